@@ -1,0 +1,2 @@
+//! Build step: nothing yet.
+fn main() {}
