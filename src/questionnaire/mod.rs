@@ -1,0 +1,5 @@
+//! The questionnaire's pure parts, compiled on every target so they get fast native tests:
+//! translations, which questions apply, field validation, saved-household envelopes and their
+//! migrations, the storage trait, export and import. No web crates here.
+
+pub mod locale;
