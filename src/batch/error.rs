@@ -218,12 +218,19 @@ impl fmt::Display for FileError {
     }
 }
 
-/// `area (khu_vuc)`: an English column name with its Vietnamese alias, for messages.
+/// `area (khu_vuc)`: an English column name with its Vietnamese alias, for messages; alternatives
+/// (`score_a or monthly_income_vnd`) each get theirs.
 fn column_with_alias(english: &str) -> String {
-    match crate::batch::summary_csv::SummaryColumn::from_header(english) {
-        Some(c) if c.vietnamese() != english => format!("{english} ({})", c.vietnamese()),
-        _ => english.to_string(),
-    }
+    english
+        .split(" or ")
+        .map(
+            |name| match crate::batch::summary_csv::SummaryColumn::from_header(name) {
+                Some(c) if c.vietnamese() != name => format!("{name} ({})", c.vietnamese()),
+                _ => name.to_string(),
+            },
+        )
+        .collect::<Vec<_>>()
+        .join(" or ")
 }
 
 impl std::error::Error for FileError {}

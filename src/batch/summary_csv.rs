@@ -205,7 +205,11 @@ impl<R: BufRead> SummaryCsvReader<R> {
         if has_bom {
             input.consume(UTF8_BOM.len());
         }
+        // Lines end at `\n` only, so the reader's line numbers stay right for CRLF files (with the
+        // default terminator a CRLF's `\n` is counted only when the next record starts); the `\r`
+        // left at the end of the last cell is whitespace, trimmed like any other.
         let mut csv = csv::ReaderBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
             .delimiter(delimiter)
             .has_headers(false)
             .flexible(true)
@@ -614,23 +618,21 @@ fn map_header(header: &csv::StringRecord) -> Result<(Vec<SummaryColumn>, Vec<Str
     if !unknown.is_empty() {
         return Err(FileError::UnknownColumns { columns: unknown });
     }
-    let mut missing: Vec<String> = SummaryColumn::ALL
-        .into_iter()
-        .filter(|c| {
-            matches!(
-                c,
-                SummaryColumn::Area | SummaryColumn::Members | SummaryColumn::Indicator(_)
-            )
-        })
-        .filter(|c| !columns.contains(c))
-        .map(|c| c.english().to_string())
-        .collect();
-    if !columns.contains(&SummaryColumn::ScoreA) && !columns.contains(&SummaryColumn::MonthlyIncome)
-    {
-        missing.insert(
-            missing.len().min(2),
-            "score_a or monthly_income_vnd".to_string(),
-        );
+    let has_score_or_income =
+        columns.contains(&SummaryColumn::ScoreA) || columns.contains(&SummaryColumn::MonthlyIncome);
+    let mut missing = Vec::new();
+    for column in SummaryColumn::ALL {
+        match column {
+            SummaryColumn::ScoreA if !has_score_or_income => {
+                missing.push("score_a or monthly_income_vnd".to_string())
+            }
+            SummaryColumn::Area | SummaryColumn::Members | SummaryColumn::Indicator(_)
+                if !columns.contains(&column) =>
+            {
+                missing.push(column.english().to_string())
+            }
+            _ => {}
+        }
     }
     if !missing.is_empty() {
         return Err(FileError::MissingColumns { columns: missing });
@@ -729,7 +731,14 @@ impl<W: Write> SummaryCsvWriter<W> {
     ) -> io::Result<()> {
         self.out.clear();
         for &i in &self.kept {
-            self.out.push(cells.get(i).unwrap_or_default().to_string());
+            // A CRLF line leaves its `\r` on the last cell (see `SummaryCsvReader::new`).
+            self.out.push(
+                cells
+                    .get(i)
+                    .unwrap_or_default()
+                    .trim_end_matches('\r')
+                    .to_string(),
+            );
         }
         match outcome {
             Ok(result) => {
