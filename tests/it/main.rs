@@ -1,0 +1,4 @@
+//! The one native integration-test binary: each module tests one area through the public API.
+
+mod batch;
+mod cli;
