@@ -2,3 +2,7 @@
 //! standard. The engine is pure and shared; the browser app exists only on wasm32.
 
 pub mod engine;
+pub mod questionnaire;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;

@@ -1,0 +1,109 @@
+//! The browser app (Leptos, client-side rendering): the shell with its three sections —
+//! the household questionnaire, the saved households, and commune mode.
+
+pub mod commune;
+pub mod i18n;
+pub mod language_switch;
+
+use crate::app::i18n::{provide_i18n, use_i18n};
+use leptos::prelude::*;
+
+/// The app's top-level sections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// The questionnaire for the household being answered.
+    Household,
+    /// The households kept on this device.
+    Saved,
+    /// Batch import for commune review officers.
+    Commune,
+}
+
+impl Section {
+    const ALL: [Section; 3] = [Section::Household, Section::Saved, Section::Commune];
+
+    fn key(self) -> &'static str {
+        match self {
+            Section::Household => "household",
+            Section::Saved => "saved",
+            Section::Commune => "commune",
+        }
+    }
+}
+
+/// Which section is shown; shared so any page can send the user elsewhere.
+#[derive(Clone, Copy)]
+pub struct Navigation {
+    section: RwSignal<Section>,
+}
+
+impl Navigation {
+    /// The section on screen.
+    pub fn section(&self) -> Section {
+        self.section.get()
+    }
+
+    /// Shows another section and scrolls to the top, as a page change would.
+    pub fn go(&self, section: Section) {
+        self.section.set(section);
+        if let Some(window) = web_sys::window() {
+            window.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    }
+}
+
+/// The navigation context provided by `App`.
+pub fn use_navigation() -> Navigation {
+    expect_context::<Navigation>()
+}
+
+/// The whole app: language and navigation contexts, the top bar, and the current section.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_i18n();
+    let navigation = Navigation {
+        section: RwSignal::new(Section::Household),
+    };
+    provide_context(navigation);
+    view! {
+        <TopBar />
+        <main id="main" class="main">
+            {move || match navigation.section() {
+                Section::Household => view! { <p>"…"</p> }.into_any(),
+                Section::Saved => view! { <p>"…"</p> }.into_any(),
+                Section::Commune => view! { <commune::CommuneSection /> }.into_any(),
+            }}
+        </main>
+    }
+}
+
+/// The app name and the section tabs.
+#[component]
+fn TopBar() -> impl IntoView {
+    let i18n = use_i18n();
+    let navigation = use_navigation();
+    view! {
+        <header class="top-bar no-print">
+            <span class="brand">"Mức Sống"</span>
+            <nav class="tabs" aria-label=move || i18n.t("nav_label")>
+                {Section::ALL
+                    .into_iter()
+                    .map(|section| {
+                        let label_key = format!("nav_{}", section.key());
+                        view! {
+                            <button
+                                type="button"
+                                class="tab"
+                                data-testid=format!("nav-{}", section.key())
+                                aria-current=move || (navigation.section() == section).then_some("page")
+                                on:click=move |_| navigation.go(section)
+                            >
+                                {move || i18n.t(&label_key)}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </nav>
+        </header>
+    }
+}
