@@ -18,8 +18,37 @@ use std::io::{self, BufRead, Cursor, Read, Write};
 use std::rc::Rc;
 use std::sync::Arc;
 
-/// A file's bytes, shared by the classification run and any later export run (no copy).
-pub type Bytes = Arc<[u8]>;
+/// A file's bytes, shared by the classification run and any later export run (no copy: a 50 MB
+/// file is read into memory once).
+#[derive(Debug, Clone)]
+pub struct Bytes(Arc<Vec<u8>>);
+
+impl Bytes {
+    pub fn new(bytes: Vec<u8>) -> Bytes {
+        Bytes(Arc::new(bytes))
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl AsRef<[u8]> for Bytes {
+    fn as_ref(&self) -> &[u8] {
+        self.0.as_slice()
+    }
+}
+
+impl std::ops::Deref for Bytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        self.0.as_slice()
+    }
+}
 
 /// The largest file accepted. Bigger files are refused up front with a message, rather than
 /// risking the memory of a cheap phone; 100 MB is about 1.5 million summary rows.

@@ -92,7 +92,7 @@ pub struct TargetCount {
 }
 
 /// Tallies every target over the poor households of a run (streaming, like `CommuneSummary`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TargetTally {
     counts: [TargetCount; TARGETS.len()],
     n_poor: u64,
