@@ -2,3 +2,4 @@
 
 mod batch;
 mod cli;
+mod commune_parity;
