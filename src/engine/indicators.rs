@@ -10,23 +10,42 @@ use super::rules::{rules, Thresholds};
 use super::tri::{AnswerPath, CountRange, Tri};
 use super::validate::{ValidHousehold, ValidMember};
 
-/// One indicator's outcome for a household.
+/// One indicator's outcome for a household. Its reasons are in the assessment's shared list
+/// (one allocation for all indicators).
 #[derive(Debug, Clone)]
 pub(crate) struct IndicatorEval {
     pub indicator: Indicator,
     pub status: Tri,
-    pub reasons: Vec<Reason>,
     /// Unknown answers behind an unknown status.
     pub unknown: Vec<AnswerPath>,
 }
 
-impl IndicatorEval {
-    fn new(indicator: Indicator) -> Self {
-        IndicatorEval {
+/// Builds one indicator's outcome, writing its reasons into the shared list.
+struct Eval<'a> {
+    indicator: Indicator,
+    status: Tri,
+    reasons: &'a mut Vec<Reason>,
+    unknown: Vec<AnswerPath>,
+}
+
+impl<'a> Eval<'a> {
+    fn new(indicator: Indicator, reasons: &'a mut Vec<Reason>) -> Self {
+        Eval {
             indicator,
             status: Tri::No,
-            reasons: Vec::new(),
+            reasons,
             unknown: Vec::new(),
+        }
+    }
+    fn push(&mut self, mut reason: Reason) {
+        reason.indicator = self.indicator;
+        self.reasons.push(reason);
+    }
+    fn finish(self) -> IndicatorEval {
+        IndicatorEval {
+            indicator: self.indicator,
+            status: self.status,
+            unknown: self.unknown,
         }
     }
     /// Records a member's contribution (OR across members).
@@ -39,9 +58,9 @@ impl IndicatorEval {
         self.status = self.status.or(status);
         match status {
             Tri::No => {}
-            Tri::Yes => self.reasons.push(reason()),
+            Tri::Yes => self.push(reason()),
             Tri::Unknown => {
-                self.reasons.push(reason());
+                self.push(reason());
                 unknown(&mut self.unknown);
             }
         }
@@ -66,6 +85,8 @@ fn reason(
     rule: &'static str,
 ) -> Reason {
     Reason {
+        // Set to the right indicator by `Eval::push`.
+        indicator: Indicator::Employment,
         member: member.map(|m| m as u16),
         fact,
         value,
@@ -97,32 +118,41 @@ fn push_if(unknown: &mut Vec<AnswerPath>, t: Tri, path: AnswerPath) {
 }
 
 /// Evaluates every indicator of the household's edition.
-pub(crate) fn evaluate(v: &ValidHousehold, used: &mut UsedInterpretations) -> Vec<IndicatorEval> {
+pub(crate) fn evaluate(
+    v: &ValidHousehold,
+    used: &mut UsedInterpretations,
+    reasons: &mut Vec<Reason>,
+) -> Vec<IndicatorEval> {
     let t = v.thresholds;
     v.edition
         .indicator_set
         .iter()
         .map(|&indicator| match indicator {
-            Indicator::Employment => employment(v, t, used),
-            Indicator::Dependants => dependants(v, t),
-            Indicator::Nutrition => nutrition(v, t, used),
-            Indicator::HealthInsurance => health_insurance(v, t),
-            Indicator::AdultEducation => adult_education(v, t, used),
-            Indicator::ChildSchooling => child_schooling(v, t, used),
-            Indicator::HousingQuality => housing_quality(v, t, used),
-            Indicator::HousingArea => housing_area(v, t),
-            Indicator::Water => water(v),
-            Indicator::Sanitation => sanitation(v, used),
-            Indicator::Internet => internet(v),
-            Indicator::InformationDevices => information_devices(v),
-            Indicator::Waste => waste(v, used),
+            Indicator::Employment => employment(v, t, used, reasons),
+            Indicator::Dependants => dependants(v, t, reasons),
+            Indicator::Nutrition => nutrition(v, t, used, reasons),
+            Indicator::HealthInsurance => health_insurance(v, t, reasons),
+            Indicator::AdultEducation => adult_education(v, t, used, reasons),
+            Indicator::ChildSchooling => child_schooling(v, t, used, reasons),
+            Indicator::HousingQuality => housing_quality(v, t, used, reasons),
+            Indicator::HousingArea => housing_area(v, t, reasons),
+            Indicator::Water => water(v, reasons),
+            Indicator::Sanitation => sanitation(v, used, reasons),
+            Indicator::Internet => internet(v, reasons),
+            Indicator::InformationDevices => information_devices(v, reasons),
+            Indicator::Waste => waste(v, used, reasons),
         })
         .collect()
 }
 
 /// 1. A member aged 15+ without a job, or working for wages without a labour contract.
-fn employment(v: &ValidHousehold, t: &Thresholds, used: &mut UsedInterpretations) -> IndicatorEval {
-    let mut e = IndicatorEval::new(Indicator::Employment);
+fn employment(
+    v: &ValidHousehold,
+    t: &Thresholds,
+    used: &mut UsedInterpretations,
+    reasons: &mut Vec<Reason>,
+) -> IndicatorEval {
+    let mut e = Eval::new(Indicator::Employment, reasons);
     for (i, m) in v.members.iter().enumerate() {
         let asked = m.age.years_at_least(t.employment_min_age);
         if asked == Tri::No {
@@ -179,7 +209,7 @@ fn employment(v: &ValidHousehold, t: &Thresholds, used: &mut UsedInterpretations
             },
         );
     }
-    e
+    e.finish()
 }
 
 /// Whether a member is a dependant: a child under 16, or receiving a monthly social allowance as
@@ -194,8 +224,8 @@ pub(crate) fn is_dependant(m: &ValidMember, t: &Thresholds) -> Tri {
 }
 
 /// 2. Dependants are more than 50 % of members.
-fn dependants(v: &ValidHousehold, t: &Thresholds) -> IndicatorEval {
-    let mut e = IndicatorEval::new(Indicator::Dependants);
+fn dependants(v: &ValidHousehold, t: &Thresholds, reasons: &mut Vec<Reason>) -> IndicatorEval {
+    let mut e = Eval::new(Indicator::Dependants, reasons);
     let mut count = CountRange::default();
     for (i, m) in v.members.iter().enumerate() {
         let d = is_dependant(m, t);
@@ -229,7 +259,7 @@ fn dependants(v: &ValidHousehold, t: &Thresholds) -> IndicatorEval {
             max: count.hi as i64,
         }
     };
-    e.reasons.push(reason(
+    e.push(reason(
         None,
         "dependants",
         value,
@@ -237,7 +267,7 @@ fn dependants(v: &ValidHousehold, t: &Thresholds) -> IndicatorEval {
         e.status,
         "dependant_child_under_age",
     ));
-    e.reasons.push(reason(
+    e.push(reason(
         None,
         "members",
         FactValue::Int(n),
@@ -245,13 +275,18 @@ fn dependants(v: &ValidHousehold, t: &Thresholds) -> IndicatorEval {
         e.status,
         "dependants_max_share_percent",
     ));
-    e
+    e.finish()
 }
 
 /// 3. A child under 16 stunted, or under 10 underweight (Mẫu 3.11); a health worker's finding
 /// overrides measurements.
-fn nutrition(v: &ValidHousehold, t: &Thresholds, used: &mut UsedInterpretations) -> IndicatorEval {
-    let mut e = IndicatorEval::new(Indicator::Nutrition);
+fn nutrition(
+    v: &ValidHousehold,
+    t: &Thresholds,
+    used: &mut UsedInterpretations,
+    reasons: &mut Vec<Reason>,
+) -> IndicatorEval {
+    let mut e = Eval::new(Indicator::Nutrition, reasons);
     let stunting_limit = t.nutrition_stunting_under_months;
     for (i, m) in v.members.iter().enumerate() {
         let child = m.age.months_at_least(stunting_limit).not();
@@ -336,7 +371,7 @@ fn nutrition(v: &ValidHousehold, t: &Thresholds, used: &mut UsedInterpretations)
             },
         );
     }
-    e
+    e.finish()
 }
 
 /// Stunting/underweight of a child of `months` months and `sex`: the status and, when a
@@ -385,8 +420,12 @@ fn nutrition_at(
 }
 
 /// 4. A member aged 6+ without health insurance, not counting state-funded groups.
-fn health_insurance(v: &ValidHousehold, t: &Thresholds) -> IndicatorEval {
-    let mut e = IndicatorEval::new(Indicator::HealthInsurance);
+fn health_insurance(
+    v: &ValidHousehold,
+    t: &Thresholds,
+    reasons: &mut Vec<Reason>,
+) -> IndicatorEval {
+    let mut e = Eval::new(Indicator::HealthInsurance, reasons);
     for (i, m) in v.members.iter().enumerate() {
         let asked = m.age.years_at_least(t.health_insurance_min_age);
         let uninsured = Tri::from_opt(m.health_insurance).not();
@@ -430,7 +469,7 @@ fn health_insurance(v: &ValidHousehold, t: &Thresholds) -> IndicatorEval {
             },
         );
     }
-    e
+    e.finish()
 }
 
 /// Whether a member is studying (in school or a course, or work status "studying").
@@ -443,8 +482,9 @@ fn adult_education(
     v: &ValidHousehold,
     t: &Thresholds,
     used: &mut UsedInterpretations,
+    reasons: &mut Vec<Reason>,
 ) -> IndicatorEval {
-    let mut e = IndicatorEval::new(Indicator::AdultEducation);
+    let mut e = Eval::new(Indicator::AdultEducation, reasons);
     for (i, m) in v.members.iter().enumerate() {
         let young = m.age.years_between(
             t.adult_education_min_age,
@@ -503,7 +543,7 @@ fn adult_education(
             },
         );
     }
-    e
+    e.finish()
 }
 
 /// The rank of the school level that fits a school age (0 preschool … 3 upper secondary).
@@ -524,8 +564,9 @@ fn child_schooling(
     v: &ValidHousehold,
     t: &Thresholds,
     used: &mut UsedInterpretations,
+    reasons: &mut Vec<Reason>,
 ) -> IndicatorEval {
-    let mut e = IndicatorEval::new(Indicator::ChildSchooling);
+    let mut e = Eval::new(Indicator::ChildSchooling, reasons);
     for (i, m) in v.members.iter().enumerate() {
         let child = m
             .age
@@ -595,7 +636,7 @@ fn child_schooling(
             },
         );
     }
-    e
+    e.finish()
 }
 
 /// Whether the wall is non-durable.
@@ -616,8 +657,9 @@ fn housing_quality(
     v: &ValidHousehold,
     t: &Thresholds,
     used: &mut UsedInterpretations,
+    reasons: &mut Vec<Reason>,
 ) -> IndicatorEval {
-    let mut e = IndicatorEval::new(Indicator::HousingQuality);
+    let mut e = Eval::new(Indicator::HousingQuality, reasons);
     let h = &v.housing;
     if h.column == Some(Column::None) {
         used.mark(Interp::ColumnNoneUsesWall);
@@ -646,7 +688,7 @@ fn housing_quality(
     e.status = count.at_least(t.housing_quality_min_non_durable_parts as u32);
     for (path, nd, value) in parts {
         let fact = &path["housing.".len()..];
-        e.reasons.push(reason(
+        e.push(reason(
             None,
             fact,
             value,
@@ -662,12 +704,12 @@ fn housing_quality(
         }
     }
     e.unknown.dedup();
-    e
+    e.finish()
 }
 
 /// 8. Living area per person under 8 m² (compared as area < 8 × members).
-fn housing_area(v: &ValidHousehold, t: &Thresholds) -> IndicatorEval {
-    let mut e = IndicatorEval::new(Indicator::HousingArea);
+fn housing_area(v: &ValidHousehold, t: &Thresholds, reasons: &mut Vec<Reason>) -> IndicatorEval {
+    let mut e = Eval::new(Indicator::HousingArea, reasons);
     let n = v.n_members() as f64;
     let min = t.housing_area_min_per_person_m2;
     e.status = Tri::test(v.housing.living_area_m2, |a| a < min * n);
@@ -675,7 +717,7 @@ fn housing_area(v: &ValidHousehold, t: &Thresholds) -> IndicatorEval {
         .housing
         .living_area_m2
         .map_or(FactValue::Unknown, |a| FactValue::Number(a / n));
-    e.reasons.push(reason(
+    e.push(reason(
         None,
         "living_area_per_person_m2",
         value,
@@ -686,14 +728,14 @@ fn housing_area(v: &ValidHousehold, t: &Thresholds) -> IndicatorEval {
     if e.status.is_unknown() {
         e.unknown.push(AnswerPath::Field("housing.living_area_m2"));
     }
-    e
+    e.finish()
 }
 
 /// 9. No clean water source.
-fn water(v: &ValidHousehold) -> IndicatorEval {
-    let mut e = IndicatorEval::new(Indicator::Water);
+fn water(v: &ValidHousehold, reasons: &mut Vec<Reason>) -> IndicatorEval {
+    let mut e = Eval::new(Indicator::Water, reasons);
     e.status = Tri::test(v.water, |w| w == Water::Other);
-    e.reasons.push(reason(
+    e.push(reason(
         None,
         "water",
         key_or_unknown(v.water, Water::key),
@@ -704,17 +746,21 @@ fn water(v: &ValidHousehold) -> IndicatorEval {
     if e.status.is_unknown() {
         e.unknown.push(AnswerPath::Field("water"));
     }
-    e
+    e.finish()
 }
 
 /// 10. No hygienic latrine.
-fn sanitation(v: &ValidHousehold, used: &mut UsedInterpretations) -> IndicatorEval {
-    let mut e = IndicatorEval::new(Indicator::Sanitation);
+fn sanitation(
+    v: &ValidHousehold,
+    used: &mut UsedInterpretations,
+    reasons: &mut Vec<Reason>,
+) -> IndicatorEval {
+    let mut e = Eval::new(Indicator::Sanitation, reasons);
     if v.latrine == Some(Latrine::PourFlushVipPitDoubleVault) {
         used.mark(Interp::PitLatrineWithSeat);
     }
     e.status = Tri::test(v.latrine, |l| l == Latrine::Other);
-    e.reasons.push(reason(
+    e.push(reason(
         None,
         "latrine",
         key_or_unknown(v.latrine, Latrine::key),
@@ -725,12 +771,12 @@ fn sanitation(v: &ValidHousehold, used: &mut UsedInterpretations) -> IndicatorEv
     if e.status.is_unknown() {
         e.unknown.push(AnswerPath::Field("latrine"));
     }
-    e
+    e.finish()
 }
 
 /// 11. No member uses the internet.
-fn internet(v: &ValidHousehold) -> IndicatorEval {
-    let mut e = IndicatorEval::new(Indicator::Internet);
+fn internet(v: &ValidHousehold, reasons: &mut Vec<Reason>) -> IndicatorEval {
+    let mut e = Eval::new(Indicator::Internet, reasons);
     let mut anyone = Tri::No;
     for m in &v.members {
         anyone = anyone.or(Tri::from_opt(m.uses_internet));
@@ -741,7 +787,7 @@ fn internet(v: &ValidHousehold) -> IndicatorEval {
         .iter()
         .filter(|m| m.uses_internet == Some(true))
         .count();
-    e.reasons.push(reason(
+    e.push(reason(
         None,
         "members_using_internet",
         FactValue::Int(users as i64),
@@ -757,12 +803,12 @@ fn internet(v: &ValidHousehold) -> IndicatorEval {
             }
         }
     }
-    e
+    e.finish()
 }
 
 /// 12. None of TV, radio, computer/tablet, phone.
-fn information_devices(v: &ValidHousehold) -> IndicatorEval {
-    let mut e = IndicatorEval::new(Indicator::InformationDevices);
+fn information_devices(v: &ValidHousehold, reasons: &mut Vec<Reason>) -> IndicatorEval {
+    let mut e = Eval::new(Indicator::InformationDevices, reasons);
     let a = &v.assets;
     let devices = [
         ("assets.colour_tv", a.colour_tv),
@@ -776,7 +822,7 @@ fn information_devices(v: &ValidHousehold) -> IndicatorEval {
     }
     e.status = any.not();
     let owned: u32 = devices.iter().filter_map(|(_, n)| *n).sum();
-    e.reasons.push(reason(
+    e.push(reason(
         None,
         "information_devices",
         FactValue::Int(owned as i64),
@@ -791,15 +837,19 @@ fn information_devices(v: &ValidHousehold) -> IndicatorEval {
             }
         }
     }
-    e
+    e.finish()
 }
 
 /// 2027-2030 (provisional): domestic waste neither collected nor treated on site.
-fn waste(v: &ValidHousehold, used: &mut UsedInterpretations) -> IndicatorEval {
-    let mut e = IndicatorEval::new(Indicator::Waste);
+fn waste(
+    v: &ValidHousehold,
+    used: &mut UsedInterpretations,
+    reasons: &mut Vec<Reason>,
+) -> IndicatorEval {
+    let mut e = Eval::new(Indicator::Waste, reasons);
     used.mark(Interp::WasteOther);
     e.status = Tri::test(v.waste, |w| w == Waste::Other);
-    e.reasons.push(reason(
+    e.push(reason(
         None,
         "waste",
         key_or_unknown(v.waste, Waste::key),
@@ -810,5 +860,5 @@ fn waste(v: &ValidHousehold, used: &mut UsedInterpretations) -> IndicatorEval {
     if e.status.is_unknown() {
         e.unknown.push(AnswerPath::Field("waste"));
     }
-    e
+    e.finish()
 }

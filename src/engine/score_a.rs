@@ -526,6 +526,9 @@ pub(crate) fn score(
 ) -> ScoreA {
     let r = rules();
     let mut out = ScoreA::default();
+    if detail {
+        out.items.reserve(20);
+    }
     let points = |row: Option<B1Row>| row.map_or(0, |row| r.b1_points(row, column));
     for slot in &f.slots {
         if slot.lo == slot.hi {

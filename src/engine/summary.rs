@@ -189,7 +189,7 @@ pub fn assess_summary(
         schema: RESULT_SCHEMA.to_string(),
         id: row.id.clone(),
         edition: edition.key.clone(),
-        assessed_on: assessed_on.to_string(),
+        assessed_on: assessed_on.to_iso_string(),
         screening: None,
         score_a: if t.score.is_some() { row.score_a } else { None },
         score_b: match (ppi, d.is_exact()) {
