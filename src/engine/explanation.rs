@@ -92,6 +92,8 @@ pub struct Reason {
     pub effect: IndicatorStatus,
     /// The parameter or interpretation key the threshold comes from (rules/*.toml).
     pub rule: &'static str,
+    /// The legal source of the indicator's definition.
+    pub reference: &'static Reference,
 }
 
 /// One indicator's status and reasons.
@@ -158,6 +160,8 @@ pub struct ScoredItem {
     /// Row key of `b1-points.csv`, or `urban_region_<region>`.
     pub row: &'static str,
     pub points: i64,
+    /// The table the points come from (TT 07/2021 Mẫu 3.3-3.10).
+    pub reference: &'static Reference,
 }
 
 /// A B1 item whose row depends on unknown answers.

@@ -39,6 +39,7 @@ impl<'a> Eval<'a> {
     }
     fn push(&mut self, mut reason: Reason) {
         reason.indicator = self.indicator;
+        reason.reference = &rules().indicator(self.indicator).reference;
         self.reasons.push(reason);
     }
     fn finish(self) -> IndicatorEval {
@@ -85,8 +86,9 @@ fn reason(
     rule: &'static str,
 ) -> Reason {
     Reason {
-        // Set to the right indicator by `Eval::push`.
+        // Indicator and reference are set by `Eval::push`.
         indicator: Indicator::Employment,
+        reference: rules().b1_reference(),
         member: member.map(|m| m as u16),
         fact,
         value,
@@ -145,7 +147,7 @@ pub(crate) fn evaluate(
         .collect()
 }
 
-/// 1. A member aged 15+ without a job, or working for wages without a labour contract.
+/// Indicator 1: A member aged 15+ without a job, or working for wages without a labour contract.
 fn employment(
     v: &ValidHousehold,
     t: &Thresholds,
@@ -223,7 +225,7 @@ pub(crate) fn is_dependant(m: &ValidMember, t: &Thresholds) -> Tri {
         }))
 }
 
-/// 2. Dependants are more than 50 % of members.
+/// Indicator 2: Dependants are more than 50 % of members.
 fn dependants(v: &ValidHousehold, t: &Thresholds, reasons: &mut Vec<Reason>) -> IndicatorEval {
     let mut e = Eval::new(Indicator::Dependants, reasons);
     let mut count = CountRange::default();
@@ -278,7 +280,7 @@ fn dependants(v: &ValidHousehold, t: &Thresholds, reasons: &mut Vec<Reason>) -> 
     e.finish()
 }
 
-/// 3. A child under 16 stunted, or under 10 underweight (Mẫu 3.11); a health worker's finding
+/// Indicator 3: A child under 16 stunted, or under 10 underweight (Mẫu 3.11); a health worker's finding
 /// overrides measurements.
 fn nutrition(
     v: &ValidHousehold,
@@ -419,7 +421,7 @@ fn nutrition_at(
     (stunted.or(underweight), deciding)
 }
 
-/// 4. A member aged 6+ without health insurance, not counting state-funded groups.
+/// Indicator 4: A member aged 6+ without health insurance, not counting state-funded groups.
 fn health_insurance(
     v: &ValidHousehold,
     t: &Thresholds,
@@ -477,7 +479,7 @@ fn is_studying(m: &ValidMember) -> Tri {
     Tri::from_opt(m.in_school).or(Tri::test(m.work_status, |w| w == WorkStatus::Studying))
 }
 
-/// 5. A member aged 16 to under 30, not studying, without the qualification for their age.
+/// Indicator 5: A member aged 16 to under 30, not studying, without the qualification for their age.
 fn adult_education(
     v: &ValidHousehold,
     t: &Thresholds,
@@ -559,7 +561,7 @@ fn fitting_rank(school_age: i32, t: &Thresholds) -> i8 {
     }
 }
 
-/// 6. A child aged 3 to under 16 not attending school at the level that fits their school age.
+/// Indicator 6: A child aged 3 to under 16 not attending school at the level that fits their school age.
 fn child_schooling(
     v: &ValidHousehold,
     t: &Thresholds,
@@ -652,7 +654,7 @@ pub(crate) fn column_non_durable(column: Option<Column>, wall: Option<Wall>) -> 
     }
 }
 
-/// 7. At least 2 of the 3 main parts (wall, column, roof) non-durable.
+/// Indicator 7: At least 2 of the 3 main parts (wall, column, roof) non-durable.
 fn housing_quality(
     v: &ValidHousehold,
     t: &Thresholds,
@@ -697,17 +699,21 @@ fn housing_quality(
             "housing_quality_min_non_durable_parts",
         ));
         if e.status.is_unknown() && nd.is_unknown() {
-            e.unknown.push(AnswerPath::Field(path));
-            if path == "housing.column" && h.column == Some(Column::None) {
-                e.unknown.push(AnswerPath::Field("housing.wall"));
+            // A house without columns counts its wall: the wall is the unknown answer then.
+            let unknown = if path == "housing.column" && h.column == Some(Column::None) {
+                "housing.wall"
+            } else {
+                path
+            };
+            if !e.unknown.contains(&AnswerPath::Field(unknown)) {
+                e.unknown.push(AnswerPath::Field(unknown));
             }
         }
     }
-    e.unknown.dedup();
     e.finish()
 }
 
-/// 8. Living area per person under 8 m² (compared as area < 8 × members).
+/// Indicator 8: Living area per person under 8 m² (compared as area < 8 × members).
 fn housing_area(v: &ValidHousehold, t: &Thresholds, reasons: &mut Vec<Reason>) -> IndicatorEval {
     let mut e = Eval::new(Indicator::HousingArea, reasons);
     let n = v.n_members() as f64;
@@ -731,7 +737,7 @@ fn housing_area(v: &ValidHousehold, t: &Thresholds, reasons: &mut Vec<Reason>) -
     e.finish()
 }
 
-/// 9. No clean water source.
+/// Indicator 9: No clean water source.
 fn water(v: &ValidHousehold, reasons: &mut Vec<Reason>) -> IndicatorEval {
     let mut e = Eval::new(Indicator::Water, reasons);
     e.status = Tri::test(v.water, |w| w == Water::Other);
@@ -749,7 +755,7 @@ fn water(v: &ValidHousehold, reasons: &mut Vec<Reason>) -> IndicatorEval {
     e.finish()
 }
 
-/// 10. No hygienic latrine.
+/// Indicator 10: No hygienic latrine.
 fn sanitation(
     v: &ValidHousehold,
     used: &mut UsedInterpretations,
@@ -774,7 +780,7 @@ fn sanitation(
     e.finish()
 }
 
-/// 11. No member uses the internet.
+/// Indicator 11: No member uses the internet.
 fn internet(v: &ValidHousehold, reasons: &mut Vec<Reason>) -> IndicatorEval {
     let mut e = Eval::new(Indicator::Internet, reasons);
     let mut anyone = Tri::No;
@@ -806,7 +812,7 @@ fn internet(v: &ValidHousehold, reasons: &mut Vec<Reason>) -> IndicatorEval {
     e.finish()
 }
 
-/// 12. None of TV, radio, computer/tablet, phone.
+/// Indicator 12: None of TV, radio, computer/tablet, phone.
 fn information_devices(v: &ValidHousehold, reasons: &mut Vec<Reason>) -> IndicatorEval {
     let mut e = Eval::new(Indicator::InformationDevices, reasons);
     let a = &v.assets;
@@ -861,4 +867,318 @@ fn waste(
         e.unknown.push(AnswerPath::Field("waste"));
     }
     e.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::testing::members;
+    use crate::engine::{Assessment, Indicator, IndicatorStatus};
+    use serde_json::json;
+    use IndicatorStatus::*;
+
+    fn status(a: &Assessment, i: Indicator) -> IndicatorStatus {
+        a.result.indicators[&i]
+    }
+
+    fn adult() -> serde_json::Value {
+        json!({})
+    }
+
+    #[test]
+    fn health_insurance_counts_from_the_sixth_birthday() {
+        let child = |birth: &str| json!({"birth_date": birth, "health_insurance": false, "state_funded_insurance": false, "work_status": null, "in_school": true, "school_level": "primary", "height_cm": 120, "weight_kg": 25});
+        let a = members("2026-06-14", &[adult(), child("2020-06-15")], |_| {});
+        assert_eq!(status(&a, Indicator::HealthInsurance), NotDeprived);
+        let a = members("2026-06-15", &[adult(), child("2020-06-15")], |_| {});
+        assert_eq!(status(&a, Indicator::HealthInsurance), Deprived);
+        let r: Vec<_> = a
+            .explanation
+            .reasons_for(Indicator::HealthInsurance)
+            .collect();
+        assert_eq!((r[0].member, r[0].fact), (Some(1), "health_insurance"));
+        // A year of birth only: 5 or 6 on 2026-06-15, so unknown; certainly 6 on 2027-01-01.
+        let a = members("2026-06-15", &[adult(), child("2020")], |_| {});
+        assert_eq!(status(&a, Indicator::HealthInsurance), Unknown);
+        assert!(a.explanation.indicators[3]
+            .depends_on
+            .contains(&"members[1].birth_date".to_string()));
+        let a = members("2027-01-01", &[adult(), child("2020")], |_| {});
+        assert_eq!(status(&a, Indicator::HealthInsurance), Deprived);
+        // State-funded groups are not counted; an unanswered group leaves it unknown.
+        let a = members(
+            "2026-06-15",
+            &[json!({"health_insurance": false, "state_funded_insurance": true})],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::HealthInsurance), NotDeprived);
+        let a = members(
+            "2026-06-15",
+            &[json!({"health_insurance": false, "state_funded_insurance": null})],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::HealthInsurance), Unknown);
+    }
+
+    #[test]
+    fn housing_area_under_8_m2_per_person() {
+        let a = members("2026-06-15", &[adult(), adult()], |v| {
+            v["housing"]["living_area_m2"] = json!(15.9)
+        });
+        assert_eq!(status(&a, Indicator::HousingArea), Deprived);
+        let a = members("2026-06-15", &[adult(), adult()], |v| {
+            v["housing"]["living_area_m2"] = json!(16.0)
+        });
+        assert_eq!(status(&a, Indicator::HousingArea), NotDeprived);
+        let a = members("2026-06-15", &[adult()], |v| {
+            v["housing"]["living_area_m2"] = json!(7.9)
+        });
+        assert_eq!(status(&a, Indicator::HousingArea), Deprived);
+    }
+
+    #[test]
+    fn employment_asks_members_from_15_and_counts_wage_work_without_contract() {
+        let teen = |birth: &str| json!({"birth_date": birth, "work_status": "unemployed", "in_school": false});
+        let a = members("2026-06-15", &[adult(), teen("2011-06-16")], |_| {});
+        assert_eq!(status(&a, Indicator::Employment), NotDeprived);
+        let a = members("2026-06-15", &[adult(), teen("2011-06-15")], |_| {});
+        assert_eq!(status(&a, Indicator::Employment), Deprived);
+        let a = members(
+            "2026-06-15",
+            &[json!({"wage_contract": "without_contract"})],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::Employment), Deprived);
+        assert!(a
+            .explanation
+            .interpretations
+            .contains(&"employment_wage_without_contract"));
+        let a = members("2026-06-15", &[json!({"work_status": null})], |_| {});
+        assert_eq!(status(&a, Indicator::Employment), Unknown);
+        assert_eq!(
+            a.explanation.indicators[0].depends_on,
+            ["members[0].work_status"]
+        );
+    }
+
+    #[test]
+    fn dependants_must_be_more_than_half() {
+        let kid = json!({"birth_date": "2015-01-01", "in_school": true, "school_level": "lower_secondary", "height_cm": 150, "weight_kg": 40});
+        let elder = json!({"birth_date": "1940-01-01", "monthly_social_allowance": "elderly"});
+        let a = members(
+            "2026-06-15",
+            &[adult(), adult(), kid.clone(), elder.clone()],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::Dependants), NotDeprived);
+        let a = members(
+            "2026-06-15",
+            &[adult(), adult(), kid.clone(), elder.clone(), kid.clone()],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::Dependants), Deprived);
+        // An elderly member without the allowance is not a dependant.
+        let a = members(
+            "2026-06-15",
+            &[adult(), json!({"birth_date": "1940-01-01"})],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::Dependants), NotDeprived);
+    }
+
+    #[test]
+    fn nutrition_uses_the_cutoff_row_of_the_largest_listed_age() {
+        let boy = |birth: &str, h: f64, w: f64| json!({"birth_date": birth, "sex": "male", "height_cm": h, "weight_kg": w, "in_school": false, "health_insurance": true});
+        // 24 months: boy's height cut-off 81.0 cm.
+        let a = members(
+            "2026-06-15",
+            &[adult(), boy("2024-06-15", 80.9, 12.0)],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::Nutrition), Deprived);
+        let r: Vec<_> = a.explanation.reasons_for(Indicator::Nutrition).collect();
+        assert_eq!(
+            (r[0].fact, r[0].threshold),
+            ("height_cm", Some(crate::engine::FactValue::Number(81.0)))
+        );
+        let a = members(
+            "2026-06-15",
+            &[adult(), boy("2024-06-15", 81.0, 12.0)],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::Nutrition), NotDeprived);
+        // 14 months uses the 12-month row (71.0 cm), not the 15-month one (74.1 cm).
+        let a = members(
+            "2026-06-15",
+            &[adult(), boy("2025-04-15", 72.0, 9.0)],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::Nutrition), NotDeprived);
+        // Under 10 years, weight counts (119 months uses the 114-month row, 22.2 kg); from 10, not.
+        let a = members(
+            "2026-06-15",
+            &[adult(), boy("2016-07-15", 130.0, 22.1)],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::Nutrition), Deprived);
+        let a = members(
+            "2026-06-15",
+            &[adult(), boy("2016-06-15", 130.0, 22.1)],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::Nutrition), NotDeprived);
+        // A health worker's finding overrides the measurements.
+        let mut child = boy("2024-06-15", 70.0, 7.0);
+        child["malnourished"] = json!(false);
+        let a = members("2026-06-15", &[adult(), child], |_| {});
+        assert_eq!(status(&a, Indicator::Nutrition), NotDeprived);
+        // No measurements and no finding: unknown, naming the answers that would settle it.
+        let a = members(
+            "2026-06-15",
+            &[adult(), json!({"birth_date": "2024-06-15", "sex": "male"})],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::Nutrition), Unknown);
+        assert_eq!(
+            a.explanation.indicators[2].depends_on,
+            [
+                "members[1].malnourished",
+                "members[1].height_cm",
+                "members[1].weight_kg"
+            ]
+        );
+        // Aged 16 and over: not a child any more.
+        let a = members("2026-06-15", &[boy("2010-06-15", 100.0, 20.0)], |_| {});
+        assert_eq!(status(&a, Indicator::Nutrition), NotDeprived);
+    }
+
+    #[test]
+    fn adult_education_needs_the_qualification_for_the_age() {
+        let young = |birth: &str, edu: &str, voc: &str, in_school: bool| json!({"birth_date": birth, "general_education": edu, "vocational_training": voc, "in_school": in_school, "work_status": "working"});
+        let a = members(
+            "2026-06-15",
+            &[young("2009-01-01", "lower_secondary", "none", false)],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::AdultEducation), NotDeprived);
+        let a = members(
+            "2026-06-15",
+            &[young("2008-06-15", "lower_secondary", "none", false)],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::AdultEducation), Deprived);
+        let a = members(
+            "2026-06-15",
+            &[young("2008-06-15", "lower_secondary", "elementary", false)],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::AdultEducation), NotDeprived);
+        let a = members(
+            "2026-06-15",
+            &[young("2008-06-15", "primary", "none", true)],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::AdultEducation), NotDeprived);
+        // From 30 the indicator no longer asks.
+        let a = members(
+            "2026-06-15",
+            &[young("1996-06-15", "none", "none", false)],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::AdultEducation), NotDeprived);
+        let a = members(
+            "2026-06-15",
+            &[young("1996-06-16", "none", "none", false)],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::AdultEducation), Deprived);
+    }
+
+    #[test]
+    fn child_schooling_compares_the_level_with_the_school_age() {
+        let child = |birth: &str, level: Option<&str>| json!({"birth_date": birth, "in_school": level.is_some(), "school_level": level, "height_cm": 130, "weight_kg": 30, "health_insurance": true});
+        // Born 2019: school age 7 in school year 2026-27 (from September), primary fits.
+        let a = members(
+            "2026-11-01",
+            &[adult(), child("2019-10-01", Some("preschool"))],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::ChildSchooling), Deprived);
+        let a = members(
+            "2026-11-01",
+            &[adult(), child("2019-10-01", Some("primary"))],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::ChildSchooling), NotDeprived);
+        // Before September the school year is 2025-26: school age 6, still primary.
+        let a = members(
+            "2026-08-31",
+            &[adult(), child("2020-10-01", Some("preschool"))],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::ChildSchooling), NotDeprived);
+        let a = members(
+            "2026-09-01",
+            &[adult(), child("2020-10-01", Some("preschool"))],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::ChildSchooling), Deprived);
+        // From the third birthday a child out of school is deprived; before it, not asked.
+        let a = members("2026-06-15", &[adult(), child("2023-06-15", None)], |_| {});
+        assert_eq!(status(&a, Indicator::ChildSchooling), Deprived);
+        let a = members("2026-06-14", &[adult(), child("2023-06-15", None)], |_| {});
+        assert_eq!(status(&a, Indicator::ChildSchooling), NotDeprived);
+    }
+
+    #[test]
+    fn housing_quality_counts_the_wall_for_missing_columns() {
+        let a = members("2026-06-15", &[adult()], |v| {
+            v["housing"]["wall"] = json!("other")
+        });
+        assert_eq!(status(&a, Indicator::HousingQuality), Deprived);
+        let a = members("2026-06-15", &[adult()], |v| {
+            v["housing"]["wall"] = json!("other");
+            v["housing"]["column"] = json!("brick_stone");
+        });
+        assert_eq!(status(&a, Indicator::HousingQuality), NotDeprived);
+        let a = members("2026-06-15", &[adult()], |v| {
+            v["housing"]["wall"] = json!(null);
+            v["housing"]["roof"] = json!("other");
+        });
+        assert_eq!(status(&a, Indicator::HousingQuality), Unknown);
+        assert_eq!(a.explanation.indicators[6].depends_on, ["housing.wall"]);
+    }
+
+    #[test]
+    fn household_facts_water_latrine_internet_devices_waste() {
+        let a = members("2026-06-15", &[json!({"uses_internet": false})], |v| {
+            v["water"] = json!("other");
+            v["latrine"] = json!("other");
+            v["assets"]["colour_tv"] = json!(0);
+            v["assets"]["phone"] = json!(0);
+        });
+        for i in [
+            Indicator::Water,
+            Indicator::Sanitation,
+            Indicator::Internet,
+            Indicator::InformationDevices,
+        ] {
+            assert_eq!(status(&a, i), Deprived, "{i:?}");
+        }
+        let a = members("2026-06-15", &[json!({"uses_internet": null})], |v| {
+            v["assets"]["phone"] = json!(null)
+        });
+        assert_eq!(status(&a, Indicator::Internet), Unknown);
+        assert_eq!(status(&a, Indicator::InformationDevices), NotDeprived);
+        let a = members("2027-03-01", &[adult()], |v| v["waste"] = json!("other"));
+        assert_eq!(status(&a, Indicator::Waste), Deprived);
+        assert!(a
+            .explanation
+            .indicators
+            .iter()
+            .any(|i| i.indicator == Indicator::Waste && i.provisional));
+        assert!(a
+            .explanation
+            .interpretations
+            .contains(&"waste_other_is_deprived"));
+    }
 }
