@@ -6,7 +6,8 @@
 //! `note` (the hand computation), an optional `as_of` (overrides the record's `assessed_on`; required
 //! for summary rows), exactly one of `input` (a `mucsong/household@1` record) or `summary` (a summary
 //! CSV row as JSON), and exactly one of `expect` (a subset of the `mucsong/result@1` fields; only
-//! the fields and indicator keys listed are compared, `possible_classes` and `depends_on` as sets)
+//! the fields and indicator keys listed are compared, `possible_classes` and `depends_on` as sets,
+//! and an indicator expected as `null` must be absent from the result)
 //! or `expect_error` (problems that must be reported, by field path and optionally problem code).
 
 use mucsong::engine::household::{Area, Region};
