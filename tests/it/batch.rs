@@ -85,7 +85,7 @@ fn unknown_fields_syntax_errors_and_bad_bytes_are_errors_with_their_line() {
     assert_eq!(bytes.problems[0].code, "invalid_utf8");
     assert_eq!(
         bytes.to_string(),
-        "line 3, expected UTF-8 text, but found the byte 0xC3 at column 9"
+        "line 3, expected UTF-8 text, but found the byte 0xC3 at column 8"
     );
 }
 
