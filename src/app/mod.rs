@@ -4,6 +4,7 @@
 pub mod commune;
 pub mod i18n;
 pub mod language_switch;
+pub mod pwa;
 
 use crate::app::i18n::{provide_i18n, use_i18n};
 use leptos::prelude::*;
@@ -61,6 +62,8 @@ pub fn use_navigation() -> Navigation {
 #[component]
 pub fn App() -> impl IntoView {
     provide_i18n();
+    // Offline use and updates (see pwa.rs); the start page shows "Update now" via use_service_worker().
+    pwa::register_service_worker();
     let navigation = Navigation {
         section: RwSignal::new(Section::Household),
     };
