@@ -565,4 +565,27 @@ mod tests {
         assert_eq!(progress(Step::Check, &d), (total, total));
         assert!(progress(Step::Member(0, MemberPage::Work), &d).0 == progress(Step::Members, &d).0);
     }
+
+    /// Every question, option and screen title the questionnaire can show has a translation.
+    #[test]
+    fn every_question_option_and_title_has_a_translation() {
+        use crate::questionnaire::fields::{option_key, question_key, FieldKind, SPECS};
+        use crate::questionnaire::locale::Locale;
+        let mut missing = Vec::new();
+        for spec in SPECS {
+            let path = spec.pattern.replace("[]", "[0]");
+            missing.push(question_key(&path));
+            if let FieldKind::Choice(keys) = spec.kind {
+                missing.extend(keys.iter().map(|k| option_key(&path, k)));
+            }
+        }
+        for step in ORDER {
+            missing.push(step.title_key());
+        }
+        for page in MemberPage::ALL {
+            missing.push(Step::Member(0, page).title_key());
+        }
+        missing.retain(|k| !Locale::Vi.has(k));
+        assert!(missing.is_empty(), "missing translations: {missing:#?}");
+    }
 }
