@@ -100,6 +100,11 @@ impl Session {
         self.current.with(|c| c.as_ref().map(|c| f(&c.draft)))
     }
 
+    /// Reads the open household without subscribing (event handlers, initial values).
+    pub fn peek<R>(&self, f: impl FnOnce(&Draft) -> R) -> Option<R> {
+        self.current.with_untracked(|c| c.as_ref().map(|c| f(&c.draft)))
+    }
+
     /// Whether a household is open.
     pub fn is_open(&self) -> bool {
         self.current.with(Option::is_some)
@@ -107,7 +112,7 @@ impl Session {
 
     /// The open household's id.
     pub fn current_id(&self) -> Option<String> {
-        self.current.with(|c| c.as_ref().map(|c| c.id.clone()))
+        self.current.with_untracked(|c| c.as_ref().map(|c| c.id.clone()))
     }
 
     /// Changes the open household and saves it at once.

@@ -26,7 +26,7 @@ pub fn TextField(
     let allows_dont_know = !matches!(kind, FieldKind::Text | FieldKind::AssessmentDate);
     // The input shows the text once, when it is created; afterwards the browser owns what is
     // typed (setting it back on every keystroke would move the cursor).
-    let initial = session.with_draft(|d| d.text(&path)).unwrap_or_default();
+    let initial = session.peek(|d| d.text(&path)).unwrap_or_default();
     let error = {
         let path = path.clone();
         Memo::new(move |_| {

@@ -103,7 +103,7 @@ pub fn CheckPage() -> impl IntoView {
             />
             <div class="nav-buttons no-print">
                 <button type="button" class="button secondary" data-testid="back"
-                    on:click=move |_| session.with_draft(|d| steps::previous(Step::Check, d)).into_iter().for_each(|s| session.go(s))>
+                    on:click=move |_| session.peek(|d| steps::previous(Step::Check, d)).into_iter().for_each(|s| session.go(s))>
                     {move || i18n.t("back")}
                 </button>
                 <button type="button" class="button primary" data-testid="see-result" on:click=move |_| session.go(Step::Result)>

@@ -67,12 +67,12 @@ fn QuestionScreen(
             tried.set(true);
             return;
         }
-        if let Some(next) = session.with_draft(|d| steps::next(step, d)) {
+        if let Some(next) = session.peek(|d| steps::next(step, d)) {
             session.go(next);
         }
     };
     let go_back = move |_| {
-        if let Some(previous) = session.with_draft(|d| steps::previous(step, d)) {
+        if let Some(previous) = session.peek(|d| steps::previous(step, d)) {
             session.go(previous);
         }
     };
