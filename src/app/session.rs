@@ -102,7 +102,8 @@ impl Session {
 
     /// Reads the open household without subscribing (event handlers, initial values).
     pub fn peek<R>(&self, f: impl FnOnce(&Draft) -> R) -> Option<R> {
-        self.current.with_untracked(|c| c.as_ref().map(|c| f(&c.draft)))
+        self.current
+            .with_untracked(|c| c.as_ref().map(|c| f(&c.draft)))
     }
 
     /// Whether a household is open.
@@ -112,7 +113,8 @@ impl Session {
 
     /// The open household's id.
     pub fn current_id(&self) -> Option<String> {
-        self.current.with_untracked(|c| c.as_ref().map(|c| c.id.clone()))
+        self.current
+            .with_untracked(|c| c.as_ref().map(|c| c.id.clone()))
     }
 
     /// Changes the open household and saves it at once.
@@ -122,6 +124,7 @@ impl Session {
             if let Some(c) = c {
                 f(&mut c.draft);
                 provinces::sync_region(&mut c.draft);
+                crate::questionnaire::steps::apply_implied(&mut c.draft);
                 saved = Some(households().save(&c.id, &c.draft, &now_iso()));
             }
         });
