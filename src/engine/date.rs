@@ -63,24 +63,43 @@ impl Date {
     pub fn add_years(self, years: i32) -> Date {
         let year = self.year + years;
         let day = self.day.min(days_in_month(year, self.month));
-        Date { year, month: self.month, day }
+        Date {
+            year,
+            month: self.month,
+            day,
+        }
     }
 
     /// The day after.
     pub fn succ(self) -> Date {
         if self.day < days_in_month(self.year, self.month) {
-            Date { day: self.day + 1, ..self }
+            Date {
+                day: self.day + 1,
+                ..self
+            }
         } else if self.month < 12 {
-            Date { month: self.month + 1, day: 1, ..self }
+            Date {
+                month: self.month + 1,
+                day: 1,
+                ..self
+            }
         } else {
-            Date { year: self.year + 1, month: 1, day: 1 }
+            Date {
+                year: self.year + 1,
+                month: 1,
+                day: 1,
+            }
         }
     }
 
     /// The last day of the given month.
     pub fn end_of_month(year: i32, month: u8) -> Option<Date> {
         if (1..=12).contains(&month) {
-            Some(Date { year, month, day: days_in_month(year, month) })
+            Some(Date {
+                year,
+                month,
+                day: days_in_month(year, month),
+            })
         } else {
             None
         }
@@ -113,7 +132,9 @@ impl Serialize for Date {
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
         let text = String::deserialize(d)?;
-        Date::parse(&text).map_err(|_| serde::de::Error::custom(format!("expected a date YYYY-MM-DD, found \"{text}\"")))
+        Date::parse(&text).map_err(|_| {
+            serde::de::Error::custom(format!("expected a date YYYY-MM-DD, found \"{text}\""))
+        })
     }
 }
 
@@ -143,9 +164,13 @@ impl PartialDate {
                 Date::end_of_month(year, month).ok_or(DateError)?;
                 Ok(PartialDate::Month { year, month })
             }
-            [y, m, d] => Date::new(number(y, 4)? as i32, number(m, 2)? as u8, number(d, 2)? as u8)
-                .map(PartialDate::Day)
-                .ok_or(DateError),
+            [y, m, d] => Date::new(
+                number(y, 4)? as i32,
+                number(m, 2)? as u8,
+                number(d, 2)? as u8,
+            )
+            .map(PartialDate::Day)
+            .ok_or(DateError),
             _ => Err(DateError),
         }
     }
@@ -154,8 +179,16 @@ impl PartialDate {
     pub fn earliest(self) -> Date {
         match self {
             PartialDate::Day(d) => d,
-            PartialDate::Month { year, month } => Date { year, month, day: 1 },
-            PartialDate::Year(year) => Date { year, month: 1, day: 1 },
+            PartialDate::Month { year, month } => Date {
+                year,
+                month,
+                day: 1,
+            },
+            PartialDate::Year(year) => Date {
+                year,
+                month: 1,
+                day: 1,
+            },
         }
     }
 
@@ -163,8 +196,16 @@ impl PartialDate {
     pub fn latest(self) -> Date {
         match self {
             PartialDate::Day(d) => d,
-            PartialDate::Month { year, month } => Date { year, month, day: days_in_month(year, month) },
-            PartialDate::Year(year) => Date { year, month: 12, day: 31 },
+            PartialDate::Month { year, month } => Date {
+                year,
+                month,
+                day: days_in_month(year, month),
+            },
+            PartialDate::Year(year) => Date {
+                year,
+                month: 12,
+                day: 31,
+            },
         }
     }
 }
@@ -191,8 +232,19 @@ mod tests {
         let p = PartialDate::parse("2020-02").unwrap();
         assert_eq!(p.earliest(), d("2020-02-01"));
         assert_eq!(p.latest(), d("2020-02-29"));
-        assert_eq!(PartialDate::parse("1984").unwrap().latest(), d("1984-12-31"));
-        for bad in ["2024-13", "2023-02-29", "84", "2024-1-01", "", "2024-01-01-01", "abcd"] {
+        assert_eq!(
+            PartialDate::parse("1984").unwrap().latest(),
+            d("1984-12-31")
+        );
+        for bad in [
+            "2024-13",
+            "2023-02-29",
+            "84",
+            "2024-1-01",
+            "",
+            "2024-01-01-01",
+            "abcd",
+        ] {
             assert!(PartialDate::parse(bad).is_err(), "{bad}");
         }
     }
