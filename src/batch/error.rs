@@ -73,7 +73,12 @@ impl RecordError {
                 } else {
                     (Place::Field(p.field.clone()), p.found.clone())
                 };
-                Problem { place, code: p.code.key(), expected: p.expected.clone(), found }
+                Problem {
+                    place,
+                    code: p.code.key(),
+                    expected: p.expected.clone(),
+                    found,
+                }
             })
             .collect();
         RecordError { line, id, problems }
