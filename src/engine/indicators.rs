@@ -161,7 +161,11 @@ fn employment(
             continue;
         }
         let unemployed = Tri::test(m.work_status, |w| w == WorkStatus::Unemployed);
-        let no_contract = Tri::test(m.wage_contract, |c| c == WageContract::WithoutContract);
+        let no_contract = m
+            .is_asked_job_columns(t)
+            .and(Tri::test(m.wage_contract, |c| {
+                c == WageContract::WithoutContract
+            }));
         if no_contract.is_yes() {
             used.mark(Interp::EmploymentWithoutContract);
         }
@@ -180,7 +184,7 @@ fn employment(
                         status,
                         "employment_min_age",
                     )
-                } else if no_contract.is_yes() || m.wage_contract.is_none() {
+                } else if no_contract.is_yes() || no_contract.is_unknown() {
                     reason(
                         Some(i),
                         "wage_contract",

@@ -1,0 +1,68 @@
+//! The language context: which locale is shown, and `t`/`tf` lookups that re-render on change.
+
+use crate::questionnaire::locale::Locale;
+use leptos::prelude::*;
+
+/// The current language, shared through context. Reading a text subscribes to language changes.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    locale: RwSignal<Locale>,
+}
+
+/// Where the language choice is remembered (only the language: no personal data).
+const LOCALE_KEY: &str = "mucsong.locale";
+
+impl I18n {
+    /// The text for `key` in the current language.
+    pub fn t(&self, key: &str) -> &'static str {
+        self.locale.get().text(key)
+    }
+
+    /// The text for `key` with `{name}` placeholders filled in.
+    pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
+        self.locale.get().format(key, args)
+    }
+
+    /// Whether a key exists (hints are optional per field).
+    pub fn has(&self, key: &str) -> bool {
+        Locale::Vi.has(key)
+    }
+
+    /// The current language.
+    pub fn locale(&self) -> Locale {
+        self.locale.get()
+    }
+
+    /// Switches language, remembers it, and updates `<html lang>` for screen readers.
+    pub fn set_locale(&self, locale: Locale) {
+        self.locale.set(locale);
+        if let Some(window) = web_sys::window() {
+            if let Ok(Some(storage)) = window.local_storage() {
+                let _ = storage.set_item(LOCALE_KEY, locale.tag());
+            }
+            if let Some(html) = window.document().and_then(|d| d.document_element()) {
+                let _ = html.set_attribute("lang", locale.tag());
+            }
+        }
+    }
+}
+
+/// Creates the language context from the remembered choice (Vietnamese by default).
+pub fn provide_i18n() -> I18n {
+    let remembered = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(LOCALE_KEY).ok().flatten())
+        .and_then(|tag| Locale::from_tag(&tag))
+        .unwrap_or(Locale::Vi);
+    let i18n = I18n {
+        locale: RwSignal::new(remembered),
+    };
+    i18n.set_locale(remembered);
+    provide_context(i18n);
+    i18n
+}
+
+/// The language context provided by `App`.
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}

@@ -1,0 +1,35 @@
+//! The language switch: two large buttons, the current one pressed.
+
+use crate::app::i18n::use_i18n;
+use crate::questionnaire::locale::Locale;
+use leptos::prelude::*;
+
+/// Buttons to switch between Tiếng Việt and English.
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="language-switch" role="group" aria-label=move || i18n.t("language")>
+            {Locale::ALL
+                .into_iter()
+                .map(|locale| {
+                    view! {
+                        <button
+                            type="button"
+                            class="lang-button"
+                            lang=locale.tag()
+                            data-testid=format!("lang-{}", locale.tag())
+                            aria-pressed=move || (i18n.locale() == locale).to_string()
+                            on:click=move |_| i18n.set_locale(locale)
+                        >
+                            {match locale {
+                                Locale::Vi => "Tiếng Việt",
+                                Locale::En => "English",
+                            }}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}

@@ -1,0 +1,158 @@
+//! The browser app (Leptos, client-side rendering): the shell with its three sections —
+//! the household questionnaire, the saved households, and commune mode.
+
+pub mod commune;
+pub mod download;
+pub mod fields;
+pub mod i18n;
+pub mod language_switch;
+pub mod local_store;
+pub mod pwa;
+pub mod questionnaire;
+pub mod result;
+pub mod saved;
+pub mod session;
+
+use crate::app::i18n::{provide_i18n, use_i18n};
+use crate::app::session::{use_session, SaveState, Session};
+use crate::questionnaire::store::StoreError;
+use leptos::prelude::*;
+
+/// The app's top-level sections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// The questionnaire for the household being answered.
+    Household,
+    /// The households kept on this device.
+    Saved,
+    /// Batch import for commune review officers.
+    Commune,
+}
+
+impl Section {
+    const ALL: [Section; 3] = [Section::Household, Section::Saved, Section::Commune];
+
+    fn key(self) -> &'static str {
+        match self {
+            Section::Household => "household",
+            Section::Saved => "saved",
+            Section::Commune => "commune",
+        }
+    }
+}
+
+/// Which section is shown; shared so any page can send the user elsewhere.
+#[derive(Clone, Copy)]
+pub struct Navigation {
+    section: RwSignal<Section>,
+}
+
+impl Navigation {
+    /// The section on screen.
+    pub fn section(&self) -> Section {
+        self.section.get()
+    }
+
+    /// Shows another section and scrolls to the top, as a page change would.
+    pub fn go(&self, section: Section) {
+        self.section.set(section);
+        if let Some(window) = web_sys::window() {
+            window.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    }
+}
+
+/// The navigation context provided by `App`.
+pub fn use_navigation() -> Navigation {
+    expect_context::<Navigation>()
+}
+
+/// The whole app: language and navigation contexts, the top bar, and the current section.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_i18n();
+    // Offline use and updates (see pwa.rs); the start page shows "Update now" via use_service_worker().
+    pwa::register_service_worker();
+    let navigation = Navigation {
+        section: RwSignal::new(Section::Household),
+    };
+    provide_context(navigation);
+    provide_context(Session::start());
+    view! {
+        <TopBar />
+        <StorageBanner />
+        <main id="main" class="main">
+            {move || match navigation.section() {
+                Section::Household => view! { <questionnaire::HouseholdSection /> }.into_any(),
+                Section::Saved => view! { <saved::SavedSection /> }.into_any(),
+                Section::Commune => view! { <commune::CommuneSection /> }.into_any(),
+            }}
+        </main>
+    }
+}
+
+/// The app name and the section tabs.
+#[component]
+fn TopBar() -> impl IntoView {
+    let i18n = use_i18n();
+    let navigation = use_navigation();
+    view! {
+        <header class="top-bar no-print">
+            <span class="brand">"Mức Sống"</span>
+            <nav class="tabs" aria-label=move || i18n.t("nav_label")>
+                {Section::ALL
+                    .into_iter()
+                    .map(|section| {
+                        let label_key = format!("nav_{}", section.key());
+                        view! {
+                            <button
+                                type="button"
+                                class="tab"
+                                data-testid=format!("nav-{}", section.key())
+                                aria-current=move || (navigation.section() == section).then_some("page")
+                                on:click=move |_| navigation.go(section)
+                            >
+                                {move || i18n.t(&label_key)}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </nav>
+        </header>
+    }
+}
+
+/// Says plainly when answers could not be saved (full storage, storage refused) and when a stored
+/// record had to be set aside.
+#[component]
+fn StorageBanner() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigation = use_navigation();
+    view! {
+        <div class="banner-area" aria-live="assertive">
+            {move || match session.save_state() {
+                SaveState::Saved => ().into_any(),
+                SaveState::Failed(StoreError::Full) => view! {
+                    <p class="banner warning" role="alert" data-testid="storage-full">{i18n.t("storage_full")}</p>
+                }.into_any(),
+                SaveState::Failed(StoreError::Unavailable(detail)) => view! {
+                    <p class="banner warning" role="alert" data-testid="storage-unavailable">
+                        {i18n.tf("storage_unavailable", &[("detail", &detail)])}
+                    </p>
+                }.into_any(),
+            }}
+            {move || (!session.notices().is_empty()).then(|| view! {
+                <div class="banner warning" role="alert" data-testid="set-aside-banner">
+                    <p>{i18n.t("set_aside_banner")}</p>
+                    <button type="button" class="button secondary small" on:click=move |_| {
+                        for n in session.notices() {
+                            session.dismiss_notice(&n.id);
+                        }
+                        navigation.go(Section::Saved);
+                    }>{i18n.t("set_aside_banner_open")}</button>
+                </div>
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,328 @@
+//! The household being answered: the record (`mucsong/household@1`) plus what the record cannot
+//! hold — the text exactly as typed (kept even when it does not parse, so nothing typed is ever
+//! lost), which answers were "don't know", and UI-only answers such as the chosen province.
+
+use crate::engine::date::Date;
+use crate::engine::household::{HouseholdRecord, Member, HOUSEHOLD_SCHEMA};
+use crate::questionnaire::fields::{self, FieldError, FieldKind, ParseContext};
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// UI-only answer: the old province chosen (the record keeps only the region).
+pub const PROVINCE: &str = "province";
+/// UI-only answer: how income is given — `monthly`, `sources` or `unknown`.
+pub const INCOME_MODE: &str = "income_mode";
+
+/// One household's answers in progress.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Draft {
+    /// The name the volunteer gave this household on the device (never exported as personal data
+    /// unless they choose it as the id).
+    pub name: String,
+    /// Where the person stopped (`Step::key`).
+    pub step: String,
+    pub record: HouseholdRecord,
+    /// Text as typed, by field path, and UI-only answers.
+    pub raw: BTreeMap<String, String>,
+    /// Paths answered "don't know".
+    pub dont_know: BTreeSet<String>,
+}
+
+/// The edition of the standard that applies on a date (standard.md §1).
+pub fn edition_on(date: Date) -> &'static str {
+    if date.year() >= 2027 {
+        "2027-2030"
+    } else {
+        "2022-2025"
+    }
+}
+
+impl Draft {
+    /// A new, empty household assessed on `assessed_on`.
+    pub fn new(name: &str, assessed_on: Date) -> Draft {
+        Draft {
+            name: name.to_string(),
+            step: "intro".to_string(),
+            record: HouseholdRecord {
+                schema: Some(HOUSEHOLD_SCHEMA.to_string()),
+                assessed_on: Some(assessed_on.to_string()),
+                ..Default::default()
+            },
+            raw: BTreeMap::new(),
+            dont_know: BTreeSet::new(),
+        }
+    }
+
+    /// The assessment date, if set and valid.
+    pub fn assessed_on(&self) -> Option<Date> {
+        self.record
+            .assessed_on
+            .as_deref()
+            .and_then(|s| Date::parse(s).ok())
+    }
+
+    /// The edition for the assessment date (2022-2025 when no date is set).
+    pub fn edition(&self) -> &'static str {
+        self.assessed_on().map(edition_on).unwrap_or("2022-2025")
+    }
+
+    /// Number of members entered.
+    pub fn n_members(&self) -> usize {
+        self.record.members.as_ref().map_or(0, Vec::len)
+    }
+
+    fn json(&self) -> Value {
+        serde_json::to_value(&self.record).expect("a record always serialises")
+    }
+
+    /// The stored value at `path` (JSON null when unanswered or unknown).
+    pub fn value(&self, path: &str) -> Value {
+        fields::get(&self.json(), path)
+            .cloned()
+            .unwrap_or(Value::Null)
+    }
+
+    /// The text to show in the field's input: as typed if typed, else the stored value.
+    pub fn text(&self, path: &str) -> String {
+        if let Some(raw) = self.raw.get(path) {
+            return raw.clone();
+        }
+        match fields::spec(path) {
+            Some(spec) => fields::display_value(spec.kind, &self.value(path)),
+            None => String::new(),
+        }
+    }
+
+    /// Whether `path` was answered "don't know".
+    pub fn is_dont_know(&self, path: &str) -> bool {
+        self.dont_know.contains(path)
+    }
+
+    /// Whether `path` has an answer (a value, "don't know", or typed text still to be fixed).
+    pub fn is_answered(&self, path: &str) -> bool {
+        !self.value(path).is_null()
+            || self.is_dont_know(path)
+            || self.raw.get(path).is_some_and(|t| !t.trim().is_empty())
+    }
+
+    /// Stores a value in the record; false if the record would not accept it (a bug upstream).
+    fn store(&mut self, path: &str, value: Value) -> bool {
+        let mut json = self.json();
+        if !fields::set(&mut json, path, value) {
+            return false;
+        }
+        match serde_json::from_value::<HouseholdRecord>(json) {
+            Ok(record) => {
+                self.record = record;
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// Takes typed text for a field: the text is always kept; the record gets the value when it
+    /// is valid, or unknown (null) when it is empty or invalid. Returns the validation error.
+    pub fn input(&mut self, path: &str, text: &str, ctx: &ParseContext) -> Result<(), FieldError> {
+        let Some(spec) = fields::spec(path) else {
+            return Ok(());
+        };
+        self.raw.insert(path.to_string(), text.to_string());
+        self.dont_know.remove(path);
+        let parsed = fields::parse_text(spec.kind, text, ctx);
+        let value = parsed.clone().ok().flatten().unwrap_or(Value::Null);
+        self.store(path, value);
+        parsed.map(|_| ())
+    }
+
+    /// The validation error of the text typed for `path`, if any.
+    pub fn error(&self, path: &str, ctx: &ParseContext) -> Option<FieldError> {
+        let spec = fields::spec(path)?;
+        let raw = self.raw.get(path)?;
+        fields::parse_text(spec.kind, raw, ctx).err()
+    }
+
+    /// Sets a choice or yes/no answer (`Some("brick_stone")`, `Some("true")`), or clears it.
+    pub fn choose(&mut self, path: &str, key: Option<&str>) {
+        let Some(spec) = fields::spec(path) else {
+            return;
+        };
+        let value = match (spec.kind, key) {
+            (_, None) => Value::Null,
+            (FieldKind::YesNo, Some(k)) => Value::Bool(k == "true"),
+            (_, Some(k)) => Value::String(k.to_string()),
+        };
+        self.raw.remove(path);
+        self.dont_know.remove(path);
+        self.store(path, value);
+    }
+
+    /// Marks `path` as "don't know" (its value becomes unknown; typed text is kept so that
+    /// unticking gives it back) or unmarks it.
+    pub fn set_dont_know(&mut self, path: &str, dont_know: bool, ctx: &ParseContext) {
+        if dont_know {
+            self.dont_know.insert(path.to_string());
+            self.store(path, Value::Null);
+        } else {
+            self.dont_know.remove(path);
+            if let Some(text) = self.raw.get(path).cloned() {
+                let _ = self.input(path, &text, ctx);
+            }
+        }
+    }
+
+    /// The current choice at `path` as a key (`"brick_stone"`, `"true"`), if any.
+    pub fn choice(&self, path: &str) -> Option<String> {
+        match self.value(path) {
+            Value::String(s) => Some(s),
+            Value::Bool(b) => Some(b.to_string()),
+            _ => None,
+        }
+    }
+
+    /// A UI-only answer (province, income mode).
+    pub fn extra(&self, key: &str) -> Option<&str> {
+        self.raw.get(key).map(String::as_str)
+    }
+
+    /// Sets or clears a UI-only answer.
+    pub fn set_extra(&mut self, key: &str, value: Option<&str>) {
+        match value {
+            Some(v) => self.raw.insert(key.to_string(), v.to_string()),
+            None => self.raw.remove(key),
+        };
+    }
+
+    /// Appends an empty member and returns its index.
+    pub fn add_member(&mut self) -> usize {
+        let members = self.record.members.get_or_insert_with(Vec::new);
+        members.push(Member::default());
+        members.len() - 1
+    }
+
+    /// Removes member `index`, renumbering the typed text and "don't know" marks of those after it.
+    pub fn remove_member(&mut self, index: usize) {
+        let Some(members) = self.record.members.as_mut() else {
+            return;
+        };
+        if index >= members.len() {
+            return;
+        }
+        members.remove(index);
+        let renumber = |key: &str| -> Option<String> {
+            let rest = key.strip_prefix("members[")?;
+            let (number, tail) = rest.split_once(']')?;
+            let n: usize = number.parse().ok()?;
+            match n.cmp(&index) {
+                std::cmp::Ordering::Less => Some(key.to_string()),
+                std::cmp::Ordering::Equal => None,
+                std::cmp::Ordering::Greater => Some(format!("members[{}]{}", n - 1, tail)),
+            }
+        };
+        let is_member = |k: &str| k.starts_with("members[");
+        self.raw = std::mem::take(&mut self.raw)
+            .into_iter()
+            .filter_map(|(k, v)| {
+                if is_member(&k) {
+                    renumber(&k).map(|k| (k, v))
+                } else {
+                    Some((k, v))
+                }
+            })
+            .collect();
+        self.dont_know = std::mem::take(&mut self.dont_know)
+            .into_iter()
+            .filter_map(|k| if is_member(&k) { renumber(&k) } else { Some(k) })
+            .collect();
+    }
+
+    /// Fields with typed text that does not parse (path and error), for the check page.
+    pub fn invalid_fields(&self, ctx: &ParseContext) -> Vec<(String, FieldError)> {
+        self.raw
+            .keys()
+            .filter_map(|path| self.error(path, ctx).map(|e| (path.clone(), e)))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx() -> ParseContext {
+        ParseContext {
+            assessed_on: Date::parse("2026-06-01").unwrap(),
+            today: Date::parse("2026-11-27").unwrap(),
+        }
+    }
+
+    fn draft() -> Draft {
+        Draft::new("Nhà bà Lan", Date::parse("2026-06-01").unwrap())
+    }
+
+    #[test]
+    fn invalid_text_is_kept_and_the_value_becomes_unknown() {
+        let mut d = draft();
+        d.input("housing.living_area_m2", "36", &ctx()).unwrap();
+        assert_eq!(
+            d.record.housing.as_ref().unwrap().living_area_m2,
+            Some(36.0)
+        );
+        assert!(d.input("housing.living_area_m2", "36m", &ctx()).is_err());
+        assert_eq!(d.text("housing.living_area_m2"), "36m");
+        assert_eq!(d.record.housing.as_ref().unwrap().living_area_m2, None);
+        assert!(d.error("housing.living_area_m2", &ctx()).is_some());
+        // Another field still takes its value.
+        d.input("electricity_kwh_per_month", "60", &ctx()).unwrap();
+        assert_eq!(d.record.electricity_kwh_per_month, Some(60.0));
+        assert_eq!(d.invalid_fields(&ctx()).len(), 1);
+    }
+
+    #[test]
+    fn dont_know_clears_the_value_and_unticking_restores_the_typed_text() {
+        let mut d = draft();
+        d.input("income.monthly_vnd", "3.000.000", &ctx()).unwrap();
+        assert_eq!(
+            d.record.income.as_ref().unwrap().monthly_vnd,
+            Some(3_000_000)
+        );
+        d.set_dont_know("income.monthly_vnd", true, &ctx());
+        assert!(d.is_dont_know("income.monthly_vnd") && d.is_answered("income.monthly_vnd"));
+        assert_eq!(d.record.income.as_ref().unwrap().monthly_vnd, None);
+        d.set_dont_know("income.monthly_vnd", false, &ctx());
+        assert_eq!(
+            d.record.income.as_ref().unwrap().monthly_vnd,
+            Some(3_000_000)
+        );
+    }
+
+    #[test]
+    fn choices_set_enum_and_boolean_values() {
+        let mut d = draft();
+        d.choose("housing.wall", Some("brick_stone"));
+        d.choose("screening.motor_vehicle_20m", Some("false"));
+        assert_eq!(d.choice("housing.wall").as_deref(), Some("brick_stone"));
+        assert_eq!(
+            d.record.screening.as_ref().unwrap().motor_vehicle_20m,
+            Some(false)
+        );
+        d.choose("housing.wall", None);
+        assert!(!d.is_answered("housing.wall"));
+    }
+
+    #[test]
+    fn removing_a_member_renumbers_what_follows() {
+        let mut d = draft();
+        for year in ["1980", "1985", "2015"] {
+            let i = d.add_member();
+            d.input(&format!("members[{i}].birth_date"), year, &ctx())
+                .unwrap();
+        }
+        d.input("members[2].height_cm", "12x", &ctx()).unwrap_err();
+        d.set_dont_know("members[1].sex", true, &ctx());
+        d.remove_member(1);
+        assert_eq!(d.n_members(), 2);
+        assert_eq!(d.text("members[1].birth_date"), "2015");
+        assert_eq!(d.text("members[1].height_cm"), "12x");
+        assert!(d.dont_know.is_empty());
+    }
+}

@@ -1,0 +1,176 @@
+//! Translation catalogues: `locales/vi.json` and `locales/en.json`, embedded at build time and
+//! looked up by ASCII snake_case key. Vietnamese is the default; English the second language.
+//!
+//! We use flat JSON files and a runtime lookup (rather than a compile-time i18n macro crate)
+//! because the engine hands the UI translation keys at run time (problem codes, indicator keys,
+//! interpretation keys), and because the whole first load must stay small.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A language the app speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Locale {
+    Vi,
+    En,
+}
+
+impl Locale {
+    /// Every locale, default first.
+    pub const ALL: [Locale; 2] = [Locale::Vi, Locale::En];
+
+    /// The BCP 47 tag, also used as the `lang` attribute and the storage value.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::Vi => "vi",
+            Locale::En => "en",
+        }
+    }
+
+    /// Parses a tag; anything unknown is `None`.
+    pub fn from_tag(tag: &str) -> Option<Locale> {
+        Locale::ALL.into_iter().find(|l| l.tag() == tag)
+    }
+
+    fn source(self) -> &'static str {
+        match self {
+            Locale::Vi => include_str!("../../locales/vi.json"),
+            Locale::En => include_str!("../../locales/en.json"),
+        }
+    }
+
+    /// The catalogue of this locale (parsed once).
+    pub fn catalogue(self) -> &'static HashMap<String, String> {
+        static VI: OnceLock<HashMap<String, String>> = OnceLock::new();
+        static EN: OnceLock<HashMap<String, String>> = OnceLock::new();
+        let cell = match self {
+            Locale::Vi => &VI,
+            Locale::En => &EN,
+        };
+        // The files are checked by the native tests below, so a parse failure is a build defect.
+        cell.get_or_init(|| {
+            serde_json::from_str(self.source())
+                .expect("locale file is a flat JSON object of strings")
+        })
+    }
+
+    /// The text for `key`, or the key itself when missing (visible, never a crash).
+    pub fn text(self, key: &str) -> &'static str {
+        match self.catalogue().get(key) {
+            Some(text) => text.as_str(),
+            None => match Locale::Vi.catalogue().get(key) {
+                Some(text) => text.as_str(),
+                None => Box::leak(key.to_string().into_boxed_str()),
+            },
+        }
+    }
+
+    /// The text for `key` with `{name}` placeholders replaced.
+    pub fn format(self, key: &str, args: &[(&str, &str)]) -> String {
+        let mut text = self.text(key).to_string();
+        for (name, value) in args {
+            text = text.replace(&format!("{{{name}}}"), value);
+        }
+        text
+    }
+
+    /// Whether the catalogue has `key`.
+    pub fn has(self, key: &str) -> bool {
+        self.catalogue().contains_key(key)
+    }
+}
+
+/// Formats whole đồng with dots between thousands, as Vietnamese write money ("1.500.000 đ").
+pub fn format_vnd(amount: i64) -> String {
+    let digits = amount.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(ch);
+    }
+    if amount < 0 {
+        out.insert(0, '-');
+    }
+    format!("{out} đ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn keys(locale: Locale) -> BTreeSet<String> {
+        locale.catalogue().keys().cloned().collect()
+    }
+
+    #[test]
+    fn every_locale_has_the_same_keys() {
+        let vi = keys(Locale::Vi);
+        let en = keys(Locale::En);
+        let only_vi: Vec<_> = vi.difference(&en).collect();
+        let only_en: Vec<_> = en.difference(&vi).collect();
+        assert!(
+            only_vi.is_empty() && only_en.is_empty(),
+            "only in vi: {only_vi:?}\nonly in en: {only_en:?}"
+        );
+    }
+
+    #[test]
+    fn keys_are_ascii_snake_case_and_texts_not_empty() {
+        for locale in Locale::ALL {
+            for (key, text) in locale.catalogue() {
+                assert!(
+                    !key.is_empty()
+                        && key
+                            .bytes()
+                            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
+                    "{}: key {key:?} is not snake_case",
+                    locale.tag()
+                );
+                assert!(!text.trim().is_empty(), "{}: {key} is empty", locale.tag());
+            }
+        }
+    }
+
+    /// Every `.t("…")`/`.tf("…"` key written literally in the app's source exists in the catalogue.
+    #[test]
+    fn every_literal_key_used_by_the_app_exists() {
+        let mut missing = Vec::new();
+        let mut stack = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src/app"
+        ))];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                for marker in [".t(\"", ".tf(\""] {
+                    for piece in text.split(marker).skip(1) {
+                        let key = piece.split('"').next().unwrap();
+                        if !Locale::Vi.has(key) {
+                            missing.push(format!("{}: {key}", path.display()));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "keys missing from locales: {missing:#?}"
+        );
+    }
+
+    #[test]
+    fn money_is_written_the_vietnamese_way() {
+        assert_eq!(format_vnd(1_500_000), "1.500.000 đ");
+        assert_eq!(format_vnd(0), "0 đ");
+        assert_eq!(format_vnd(-250_000), "-250.000 đ");
+        assert_eq!(format_vnd(999), "999 đ");
+    }
+}

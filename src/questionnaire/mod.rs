@@ -1,0 +1,12 @@
+//! The questionnaire's pure parts, compiled on every target so they get fast native tests:
+//! translations, which questions apply, field validation, saved-household envelopes and their
+//! migrations, the storage trait, export and import. No web crates here.
+
+pub mod draft;
+pub mod envelope;
+pub mod fields;
+pub mod locale;
+pub mod provinces;
+pub mod steps;
+pub mod store;
+pub mod transfer;
