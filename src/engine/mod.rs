@@ -3,9 +3,28 @@
 //! command-line tool all call `assess` (full records) or `assess_summary` (summary CSV rows).
 
 pub mod date;
+pub mod explanation;
 pub mod household;
+pub mod problem;
 pub mod result;
+pub mod rules;
 
+mod assess;
+mod classify;
+mod indicators;
+mod score_a;
+mod screening;
+mod summary;
+mod tri;
+mod validate;
+
+pub use assess::{assess, AssessOptions, Assessment};
 pub use date::{Date, PartialDate};
-pub use household::HouseholdRecord;
-pub use result::{Class, IncomeClass, Indicator, IndicatorStatus, ResultRecord, ScreeningOutcome};
+pub use explanation::*;
+pub use household::{Area, HouseholdRecord, Region};
+pub use problem::{parse_household, InvalidHousehold, Problem, ProblemCode};
+pub use result::{
+    Class, IncomeClass, Indicator, IndicatorStatus, ResultRecord, ScreeningOutcome, RESULT_SCHEMA,
+};
+pub use rules::{edition_for, rules, Edition, Reference, RuleBook, RuleStatus};
+pub use summary::{assess_summary, SummaryRow};

@@ -1,0 +1,960 @@
+//! `assess`: one household record → result record + explanation. Validates, evaluates the
+//! indicators, then classifies by the edition's method (official review method for 2022-2025, the
+//! income definition for 2027-2030), carrying unknown answers through as sets of possibilities.
+
+use super::classify::{
+    class_set_of_income, income_class_of, income_classes, review_classes, ClassSet, Deprivations,
+};
+use super::date::Date;
+use super::explanation::*;
+use super::household::{Area, HouseholdRecord, Region};
+use super::indicators::{self, status_of, IndicatorEval};
+use super::problem::InvalidHousehold;
+use super::result::{Class, IncomeClass, Indicator, ResultRecord, ScreeningOutcome, RESULT_SCHEMA};
+use super::rules::{b1_column, rules, ClassificationMethod, ScoreThresholds};
+use super::score_a::{self, ScoreA};
+use super::screening::{self, ScreeningEval, CRITERION_KEYS, EXCLUSION_KEYS};
+use super::tri::{AnswerPath, CountRange, Tri};
+use super::validate::{validate, ValidHousehold};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Options of an assessment.
+#[derive(Debug, Clone, Default)]
+pub struct AssessOptions {
+    /// Overrides the record's `assessed_on` (the command line's `--as-of`, the UI's date picker).
+    pub as_of: Option<Date>,
+}
+
+/// The result record and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct Assessment {
+    pub result: ResultRecord,
+    pub explanation: Explanation,
+}
+
+/// Assesses one household. Fails only when the record cannot be assessed at all (every problem is
+/// listed); unknown answers never fail, they make the result undetermined.
+pub fn assess(
+    record: &HouseholdRecord,
+    options: &AssessOptions,
+) -> Result<Assessment, InvalidHousehold> {
+    let v = validate(record, options.as_of).map_err(|problems| InvalidHousehold { problems })?;
+    Ok(assess_valid(&v))
+}
+
+const RURAL_REGIONS: [Region; 6] = [
+    Region::RedRiverDelta,
+    Region::NorthernMidlandsMountains,
+    Region::NorthCentralCentralCoast,
+    Region::CentralHighlands,
+    Region::Southeast,
+    Region::MekongDelta,
+];
+
+const COLUMN_KEYS: [&str; 7] = [
+    "rural_red_river_delta",
+    "rural_northern_midlands_mountains",
+    "rural_north_central_central_coast",
+    "rural_central_highlands",
+    "rural_southeast",
+    "rural_mekong_delta",
+    "urban",
+];
+
+fn area_index(area: Area) -> usize {
+    match area {
+        Area::Rural => 0,
+        Area::Urban => 1,
+    }
+}
+
+/// The areas still possible.
+fn areas(area: Option<Area>) -> &'static [Area] {
+    match area {
+        Some(Area::Rural) => &[Area::Rural],
+        Some(Area::Urban) => &[Area::Urban],
+        None => &[Area::Rural, Area::Urban],
+    }
+}
+
+/// The regions still possible for an area.
+fn regions(area: Area, region: Option<Region>) -> &'static [Region] {
+    match (area, region) {
+        (_, Some(r)) => {
+            std::slice::from_ref(Region::ALL.iter().find(|x| **x == r).expect("region"))
+        }
+        (Area::Rural, None) => &RURAL_REGIONS,
+        (Area::Urban, None) => Region::ALL,
+    }
+}
+
+/// What the official method concluded.
+struct ScoreOutcome {
+    screening: ScreeningEval,
+    classes: ClassSet,
+    /// Score A over every possible column.
+    a_min: i64,
+    a_max: i64,
+    /// Detailed score A when the column is known.
+    detail: Option<ScoreA>,
+    column: Option<usize>,
+    /// Whether, in some possible column, score A straddles the threshold / is at most it.
+    a_straddles: bool,
+    a_can_be_under: bool,
+    facts: score_a::ScoreFacts,
+}
+
+fn official_method(
+    v: &ValidHousehold,
+    s: &ScoreThresholds,
+    d: Deprivations,
+    used: &mut UsedInterpretations,
+) -> ScoreOutcome {
+    let screening = screening::evaluate(v, s, used);
+    let facts = score_a::facts(v, s, used);
+    let mut classes = ClassSet::default();
+    if screening.can_screen_out() {
+        classes.add(ClassSet::NOT_POOR);
+    }
+    let (mut a_min, mut a_max) = (i64::MAX, i64::MIN);
+    let (mut a_straddles, mut a_can_be_under) = (false, false);
+    let single = v.area.is_some() && v.region.is_some();
+    let mut detail = None;
+    let mut column = None;
+    for &area in areas(v.area) {
+        let threshold = s.score_a_threshold[area_index(area)];
+        for &region in regions(area, v.region) {
+            let c = b1_column(area == Area::Urban, region);
+            let urban_region = (area == Area::Urban).then_some(region);
+            let a = score_a::score(&facts, c, urban_region, single);
+            a_min = a_min.min(a.min);
+            a_max = a_max.max(a.max);
+            a_straddles |= a.min <= threshold && a.max > threshold;
+            a_can_be_under |= a.min <= threshold;
+            if screening.can_review() {
+                classes = classes.union(review_classes(
+                    a.min,
+                    a.max,
+                    threshold,
+                    d,
+                    s.score_b_points_per_indicator,
+                    s.score_b_poor_threshold,
+                ));
+            }
+            if single {
+                column = Some(c);
+                detail = Some(a);
+            }
+        }
+    }
+    ScoreOutcome {
+        screening,
+        classes,
+        a_min,
+        a_max,
+        detail,
+        column,
+        a_straddles,
+        a_can_be_under,
+        facts,
+    }
+}
+
+pub(crate) fn assess_valid(v: &ValidHousehold) -> Assessment {
+    let t = v.thresholds;
+    let edition = v.edition;
+    let mut used = UsedInterpretations::default();
+    let evals = indicators::evaluate(v, &mut used);
+    let mut d = CountRange::default();
+    for e in &evals {
+        d.add(e.status);
+    }
+    let n = v.n_members();
+
+    // Income definition (both editions).
+    let income_bits = v.income.as_ref().map(|income| {
+        areas(v.area).iter().fold(0u8, |bits, &area| {
+            bits | income_classes(income, n, area_index(area), d, t)
+        })
+    });
+    let income_class = income_bits.map(income_class_of);
+
+    let mut depends: Vec<AnswerPath> = Vec::new();
+    let (classes, score) = match (edition.classification, &t.score) {
+        (ClassificationMethod::Score, Some(s)) => {
+            let o = official_method(v, s, d, &mut used);
+            if !o.classes.is_determined() {
+                depends.extend_from_slice(&o.screening.unknown);
+                if o.screening.can_review() {
+                    if o.a_straddles {
+                        score_a::unknown_paths(&o.facts, &mut depends);
+                    }
+                    if o.a_can_be_under && d.lo != d.hi {
+                        indicator_paths(&evals, &mut depends);
+                    }
+                }
+            }
+            (o.classes, Some((o, s)))
+        }
+        _ => {
+            used.mark(Interp::Class2027FromIncome);
+            used.mark(Interp::Income2027AverageLiving);
+            let classes = match income_bits {
+                Some(bits) => class_set_of_income(bits),
+                None => {
+                    let mut set = ClassSet(ClassSet::NOT_POOR);
+                    if d.hi as i64 >= t.poor_min_deprivations {
+                        set.add(ClassSet::POOR);
+                    }
+                    if (d.lo as i64) < t.poor_min_deprivations {
+                        set.add(ClassSet::NEAR_POOR);
+                    }
+                    set
+                }
+            };
+            if !classes.is_determined() {
+                if let Some(income) = &v.income {
+                    if income.exact().is_none() {
+                        income_paths(v, &mut depends);
+                    }
+                } else {
+                    depends.push(AnswerPath::Field("income"));
+                }
+                let can_be_below = v.income.as_ref().is_none_or(|i| {
+                    areas(v.area)
+                        .iter()
+                        .any(|a| i.at_most(t.income_line[area_index(*a)], n) != Tri::No)
+                });
+                if can_be_below && d.lo != d.hi {
+                    indicator_paths(&evals, &mut depends);
+                }
+            }
+            (classes, None)
+        }
+    };
+    if !classes.is_determined() {
+        if v.area.is_none() {
+            depends.push(AnswerPath::Field("area"));
+        }
+        if v.region.is_none() && score.is_some() {
+            depends.push(AnswerPath::Field("region"));
+        }
+    }
+    depends.sort();
+    depends.dedup();
+    let depends_on: Vec<String> = depends.iter().map(|p| p.to_string()).collect();
+
+    let score_a_exact = score
+        .as_ref()
+        .and_then(|(o, _)| (o.a_min == o.a_max && o.column.is_some()).then_some(o.a_min));
+    let ppi = t.score.as_ref().map(|s| s.score_b_points_per_indicator);
+    let mut indicator_map = BTreeMap::new();
+    for e in &evals {
+        indicator_map.insert(e.indicator, status_of(e.status));
+    }
+    let income_exact = v.income.as_ref().and_then(|i| i.exact());
+    let result = ResultRecord {
+        schema: RESULT_SCHEMA.to_string(),
+        id: v.record.id.clone(),
+        edition: edition.key.clone(),
+        assessed_on: v.assessed_on.to_string(),
+        screening: score.as_ref().map(|(o, _)| screening_outcome(&o.screening)),
+        score_a: score_a_exact,
+        score_b: match (ppi, d.is_exact()) {
+            (Some(ppi), true) => Some(ppi * d.lo as i64),
+            _ => None,
+        },
+        indicators: indicator_map,
+        class: classes.class(),
+        possible_classes: classes.classes(),
+        income_per_person_month_vnd: income_exact.map(|total| total.div_euclid(12 * n as i64)),
+        income_class,
+        depends_on: depends_on.clone(),
+    };
+
+    let explanation = explain(
+        v,
+        &evals,
+        d,
+        classes,
+        score.as_ref().map(|(o, s)| (o, *s)),
+        income_class,
+        used,
+        depends_on,
+    );
+    Assessment {
+        result,
+        explanation,
+    }
+}
+
+fn indicator_paths(evals: &[IndicatorEval], out: &mut Vec<AnswerPath>) {
+    for e in evals {
+        if e.status.is_unknown() {
+            out.extend_from_slice(&e.unknown);
+        }
+    }
+}
+
+fn income_paths(v: &ValidHousehold, out: &mut Vec<AnswerPath>) {
+    const SOURCES: [&str; 9] = [
+        "income.sources_12m.crops",
+        "income.sources_12m.livestock",
+        "income.sources_12m.agricultural_services",
+        "income.sources_12m.forestry",
+        "income.sources_12m.fishery",
+        "income.sources_12m.salt",
+        "income.sources_12m.nonfarm_business",
+        "income.sources_12m.wages",
+        "income.sources_12m.other",
+    ];
+    if let Some(sources) = v
+        .record
+        .income
+        .as_ref()
+        .and_then(|i| i.sources_12m.as_ref())
+    {
+        let list = [
+            &sources.crops,
+            &sources.livestock,
+            &sources.agricultural_services,
+            &sources.forestry,
+            &sources.fishery,
+            &sources.salt,
+            &sources.nonfarm_business,
+            &sources.wages,
+            &sources.other,
+        ];
+        for (path, source) in SOURCES.iter().zip(list) {
+            if source
+                .as_ref()
+                .is_some_and(|s| s.revenue_vnd.is_none() || s.cost_vnd.is_none())
+            {
+                out.push(AnswerPath::Field(path));
+            }
+        }
+    } else {
+        out.push(AnswerPath::Field("income"));
+    }
+}
+
+fn screening_outcome(s: &ScreeningEval) -> ScreeningOutcome {
+    match (s.excluded(), s.stopped()) {
+        (Tri::Yes, _) => ScreeningOutcome::Excluded,
+        (Tri::No, Tri::Yes) => ScreeningOutcome::Stopped,
+        (Tri::No, Tri::No) => ScreeningOutcome::Review,
+        _ => ScreeningOutcome::Undetermined,
+    }
+}
+
+fn tri_value(t: Tri) -> Option<bool> {
+    match t {
+        Tri::Yes => Some(true),
+        Tri::No => Some(false),
+        Tri::Unknown => None,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn explain(
+    v: &ValidHousehold,
+    evals: &[IndicatorEval],
+    d: Deprivations,
+    classes: ClassSet,
+    score: Option<(&ScoreOutcome, &ScoreThresholds)>,
+    income_class: Option<IncomeClass>,
+    used: UsedInterpretations,
+    depends_on: Vec<String>,
+) -> Explanation {
+    let r = rules();
+    let t = v.thresholds;
+    let edition = v.edition;
+    let n = v.n_members();
+    let area = v.area.map(area_index);
+
+    let indicators: Vec<IndicatorExplanation> = evals
+        .iter()
+        .map(|e| {
+            let rule = r.indicator(e.indicator);
+            IndicatorExplanation {
+                indicator: e.indicator,
+                status: status_of(e.status),
+                provisional: edition.provisional && e.indicator == Indicator::Waste,
+                reference: &rule.reference,
+                reasons: e.reasons.clone(),
+                depends_on: if e.status.is_unknown() {
+                    e.unknown.iter().map(|p| p.to_string()).collect()
+                } else {
+                    Vec::new()
+                },
+            }
+        })
+        .collect();
+
+    let table_reference = &r.tables[0].reference;
+    let (screening, score_a, score_a_distance) = match score {
+        None => (None, None, None),
+        Some((o, s)) => {
+            let sc = &o.screening;
+            let screening = ScreeningExplanation {
+                outcome: screening_outcome(sc),
+                exclusions: EXCLUSION_KEYS
+                    .iter()
+                    .zip(sc.exclusions)
+                    .enumerate()
+                    .map(|(i, (k, t))| CriterionValue {
+                        number: i as u8 + 1,
+                        key: k,
+                        value: tri_value(t),
+                    })
+                    .collect(),
+                criteria: CRITERION_KEYS
+                    .iter()
+                    .zip(sc.criteria)
+                    .enumerate()
+                    .map(|(i, (k, t))| CriterionValue {
+                        number: i as u8 + 1,
+                        key: k,
+                        value: tri_value(t),
+                    })
+                    .collect(),
+                count_min: sc.count.lo as u8,
+                count_max: sc.count.hi as u8,
+                stop_count: sc.stop_count,
+                reference: &r.parameters["screening_stop_count"].values[0].reference,
+            };
+            let threshold = area.map(|a| s.score_a_threshold[a]);
+            let detail = o.detail.clone().unwrap_or_default();
+            let score_a = ScoreAExplanation {
+                column: o.column.map(|c| COLUMN_KEYS[c]),
+                items: detail.items,
+                unresolved: detail.unresolved,
+                min: o.a_min,
+                max: o.a_max,
+                threshold,
+                reference: table_reference,
+            };
+            let distance = match (threshold, o.a_min == o.a_max && o.column.is_some()) {
+                (Some(threshold), true) => Some(ScoreADistance {
+                    score_a: o.a_min,
+                    threshold,
+                    points_above_threshold: o.a_min - threshold,
+                }),
+                _ => None,
+            };
+            (Some(screening), Some(score_a), distance)
+        }
+    };
+
+    let score_b = ScoreBExplanation {
+        n_deprived: d.lo as u8,
+        n_unknown: (d.hi - d.lo) as u8,
+        min: score.map(|(_, s)| s.score_b_points_per_indicator * d.lo as i64),
+        max: score.map(|(_, s)| s.score_b_points_per_indicator * d.hi as i64),
+        points_per_indicator: score.map(|(_, s)| s.score_b_points_per_indicator),
+        poor_threshold: score.map(|(_, s)| s.score_b_poor_threshold),
+        poor_min_deprivations: t.poor_min_deprivations,
+    };
+
+    let income = match (&v.income, income_class) {
+        (Some(i), Some(income_class)) => {
+            let total = i.exact();
+            let per_person = total.map(|total| total.div_euclid(12 * n as i64));
+            let line = area.map(|a| t.income_line[a]);
+            let distance = match (total, line) {
+                (Some(total), Some(line)) => {
+                    Some((line * 12 * n as i64 - total).div_euclid(12 * n as i64))
+                }
+                _ => None,
+            };
+            let low_limit = match (t.low_income_worker, area) {
+                (Some(l), Some(a)) => Some(l[a]),
+                _ => None,
+            };
+            let low_income_worker = match (low_limit, line) {
+                (Some(limit), Some(line)) => match (i.at_most(line, n), i.at_most(limit, n)) {
+                    (Tri::Yes, _) => Some(false),
+                    (Tri::No, Tri::Yes) => Some(true),
+                    (_, Tri::No) => Some(false),
+                    _ => None,
+                },
+                _ => None,
+            };
+            Some(IncomeExplanation {
+                source: i.source,
+                total_12m: total,
+                total_12m_min: i.min_12m,
+                total_12m_max: i.max_12m,
+                members: n,
+                per_person_month: per_person,
+                line,
+                distance_to_line: distance,
+                average_living_limit: match (t.average_living, area) {
+                    (Some(l), Some(a)) => Some(l[a]),
+                    _ => None,
+                },
+                low_income_worker_limit: low_limit,
+                low_income_worker,
+                income_class,
+            })
+        }
+        _ => None,
+    };
+
+    // What-ifs: only when the class turns on the indicators alone.
+    let mut class_changes = Vec::new();
+    let indicators_decide = classes.is_determined()
+        && d.is_exact()
+        && match score {
+            Some((o, s)) => {
+                !o.screening.can_screen_out()
+                    && area.is_some_and(|a| o.a_max <= s.score_a_threshold[a])
+            }
+            None => v
+                .income
+                .as_ref()
+                .zip(area)
+                .is_some_and(|(i, a)| i.at_most(t.income_line[a], n) == Tri::Yes),
+        };
+    if indicators_decide {
+        let needed = match score {
+            Some((_, s)) => {
+                (s.score_b_poor_threshold + s.score_b_points_per_indicator - 1)
+                    / s.score_b_points_per_indicator
+            }
+            None => t.poor_min_deprivations,
+        } as u32;
+        let (deprived, not_deprived): (Vec<_>, Vec<_>) =
+            evals.iter().partition(|e| e.status == Tri::Yes);
+        if d.lo >= needed {
+            class_changes.push(ClassChange {
+                to: Class::NearPoor,
+                change: "fewer_deprived",
+                n_indicators: (d.lo - needed + 1) as u8,
+                candidates: deprived.iter().map(|e| e.indicator).collect(),
+            });
+        } else {
+            class_changes.push(ClassChange {
+                to: Class::Poor,
+                change: "more_deprived",
+                n_indicators: (needed - d.lo) as u8,
+                candidates: not_deprived.iter().map(|e| e.indicator).collect(),
+            });
+        }
+    }
+
+    let supports = supports(
+        v,
+        classes,
+        income_class,
+        income.as_ref().and_then(|i| i.low_income_worker),
+    );
+
+    Explanation {
+        edition: &edition.key,
+        provisional: edition.provisional,
+        classification: match edition.classification {
+            ClassificationMethod::Score => "score",
+            ClassificationMethod::Income => "income",
+        },
+        rules_version: &r.version,
+        assessed_on: v.assessed_on,
+        area: v.area,
+        region: v.region,
+        screening,
+        score_a,
+        score_b,
+        indicators,
+        income,
+        class_changes,
+        score_a_distance,
+        supports,
+        interpretations: used.keys(),
+        depends_on,
+    }
+}
+
+/// Supports of standard.md §4 that may apply, for every class still possible.
+fn supports(
+    v: &ValidHousehold,
+    classes: ClassSet,
+    income_class: Option<IncomeClass>,
+    low_income_worker: Option<bool>,
+) -> Vec<SupportExplanation> {
+    let r = rules();
+    let mut out = Vec::new();
+    for s in &r.supports {
+        let mut add = |because: &'static str, level: &'static str| {
+            out.push(SupportExplanation {
+                key: &s.key,
+                because,
+                level,
+                status: "may_apply",
+                reference: &s.reference,
+            });
+        };
+        if classes.0 & ClassSet::POOR != 0 && s.poor != "no" {
+            add("poor", &s.poor);
+        }
+        if classes.0 & ClassSet::NEAR_POOR != 0 && s.near_poor != "no" {
+            add("near_poor", &s.near_poor);
+        }
+        if classes.0 & ClassSet::NOT_POOR != 0 {
+            let applies = match s.other.as_str() {
+                "agricultural_average_living_at_least_30" => {
+                    v.record.agricultural_household == Some(true)
+                        && income_class == Some(IncomeClass::AverageLiving)
+                }
+                "low_income_worker" => low_income_worker == Some(true),
+                "newly_escaped" => true,
+                _ => false,
+            };
+            if applies {
+                add(&s.other, &s.other);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::parse_household;
+
+    /// The household of formats.md §1.
+    pub(crate) const EXAMPLE: &str = r#"{
+      "schema": "mucsong/household@1",
+      "id": "thon-3-ho-17",
+      "assessed_on": "2026-11-26",
+      "area": "rural",
+      "region": "northern_midlands_mountains",
+      "agricultural_household": true,
+      "screening": {
+        "villa_or_grade_1_2_house": false,
+        "business_3plus_workers_or_tax_100m": false,
+        "farm_or_livestock_200m": false,
+        "production_asset_200m": false,
+        "provincial_condition": false,
+        "motor_vehicle_20m": false,
+        "rents_out_property": false
+      },
+      "members": [
+        {
+          "name": "optional, never required",
+          "birth_date": "1984-05-02",
+          "sex": "male",
+          "height_cm": null,
+          "weight_kg": null,
+          "malnourished": null,
+          "in_school": false,
+          "school_level": null,
+          "general_education": "lower_secondary",
+          "vocational_training": "none",
+          "health_insurance": true,
+          "state_funded_insurance": false,
+          "uses_internet": true,
+          "monthly_social_allowance": "none",
+          "work_status": "working",
+          "job_type": "other",
+          "wage_contract": "not_wage_work",
+          "nonfarm_work": "none",
+          "pension": "none",
+          "critical_illness": false
+        }
+      ],
+      "housing": {
+        "wall": "brick_stone",
+        "column": "none",
+        "roof": "metal_sheet",
+        "living_area_m2": 36.0
+      },
+      "latrine": "pour_flush_vip_pit_double_vault",
+      "electricity_kwh_per_month": 60,
+      "water": "protected_well_or_spring",
+      "assets": {
+        "car": 0, "motorbike": 1, "motor_boat": 0, "generator": 0, "printer_fax": 0, "colour_tv": 1,
+        "sound_system": 0, "computer_or_tablet": 0, "fridge": 0, "air_conditioner": 0,
+        "washing_machine_or_dryer": 0, "water_heater": 0, "microwave_or_oven": 0, "phone": 2, "radio": 0
+      },
+      "land_m2": {
+        "garden_pond_adjacent": 200, "annual_crops": 3000, "perennial_crops": 0, "water_surface": 0,
+        "forest": 0
+      },
+      "livestock": { "buffalo_cow_horse": 1, "pig_goat_sheep": 3, "poultry": 20, "aquaculture": false },
+      "income": {
+        "monthly_vnd": null,
+        "sources_12m": {
+          "crops": { "revenue_vnd": 24000000, "cost_vnd": 9000000 },
+          "wages": { "revenue_vnd": 30000000, "cost_vnd": 0 }
+        }
+      },
+      "waste": null
+    }"#;
+
+    /// The result of formats.md §2, verbatim.
+    const EXAMPLE_RESULT: &str = r#"{
+      "schema": "mucsong/result@1",
+      "id": "thon-3-ho-17",
+      "edition": "2022-2025",
+      "assessed_on": "2026-11-26",
+      "screening": "review",
+      "score_a": 155,
+      "score_b": 0,
+      "indicators": {
+        "employment": "not_deprived", "dependants": "not_deprived", "nutrition": "not_deprived",
+        "health_insurance": "not_deprived", "adult_education": "not_deprived",
+        "child_schooling": "not_deprived", "housing_quality": "not_deprived",
+        "housing_area": "not_deprived", "water": "not_deprived", "sanitation": "not_deprived",
+        "internet": "not_deprived", "information_devices": "not_deprived"
+      },
+      "class": "not_poor",
+      "possible_classes": ["not_poor"],
+      "income_per_person_month_vnd": 3750000,
+      "income_class": "not_poor",
+      "depends_on": []
+    }"#;
+
+    fn run(json: &str) -> Assessment {
+        assess(&parse_household(json).unwrap(), &AssessOptions::default()).unwrap()
+    }
+
+    fn with(json: &str, edit: impl FnOnce(&mut serde_json::Value)) -> Assessment {
+        let mut value: serde_json::Value = serde_json::from_str(json).unwrap();
+        edit(&mut value);
+        run(&value.to_string())
+    }
+
+    #[test]
+    fn the_formats_example_gives_score_a_155_and_income_3_750_000() {
+        let a = run(EXAMPLE);
+        let expected: ResultRecord = serde_json::from_str(EXAMPLE_RESULT).unwrap();
+        assert_eq!(a.result, expected);
+        let rows: Vec<_> = a
+            .explanation
+            .score_a
+            .as_ref()
+            .unwrap()
+            .items
+            .iter()
+            .map(|i| (i.row, i.points))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("size_1", 90),
+                ("workers_1", 5),
+                ("dependants_0", 10),
+                ("wall_durable", 10),
+                ("area_30_to_40", 5),
+                ("power_50_to_100", 15),
+                ("asset_motorbike_1", 10),
+                ("livestock_buffalo_cow_horse_1", 10)
+            ]
+        );
+        let distance = a.explanation.score_a_distance.as_ref().unwrap();
+        assert_eq!(
+            (
+                distance.score_a,
+                distance.threshold,
+                distance.points_above_threshold
+            ),
+            (155, 140, 15)
+        );
+        let income = a.explanation.income.as_ref().unwrap();
+        assert_eq!(
+            (
+                income.total_12m,
+                income.per_person_month,
+                income.line,
+                income.distance_to_line
+            ),
+            (
+                Some(45_000_000),
+                Some(3_750_000),
+                Some(1_500_000),
+                Some(-2_250_000)
+            )
+        );
+        assert_eq!(income.low_income_worker, Some(false));
+        assert!(a.explanation.class_changes.is_empty());
+        assert!(a
+            .explanation
+            .interpretations
+            .contains(&"pit_latrine_with_seat_hygienic"));
+        assert!(a
+            .explanation
+            .interpretations
+            .contains(&"b1_column_none_uses_wall"));
+    }
+
+    #[test]
+    fn the_edition_switches_on_2027_01_01_and_classifies_by_income() {
+        let a = with(EXAMPLE, |v| v["assessed_on"] = "2026-12-31".into());
+        assert_eq!(
+            (a.result.edition.as_str(), a.result.score_a),
+            ("2022-2025", Some(155))
+        );
+        let b = with(EXAMPLE, |v| {
+            v["assessed_on"] = "2027-01-01".into();
+            v["waste"] = "collected".into();
+        });
+        assert_eq!(b.result.edition, "2027-2030");
+        assert_eq!(
+            (b.result.score_a, b.result.screening, b.result.score_b),
+            (None, None, None)
+        );
+        assert!(b.explanation.provisional);
+        assert!(b.result.indicators.contains_key(&Indicator::Waste));
+        assert!(!b
+            .result
+            .indicators
+            .contains_key(&Indicator::InformationDevices));
+        assert_eq!(b.result.class, Class::NotPoor);
+        // 3,750,000 > 2,200,000: not poor. Income of 2,200,000 per month with 3 deprivations: poor.
+        let c = with(EXAMPLE, |v| {
+            v["assessed_on"] = "2027-06-01".into();
+            v["waste"] = "other".into();
+            v["water"] = "other".into();
+            v["latrine"] = "other".into();
+            v["income"] = serde_json::json!({"monthly_vnd": 2_200_000});
+        });
+        assert_eq!(c.result.class, Class::Poor);
+        assert_eq!(c.result.income_class, Some(IncomeClass::Poor));
+        assert_eq!(c.explanation.class_changes[0].n_indicators, 1);
+        let c = with(EXAMPLE, |v| {
+            v["assessed_on"] = "2027-06-01".into();
+            v["waste"] = serde_json::Value::Null;
+            v["water"] = "other".into();
+            v["latrine"] = "other".into();
+            v["income"] = serde_json::json!({"monthly_vnd": 2_200_001});
+        });
+        assert_eq!(c.result.class, Class::NotPoor);
+    }
+
+    #[test]
+    fn a_household_under_140_points_with_3_deprivations_is_poor() {
+        // A 4-person household with few assets: score A well under 140.
+        let a = with(EXAMPLE, |v| {
+            let member = v["members"][0].clone();
+            v["members"] =
+                serde_json::json!([member.clone(), member.clone(), member.clone(), member]);
+            v["livestock"]["buffalo_cow_horse"] = 0.into();
+            v["water"] = "other".into();
+            v["latrine"] = "other".into();
+            v["housing"]["living_area_m2"] = 30.into();
+        });
+        assert_eq!(a.result.score_a, Some(45 + 20 + 10 + 10 + 15 + 10));
+        assert_eq!(a.result.score_b, Some(30));
+        assert_eq!(a.result.class, Class::Poor);
+        let change = &a.explanation.class_changes[0];
+        assert_eq!((change.to, change.n_indicators), (Class::NearPoor, 1));
+        assert_eq!(
+            change.candidates,
+            [
+                Indicator::HousingArea,
+                Indicator::Water,
+                Indicator::Sanitation
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_answers_give_possible_classes_and_their_paths() {
+        let a = with(EXAMPLE, |v| {
+            let member = v["members"][0].clone();
+            v["members"] =
+                serde_json::json!([member.clone(), member.clone(), member.clone(), member]);
+            v["livestock"]["buffalo_cow_horse"] = 0.into();
+            v["water"] = "other".into();
+            v["latrine"] = "other".into();
+            v["housing"]["living_area_m2"] = serde_json::Value::Null;
+        });
+        assert_eq!(a.result.class, Class::Undetermined);
+        assert_eq!(a.result.possible_classes, [Class::Poor, Class::NearPoor]);
+        assert_eq!(a.result.depends_on, ["housing.living_area_m2"]);
+        assert_eq!(a.result.score_a, None);
+        assert_eq!(a.result.score_b, None);
+        assert_eq!(a.explanation.depends_on, a.result.depends_on);
+    }
+
+    #[test]
+    fn screening_stops_at_four_criteria_and_exclusions_exclude() {
+        let a = with(EXAMPLE, |v| {
+            v["assets"]["fridge"] = 1.into();
+            v["assets"]["water_heater"] = 1.into();
+            v["assets"]["washing_machine_or_dryer"] = 1.into();
+            v["electricity_kwh_per_month"] = 150.into();
+        });
+        assert_eq!(a.result.screening, Some(ScreeningOutcome::Stopped));
+        let s = a.explanation.screening.as_ref().unwrap();
+        assert_eq!((s.count_min, s.count_max), (5, 5));
+        let b = with(EXAMPLE, |v| {
+            v["screening"]["villa_or_grade_1_2_house"] = true.into()
+        });
+        assert_eq!(b.result.screening, Some(ScreeningOutcome::Excluded));
+        let c = with(EXAMPLE, |v| {
+            v["screening"]["villa_or_grade_1_2_house"] = serde_json::Value::Null
+        });
+        assert_eq!(c.result.screening, Some(ScreeningOutcome::Undetermined));
+        assert_eq!(c.result.class, Class::NotPoor);
+    }
+
+    #[test]
+    fn urban_households_add_the_region_points() {
+        let a = with(EXAMPLE, |v| {
+            v["area"] = "urban".into();
+            v["region"] = "centrally_run_city".into();
+        });
+        // urban column: 125 + 10 + 5 + 5 (wall) + 5 (column = wall) + 5 (area) + 5 + 15 + 5 (buffalo) + 25.
+        assert_eq!(
+            a.result.score_a,
+            Some(125 + 10 + 5 + 5 + 5 + 5 + 5 + 15 + 5 + 25)
+        );
+        assert!(a
+            .explanation
+            .score_a
+            .as_ref()
+            .unwrap()
+            .items
+            .iter()
+            .any(|i| i.row == "urban_region_centrally_run_city"));
+    }
+
+    #[test]
+    fn supports_follow_the_class_and_never_are_certain() {
+        let a = with(EXAMPLE, |v| {
+            let member = v["members"][0].clone();
+            v["members"] =
+                serde_json::json!([member.clone(), member.clone(), member.clone(), member]);
+            v["livestock"]["buffalo_cow_horse"] = 0.into();
+            v["water"] = "other".into();
+            v["latrine"] = "other".into();
+            v["housing"]["living_area_m2"] = 30.into();
+        });
+        let keys: Vec<_> = a
+            .explanation
+            .supports
+            .iter()
+            .map(|s| (s.key, s.because))
+            .collect();
+        assert!(keys.contains(&("electricity", "poor")));
+        assert!(a
+            .explanation
+            .supports
+            .iter()
+            .all(|s| s.status == "may_apply"));
+    }
+
+    #[test]
+    fn the_explanation_serializes() {
+        let json = serde_json::to_value(run(EXAMPLE)).unwrap();
+        assert_eq!(json["explanation"]["edition"], "2022-2025");
+        assert_eq!(
+            json["explanation"]["indicators"][0]["indicator"],
+            "employment"
+        );
+        assert_eq!(json["explanation"]["score_a"]["items"][0]["row"], "size_1");
+    }
+}

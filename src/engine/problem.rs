@@ -1,0 +1,289 @@
+//! Input problems: what was wrong with a household record, where, what was expected and what was
+//! found. `parse_household` turns JSON syntax and shape errors into the same `Problem`s validation
+//! produces, so every front end shows one kind of message.
+
+use super::household::HouseholdRecord;
+use serde::Serialize;
+use std::fmt;
+
+/// What kind of problem an answer has. `key()` is the UI's translation key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProblemCode {
+    /// No `assessed_on` in the record and no date given by the caller.
+    MissingAssessmentDate,
+    /// The assessment date lies outside every edition (2022-01-01 … 2030-12-31).
+    NoEdition,
+    /// A date that is not `YYYY-MM-DD` (or, for birth dates, `YYYY-MM` / `YYYY`).
+    BadDate,
+    /// A birth date after the assessment date.
+    DateInFuture,
+    /// A negative count, area, amount or measurement.
+    NegativeNumber,
+    /// A number outside its possible range (age over 120, a height of 900 cm …).
+    OutOfRange,
+    /// No members, or an empty member list.
+    NoMembers,
+    /// A field the format does not have (often a typo).
+    UnknownField,
+    /// A value of the wrong type or not in the list of allowed values.
+    BadValue,
+    /// A `schema` tag other than `mucsong/household@1`.
+    WrongSchema,
+    /// Text that is not JSON.
+    BadJson,
+    /// Answers that contradict each other (e.g. a rural household in a centrally-run city).
+    Inconsistent,
+}
+
+impl ProblemCode {
+    /// The stable machine key (also the translation key).
+    pub fn key(self) -> &'static str {
+        match self {
+            ProblemCode::MissingAssessmentDate => "missing_assessment_date",
+            ProblemCode::NoEdition => "no_edition",
+            ProblemCode::BadDate => "bad_date",
+            ProblemCode::DateInFuture => "date_in_future",
+            ProblemCode::NegativeNumber => "negative_number",
+            ProblemCode::OutOfRange => "out_of_range",
+            ProblemCode::NoMembers => "no_members",
+            ProblemCode::UnknownField => "unknown_field",
+            ProblemCode::BadValue => "bad_value",
+            ProblemCode::WrongSchema => "wrong_schema",
+            ProblemCode::BadJson => "bad_json",
+            ProblemCode::Inconsistent => "inconsistent",
+        }
+    }
+}
+
+/// One problem with one answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Problem {
+    /// The answer path (`members[2].birth_date`, `assessed_on`), or `line 3, column 7` for JSON
+    /// syntax errors.
+    pub field: String,
+    pub code: ProblemCode,
+    /// What the field should hold, in words.
+    pub expected: String,
+    /// What it held, as typed (strings quoted).
+    pub found: String,
+}
+
+impl Problem {
+    pub(crate) fn new(
+        field: impl Into<String>,
+        code: ProblemCode,
+        expected: impl Into<String>,
+        found: impl Into<String>,
+    ) -> Problem {
+        Problem {
+            field: field.into(),
+            code,
+            expected: expected.into(),
+            found: found.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: expected {}, but found {}",
+            self.field, self.expected, self.found
+        )
+    }
+}
+
+/// A household record that cannot be assessed, with every problem found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InvalidHousehold {
+    pub problems: Vec<Problem>,
+}
+
+impl fmt::Display for InvalidHousehold {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, problem) in self.problems.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for InvalidHousehold {}
+
+impl From<Problem> for InvalidHousehold {
+    fn from(problem: Problem) -> Self {
+        InvalidHousehold {
+            problems: vec![problem],
+        }
+    }
+}
+
+/// Parses one household JSON text. Shape errors name the field path (`members[1].birth_date`) or,
+/// for an unknown field, its full path (`members[0].brith_date`).
+pub fn parse_household(json: &str) -> Result<HouseholdRecord, InvalidHousehold> {
+    let deserializer = &mut serde_json::Deserializer::from_str(json);
+    match serde_path_to_error::deserialize::<_, HouseholdRecord>(deserializer) {
+        Ok(record) => Ok(record),
+        Err(error) => {
+            let path = error.path().to_string();
+            let inner = error.into_inner();
+            Err(problem_from_serde(&path, &inner).into())
+        }
+    }
+}
+
+/// Translates a serde_json error into a `Problem` with plain words.
+fn problem_from_serde(path: &str, error: &serde_json::Error) -> Problem {
+    use serde_json::error::Category;
+    let position = format!("line {}, column {}", error.line(), error.column());
+    match error.classify() {
+        Category::Syntax | Category::Eof | Category::Io => {
+            let message = error.to_string();
+            let message = message
+                .rsplit_once(" at line")
+                .map_or(message.as_str(), |(m, _)| m);
+            return Problem::new(
+                position,
+                ProblemCode::BadJson,
+                "a JSON object",
+                message.to_string(),
+            );
+        }
+        Category::Data => {}
+    }
+    let message = error.to_string();
+    let message = message
+        .rsplit_once(" at line")
+        .map_or(message.as_str(), |(m, _)| m)
+        .to_string();
+    let field = if path == "." || path.is_empty() {
+        "(record)".to_string()
+    } else {
+        path.to_string()
+    };
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (name, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let expected = expected
+            .trim_start_matches(", ")
+            .trim_start_matches("expected ")
+            .replace('`', "\"");
+        return Problem::new(
+            field,
+            ProblemCode::UnknownField,
+            format!("a known field ({expected})"),
+            format!("unknown field \"{name}\""),
+        );
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let (name, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let expected = expected
+            .trim_start_matches(", ")
+            .trim_start_matches("expected ")
+            .replace('`', "\"");
+        return Problem::new(
+            field,
+            ProblemCode::BadValue,
+            expected,
+            format!("\"{name}\""),
+        );
+    }
+    // "invalid type: string \"5\", expected u32" / "invalid value: integer `-1`, expected u32".
+    let (found, expected) = message
+        .split_once(", expected ")
+        .map(|(f, e)| (f.to_string(), e.to_string()))
+        .unwrap_or((message.clone(), "a valid value".to_string()));
+    let found = found
+        .trim_start_matches("invalid type: ")
+        .trim_start_matches("invalid value: ")
+        .replace('`', "");
+    let expected = match expected.as_str() {
+        "u32" | "u64" | "u8" => "a whole number ≥ 0".to_string(),
+        "i64" | "i32" => "a whole number".to_string(),
+        "f64" => "a number".to_string(),
+        "a boolean" => "true, false or null".to_string(),
+        _ => expected,
+    };
+    let code = if found.starts_with("integer -") || found.starts_with("floating point -") {
+        ProblemCode::NegativeNumber
+    } else {
+        ProblemCode::BadValue
+    };
+    Problem::new(field, code, expected, found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problem(json: &str) -> Problem {
+        let mut problems = parse_household(json).unwrap_err().problems;
+        assert_eq!(problems.len(), 1);
+        problems.remove(0)
+    }
+
+    #[test]
+    fn unknown_fields_name_their_path() {
+        let p = problem(r#"{"members":[{"birth_date":"1980"},{"brith_date":"1990"}]}"#);
+        assert_eq!(p.code, ProblemCode::UnknownField);
+        assert!(p.field.starts_with("members[1]"), "{p}");
+        assert!(p.found.contains("brith_date"), "{p}");
+    }
+
+    #[test]
+    fn bad_enum_values_list_the_allowed_ones() {
+        let p = problem(r#"{"area":"town"}"#);
+        assert_eq!(p.field, "area");
+        assert_eq!(p.code, ProblemCode::BadValue);
+        assert_eq!(
+            p.to_string(),
+            "area: expected \"rural\" or \"urban\", but found \"town\""
+        );
+    }
+
+    #[test]
+    fn negative_counts_are_negative_numbers() {
+        let p = problem(r#"{"assets":{"motorbike":-1}}"#);
+        assert_eq!(p.field, "assets.motorbike");
+        assert_eq!(p.code, ProblemCode::NegativeNumber);
+        assert_eq!(
+            p.to_string(),
+            "assets.motorbike: expected a whole number ≥ 0, but found integer -1"
+        );
+    }
+
+    #[test]
+    fn wrong_types_say_what_was_found() {
+        let p = problem(r#"{"members":[{"health_insurance":"yes"}]}"#);
+        assert_eq!(p.field, "members[0].health_insurance");
+        assert_eq!(
+            p.to_string(),
+            "members[0].health_insurance: expected true, false or null, but found string \"yes\""
+        );
+    }
+
+    #[test]
+    fn syntax_errors_give_line_and_column() {
+        let p = problem("{\n\"area\": }");
+        assert_eq!(p.code, ProblemCode::BadJson);
+        assert_eq!(p.field, "line 2, column 9");
+    }
+
+    #[test]
+    fn several_problems_display_one_per_line() {
+        let invalid = InvalidHousehold {
+            problems: vec![
+                Problem::new("a", ProblemCode::BadDate, "x", "\"y\""),
+                Problem::new("b", ProblemCode::NoMembers, "z", "nothing"),
+            ],
+        };
+        assert_eq!(
+            invalid.to_string(),
+            "a: expected x, but found \"y\"\nb: expected z, but found nothing"
+        );
+    }
+}

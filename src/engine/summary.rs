@@ -1,0 +1,208 @@
+//! `assess_summary`: classification of a summary CSV row (formats.md §3) for officers who already
+//! hold the B2 answers: class from the given score A and the indicator flags, income class from
+//! the monthly income, unknown flags → every class still possible.
+
+use super::classify::{
+    class_set_of_income, income_class_of, income_classes, review_classes, ClassSet,
+};
+use super::date::Date;
+use super::household::{Area, Region};
+use super::problem::{InvalidHousehold, Problem, ProblemCode};
+use super::result::{Indicator, ResultRecord, RESULT_SCHEMA};
+use super::rules::{edition_for, ClassificationMethod};
+use super::tri::{CountRange, Tri};
+use super::validate::IncomeRange;
+use std::collections::BTreeMap;
+
+/// One summary CSV row, already parsed from text by the batch layer.
+#[derive(Debug, Clone, Default)]
+pub struct SummaryRow {
+    pub id: Option<String>,
+    pub area: Option<Area>,
+    pub region: Option<Region>,
+    pub members: Option<u32>,
+    pub score_a: Option<i64>,
+    /// Household total income per month, đồng.
+    pub monthly_income_vnd: Option<i64>,
+    /// The twelve indicators of edition 2022-2025; `None` (or absent) = unknown.
+    pub indicators: BTreeMap<Indicator, Option<bool>>,
+}
+
+/// Classifies a summary row assessed on `assessed_on`.
+pub fn assess_summary(
+    row: &SummaryRow,
+    assessed_on: Date,
+) -> Result<ResultRecord, InvalidHousehold> {
+    let mut problems = Vec::new();
+    let edition = edition_for(assessed_on);
+    if edition.is_none() {
+        problems.push(Problem::new(
+            "assessed_on",
+            ProblemCode::NoEdition,
+            "a date from 2022-01-01 to 2030-12-31",
+            assessed_on.to_string(),
+        ));
+    }
+    if row.members == Some(0) {
+        problems.push(Problem::new(
+            "members",
+            ProblemCode::NoMembers,
+            "a number of members ≥ 1",
+            "0",
+        ));
+    }
+    if let Some(a) = row.score_a.filter(|a| *a < 0) {
+        problems.push(Problem::new(
+            "score_a",
+            ProblemCode::NegativeNumber,
+            "a score ≥ 0",
+            a.to_string(),
+        ));
+    }
+    if let Some(m) = row.monthly_income_vnd.filter(|m| *m < 0) {
+        problems.push(Problem::new(
+            "monthly_income_vnd",
+            ProblemCode::NegativeNumber,
+            "a whole number of đồng ≥ 0",
+            m.to_string(),
+        ));
+    }
+    if row.area == Some(Area::Rural) && row.region == Some(Region::CentrallyRunCity) {
+        problems.push(Problem::new(
+            "region",
+            ProblemCode::Inconsistent,
+            "the geographic region of a rural household",
+            "\"centrally_run_city\"",
+        ));
+    }
+    if !problems.is_empty() {
+        return Err(InvalidHousehold { problems });
+    }
+    let edition = edition.expect("checked");
+    let t = edition.thresholds_on(assessed_on);
+    let mut statuses = BTreeMap::new();
+    let mut d = CountRange::default();
+    let mut unknown_indicators = Vec::new();
+    for &indicator in &edition.indicator_set {
+        let tri = Tri::from_opt(row.indicators.get(&indicator).copied().flatten());
+        d.add(tri);
+        if tri.is_unknown() {
+            unknown_indicators.push(indicator.key().to_string());
+        }
+        statuses.insert(indicator, super::indicators::status_of(tri));
+    }
+    let areas: &[usize] = match row.area {
+        Some(Area::Rural) => &[0],
+        Some(Area::Urban) => &[1],
+        None => &[0, 1],
+    };
+    let income = match (row.monthly_income_vnd, row.members) {
+        (Some(m), Some(_)) => Some(IncomeRange {
+            min_12m: Some(m * 12),
+            max_12m: Some(m * 12),
+            source: "monthly_vnd",
+        }),
+        _ => None,
+    };
+    let members = row.members.unwrap_or(1);
+    let income_bits = income.map(|i| {
+        areas
+            .iter()
+            .fold(0, |b, &a| b | income_classes(&i, members, a, d, t))
+    });
+    let mut depends = Vec::new();
+    let classes = match (edition.classification, &t.score) {
+        (ClassificationMethod::Score, Some(s)) => match row.score_a {
+            Some(a) => {
+                let classes = areas.iter().fold(ClassSet::default(), |set, &area| {
+                    set.union(review_classes(
+                        a,
+                        a,
+                        s.score_a_threshold[area],
+                        d,
+                        s.score_b_points_per_indicator,
+                        s.score_b_poor_threshold,
+                    ))
+                });
+                if !classes.is_determined() {
+                    if areas.iter().any(|&area| a <= s.score_a_threshold[area]) {
+                        depends.extend(unknown_indicators.iter().cloned());
+                    }
+                    if row.area.is_none() {
+                        depends.push("area".to_string());
+                    }
+                }
+                classes
+            }
+            None => {
+                depends.push("score_a".to_string());
+                depends.extend(unknown_indicators.iter().cloned());
+                let mut set = ClassSet(ClassSet::NOT_POOR);
+                set.add(
+                    review_classes(
+                        0,
+                        0,
+                        0,
+                        d,
+                        s.score_b_points_per_indicator,
+                        s.score_b_poor_threshold,
+                    )
+                    .0,
+                );
+                set
+            }
+        },
+        _ => match income_bits {
+            Some(bits) => {
+                let classes = class_set_of_income(bits);
+                if !classes.is_determined() {
+                    depends.extend(unknown_indicators.iter().cloned());
+                    if row.area.is_none() {
+                        depends.push("area".to_string());
+                    }
+                }
+                classes
+            }
+            None => {
+                depends.push(
+                    if row.members.is_none() && row.monthly_income_vnd.is_some() {
+                        "members"
+                    } else {
+                        "monthly_income_vnd"
+                    }
+                    .to_string(),
+                );
+                depends.extend(unknown_indicators.iter().cloned());
+                let mut set = ClassSet(ClassSet::NOT_POOR);
+                if d.hi as i64 >= t.poor_min_deprivations {
+                    set.add(ClassSet::POOR);
+                }
+                if (d.lo as i64) < t.poor_min_deprivations {
+                    set.add(ClassSet::NEAR_POOR);
+                }
+                set
+            }
+        },
+    };
+    let ppi = t.score.as_ref().map(|s| s.score_b_points_per_indicator);
+    Ok(ResultRecord {
+        schema: RESULT_SCHEMA.to_string(),
+        id: row.id.clone(),
+        edition: edition.key.clone(),
+        assessed_on: assessed_on.to_string(),
+        screening: None,
+        score_a: if t.score.is_some() { row.score_a } else { None },
+        score_b: match (ppi, d.is_exact()) {
+            (Some(ppi), true) => Some(ppi * d.lo as i64),
+            _ => None,
+        },
+        indicators: statuses,
+        class: classes.class(),
+        possible_classes: classes.classes(),
+        income_per_person_month_vnd: income
+            .and_then(|i| i.exact())
+            .map(|total| total.div_euclid(12 * members as i64)),
+        income_class: income_bits.map(income_class_of),
+        depends_on: depends,
+    })
+}
