@@ -119,7 +119,7 @@ test("a rural household of four completes the questionnaire and is assessed poor
     water: "deprived", sanitation: "deprived", internet: "deprived", information_devices: "not_deprived",
   });
   // 4,000,000 đ a month for 4 people = 1,000,000 đ each, 500,000 đ under the rural line.
-  assert.match(await app.byTestId("income-distance").first().textContent(), /500\.000 đ/);
+  assert.match(await app.byTestId("income-distance").first().textContent(), /500\.000\sđ/);
   // Assessed in 2026: the same household under 2027-2030, marked provisional.
   assert.equal(await app.byTestId("comparison-2027").count(), 1);
   assert.match(await app.byTestId("comparison-2027").textContent(), /tạm tính/);
@@ -155,7 +155,7 @@ test("a reload in the middle of the questionnaire keeps every answer, even one t
   await app.answer("housing.living_area_m2", "24");
   await app.completeTo(RURAL_FOUR);
   const check = await app.byTestId("check-page").textContent();
-  for (const expected of ["Lào Cai", "Anh Hùng", "Chị Mai", "1984", "24 m²", "4.000.000 đ"]) {
+  for (const expected of ["Lào Cai", "Anh Hùng", "Chị Mai", "1984", "24 m²", "4.000.000\u00a0đ"]) {
     assert.ok(check.includes(expected), `check page lost ${expected}`);
   }
   assert.deepEqual(await phone.problems(), []);
