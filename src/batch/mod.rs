@@ -5,11 +5,13 @@
 
 pub mod error;
 pub mod jsonl;
+pub mod result_csv;
 pub mod summary;
 pub mod summary_csv;
 
 pub use error::{FileError, Place, Problem, RecordError};
 pub use jsonl::{JsonLinesReader, JsonLinesWriter, JsonShape, LineRecord};
+pub use result_csv::ResultCsvWriter;
 pub use summary::{CommuneSummary, IndicatorTally};
 pub use summary_csv::{
     CsvLayout, CsvWriteOptions, HeaderLanguage, SummaryColumn, SummaryCsvReader, SummaryCsvWriter,

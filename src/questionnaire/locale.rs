@@ -1,5 +1,6 @@
-//! Translation catalogues: `locales/vi.json` and `locales/en.json`, embedded at build time and
-//! looked up by ASCII snake_case key. Vietnamese is the default; English the second language.
+//! Translation catalogues: `locales/<tag>.json` plus commune mode's `locales/commune.<tag>.json`
+//! (kept apart so two people can edit them at once), embedded at build time and looked up by ASCII
+//! snake_case key. Vietnamese is the default; English the second language.
 //!
 //! We use flat JSON files and a runtime lookup (rather than a compile-time i18n macro crate)
 //! because the engine hands the UI translation keys at run time (problem codes, indicator keys,
@@ -32,11 +33,28 @@ impl Locale {
         Locale::ALL.into_iter().find(|l| l.tag() == tag)
     }
 
-    fn source(self) -> &'static str {
+    /// The catalogue's files: the main one and commune mode's. Their key sets must not overlap.
+    fn sources(self) -> [&'static str; 2] {
         match self {
-            Locale::Vi => include_str!("../../locales/vi.json"),
-            Locale::En => include_str!("../../locales/en.json"),
+            Locale::Vi => [
+                include_str!("../../locales/vi.json"),
+                include_str!("../../locales/commune.vi.json"),
+            ],
+            Locale::En => [
+                include_str!("../../locales/en.json"),
+                include_str!("../../locales/commune.en.json"),
+            ],
         }
+    }
+
+    /// Each file of the catalogue parsed on its own (the tests check they do not overlap).
+    fn parts(self) -> Vec<HashMap<String, String>> {
+        self.sources()
+            .iter()
+            .map(|source| {
+                serde_json::from_str(source).expect("locale file is a flat JSON object of strings")
+            })
+            .collect()
     }
 
     /// The catalogue of this locale (parsed once).
@@ -48,10 +66,7 @@ impl Locale {
             Locale::En => &EN,
         };
         // The files are checked by the native tests below, so a parse failure is a build defect.
-        cell.get_or_init(|| {
-            serde_json::from_str(self.source())
-                .expect("locale file is a flat JSON object of strings")
-        })
+        cell.get_or_init(|| self.parts().into_iter().flatten().collect())
     }
 
     /// The text for `key`, or the key itself when missing (visible, never a crash).
@@ -124,6 +139,26 @@ mod tests {
             only_vi.is_empty() && only_en.is_empty(),
             "only in vi: {only_vi:?}\nonly in en: {only_en:?}"
         );
+    }
+
+    #[test]
+    fn the_files_of_a_catalogue_share_no_key() {
+        for locale in Locale::ALL {
+            let parts = locale.parts();
+            let main: BTreeSet<&String> = parts[0].keys().collect();
+            let commune: BTreeSet<&String> = parts[1].keys().collect();
+            let both: Vec<_> = main.intersection(&commune).collect();
+            assert!(
+                both.is_empty(),
+                "{}: keys in both files: {both:?}",
+                locale.tag()
+            );
+            assert!(
+                commune.iter().all(|k| k.starts_with("commune_")),
+                "{}: commune keys must start with commune_",
+                locale.tag()
+            );
+        }
     }
 
     #[test]
