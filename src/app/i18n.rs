@@ -23,6 +23,11 @@ impl I18n {
         self.locale.get().format(key, args)
     }
 
+    /// Whether a key exists (hints are optional per field).
+    pub fn has(&self, key: &str) -> bool {
+        Locale::Vi.has(key)
+    }
+
     /// The current language.
     pub fn locale(&self) -> Locale {
         self.locale.get()

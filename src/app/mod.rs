@@ -2,10 +2,20 @@
 //! the household questionnaire, the saved households, and commune mode.
 
 pub mod commune;
+pub mod download;
+pub mod fields;
 pub mod i18n;
 pub mod language_switch;
+pub mod local_store;
+pub mod pwa;
+pub mod questionnaire;
+pub mod result;
+pub mod saved;
+pub mod session;
 
 use crate::app::i18n::{provide_i18n, use_i18n};
+use crate::app::session::{use_session, SaveState, Session};
+use crate::questionnaire::store::StoreError;
 use leptos::prelude::*;
 
 /// The app's top-level sections.
@@ -61,16 +71,20 @@ pub fn use_navigation() -> Navigation {
 #[component]
 pub fn App() -> impl IntoView {
     provide_i18n();
+    // Offline use and updates (see pwa.rs); the start page shows "Update now" via use_service_worker().
+    pwa::register_service_worker();
     let navigation = Navigation {
         section: RwSignal::new(Section::Household),
     };
     provide_context(navigation);
+    provide_context(Session::start());
     view! {
         <TopBar />
+        <StorageBanner />
         <main id="main" class="main">
             {move || match navigation.section() {
-                Section::Household => view! { <p>"…"</p> }.into_any(),
-                Section::Saved => view! { <p>"…"</p> }.into_any(),
+                Section::Household => view! { <questionnaire::HouseholdSection /> }.into_any(),
+                Section::Saved => view! { <saved::SavedSection /> }.into_any(),
                 Section::Commune => view! { <commune::CommuneSection /> }.into_any(),
             }}
         </main>
@@ -105,5 +119,40 @@ fn TopBar() -> impl IntoView {
                     .collect_view()}
             </nav>
         </header>
+    }
+}
+
+/// Says plainly when answers could not be saved (full storage, storage refused) and when a stored
+/// record had to be set aside.
+#[component]
+fn StorageBanner() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigation = use_navigation();
+    view! {
+        <div class="banner-area" aria-live="assertive">
+            {move || match session.save_state() {
+                SaveState::Saved => ().into_any(),
+                SaveState::Failed(StoreError::Full) => view! {
+                    <p class="banner warning" role="alert" data-testid="storage-full">{i18n.t("storage_full")}</p>
+                }.into_any(),
+                SaveState::Failed(StoreError::Unavailable(detail)) => view! {
+                    <p class="banner warning" role="alert" data-testid="storage-unavailable">
+                        {i18n.tf("storage_unavailable", &[("detail", &detail)])}
+                    </p>
+                }.into_any(),
+            }}
+            {move || (!session.notices().is_empty()).then(|| view! {
+                <div class="banner warning" role="alert" data-testid="set-aside-banner">
+                    <p>{i18n.t("set_aside_banner")}</p>
+                    <button type="button" class="button secondary small" on:click=move |_| {
+                        for n in session.notices() {
+                            session.dismiss_notice(&n.id);
+                        }
+                        navigation.go(Section::Saved);
+                    }>{i18n.t("set_aside_banner_open")}</button>
+                </div>
+            })}
+        </div>
     }
 }

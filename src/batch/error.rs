@@ -2,7 +2,7 @@
 //! expected and what was found. `Display` gives the English sentence; the browser translates the
 //! parts instead (the codes are stable machine keys).
 
-use crate::engine::InvalidHousehold;
+use crate::engine::{InvalidHousehold, ProblemCode};
 use std::fmt;
 
 /// Where in a record a problem sits.
@@ -54,20 +54,31 @@ pub struct RecordError {
 }
 
 impl RecordError {
-    /// The engine's validation problems, placed as JSON fields.
+    /// The engine's problems, placed as JSON fields. A JSON syntax error (the engine names its
+    /// place `line L, column C`) belongs to the record as a whole; its column is kept in `found`,
+    /// and its line too when the record has no line of its own.
     pub fn from_invalid(line: Option<u64>, id: Option<String>, invalid: &InvalidHousehold) -> Self {
         let problems = invalid
             .problems
             .iter()
-            .map(|p| Problem {
-                place: if p.field.is_empty() {
-                    Place::Record
+            .map(|p| {
+                let (place, found) = if p.code == ProblemCode::BadJson {
+                    let position = match (line, p.field.split_once(", ")) {
+                        (Some(_), Some((_, column))) => column.to_string(),
+                        _ => p.field.clone(),
+                    };
+                    (Place::Record, format!("{} at {position}", p.found))
+                } else if p.field.is_empty() || p.field == "(record)" {
+                    (Place::Record, p.found.clone())
                 } else {
-                    Place::Field(p.field.clone())
-                },
-                code: p.code.key(),
-                expected: p.expected.clone(),
-                found: p.found.clone(),
+                    (Place::Field(p.field.clone()), p.found.clone())
+                };
+                Problem {
+                    place,
+                    code: p.code.key(),
+                    expected: p.expected.clone(),
+                    found,
+                }
             })
             .collect();
         RecordError { line, id, problems }

@@ -380,8 +380,9 @@ impl<R: BufRead> SummaryCsvReader<R> {
                     .or_else(|| SummaryColumn::from_header(last));
                 let place = match column.and_then(|c| self.columns.iter().position(|&k| k == c)) {
                     Some(i) => Place::Column(self.header_names[i].clone()),
-                    None if p.field.is_empty() => Place::Record,
-                    None => Place::Column(p.field.clone()),
+                    None if p.field.is_empty() || p.field == "(record)" => Place::Record,
+                    // Not a column of the file (the assessment date given for all rows).
+                    None => Place::Field(p.field.clone()),
                 };
                 Problem {
                     place,

@@ -99,6 +99,22 @@ pub(crate) struct ValidMember {
     pub critical_illness: Option<bool>,
 }
 
+impl ValidMember {
+    /// Whether Phiếu B1 asks this member's columns 15–18 (work status, job type, contract,
+    /// pension): only members aged 15 and over ("Chỉ hỏi thành viên từ 15 tuổi trở lên").
+    pub fn is_asked_work_columns(&self, t: &Thresholds) -> Tri {
+        self.age.years_at_least(t.employment_min_age)
+    }
+
+    /// Whether Phiếu B1 asks this member's job type and labour contract (columns 16–17): column 15
+    /// sends code 1 ("working") on to column 16 and every other code straight to column 18. A
+    /// column the form skips is not an unknown answer.
+    pub fn is_asked_job_columns(&self, t: &Thresholds) -> Tri {
+        self.is_asked_work_columns(t)
+            .and(Tri::test(self.work_status, |w| w == WorkStatus::Working))
+    }
+}
+
 /// Household income over 12 months as a range: `None` bounds are unbounded (an unknown revenue
 /// leaves the top open, an unknown cost the bottom).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,26 +188,24 @@ impl Checker {
         what: &str,
     ) -> Option<f64> {
         let v = value?;
-        if v < 0.0 {
-            self.problems.push(Problem::new(
-                field(),
-                ProblemCode::NegativeNumber,
-                format!("{what} ≥ 0"),
-                v.to_string(),
-            ));
-            None
-        } else if v > max {
-            self.problems.push(Problem::new(
-                field(),
-                ProblemCode::OutOfRange,
-                format!("{what} up to {max}"),
-                v.to_string(),
-            ));
-            None
-        } else {
-            Some(v)
+        if (0.0..=max).contains(&v) {
+            return Some(v);
         }
+        self.bad_number(field, v, max, what);
+        None
     }
+
+    #[cold]
+    fn bad_number(&mut self, field: &dyn Fn() -> String, v: f64, max: f64, what: &str) {
+        let (code, expected) = if v < 0.0 {
+            (ProblemCode::NegativeNumber, format!("{what} ≥ 0"))
+        } else {
+            (ProblemCode::OutOfRange, format!("{what} up to {max}"))
+        };
+        self.problems
+            .push(Problem::new(field(), code, expected, v.to_string()));
+    }
+
     fn money(&mut self, field: &dyn Fn() -> String, value: Option<i64>) -> Option<i64> {
         let v = value?;
         if v < 0 {
@@ -297,11 +311,13 @@ pub(crate) fn validate(
             ));
             Vec::new()
         }
-        Some(list) => list
-            .iter()
-            .enumerate()
-            .filter_map(|(i, m)| validate_member(&mut c, i, m, assessed_on))
-            .collect(),
+        Some(list) => {
+            let mut members = Vec::with_capacity(list.len());
+            for (i, m) in list.iter().enumerate() {
+                members.extend(validate_member(&mut c, i, m, assessed_on));
+            }
+            members
+        }
     };
     let housing = record.housing.clone().unwrap_or_default();
     let living_area = c.number(

@@ -3,7 +3,6 @@
 //! generic get/set on the record's JSON form. Error messages are translation keys plus arguments.
 
 use crate::engine::date::{Date, PartialDate};
-use crate::engine::household::*;
 use serde_json::Value;
 
 /// What kind of value a field takes, which decides its input and its validation.
@@ -783,6 +782,7 @@ fn split_index(segment: &str) -> (&str, Option<usize>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::household::*;
 
     fn keys<T: Copy>(all: &[T], key: fn(T) -> &'static str) -> Vec<&'static str> {
         all.iter().map(|v| key(*v)).collect()

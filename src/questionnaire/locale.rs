@@ -108,7 +108,16 @@ pub fn format_vnd(amount: i64) -> String {
     if amount < 0 {
         out.insert(0, '-');
     }
-    format!("{out} đ")
+    // A no-break space keeps the amount and its unit on one line.
+    format!("{out}\u{a0}đ")
+}
+
+/// A date as people write it: `01/06/2026` in Vietnamese, `2026-06-01` in English.
+pub fn format_date(locale: Locale, date: crate::engine::date::Date) -> String {
+    match locale {
+        Locale::Vi => format!("{:02}/{:02}/{}", date.day(), date.month(), date.year()),
+        Locale::En => date.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -203,9 +212,12 @@ mod tests {
 
     #[test]
     fn money_is_written_the_vietnamese_way() {
-        assert_eq!(format_vnd(1_500_000), "1.500.000 đ");
-        assert_eq!(format_vnd(0), "0 đ");
-        assert_eq!(format_vnd(-250_000), "-250.000 đ");
-        assert_eq!(format_vnd(999), "999 đ");
+        assert_eq!(format_vnd(1_500_000), "1.500.000\u{a0}đ");
+        assert_eq!(format_vnd(0), "0\u{a0}đ");
+        assert_eq!(format_vnd(-250_000), "-250.000\u{a0}đ");
+        assert_eq!(format_vnd(999), "999\u{a0}đ");
+        let d = crate::engine::date::Date::parse("2026-06-01").unwrap();
+        assert_eq!(format_date(Locale::Vi, d), "01/06/2026");
+        assert_eq!(format_date(Locale::En, d), "2026-06-01");
     }
 }

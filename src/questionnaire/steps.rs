@@ -331,7 +331,8 @@ fn member_fields(draft: &Draft, i: usize, page: MemberPage) -> Vec<String> {
                 "wage_contract",
                 oldest >= 15 && working && choice("job_type").as_deref() != Some("other"),
             );
-            ask("nonfarm_work", oldest >= 15 && working);
+            // B1 item 5 looks back 12 months, so it is asked of everyone 15+, working now or not.
+            ask("nonfarm_work", oldest >= 15);
         }
         MemberPage::Support => {
             ask("monthly_social_allowance", true);
@@ -345,6 +346,44 @@ fn member_fields(draft: &Draft, i: usize, page: MemberPage) -> Vec<String> {
         }
     }
     out
+}
+
+/// Answers the form leaves blank for children, which the record states rather than leaving
+/// unknown: under 15 a member has no vocational qualification, no non-farm work of their own and
+/// no pension (B1 asks these of adults). These questions are not shown to children.
+const IMPLIED_FOR_CHILDREN: [(&str, &str); 3] = [
+    ("vocational_training", "none"),
+    ("nonfarm_work", "none"),
+    ("pension", "none"),
+];
+
+/// The marker (in `Draft::raw`) of an answer filled in by `apply_implied`, so that it is taken
+/// back if the birth date changes and the question is asked after all.
+fn implied_marker(path: &str) -> String {
+    format!("implied:{path}")
+}
+
+/// Fills in (or takes back) the answers implied by members' ages; see `IMPLIED_FOR_CHILDREN`.
+pub fn apply_implied(draft: &mut Draft) {
+    for i in 0..draft.n_members() {
+        let (_, oldest) = age_range(draft, i);
+        for (field, value) in IMPLIED_FOR_CHILDREN {
+            let path = format!("members[{i}].{field}");
+            let marker = implied_marker(&path);
+            let is_implied = draft.raw.contains_key(&marker);
+            if oldest < 15 {
+                if !is_implied && draft.choice(&path).is_none() && !draft.is_dont_know(&path) {
+                    draft.choose(&path, Some(value));
+                    draft.raw.insert(marker, value.to_string());
+                }
+            } else if is_implied {
+                draft.raw.remove(&marker);
+                if draft.choice(&path).as_deref() == Some(value) {
+                    draft.choose(&path, None);
+                }
+            }
+        }
+    }
 }
 
 /// Whether a screen applies to this household.
@@ -495,6 +534,27 @@ mod tests {
     }
 
     #[test]
+    fn children_get_implied_answers_that_are_taken_back_if_they_turn_out_adults() {
+        let mut d = with_member("2018");
+        apply_implied(&mut d);
+        assert_eq!(d.choice("members[0].pension").as_deref(), Some("none"));
+        assert_eq!(
+            d.choice("members[0].vocational_training").as_deref(),
+            Some("none")
+        );
+        // The birth date was a typo: the questions are asked again, blank.
+        d.input("members[0].birth_date", "1988", &ctx()).unwrap();
+        apply_implied(&mut d);
+        assert_eq!(d.choice("members[0].pension"), None);
+        assert!(fields(Step::Member(0, MemberPage::Support), &d)
+            .contains(&"members[0].pension".to_string()));
+        // A real answer for an adult is never touched.
+        d.choose("members[0].pension", Some("none"));
+        apply_implied(&mut d);
+        assert_eq!(d.choice("members[0].pension").as_deref(), Some("none"));
+    }
+
+    #[test]
     fn the_contract_is_asked_only_for_wage_work() {
         let mut d = with_member("1980");
         let work = |d: &Draft| fields(Step::Member(0, MemberPage::Work), d);
@@ -502,7 +562,10 @@ mod tests {
         d.choose("members[0].job_type", Some("other"));
         assert!(!work(&d).contains(&"members[0].wage_contract".to_string()));
         d.choose("members[0].work_status", Some("retired_or_homemaker"));
-        assert_eq!(work(&d), ["members[0].work_status"]);
+        assert_eq!(
+            work(&d),
+            ["members[0].work_status", "members[0].nonfarm_work"]
+        );
     }
 
     #[test]
@@ -564,5 +627,28 @@ mod tests {
         assert_eq!(first, 0);
         assert_eq!(progress(Step::Check, &d), (total, total));
         assert!(progress(Step::Member(0, MemberPage::Work), &d).0 == progress(Step::Members, &d).0);
+    }
+
+    /// Every question, option and screen title the questionnaire can show has a translation.
+    #[test]
+    fn every_question_option_and_title_has_a_translation() {
+        use crate::questionnaire::fields::{option_key, question_key, FieldKind, SPECS};
+        use crate::questionnaire::locale::Locale;
+        let mut missing = Vec::new();
+        for spec in SPECS {
+            let path = spec.pattern.replace("[]", "[0]");
+            missing.push(question_key(&path));
+            if let FieldKind::Choice(keys) = spec.kind {
+                missing.extend(keys.iter().map(|k| option_key(&path, k)));
+            }
+        }
+        for step in ORDER {
+            missing.push(step.title_key());
+        }
+        for page in MemberPage::ALL {
+            missing.push(Step::Member(0, page).title_key());
+        }
+        missing.retain(|k| !Locale::Vi.has(k));
+        assert!(missing.is_empty(), "missing translations: {missing:#?}");
     }
 }

@@ -85,7 +85,7 @@ fn unknown_fields_syntax_errors_and_bad_bytes_are_errors_with_their_line() {
     assert_eq!(bytes.problems[0].code, "invalid_utf8");
     assert_eq!(
         bytes.to_string(),
-        "line 3, expected UTF-8 text, but found the byte 0xC3 at column 9"
+        "line 3, expected UTF-8 text, but found the byte 0xC3 at column 8"
     );
 }
 
@@ -647,4 +647,42 @@ fn empty_and_poorless_communes_have_no_intensity() {
         ),
         (Some(0.0), None, Some(0.0))
     );
+}
+
+// ---- Fuzz regressions ----
+
+/// Replays every input kept in `tests/fixtures/fuzz-regressions/` (crashes the fuzzers found, and
+/// hand-made extremes) through the same checks as the fuzz target its name starts with.
+#[test]
+fn fuzz_regressions_replay_cleanly() {
+    use mucsong::engine::{AssessOptions, Date};
+    let dir = format!(
+        "{}/tests/fixtures/fuzz-regressions",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let mut n_replayed = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let data = std::fs::read(&path).unwrap();
+        let mut out = Vec::new();
+        if name.starts_with("jsonl_reader") {
+            let report =
+                classify_json_lines(&data[..], &mut out, &AssessOptions::default()).unwrap();
+            let n_lines = out.iter().filter(|&&b| b == b'\n').count() as u64;
+            assert_eq!(n_lines, report.n_classified + report.n_rejected, "{name}");
+        } else if name.starts_with("household_json") {
+            classify_json_document(&data[..], &mut out, &AssessOptions::default()).unwrap();
+            assert_eq!(out.iter().filter(|&&b| b == b'\n').count(), 1, "{name}");
+            serde_json::from_slice::<serde_json::Value>(&out)
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+        } else if name.starts_with("summary_csv") {
+            let _ = classify_summary_csv(&data[..], &mut out, Date::new(2026, 6, 1).unwrap(), None);
+            let _ = parse_money(&String::from_utf8_lossy(&data));
+        } else {
+            panic!("{name}: the name must start with a fuzz target's name");
+        }
+        n_replayed += 1;
+    }
+    assert!(n_replayed >= 8, "the kept inputs are all replayed");
 }

@@ -170,7 +170,7 @@ fn a_vietnamese_semicolon_csv_with_bom_comes_back_in_the_same_layout() {
     assert_eq!(rows[3][0], "ho-4");
     assert_eq!(
         tail(&rows[3]),
-        ";;;line 5, column thu_nhap_thang: expected a whole number of đồng (like 1500000 or 1.500.000), but found \"1,5tr\""
+        ";;;\"line 5, column thu_nhap_thang: expected a whole number of đồng (like 1500000 or 1.500.000), but found \"\"1,5tr\"\"\""
     );
     // The input cells are echoed as written.
     assert_eq!(

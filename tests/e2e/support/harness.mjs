@@ -163,17 +163,36 @@ export async function waitForAppStarted(page, timeout = 20_000) {
 }
 
 /**
+ * Evaluates `fn` (which may be async) in the page every `interval` ms until it returns something
+ * truthy, and returns that. (page.waitForFunction treats a returned Promise as truthy at once, so
+ * it cannot wait on async browser APIs such as service worker registrations.)
+ */
+export async function waitInPage(page, fn, { arg, timeout = 30_000, interval = 100, what = "condition" } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await page.evaluate(fn, arg).catch((error) => {
+      // A navigation in progress destroys the context; try again in the new document.
+      if (/context was destroyed|navigat/i.test(String(error))) return undefined;
+      throw error;
+    });
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+/**
  * Waits until a service worker controls the page and has finished precaching (it is active), so
  * the app would now open offline.
  */
 export async function waitForOfflineReady(page, timeout = 30_000) {
-  await page.waitForFunction(
+  await waitInPage(
+    page,
     async () => {
       const registration = await navigator.serviceWorker.getRegistration();
-      return Boolean(registration?.active && navigator.serviceWorker.controller);
+      return Boolean(registration?.active?.state === "activated" && navigator.serviceWorker.controller);
     },
-    null,
-    { timeout, polling: 100 },
+    { timeout, what: "an active service worker controlling the page" },
   );
 }
 

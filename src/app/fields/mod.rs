@@ -1,0 +1,25 @@
+//! Inputs for the questionnaire's fields: one component per kind of answer, each labelled, with
+//! a "Không biết / Don't know" choice and a reserved error line (no layout shift).
+
+pub mod choice_field;
+pub mod field;
+pub mod icons;
+pub mod text_field;
+
+pub use field::Field;
+
+use crate::app::i18n::I18n;
+use crate::questionnaire::fields::FieldError;
+
+/// A DOM id for a field path (`members[2].height_cm` → `f-members-2--height_cm`).
+pub fn dom_id(path: &str) -> String {
+    format!("f-{}", path.replace(['[', ']', '.'], "-"))
+}
+
+/// A validation message naming the field, what was expected and what was found.
+pub fn error_text(i18n: &I18n, path: &str, error: &FieldError) -> String {
+    let label = i18n.t(&crate::questionnaire::fields::question_key(path));
+    let mut args: Vec<(&str, &str)> = error.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    args.push(("field", label));
+    i18n.tf(error.key, &args)
+}

@@ -1,0 +1,38 @@
+//! The kind stop after Phiếu A's exclusion conditions, with a way to continue anyway.
+
+use crate::app::i18n::use_i18n;
+use crate::app::session::use_session;
+use crate::questionnaire::fields::question_key;
+use crate::questionnaire::steps::{Step, EXCLUSIONS};
+use leptos::prelude::*;
+
+/// Explains that a household meeting an exclusion condition is not reviewed, names the
+/// condition, and offers to see the result now.
+#[component]
+pub fn ExclusionStop() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let which = Memo::new(move |_| {
+        session
+            .with_draft(|d| {
+                EXCLUSIONS
+                    .iter()
+                    .filter(|p| d.choice(p).as_deref() == Some("true"))
+                    .map(|p| question_key(p))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
+    view! {
+        <div class="note kind" data-testid="exclusion-stop">
+            <p>{move || i18n.t("exclusion_stop_body")}</p>
+            <ul class="plain-list">
+                {move || which.get().into_iter().map(|k| view! { <li>{i18n.t(&k)}</li> }).collect_view()}
+            </ul>
+            <p>{move || i18n.t("exclusion_stop_continue")}</p>
+            <button type="button" class="button secondary" data-testid="see-result-now" on:click=move |_| session.go(Step::Check)>
+                {move || i18n.t("exclusion_stop_finish")}
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,16 @@
+//! The household section: the start page, or the open household's questionnaire.
+
+use crate::app::questionnaire::questionnaire::Questionnaire;
+use crate::app::questionnaire::start_page::StartPage;
+use crate::app::session::use_session;
+use leptos::prelude::*;
+
+/// Shows the questionnaire of the open household, or the start page when none is open.
+#[component]
+pub fn HouseholdSection() -> impl IntoView {
+    let session = use_session();
+    let is_open = Memo::new(move |_| session.is_open());
+    view! {
+        {move || if is_open.get() { view! { <Questionnaire /> }.into_any() } else { view! { <StartPage /> }.into_any() }}
+    }
+}

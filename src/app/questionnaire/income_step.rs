@@ -1,0 +1,116 @@
+//! Income: either the monthly total, or a helper that adds up the last 12 months' activities
+//! (revenue minus costs, as Phụ lục VIII does), reminding that state social assistance is not
+//! counted.
+
+use crate::app::fields::Field;
+use crate::app::i18n::use_i18n;
+use crate::app::session::use_session;
+use crate::questionnaire::draft::INCOME_MODE;
+use crate::questionnaire::fields::INCOME_SOURCES;
+use crate::questionnaire::locale::format_vnd;
+use leptos::prelude::*;
+
+const MODES: [&str; 3] = ["monthly", "sources", "unknown"];
+
+/// The income screen.
+#[component]
+pub fn IncomeStep() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let mode = Memo::new(move |_| {
+        session
+            .with_draft(|d| d.extra(INCOME_MODE).map(str::to_string))
+            .flatten()
+    });
+    let choose = move |m: &'static str| {
+        let ctx = session.parse_context();
+        session.update(|d| {
+            d.set_extra(INCOME_MODE, Some(m));
+            // "Don't know" makes the income unknown; the other two keep what was typed.
+            d.set_dont_know("income.monthly_vnd", m == "unknown", &ctx);
+        });
+    };
+    // The helper's running total: Σ(revenue − cost) over 12 months, and per person per month.
+    let totals = Memo::new(move |_| {
+        session
+            .with_draft(|d| {
+                let sources = d
+                    .record
+                    .income
+                    .as_ref()
+                    .and_then(|i| i.sources_12m.as_ref())?;
+                let all = [
+                    &sources.crops,
+                    &sources.livestock,
+                    &sources.agricultural_services,
+                    &sources.forestry,
+                    &sources.fishery,
+                    &sources.salt,
+                    &sources.nonfarm_business,
+                    &sources.wages,
+                    &sources.other,
+                ];
+                let total: i64 = all
+                    .iter()
+                    .filter_map(|s| s.as_ref())
+                    .map(|s| s.revenue_vnd.unwrap_or(0) - s.cost_vnd.unwrap_or(0))
+                    .sum();
+                let members = d.n_members().max(1) as i64;
+                Some((total, total / members / 12))
+            })
+            .flatten()
+    });
+    view! {
+        <p class="note reminder" data-testid="income-reminder">{move || i18n.t("income_not_counted")}</p>
+        <fieldset class="field choice">
+            <legend class="field-label">{move || i18n.t("q_income_mode")}</legend>
+            <div class="options">
+                {MODES
+                    .into_iter()
+                    .map(|m| {
+                        let label = format!("opt_income_mode_{m}");
+                        view! {
+                            <label class="option" class:dont-know=m == "unknown">
+                                <input
+                                    type="radio"
+                                    name="income-mode"
+                                    value=m
+                                    data-testid=format!("income_mode={m}")
+                                    prop:checked=move || mode.get().as_deref() == Some(m)
+                                    on:change=move |_| choose(m)
+                                />
+                                <span class="option-label">{move || i18n.t(&label)}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </fieldset>
+        {move || match mode.get().as_deref() {
+            Some("monthly") => view! { <Field path="income.monthly_vnd".to_string() /> }.into_any(),
+            Some("sources") => view! {
+                <p class="hint">{i18n.t("income_sources_hint")}</p>
+                {INCOME_SOURCES
+                    .iter()
+                    .map(|s| {
+                        let title = format!("income_source_{s}");
+                        view! {
+                            <fieldset class="income-source">
+                                <legend>{move || i18n.t(&title)}</legend>
+                                <Field path=format!("income.sources_12m.{s}.revenue_vnd") />
+                                <Field path=format!("income.sources_12m.{s}.cost_vnd") />
+                            </fieldset>
+                        }
+                    })
+                    .collect_view()}
+                <p class="note total" data-testid="income-total" role="status">
+                    {move || totals.get().map(|(total, per_person)| i18n.tf("income_total", &[
+                        ("total", &format_vnd(total)),
+                        ("per_person", &format_vnd(per_person)),
+                    ]))}
+                </p>
+            }.into_any(),
+            _ => ().into_any(),
+        }}
+    }
+}

@@ -1,0 +1,113 @@
+//! One screen of the questionnaire: progress, the question as heading, the answers, Back and
+//! Continue. The check page and the result have their own layouts.
+
+use crate::app::i18n::use_i18n;
+use crate::app::questionnaire::check_page::CheckPage;
+use crate::app::questionnaire::member_name;
+use crate::app::questionnaire::progress_bar::ProgressBar;
+use crate::app::questionnaire::step_body::StepBody;
+use crate::app::result::result_page::ResultPage;
+use crate::app::session::use_session;
+use crate::questionnaire::steps::{self, Step};
+use leptos::prelude::*;
+
+/// The open household's current screen.
+#[component]
+pub fn Questionnaire() -> impl IntoView {
+    let session = use_session();
+    let step = Memo::new(move |_| session.step());
+    view! {
+        {move || match step.get() {
+            Step::Check => view! { <CheckPage /> }.into_any(),
+            Step::Result => view! { <ResultPage /> }.into_any(),
+            current => view! { <QuestionScreen step=current /> }.into_any(),
+        }}
+    }
+}
+
+/// A question screen with its navigation.
+#[component]
+fn QuestionScreen(
+    /// The screen to show.
+    step: Step,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let progress = Signal::derive(move || {
+        session
+            .with_draft(|d| steps::progress(step, d))
+            .unwrap_or((0, 1))
+    });
+    // Continue is refused only where going on would make no sense: without a valid assessment
+    // date, or with no member at all. Everything else may stay unknown.
+    let blocker = Memo::new(move |_| {
+        session
+            .with_draft(|d| match step {
+                Step::Intro if d.assessed_on().is_none() => Some("err_start_date"),
+                Step::Members if d.n_members() == 0 => Some("err_no_members"),
+                _ => None,
+            })
+            .flatten()
+    });
+    let tried = RwSignal::new(false);
+    let heading = move || {
+        let title = i18n.t(&step.title_key());
+        match step {
+            Step::Member(i, _) => {
+                let name = session
+                    .with_draft(|d| member_name(&i18n, d, i))
+                    .unwrap_or_default();
+                format!("{name}: {title}")
+            }
+            _ => title.to_string(),
+        }
+    };
+    let go_next = move || {
+        if blocker.get_untracked().is_some() {
+            tried.set(true);
+            return;
+        }
+        if let Some(next) = session.peek(|d| steps::next(step, d)) {
+            session.go(next);
+        }
+    };
+    let go_back = move |_| {
+        if let Some(previous) = session.peek(|d| steps::previous(step, d)) {
+            session.go(previous);
+        }
+    };
+    let continue_key = match step {
+        Step::Member(..) => "continue",
+        Step::ExclusionStop => "continue_anyway",
+        _ => "continue",
+    };
+    view! {
+        <section class="page question-page" data-testid=format!("step-{}", step.key())>
+            <ProgressBar progress=progress />
+            <form
+                class="question-form"
+                novalidate=true
+                on:submit=move |ev: leptos::ev::SubmitEvent| {
+                    ev.prevent_default();
+                    go_next();
+                }
+            >
+                <h1 id="step-heading" tabindex="-1">{heading}</h1>
+                <StepBody step=step />
+                <p class="error-line" role="status" data-testid="step-error">
+                    {move || (tried.get()).then(|| blocker.get().map(|k| i18n.t(k))).flatten()}
+                </p>
+                <div class="nav-buttons no-print">
+                    {(step != Step::Intro).then(|| view! {
+                        <button type="button" class="button secondary" data-testid="back" on:click=go_back>
+                            {move || i18n.t("back")}
+                        </button>
+                    })}
+                    <button type="submit" class="button primary" data-testid="continue">
+                        {move || i18n.t(continue_key)}
+                    </button>
+                </div>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,91 @@
+//! The start page shown when no household is open: what the app does, the assessment date and
+//! its standard, the language, and a button to begin.
+
+use crate::app::i18n::use_i18n;
+use crate::app::language_switch::LanguageSwitch;
+use crate::app::questionnaire::about::About;
+use crate::app::questionnaire::standard_note::StandardNote;
+use crate::app::session::{today, use_session};
+use crate::app::{use_navigation, Section};
+use crate::engine::date::Date;
+use crate::questionnaire::fields::{self, FieldKind};
+use crate::questionnaire::steps::Step;
+use leptos::prelude::*;
+
+/// The first page: explanation, date, language and "Start".
+#[component]
+pub fn StartPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigation = use_navigation();
+    let date_text = RwSignal::new(today().to_string());
+    let name = RwSignal::new(String::new());
+    let parsed = Signal::derive(move || {
+        let ctx = session.parse_context();
+        fields::parse_text(FieldKind::AssessmentDate, &date_text.get(), &ctx)
+            .ok()
+            .flatten()
+            .and_then(|v| v.as_str().and_then(|s| Date::parse(s).ok()))
+    });
+    let n_saved = Memo::new(move |_| {
+        session.revision();
+        crate::app::session::households()
+            .list()
+            .map(|l| l.households.len())
+            .unwrap_or(0)
+    });
+    let start = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if let Some(date) = parsed.get_untracked() {
+            session.start_new(name.get_untracked().trim(), date, Step::Area);
+        }
+    };
+    view! {
+        <section class="page start-page" data-testid="start-page">
+            <h1 id="step-heading" tabindex="-1">{move || i18n.t("start_title")}</h1>
+            <About />
+            <LanguageSwitch />
+            <form class="start-form" on:submit=start novalidate=true>
+                <div class="field text">
+                    <label class="field-label" for="start-date">{move || i18n.t("q_assessed_on")}</label>
+                    <p class="hint" id="start-date-hint">{move || i18n.t("h_assessed_on")}</p>
+                    <input
+                        id="start-date"
+                        type="date"
+                        class="text-input"
+                        data-testid="start-date"
+                        min=fields::FIRST_ASSESSMENT_DATE
+                        max=fields::LAST_ASSESSMENT_DATE
+                        aria-describedby="start-date-hint start-date-error"
+                        prop:value=date_text.get_untracked()
+                        on:input=move |ev| date_text.set(event_target_value(&ev))
+                    />
+                    <p class="error-line" id="start-date-error" role="status">
+                        {move || parsed.get().is_none().then(|| i18n.t("err_start_date"))}
+                    </p>
+                </div>
+                <StandardNote date=parsed />
+                <div class="field text">
+                    <label class="field-label" for="start-name">{move || i18n.t("household_name")}</label>
+                    <p class="hint">{move || i18n.t("household_name_hint")}</p>
+                    <input
+                        id="start-name"
+                        type="text"
+                        class="text-input"
+                        data-testid="start-name"
+                        autocomplete="off"
+                        on:input=move |ev| name.set(event_target_value(&ev))
+                    />
+                </div>
+                <button type="submit" class="button primary big" data-testid="start" disabled=move || parsed.get().is_none()>
+                    {move || i18n.t("start_button")}
+                </button>
+            </form>
+            {move || (n_saved.get() > 0).then(|| view! {
+                <button type="button" class="button link" on:click=move |_| navigation.go(Section::Saved)>
+                    {i18n.tf("start_saved", &[("n", &n_saved.get().to_string())])}
+                </button>
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,174 @@
+//! The result page: the engine's assessment of the open household, the 2027-2030 comparison for
+//! assessments in 2026, problems that prevent an assessment, the answers, and printing.
+
+use crate::app::i18n::use_i18n;
+use crate::app::questionnaire::check_page::answer_text;
+use crate::app::result::assessment_view::AssessmentView;
+use crate::app::result::path_label;
+use crate::app::session::use_session;
+use crate::app::{use_navigation, Section};
+use crate::engine::date::Date;
+use crate::engine::{assess, AssessOptions};
+use crate::questionnaire::fields::question_key;
+use crate::questionnaire::steps::{self, member_pages, Step};
+use leptos::prelude::*;
+
+/// The result of the open household.
+#[component]
+pub fn ResultPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigation = use_navigation();
+    let content = move || {
+        let Some(record) = session.with_draft(|d| d.record.clone()) else {
+            return ().into_any();
+        };
+        match assess(&record, &AssessOptions::default()) {
+            Err(invalid) => {
+                let problems: Vec<String> = session
+                    .peek(|d| {
+                        invalid
+                            .problems
+                            .iter()
+                            .map(|p| {
+                                let field = path_label(&i18n, d, &p.field);
+                                i18n.tf(
+                                    "problem_line",
+                                    &[
+                                        ("field", &field),
+                                        ("problem", i18n.t(&format!("problem_{}", p.code.key()))),
+                                        ("found", &p.found),
+                                    ],
+                                )
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                view! {
+                    <div class="note warning" role="alert" data-testid="result-invalid">
+                        <p><strong>{i18n.t("invalid_title")}</strong></p>
+                        <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                        <button type="button" class="button secondary" on:click=move |_| session.go(Step::Check)>
+                            {i18n.t("invalid_fix")}
+                        </button>
+                    </div>
+                }
+                .into_any()
+            }
+            Ok(assessment) => {
+                let in_2026 = assessment.explanation.assessed_on.year() == 2026;
+                // The same household as if assessed on the first day of the new standard.
+                let comparison = in_2026
+                    .then(|| {
+                        let as_of = Date::new(2027, 1, 1).expect("valid date");
+                        assess(&record, &AssessOptions { as_of: Some(as_of) }).ok()
+                    })
+                    .flatten();
+                view! {
+                    <AssessmentView assessment=assessment />
+                    {comparison.map(|c| view! {
+                        <section class="compare" data-testid="comparison-2027">
+                            <div class="compare-card">
+                                <h2>{i18n.t("compare_title")} " " <span class="provisional-tag">{i18n.t("provisional")}</span></h2>
+                                <p class="hint">{i18n.t("compare_note")}</p>
+                                <AssessmentView assessment=c compact=true />
+                            </div>
+                        </section>
+                    })}
+                }
+                .into_any()
+            }
+        }
+    };
+    view! {
+        <section class="page result-page" data-testid="result-page">
+            <p class="print-only">{move || i18n.t("print_header")}</p>
+            <h1 id="step-heading" tabindex="-1">{move || i18n.t("step_result")}</h1>
+            {content}
+            <section class="next-steps">
+                <h2>{move || i18n.t("next_steps_title")}</h2>
+                <p>{move || i18n.t("next_steps_body")}</p>
+            </section>
+            <AnswersSummary />
+            <div class="nav-buttons no-print">
+                <button type="button" class="button secondary" data-testid="back-to-check" on:click=move |_| session.go(Step::Check)>
+                    {move || i18n.t("back_to_check")}
+                </button>
+                <button type="button" class="button primary" data-testid="print" on:click=move |_| {
+                    if let Some(w) = web_sys::window() {
+                        // Unfold every folded part so the printout holds the whole explanation.
+                        if let Some(doc) = w.document() {
+                            if let Ok(all) = doc.query_selector_all("details") {
+                                for i in 0..all.length() {
+                                    if let Some(el) = all.item(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok()) {
+                                        let _ = el.set_attribute("open", "");
+                                    }
+                                }
+                            }
+                        }
+                        let _ = w.print();
+                    }
+                }>
+                    {move || i18n.t("print")}
+                </button>
+            </div>
+            <button type="button" class="button link no-print" on:click=move |_| navigation.go(Section::Saved)>
+                {move || i18n.t("to_saved")}
+            </button>
+        </section>
+    }
+}
+
+/// Every answer, read-only, folded on screen and printed in full.
+#[component]
+fn AnswersSummary() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let rows = move || {
+        let ctx = session.parse_context();
+        session
+            .with_draft(|d| {
+                let mut out: Vec<(String, String)> = Vec::new();
+                if let Some(p) = d.extra(crate::questionnaire::draft::PROVINCE) {
+                    out.push((i18n.t("q_province").to_string(), p.to_string()));
+                }
+                for step in steps::main_steps(d) {
+                    let step_list: Vec<Step> = if step == Step::Members {
+                        (0..d.n_members())
+                            .flat_map(|i| {
+                                member_pages(d, i)
+                                    .into_iter()
+                                    .map(move |p| Step::Member(i, p))
+                            })
+                            .collect()
+                    } else {
+                        vec![step]
+                    };
+                    for s in step_list {
+                        for path in steps::fields(s, d) {
+                            let label = if path.starts_with("members[") {
+                                path_label(&i18n, d, &path)
+                            } else {
+                                i18n.t(&question_key(&path)).to_string()
+                            };
+                            out.push((label, answer_text(&i18n, d, &path, &ctx).0));
+                        }
+                    }
+                }
+                out
+            })
+            .unwrap_or_default()
+    };
+    view! {
+        <section class="answers-summary" data-testid="answers-summary">
+            <details>
+                <summary>{move || i18n.t("answers_title")}</summary>
+                <dl class="answers">
+                    {move || rows().into_iter().map(|(q, a)| view! {
+                        <div class="answer-row"><dt>{q}</dt><dd>{a}</dd></div>
+                    }).collect_view()}
+                </dl>
+            </details>
+        </section>
+    }
+}

@@ -1,0 +1,175 @@
+//! Invariants of the engine stated as absences and completeness checks: the engine does no I/O,
+//! reads no clock and knows no browser; every rule value carries its date, reference and status;
+//! the official tables are the spec's, byte for byte.
+
+use mucsong::engine::{rules, RuleStatus};
+use std::path::{Path, PathBuf};
+
+fn engine_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("src/engine") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            engine_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn the_engine_does_no_io_reads_no_clock_and_knows_no_browser() {
+    const FORBIDDEN: [&str; 11] = [
+        "leptos",
+        "web_sys",
+        "js_sys",
+        "wasm_bindgen",
+        "std::fs",
+        "std::time",
+        "SystemTime",
+        "Instant",
+        "chrono",
+        "std::env",
+        "std::io",
+    ];
+    let mut files = Vec::new();
+    engine_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/engine"),
+        &mut files,
+    );
+    assert!(files.len() >= 5, "engine files not found");
+    let mut offences = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("read");
+        for (n, line) in text.lines().enumerate() {
+            for word in FORBIDDEN {
+                if line.contains(word) {
+                    offences.push(format!("{}:{}: {word}", file.display(), n + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        offences.is_empty(),
+        "forbidden in the engine:\n{}",
+        offences.join("\n")
+    );
+}
+
+#[test]
+fn every_rule_value_has_a_reference_a_date_and_a_status() {
+    let r = rules();
+    let check = |what: &str, document: &str, status: RuleStatus| {
+        assert!(!document.trim().is_empty(), "{what}: no reference");
+        let _ = status;
+    };
+    assert!(r.parameters.len() >= 40);
+    for (key, p) in &r.parameters {
+        assert!(!p.values.is_empty(), "{key}: no values");
+        for v in &p.values {
+            check(key, &v.reference.document, v.status);
+            assert!(
+                v.until.is_none_or(|u| u >= v.since),
+                "{key}: until before since"
+            );
+            assert!(
+                v.reviewed_on >= v.since || v.since.year() >= 2025,
+                "{key}: reviewed before it applied"
+            );
+            if v.status == RuleStatus::Interpretation {
+                let i = v.interpretation.as_deref().unwrap_or_default();
+                assert!(
+                    i.is_empty() || r.interpretation(i).is_some(),
+                    "{key}: unknown interpretation {i}"
+                );
+            }
+        }
+    }
+    for e in &r.editions {
+        check(&e.key, &e.reference.document, e.status);
+        assert!(e.since < e.until);
+    }
+    for i in &r.indicators {
+        check(&i.key, &i.reference.document, i.status);
+        assert!(
+            !i.label_vi.trim().is_empty() && !i.label_en.trim().is_empty(),
+            "{}: labels",
+            i.key
+        );
+    }
+    for i in &r.interpretations {
+        check(&i.key, &i.reference.document, i.status);
+        assert_eq!(i.status, RuleStatus::Interpretation, "{}", i.key);
+        assert!(
+            !i.label_vi.trim().is_empty() && !i.label_en.trim().is_empty(),
+            "{}: labels",
+            i.key
+        );
+    }
+    for s in &r.supports {
+        check(&s.key, &s.reference.document, s.status);
+    }
+    for t in &r.tables {
+        check(&t.key, &t.reference.document, t.status);
+    }
+    // Every edition's indicators have a rule entry with labels.
+    for e in &r.editions {
+        for key in &e.indicators {
+            assert!(
+                r.indicators.iter().any(|i| &i.key == key),
+                "{}: {key} has no rule",
+                e.key
+            );
+        }
+    }
+}
+
+#[test]
+fn the_rule_tables_equal_the_spec_tables() {
+    let spec = Path::new("/work/shared/spec/data");
+    if !spec.exists() {
+        return;
+    }
+    let rules_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    let mut n = 0;
+    for entry in std::fs::read_dir(spec).expect("spec data") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "csv") {
+            let ours =
+                std::fs::read(rules_dir.join(path.file_name().expect("name"))).expect("rules csv");
+            assert_eq!(
+                ours,
+                std::fs::read(&path).expect("spec csv"),
+                "{} differs",
+                path.display()
+            );
+            n += 1;
+        }
+    }
+    assert_eq!(n, 3);
+}
+
+/// Throughput of `assess` on a realistic record (run with `--ignored --nocapture` in an optimized
+/// profile). Not a gate: it prints households per second.
+#[test]
+#[ignore]
+fn assess_throughput() {
+    use mucsong::engine::{assess, parse_household, AssessOptions};
+    let text = include_str!("fixtures/realistic_household.json");
+    let record = parse_household(text).expect("fixture");
+    let options = AssessOptions::default();
+    let n: usize = std::env::var("MUCSONG_BENCH_N")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(300_000);
+    let start = std::time::Instant::now();
+    let mut poor = 0;
+    for _ in 0..n {
+        let a = assess(std::hint::black_box(&record), &options).expect("valid");
+        poor += (a.result.score_a.unwrap_or(0) > 0) as usize;
+    }
+    let seconds = start.elapsed().as_secs_f64();
+    println!(
+        "{n} assessments in {seconds:.3} s: {:.0} households/s ({poor})",
+        n as f64 / seconds
+    );
+}
