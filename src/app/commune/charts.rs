@@ -11,9 +11,9 @@ use crate::engine::Indicator;
 use leptos::prelude::*;
 
 /// Width of the drawing in SVG units; it scales to the column's width.
-const WIDTH: f64 = 340.0;
+const WIDTH: f64 = 280.0;
 /// Room kept right of the bars for their figures, which line up at the right edge.
-const LABEL_ROOM: f64 = 122.0;
+const LABEL_ROOM: f64 = 110.0;
 const BAR_HEIGHT: f64 = 16.0;
 const INK: &str = "#1a1a1a";
 const ALL_FILL: &str = "#5f6b78";

@@ -339,7 +339,7 @@ fn TargetsSection(report: Report) -> impl IntoView {
                                                 }}
                                             </span>
                                         </th>
-                                        <td>
+                                        <td class="target-value" data-label=move || i18n.t("commune_col_target_percent")>
                                             <input
                                                 id=input_id
                                                 class="target-input"
@@ -369,20 +369,20 @@ fn TargetsSection(report: Report) -> impl IntoView {
                                                 {move || invalid.get().contains(key).then(|| i18n.t("commune_target_invalid"))}
                                             </span>
                                         </td>
-                                        <td class="num">
+                                        <td class="num target-now" data-label=move || i18n.t("commune_col_current")>
                                             {move || {
                                                 let r = row();
                                                 let locale = i18n.locale();
                                                 let unknown = (r.count.n_unknown > 0)
                                                     .then(|| {
                                                         format!(
-                                                            " ({})",
+                                                            "; {}",
                                                             i18n.tf("commune_unknown_note", &[("n", &fmt_count(r.count.n_unknown, locale))]),
                                                         )
                                                     })
                                                     .unwrap_or_default();
                                                 format!(
-                                                    "{} ({}/{}){}",
+                                                    "{} ({}/{}{})",
                                                     fmt_percent(r.share_meeting(), locale),
                                                     fmt_count(r.count.n_meeting, locale),
                                                     fmt_count(r.n_poor, locale),
@@ -390,7 +390,7 @@ fn TargetsSection(report: Report) -> impl IntoView {
                                                 )
                                             }}
                                         </td>
-                                        <td>
+                                        <td class="target-status" data-label=move || i18n.t("commune_col_status")>
                                             {move || {
                                                 let r = row();
                                                 let status = r.status;
@@ -399,7 +399,7 @@ fn TargetsSection(report: Report) -> impl IntoView {
                                                     .flatten()
                                                     .map(|n| {
                                                         format!(
-                                                            " — {}: {}",
+                                                            " — {} {}",
                                                             i18n.t("commune_col_short"),
                                                             i18n.tf("commune_short_households", &[("n", &fmt_count(n, i18n.locale()))]),
                                                         )
@@ -479,9 +479,9 @@ fn ErrorList(report: Report, n_listed: usize) -> impl IntoView {
                                         .collect::<Vec<_>>();
                                     view! {
                                         <tr data-testid="commune-error-row" data-line=error.line.map(|l| l.to_string()).unwrap_or_default()>
-                                            <td class="num">{error.line.map(|l| l.to_string()).unwrap_or_default()}</td>
-                                            <td>{error.id.clone().unwrap_or_default()}</td>
-                                            <td>
+                                            <td class="num error-line" data-label=i18n.t("commune_col_line")>{error.line.map(|l| l.to_string()).unwrap_or_default()}</td>
+                                            <td class="error-id" data-label=i18n.t("commune_col_id")>{error.id.clone().unwrap_or_default()}</td>
+                                            <td class="error-reason">
                                                 <ul class="reasons">
                                                     {reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
                                                 </ul>
