@@ -179,3 +179,24 @@ test("bad files get a clear Vietnamese message naming what was expected, and the
     assert.deepEqual(await phone.problems(), []);
   });
 });
+
+test("a large file shows a moving progress bar, and Stop stops it", async () => {
+  const text = (await readFile(SAMPLE, "utf8")).replace(/^\uFEFF/, "");
+  const [header, ...rows] = text.split("\r\n").filter(Boolean);
+  const big = [header];
+  for (let i = 0; i < 600; i++) big.push(...rows);
+  await withCommune(async (commune, phone) => {
+    await commune.setDate(AS_OF);
+    await commune.pick({ name: "big.csv", mimeType: "text/csv", buffer: Buffer.from(big.join("\n")) });
+    const progress = commune.byTestId("commune-progress");
+    await progress.waitFor();
+    await phone.page.waitForFunction(() => Number(document.querySelector("[data-testid=commune-progress] progress")?.value) > 0);
+    await commune.byTestId("commune-cancel").click();
+    await commune.byRole("status").filter({ hasText: "Đã dừng" }).waitFor();
+    assert.equal(await commune.byTestId("commune-dashboard").count(), 0);
+    // The page is ready for the next file.
+    await commune.pick(SAMPLE);
+    assert.equal((await commune.figures()).households, 495);
+    assert.deepEqual(await phone.problems(), []);
+  });
+});
