@@ -192,7 +192,12 @@ pub(crate) fn assess_valid(v: &ValidHousehold) -> Assessment {
                     if o.a_straddles {
                         score_a::unknown_paths(&o.facts, &mut depends);
                     }
-                    if o.a_can_be_under && d.lo != d.hi {
+                    // Unknown indicators matter only if score B could fall either side of 30.
+                    let b_straddles = s.score_b_points_per_indicator * (d.lo as i64)
+                        < s.score_b_poor_threshold
+                        && s.score_b_points_per_indicator * (d.hi as i64)
+                            >= s.score_b_poor_threshold;
+                    if o.a_can_be_under && b_straddles {
                         indicator_paths(&evals, &mut depends);
                     }
                 }
@@ -228,7 +233,9 @@ pub(crate) fn assess_valid(v: &ValidHousehold) -> Assessment {
                         .iter()
                         .any(|a| i.at_most(t.income_line[area_index(*a)], n) != Tri::No)
                 });
-                if can_be_below && d.lo != d.hi {
+                let d_straddles = (d.lo as i64) < t.poor_min_deprivations
+                    && (d.hi as i64) >= t.poor_min_deprivations;
+                if can_be_below && d_straddles {
                     indicator_paths(&evals, &mut depends);
                 }
             }
@@ -896,5 +903,50 @@ mod tests {
             "employment"
         );
         assert_eq!(json["explanation"]["score_a"]["items"][0]["row"], "size_1");
+    }
+}
+
+#[cfg(test)]
+mod snapshot {
+    use crate::engine::testing::{run, with, EXAMPLE};
+
+    /// The explanation as pretty JSON, with the rule-data hash masked (it changes with any rule edit).
+    fn snapshot(a: &crate::engine::Assessment) -> String {
+        let mut value = serde_json::to_value(&a.explanation).unwrap();
+        value["rules_version"] = "<rules_version>".into();
+        serde_json::to_string_pretty(&value).unwrap() + "\n"
+    }
+
+    /// The exact explanation of the formats.md example and of an undetermined variant, so that any
+    /// change in keys, reasons or references shows in review. On a deliberate change, replace the
+    /// snapshot file with the printed text.
+    #[test]
+    fn explanations_match_their_snapshots() {
+        let cases = [
+            (
+                snapshot(&run(EXAMPLE)),
+                include_str!("snapshots/example_explanation.json"),
+                "example_explanation.json",
+            ),
+            (
+                snapshot(&with(EXAMPLE, |v| {
+                    v["region"] = "mekong_delta".into();
+                    v["members"][0]["health_insurance"] = false.into();
+                    v["members"][0]["uses_internet"] = serde_json::Value::Null;
+                    v["water"] = "other".into();
+                    v["livestock"]["buffalo_cow_horse"] = 0.into();
+                    v["assets"]["motorbike"] = serde_json::Value::Null;
+                    v["income"]["sources_12m"]["wages"]["revenue_vnd"] = 0.into();
+                })),
+                include_str!("snapshots/undetermined_explanation.json"),
+                "undetermined_explanation.json",
+            ),
+        ];
+        for (actual, expected, file) in cases {
+            assert!(
+                actual == expected,
+                "src/engine/snapshots/{file} differs; the explanation is now:\n{actual}"
+            );
+        }
     }
 }
