@@ -686,3 +686,16 @@ fn fuzz_regressions_replay_cleanly() {
     }
     assert!(n_replayed >= 8, "the kept inputs are all replayed");
 }
+
+#[test]
+fn lines_cut_by_the_input_buffer_read_the_same() {
+    let bytes = fixture("households-with-bad-line.jsonl");
+    let (whole, n_blank) = read_lines(&bytes);
+    for capacity in [1, 7, 64, 1000, 5000] {
+        let mut reader =
+            JsonLinesReader::new(std::io::BufReader::with_capacity(capacity, &bytes[..]));
+        let parts: Vec<LineRecord> = (&mut reader).map(Result::unwrap).collect();
+        assert_eq!(parts, whole, "buffer of {capacity} bytes");
+        assert_eq!(reader.n_blank_lines(), n_blank);
+    }
+}
