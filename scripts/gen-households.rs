@@ -191,7 +191,9 @@ fn member(r: &Rng, year: i64, i: usize, poor: bool) -> Member {
     } else {
         r.range(0, 90)
     };
-    let birth_year = year - age;
+    // Born the year before the age's year, so no member is born after the assessment date (which
+    // may be early in its year); the age is then `age` or `age + 1`.
+    let birth_year = year - age - 1;
     let birth_date = match r.range(0, 9) {
         0 => format!("{birth_year}"),
         1 => format!("{birth_year}-{:02}", r.range(1, 12)),
