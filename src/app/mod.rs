@@ -7,6 +7,7 @@ pub mod fields;
 pub mod i18n;
 pub mod language_switch;
 pub mod local_store;
+pub mod pwa;
 pub mod questionnaire;
 pub mod result;
 pub mod saved;
@@ -70,6 +71,8 @@ pub fn use_navigation() -> Navigation {
 #[component]
 pub fn App() -> impl IntoView {
     provide_i18n();
+    // Offline use and updates (see pwa.rs); the start page shows "Update now" via use_service_worker().
+    pwa::register_service_worker();
     let navigation = Navigation {
         section: RwSignal::new(Section::Household),
     };
@@ -128,6 +131,7 @@ fn StorageBanner() -> impl IntoView {
     let navigation = use_navigation();
     view! {
         <div class="banner-area" aria-live="assertive">
+            <UpdateBanner />
             {move || match session.save_state() {
                 SaveState::Saved => ().into_any(),
                 SaveState::Failed(StoreError::Full) => view! {
@@ -151,5 +155,24 @@ fn StorageBanner() -> impl IntoView {
                 </div>
             })}
         </div>
+    }
+}
+
+/// Offers the waiting new version of the app; it is applied only when the person asks, so a
+/// questionnaire half answered never changes under them (answers are saved either way).
+#[component]
+fn UpdateBanner() -> impl IntoView {
+    let i18n = use_i18n();
+    let service_worker = pwa::use_service_worker();
+    let apply = service_worker.apply_update;
+    view! {
+        <Show when=move || service_worker.update_status.get() == pwa::UpdateStatus::Available>
+            <div class="banner update" role="status" data-testid="update-banner">
+                <p>{move || i18n.t("update_available")}</p>
+                <button type="button" class="button primary small" data-testid="update-now" on:click=move |_| apply()>
+                    {move || i18n.t("update_now")}
+                </button>
+            </div>
+        </Show>
     }
 }

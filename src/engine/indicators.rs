@@ -129,7 +129,11 @@ fn employment(v: &ValidHousehold, t: &Thresholds, used: &mut UsedInterpretations
             continue;
         }
         let unemployed = Tri::test(m.work_status, |w| w == WorkStatus::Unemployed);
-        let no_contract = Tri::test(m.wage_contract, |c| c == WageContract::WithoutContract);
+        let no_contract = m
+            .is_asked_job_columns(t)
+            .and(Tri::test(m.wage_contract, |c| {
+                c == WageContract::WithoutContract
+            }));
         if no_contract.is_yes() {
             used.mark(Interp::EmploymentWithoutContract);
         }
@@ -148,7 +152,7 @@ fn employment(v: &ValidHousehold, t: &Thresholds, used: &mut UsedInterpretations
                         status,
                         "employment_min_age",
                     )
-                } else if no_contract.is_yes() || m.wage_contract.is_none() {
+                } else if no_contract.is_yes() || no_contract.is_unknown() {
                     reason(
                         Some(i),
                         "wage_contract",

@@ -75,6 +75,7 @@ pub(crate) fn evaluate(
     let n = v.n_members() as f64;
     let mut official = Tri::No;
     let mut contract = Tri::No;
+    let t = v.thresholds;
     for m in &v.members {
         if matches!(
             m.pension,
@@ -82,12 +83,16 @@ pub(crate) fn evaluate(
         ) {
             used.mark(Interp::ScreeningPensionAllowances);
         }
+        // Columns the form skips for this member (children, people not working) are not unknown.
+        let asked_job = m.is_asked_job_columns(t);
         official = official
-            .or(Tri::test(m.job_type, |j| j == JobType::CivilServant))
-            .or(Tri::test(m.pension, |p| p != Pension::None));
-        contract = contract.or(Tri::test(m.wage_contract, |c| {
+            .or(asked_job.and(Tri::test(m.job_type, |j| j == JobType::CivilServant)))
+            .or(m
+                .is_asked_work_columns(t)
+                .and(Tri::test(m.pension, |p| p != Pension::None)));
+        contract = contract.or(asked_job.and(Tri::test(m.wage_contract, |c| {
             c == WageContract::WithContract
-        }));
+        })));
     }
     let criteria = [
         Tri::from_opt(q.motor_vehicle_20m),
@@ -148,14 +153,15 @@ pub(crate) fn evaluate(
             }
             for (j, m) in v.members.iter().enumerate() {
                 let j = j as u16;
+                let asked_job = m.is_asked_job_columns(v.thresholds) != Tri::No;
                 if i == 7 {
-                    if m.job_type.is_none() {
+                    if asked_job && m.job_type.is_none() {
                         e.unknown.push(AnswerPath::Member(j, "job_type"));
                     }
-                    if m.pension.is_none() {
+                    if m.is_asked_work_columns(v.thresholds) != Tri::No && m.pension.is_none() {
                         e.unknown.push(AnswerPath::Member(j, "pension"));
                     }
-                } else if i == 8 && m.wage_contract.is_none() {
+                } else if i == 8 && asked_job && m.wage_contract.is_none() {
                     e.unknown.push(AnswerPath::Member(j, "wage_contract"));
                 }
             }

@@ -99,6 +99,22 @@ pub(crate) struct ValidMember {
     pub critical_illness: Option<bool>,
 }
 
+impl ValidMember {
+    /// Whether Phiếu B1 asks this member's columns 15–18 (work status, job type, contract,
+    /// pension): only members aged 15 and over ("Chỉ hỏi thành viên từ 15 tuổi trở lên").
+    pub fn is_asked_work_columns(&self, t: &Thresholds) -> Tri {
+        self.age.years_at_least(t.employment_min_age)
+    }
+
+    /// Whether Phiếu B1 asks this member's job type and labour contract (columns 16–17): column 15
+    /// sends code 1 ("working") on to column 16 and every other code straight to column 18. A
+    /// column the form skips is not an unknown answer.
+    pub fn is_asked_job_columns(&self, t: &Thresholds) -> Tri {
+        self.is_asked_work_columns(t)
+            .and(Tri::test(self.work_status, |w| w == WorkStatus::Working))
+    }
+}
+
 /// Household income over 12 months as a range: `None` bounds are unbounded (an unknown revenue
 /// leaves the top open, an unknown cost the bottom).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

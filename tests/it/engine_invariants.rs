@@ -19,11 +19,23 @@ fn engine_files(dir: &Path, out: &mut Vec<PathBuf>) {
 #[test]
 fn the_engine_does_no_io_reads_no_clock_and_knows_no_browser() {
     const FORBIDDEN: [&str; 11] = [
-        "leptos", "web_sys", "js_sys", "wasm_bindgen", "std::fs", "std::time", "SystemTime", "Instant", "chrono",
-        "std::env", "std::io",
+        "leptos",
+        "web_sys",
+        "js_sys",
+        "wasm_bindgen",
+        "std::fs",
+        "std::time",
+        "SystemTime",
+        "Instant",
+        "chrono",
+        "std::env",
+        "std::io",
     ];
     let mut files = Vec::new();
-    engine_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/engine"), &mut files);
+    engine_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/engine"),
+        &mut files,
+    );
     assert!(files.len() >= 5, "engine files not found");
     let mut offences = Vec::new();
     for file in files {
@@ -36,7 +48,11 @@ fn the_engine_does_no_io_reads_no_clock_and_knows_no_browser() {
             }
         }
     }
-    assert!(offences.is_empty(), "forbidden in the engine:\n{}", offences.join("\n"));
+    assert!(
+        offences.is_empty(),
+        "forbidden in the engine:\n{}",
+        offences.join("\n")
+    );
 }
 
 #[test]
@@ -51,11 +67,20 @@ fn every_rule_value_has_a_reference_a_date_and_a_status() {
         assert!(!p.values.is_empty(), "{key}: no values");
         for v in &p.values {
             check(key, &v.reference.document, v.status);
-            assert!(v.until.is_none_or(|u| u >= v.since), "{key}: until before since");
-            assert!(v.reviewed_on >= v.since || v.since.year() >= 2025, "{key}: reviewed before it applied");
+            assert!(
+                v.until.is_none_or(|u| u >= v.since),
+                "{key}: until before since"
+            );
+            assert!(
+                v.reviewed_on >= v.since || v.since.year() >= 2025,
+                "{key}: reviewed before it applied"
+            );
             if v.status == RuleStatus::Interpretation {
                 let i = v.interpretation.as_deref().unwrap_or_default();
-                assert!(i.is_empty() || r.interpretation(i).is_some(), "{key}: unknown interpretation {i}");
+                assert!(
+                    i.is_empty() || r.interpretation(i).is_some(),
+                    "{key}: unknown interpretation {i}"
+                );
             }
         }
     }
@@ -65,12 +90,20 @@ fn every_rule_value_has_a_reference_a_date_and_a_status() {
     }
     for i in &r.indicators {
         check(&i.key, &i.reference.document, i.status);
-        assert!(!i.label_vi.trim().is_empty() && !i.label_en.trim().is_empty(), "{}: labels", i.key);
+        assert!(
+            !i.label_vi.trim().is_empty() && !i.label_en.trim().is_empty(),
+            "{}: labels",
+            i.key
+        );
     }
     for i in &r.interpretations {
         check(&i.key, &i.reference.document, i.status);
         assert_eq!(i.status, RuleStatus::Interpretation, "{}", i.key);
-        assert!(!i.label_vi.trim().is_empty() && !i.label_en.trim().is_empty(), "{}: labels", i.key);
+        assert!(
+            !i.label_vi.trim().is_empty() && !i.label_en.trim().is_empty(),
+            "{}: labels",
+            i.key
+        );
     }
     for s in &r.supports {
         check(&s.key, &s.reference.document, s.status);
@@ -81,7 +114,11 @@ fn every_rule_value_has_a_reference_a_date_and_a_status() {
     // Every edition's indicators have a rule entry with labels.
     for e in &r.editions {
         for key in &e.indicators {
-            assert!(r.indicators.iter().any(|i| &i.key == key), "{}: {key} has no rule", e.key);
+            assert!(
+                r.indicators.iter().any(|i| &i.key == key),
+                "{}: {key} has no rule",
+                e.key
+            );
         }
     }
 }
@@ -97,8 +134,14 @@ fn the_rule_tables_equal_the_spec_tables() {
     for entry in std::fs::read_dir(spec).expect("spec data") {
         let path = entry.expect("entry").path();
         if path.extension().is_some_and(|e| e == "csv") {
-            let ours = std::fs::read(rules_dir.join(path.file_name().expect("name"))).expect("rules csv");
-            assert_eq!(ours, std::fs::read(&path).expect("spec csv"), "{} differs", path.display());
+            let ours =
+                std::fs::read(rules_dir.join(path.file_name().expect("name"))).expect("rules csv");
+            assert_eq!(
+                ours,
+                std::fs::read(&path).expect("spec csv"),
+                "{} differs",
+                path.display()
+            );
             n += 1;
         }
     }
@@ -122,5 +165,8 @@ fn assess_throughput() {
         poor += (a.result.score_a.unwrap_or(0) > 0) as usize;
     }
     let seconds = start.elapsed().as_secs_f64();
-    println!("{n} assessments in {seconds:.3} s: {:.0} households/s ({poor})", n as f64 / seconds);
+    println!(
+        "{n} assessments in {seconds:.3} s: {:.0} households/s ({poor})",
+        n as f64 / seconds
+    );
 }

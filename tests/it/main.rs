@@ -1,4 +1,7 @@
-//! The one native integration-test binary; each module tests one area.
+//! The one native integration-test binary; each module tests one area through the public API.
 
+mod batch;
+mod cases;
+mod cli;
 mod engine_invariants;
 mod properties;

@@ -6,7 +6,9 @@ use mucsong::engine::household::*;
 use mucsong::engine::{assess, AssessOptions, Assessment, Class, IncomeClass};
 use proptest::prelude::*;
 
-fn opt<T: Clone + std::fmt::Debug + 'static>(s: impl Strategy<Value = T> + 'static) -> BoxedStrategy<Option<T>> {
+fn opt<T: Clone + std::fmt::Debug + 'static>(
+    s: impl Strategy<Value = T> + 'static,
+) -> BoxedStrategy<Option<T>> {
     prop_oneof![1 => Just(None), 6 => s.prop_map(Some)].boxed()
 }
 
@@ -134,7 +136,10 @@ fn rank(c: Class) -> u8 {
 /// The least and most poor classes still possible.
 fn span(a: &Assessment) -> (u8, u8) {
     let ranks: Vec<u8> = a.result.possible_classes.iter().map(|c| rank(*c)).collect();
-    (*ranks.iter().min().expect("a class"), *ranks.iter().max().expect("a class"))
+    (
+        *ranks.iter().min().expect("a class"),
+        *ranks.iter().max().expect("a class"),
+    )
 }
 
 fn income_rank(c: Option<IncomeClass>) -> Option<u8> {

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Times `mucsong classify` on generated households (default 1,000,000) built with the `cli`
+# profile, and prints MB/s, households/s and the maximum resident memory. Usage:
+#   scripts/bench-cli.sh [N] [WORK_DIR]
+set -euo pipefail
+n="${1:-1000000}"
+work="${2:-${TMPDIR:-/tmp}/mucsong-bench}"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+mkdir -p "$work"
+cd "$root"
+cargo build --profile cli --bin mucsong --example gen_households >&2
+bin="$root/target/cli/mucsong"
+input="$work/households-$n.jsonl"
+if [[ ! -s "$input" ]]; then
+  echo "generating $n households into $input" >&2
+  "$root/target/cli/examples/gen_households" "$n" > "$input"
+fi
+bytes=$(stat -c %s "$input")
+lines=$(wc -l < "$input")
+# GNU time reports the maximum resident set size; the output goes to /dev/null so only the tool is
+# measured (the disk cache is warmed by the generator or by a previous run).
+cat "$input" > /dev/null
+set +e
+/usr/bin/time -f "%e %M" -o "$work/time.txt" "$bin" classify "$input" > /dev/null
+status=$?
+set -e
+read -r seconds max_rss_kb < "$work/time.txt"
+if [[ $status -gt 1 ]]; then
+  echo "mucsong failed with status $status" >&2
+  exit "$status"
+fi
+awk -v b="$bytes" -v n="$lines" -v s="$seconds" -v rss="$max_rss_kb" 'BEGIN {
+  if (s <= 0) s = 0.01;
+  printf "input: %d households, %.1f MB\n", n, b / 1e6;
+  printf "time: %.2f s\n", s;
+  printf "throughput: %.1f MB/s, %.0f households/s\n", b / 1e6 / s, n / s;
+  printf "max RSS: %.1f MB\n", rss / 1024;
+}'

@@ -1,0 +1,249 @@
+//! Household records as JSON Lines (formats.md §3) and as one whole-file JSON document: a streaming
+//! reader over any `BufRead`, and a writer of one result (or one error) per line in input order.
+
+use crate::batch::error::{code, quoted, Place, Problem, RecordError};
+use crate::engine::{self, HouseholdRecord, ResultRecord};
+use serde::{Deserialize, Serialize};
+use std::io::{self, BufRead, Read, Write};
+
+/// The UTF-8 byte-order mark some editors put at the start of a file.
+pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// One non-blank line of a JSON Lines file: the household, or why it could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineRecord {
+    /// 1-based line number.
+    pub line: u64,
+    pub record: Result<HouseholdRecord, RecordError>,
+}
+
+/// Reads household records one line at a time, reusing one line buffer. Blank lines are skipped
+/// (and counted); a UTF-8 byte-order mark on line 1 is accepted. A bad line is an `Err` record, and
+/// reading goes on with the next line; only I/O failures end the iteration early.
+pub struct JsonLinesReader<R> {
+    input: R,
+    buffer: Vec<u8>,
+    line: u64,
+    n_blank_lines: u64,
+}
+
+impl<R: BufRead> JsonLinesReader<R> {
+    pub fn new(input: R) -> Self {
+        JsonLinesReader {
+            input,
+            buffer: Vec::with_capacity(4096),
+            line: 0,
+            n_blank_lines: 0,
+        }
+    }
+
+    /// Blank lines skipped so far.
+    pub fn n_blank_lines(&self) -> u64 {
+        self.n_blank_lines
+    }
+
+    /// Lines read so far (blank or not).
+    pub fn n_lines(&self) -> u64 {
+        self.line
+    }
+}
+
+impl<R: BufRead> Iterator for JsonLinesReader<R> {
+    type Item = io::Result<LineRecord>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            self.buffer.clear();
+            match self.input.read_until(b'\n', &mut self.buffer) {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(e) => return Some(Err(e)),
+            }
+            self.line += 1;
+            let mut bytes = self.buffer.as_slice();
+            if self.line == 1 {
+                bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+            }
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                self.n_blank_lines += 1;
+                continue;
+            }
+            let record = parse_household_bytes(bytes, Some(self.line));
+            return Some(Ok(LineRecord {
+                line: self.line,
+                record,
+            }));
+        }
+    }
+}
+
+/// Parses one household from JSON bytes. The fast path deserialises straight from the bytes; only a
+/// record that fails goes through the engine's parser again, to get field paths for the message.
+pub fn parse_household_bytes(
+    bytes: &[u8],
+    line: Option<u64>,
+) -> Result<HouseholdRecord, RecordError> {
+    match serde_json::from_slice::<HouseholdRecord>(bytes) {
+        Ok(record) => Ok(record),
+        Err(_) => Err(explain_bad_json(bytes, line)),
+    }
+}
+
+/// Works out why bytes are not a valid household record, as structured problems.
+fn explain_bad_json(bytes: &[u8], line: Option<u64>) -> RecordError {
+    let id = read_id(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let column = bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| (b & 0xC0) != 0x80)
+                .count()
+                + 1;
+            return RecordError {
+                line,
+                id,
+                problems: vec![Problem {
+                    place: Place::Record,
+                    code: code::INVALID_UTF8,
+                    expected: "UTF-8 text".to_string(),
+                    found: format!(
+                        "the byte 0x{:02X} at column {column}",
+                        bytes[e.valid_up_to()]
+                    ),
+                }],
+            };
+        }
+    };
+    match engine::parse_household(text) {
+        Err(invalid) => RecordError::from_invalid(line, id, &invalid),
+        // The engine's parser is more forgiving than serde here; say what serde said.
+        Ok(_) => {
+            let detail = serde_json::from_str::<HouseholdRecord>(text)
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+            RecordError {
+                line,
+                id,
+                problems: vec![Problem {
+                    place: Place::Record,
+                    code: code::INVALID_JSON,
+                    expected: "a household record".to_string(),
+                    found: quoted(&detail),
+                }],
+            }
+        }
+    }
+}
+
+/// The `id` of a record that failed, when it is a string in otherwise readable JSON.
+fn read_id(bytes: &[u8]) -> Option<String> {
+    #[derive(Deserialize)]
+    struct IdOnly {
+        #[serde(default)]
+        id: Option<serde_json::Value>,
+    }
+    match serde_json::from_slice::<IdOnly>(bytes).ok()?.id? {
+        serde_json::Value::String(id) => Some(id),
+        _ => None,
+    }
+}
+
+/// How the start of a JSON input looks: one household per line, or one (pretty-printed) document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonShape {
+    Lines,
+    Document,
+}
+
+/// Tells a JSON Lines file from a whole-file JSON document by its first non-blank line: a line that
+/// is a complete object (ends with `}`) starts JSON Lines; `{` alone, or a line that goes on, starts
+/// a document. A single compact object on one line reads the same either way.
+pub fn sniff_json_shape(head: &[u8]) -> JsonShape {
+    let head = head.strip_prefix(UTF8_BOM).unwrap_or(head);
+    let first_line = head
+        .split(|&b| b == b'\n')
+        .map(|l| l.trim_ascii())
+        .find(|l| !l.is_empty())
+        .unwrap_or_default();
+    if first_line.starts_with(b"{") && first_line.ends_with(b"}") {
+        JsonShape::Lines
+    } else {
+        JsonShape::Document
+    }
+}
+
+/// Reads one household from a whole JSON document (a file holding one record, pretty-printed or
+/// not). Syntax errors carry the line serde found them on.
+pub fn read_household_document<R: Read>(
+    mut input: R,
+) -> io::Result<Result<HouseholdRecord, RecordError>> {
+    let mut bytes = Vec::new();
+    input.read_to_end(&mut bytes)?;
+    let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(&bytes);
+    Ok(match serde_json::from_slice::<HouseholdRecord>(body) {
+        Ok(record) => Ok(record),
+        Err(e) => {
+            // A syntax error has a line; a wrong value is located by its field path instead.
+            let line = if e.is_syntax() || e.is_eof() {
+                Some(e.line() as u64)
+            } else {
+                None
+            };
+            Err(explain_bad_json(body, None).with_line(line))
+        }
+    })
+}
+
+impl RecordError {
+    fn with_line(mut self, line: Option<u64>) -> Self {
+        self.line = line;
+        self
+    }
+}
+
+/// The line written for a record that could not be classified (formats.md §3).
+#[derive(Serialize)]
+struct ErrorLine<'a> {
+    id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<u64>,
+    error: String,
+}
+
+/// Writes one JSON object per line, in the order given.
+pub struct JsonLinesWriter<W> {
+    output: W,
+}
+
+impl<W: Write> JsonLinesWriter<W> {
+    pub fn new(output: W) -> Self {
+        JsonLinesWriter { output }
+    }
+
+    /// One result line.
+    pub fn write_result(&mut self, result: &ResultRecord) -> io::Result<()> {
+        serde_json::to_writer(&mut self.output, result)?;
+        self.output.write_all(b"\n")
+    }
+
+    /// One error line: `{"id":…,"line":N,"error":"…"}`.
+    pub fn write_error(&mut self, error: &RecordError) -> io::Result<()> {
+        let line = ErrorLine {
+            id: error.id.as_deref(),
+            line: error.line,
+            error: error.to_string(),
+        };
+        serde_json::to_writer(&mut self.output, &line)?;
+        self.output.write_all(b"\n")
+    }
+
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.output.flush()
+    }
+
+    pub fn into_inner(self) -> W {
+        self.output
+    }
+}

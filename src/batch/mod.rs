@@ -1,0 +1,173 @@
+//! Batch files (formats.md §3): readers and writers for JSON Lines, whole-file JSON and summary
+//! CSV, a driver that classifies a whole stream, and commune statistics. Shared by the command-line
+//! tool and the browser's commune mode, so nothing here touches the file system, standard input or
+//! the clock: input and output are any `BufRead` / `Write`, and the assessment date is a parameter.
+
+pub mod error;
+pub mod jsonl;
+pub mod summary;
+pub mod summary_csv;
+
+pub use error::{FileError, Place, Problem, RecordError};
+pub use jsonl::{JsonLinesReader, JsonLinesWriter, JsonShape, LineRecord};
+pub use summary::{CommuneSummary, IndicatorTally};
+pub use summary_csv::{
+    CsvLayout, CsvWriteOptions, HeaderLanguage, SummaryColumn, SummaryCsvReader, SummaryCsvWriter,
+};
+
+use crate::engine::{self, AssessOptions, Date};
+use std::io::{self, BufRead, Write};
+
+/// What a run did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BatchReport {
+    pub n_classified: u64,
+    pub n_rejected: u64,
+    /// Blank lines (JSON Lines) or rows of empty cells (CSV) skipped.
+    pub n_blank: u64,
+    /// Statistics of the classified households.
+    pub summary: CommuneSummary,
+}
+
+impl BatchReport {
+    fn classified(&mut self, result: &crate::engine::ResultRecord) {
+        self.n_classified += 1;
+        self.summary.add(result);
+    }
+
+    fn rejected(&mut self) {
+        self.n_rejected += 1;
+        self.summary.add_rejected();
+    }
+}
+
+/// Classifies every line of a JSON Lines input, writing one result or error line per household.
+/// Only I/O errors stop it.
+pub fn classify_json_lines<R: BufRead, W: Write>(
+    input: R,
+    output: W,
+    options: &AssessOptions,
+) -> io::Result<BatchReport> {
+    let mut reader = JsonLinesReader::new(input);
+    let mut writer = JsonLinesWriter::new(output);
+    let mut report = BatchReport::default();
+    for item in &mut reader {
+        let LineRecord { line, record } = item?;
+        match record.and_then(|household| {
+            engine::assess(&household, options).map_err(|invalid| {
+                RecordError::from_invalid(Some(line), household.id.clone(), &invalid)
+            })
+        }) {
+            Ok(assessment) => {
+                writer.write_result(&assessment.result)?;
+                report.classified(&assessment.result);
+            }
+            Err(error) => {
+                writer.write_error(&error)?;
+                report.rejected();
+            }
+        }
+    }
+    report.n_blank = reader.n_blank_lines();
+    writer.flush()?;
+    Ok(report)
+}
+
+/// Classifies a whole-file JSON document holding one household; writes one line.
+pub fn classify_json_document<R: io::Read, W: Write>(
+    input: R,
+    output: W,
+    options: &AssessOptions,
+) -> io::Result<BatchReport> {
+    let mut writer = JsonLinesWriter::new(output);
+    let mut report = BatchReport::default();
+    let outcome = jsonl::read_household_document(input)?.and_then(|household| {
+        engine::assess(&household, options)
+            .map_err(|invalid| RecordError::from_invalid(None, household.id.clone(), &invalid))
+    });
+    match outcome {
+        Ok(assessment) => {
+            writer.write_result(&assessment.result)?;
+            report.classified(&assessment.result);
+        }
+        Err(error) => {
+            writer.write_error(&error)?;
+            report.rejected();
+        }
+    }
+    writer.flush()?;
+    Ok(report)
+}
+
+/// Why a CSV run stopped early.
+#[derive(Debug)]
+pub enum CsvRunError {
+    /// The file cannot be read as a summary CSV (rows before the problem were already written).
+    File(FileError),
+    /// Writing failed.
+    Output(io::Error),
+}
+
+impl std::fmt::Display for CsvRunError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CsvRunError::File(e) => e.fmt(f),
+            CsvRunError::Output(e) => write!(f, "the output could not be written: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for CsvRunError {}
+
+/// Classifies every row of a summary CSV as of `assessed_on`. `options` chooses the output layout;
+/// `None` mirrors the input's (separator, BOM, header language). On a file-level error the report so
+/// far is returned with it.
+pub fn classify_summary_csv<R: BufRead, W: Write>(
+    input: R,
+    output: W,
+    assessed_on: Date,
+    options: Option<CsvWriteOptions>,
+) -> Result<BatchReport, (CsvRunError, BatchReport)> {
+    let mut report = BatchReport::default();
+    let mut reader = match SummaryCsvReader::new(input) {
+        Ok(reader) => reader,
+        Err(e) => return Err((CsvRunError::File(e), report)),
+    };
+    let options = options.unwrap_or_else(|| reader.layout().into());
+    let mut writer = match SummaryCsvWriter::new(output, reader.columns(), options) {
+        Ok(writer) => writer,
+        Err(e) => return Err((CsvRunError::Output(e), report)),
+    };
+    while let Some(item) = reader.next_row() {
+        let row = match item {
+            Ok(row) => row,
+            Err(e) => {
+                let _ = writer.flush();
+                report.n_blank = reader.n_blank_rows();
+                return Err((CsvRunError::File(e), report));
+            }
+        };
+        let outcome = row.row.and_then(|summary| {
+            engine::assess_summary(&summary, assessed_on)
+                .map_err(|invalid| reader.row_error(row.line, summary.id.clone(), &invalid))
+        });
+        let written = match &outcome {
+            Ok(result) => {
+                report.classified(result);
+                writer.write_row(&row.cells, Ok(result))
+            }
+            Err(error) => {
+                report.rejected();
+                writer.write_row(&row.cells, Err(error))
+            }
+        };
+        if let Err(e) = written {
+            return Err((CsvRunError::Output(e), report));
+        }
+    }
+    report.n_blank = reader.n_blank_rows();
+    if let Err(e) = writer.flush() {
+        return Err((CsvRunError::Output(e), report));
+    }
+    Ok(report)
+}

@@ -1,0 +1,61 @@
+//! Page-object base for end-to-end specs: finds things by data-testid, role or label, never by CSS structure.
+//
+// Specs describe what a person does ("answer the household size", "press Update now"); page
+// objects turn that into locators. Extend AppPage for each screen:
+//
+//   class StartPage extends AppPage {
+//     updateButton() { return this.byTestId("update-now"); }
+//   }
+//   const start = await new StartPage(phone.page).open();
+
+import { openApp, waitForAppStarted } from "./harness.mjs";
+
+export class AppPage {
+  /** @param {import("playwright-core").Page} page */
+  constructor(page) {
+    this.page = page;
+  }
+
+  /** Opens the app (see harness `openApp`) and returns this page object. */
+  async open(options) {
+    await openApp(this.page, options);
+    return this;
+  }
+
+  /** Reloads the document and waits until the app has started again. */
+  async reload() {
+    await this.page.reload({ waitUntil: "load" });
+    await waitForAppStarted(this.page);
+    return this;
+  }
+
+  /** The element with `data-testid="<id>"` (the UI's stable test hooks). */
+  byTestId(id) {
+    return this.page.getByTestId(id);
+  }
+
+  /** An element by its accessible role and name, e.g. byRole("button", "Cập nhật ngay"). */
+  byRole(role, name) {
+    return this.page.getByRole(role, name === undefined ? {} : { name });
+  }
+
+  /** A form control by its label text. */
+  byLabel(text) {
+    return this.page.getByLabel(text);
+  }
+
+  /** The document's language attribute (the app is Vietnamese first). */
+  lang() {
+    return this.page.evaluate(() => document.documentElement.lang);
+  }
+
+  /** True when nothing is wider than the viewport (no sideways scrolling on a phone). */
+  fitsViewportWidth() {
+    return this.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  }
+
+  /** Values saved in localStorage, as a plain object (what survives reloads and updates). */
+  localStorage() {
+    return this.page.evaluate(() => Object.fromEntries(Object.entries(window.localStorage)));
+  }
+}

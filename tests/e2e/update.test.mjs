@@ -1,0 +1,105 @@
+//! Updates: a new deployment is fetched in the background, waits until the user applies it, and saved data survives applying it.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { AppPage } from "./support/app-page.mjs";
+import { launchPhone, openApp, privateDeployment, REPO_ROOT, waitForAppStarted, waitInPage, waitForOfflineReady } from "./support/harness.mjs";
+
+/** Makes "version 2" of the deployment in place: a changed file, then the post-build hook again. */
+async function deployNewVersion(dir) {
+  const manifestPath = join(dir, "manifest.webmanifest");
+  const manifest = JSON.parse(await readFile(manifestPath, "utf8"));
+  manifest.description = `${manifest.description} (v2)`;
+  await writeFile(manifestPath, JSON.stringify(manifest, null, 2));
+  execFileSync("node", [join(REPO_ROOT, "scripts/gen-precache.mjs"), dir], { stdio: "pipe" });
+}
+
+/** The description of the manifest as the page sees it (through the service worker). */
+const servedDescription = (page) =>
+  page.evaluate(() => fetch("./manifest.webmanifest").then((r) => r.json()).then((m) => m.description));
+
+const cacheVersion = (page) => page.evaluate(() => caches.keys());
+
+test("a new version waits until it is applied, then takes over and keeps localStorage", async () => {
+  const deploy = await privateDeployment();
+  const phone = await launchPhone();
+  try {
+    await openApp(phone.page, { baseUrl: deploy.url });
+    await waitForOfflineReady(phone.page);
+    const v1 = await servedDescription(phone.page);
+    const v1Caches = await cacheVersion(phone.page);
+    await phone.page.evaluate(() => localStorage.setItem("mucsong_e2e_marker", "kept across the update"));
+
+    const swBefore = await readFile(join(deploy.dir, "sw.js"), "utf8");
+    await deployNewVersion(deploy.dir);
+    assert.notEqual(await readFile(join(deploy.dir, "sw.js"), "utf8"), swBefore, "expected a new sw.js");
+
+    // The next visit finds the new worker and installs it in the background; it then waits.
+    await phone.page.reload({ waitUntil: "load" });
+    await waitForAppStarted(phone.page);
+    await waitInPage(phone.page, async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting), {
+      what: "the new version to be installed and waiting",
+    });
+    // Not applied by itself: another reload still runs version 1.
+    await phone.page.reload({ waitUntil: "load" });
+    await waitForAppStarted(phone.page);
+    assert.equal(await servedDescription(phone.page), v1);
+
+    // Apply it the way the app's "Cập nhật ngay / Update now" does (src/app/pwa.rs apply_update):
+    // tell the waiting worker to take over, and reload once it controls the page.
+    const reloaded = phone.page.waitForEvent("load", { timeout: 30_000 });
+    await phone.page.evaluate(async () => {
+      navigator.serviceWorker.addEventListener("controllerchange", () => location.reload());
+      (await navigator.serviceWorker.getRegistration()).waiting.postMessage({ type: "SKIP_WAITING" });
+    });
+    await reloaded;
+    await waitForAppStarted(phone.page);
+
+    assert.equal(await servedDescription(phone.page), `${v1} (v2)`);
+    const v2Caches = await cacheVersion(phone.page);
+    assert.equal(v2Caches.length, 1, `expected only the new version's cache, but found ${v2Caches}`);
+    assert.notDeepEqual(v2Caches, v1Caches);
+    assert.equal(await phone.page.evaluate(() => localStorage.getItem("mucsong_e2e_marker")), "kept across the update");
+    assert.deepEqual(await phone.problems(), []);
+  } finally {
+    await phone.close();
+    await deploy.close();
+  }
+});
+
+// The start page's "Cập nhật ngay / Update now" button (UI, src/app/pwa.rs use_service_worker):
+// shown only while an update waits, and pressing it switches versions without losing saved data.
+// Marked todo until the start page has the button; then drop the todo option.
+test("the start page offers “Cập nhật ngay” when a new version waits, and pressing it updates", { todo: "waits for the UI's update-now button" }, async () => {
+  const deploy = await privateDeployment();
+  const phone = await launchPhone();
+  try {
+    const app = await new AppPage(phone.page).open({ baseUrl: deploy.url });
+    await waitForOfflineReady(phone.page);
+    const v1 = await servedDescription(phone.page);
+    assert.equal(await app.byTestId("update-now").count(), 0, "expected no update button before an update exists");
+    await phone.page.evaluate(() => localStorage.setItem("mucsong_e2e_marker", "kept across the update"));
+
+    await deployNewVersion(deploy.dir);
+    await app.reload();
+    await waitInPage(phone.page, async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting), {
+      what: "the new version to be installed and waiting",
+    });
+    await app.byTestId("update-now").waitFor({ state: "visible", timeout: 5_000 });
+    const reloaded = phone.page.waitForEvent("load", { timeout: 30_000 });
+    await app.byTestId("update-now").click();
+    await reloaded;
+    await waitForAppStarted(phone.page);
+
+    assert.equal(await servedDescription(phone.page), `${v1} (v2)`);
+    assert.equal(await app.byTestId("update-now").count(), 0, "expected no update button after updating");
+    assert.equal(await phone.page.evaluate(() => localStorage.getItem("mucsong_e2e_marker")), "kept across the update");
+    assert.deepEqual(await phone.problems(), []);
+  } finally {
+    await phone.close();
+    await deploy.close();
+  }
+});
