@@ -1,6 +1,8 @@
 //! The browser app (Leptos, client-side rendering): the shell with its three sections —
 //! the household questionnaire, the saved households, and commune mode.
 
+#[cfg(test)]
+mod browser_tests;
 pub mod commune;
 pub mod download;
 pub mod fields;
