@@ -183,6 +183,7 @@ impl CommuneState {
         };
         loaded.options = options;
         let generation = self.next_generation();
+        self.report.set(None);
         let state = *self;
         spawn_local(async move { state.classify(loaded, generation, 0.0).await });
     }
