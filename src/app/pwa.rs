@@ -278,9 +278,15 @@ mod tests {
             }
             sleep(50).await;
         }
-        assert_eq!(service_worker.update_status.get_untracked(), UpdateStatus::Unsupported);
+        assert_eq!(
+            service_worker.update_status.get_untracked(),
+            UpdateStatus::Unsupported
+        );
         // Registering again is harmless and does not reset what is known.
         register_service_worker();
-        assert_eq!(service_worker.update_status.get_untracked(), UpdateStatus::Unsupported);
+        assert_eq!(
+            service_worker.update_status.get_untracked(),
+            UpdateStatus::Unsupported
+        );
     }
 }

@@ -180,6 +180,7 @@ mod tests {
 
     /// Every `.t("…")`/`.tf("…"` key written literally in the app's source exists in the catalogue.
     #[test]
+    #[cfg(not(target_arch = "wasm32"))] // reads the source tree
     fn every_literal_key_used_by_the_app_exists() {
         let mut missing = Vec::new();
         let mut stack = vec![std::path::PathBuf::from(concat!(
@@ -208,6 +209,53 @@ mod tests {
             missing.is_empty(),
             "keys missing from locales: {missing:#?}"
         );
+    }
+
+    /// Keys the result page builds from engine values (indicator × status, classes, problem
+    /// codes, support levels) all exist, so no engine outcome shows a raw key.
+    #[test]
+    fn every_key_built_from_engine_values_exists() {
+        use crate::engine::rules::rules;
+        use crate::engine::Indicator;
+        let mut keys = Vec::new();
+        for indicator in Indicator::ALL {
+            for status in ["deprived", "not_deprived", "unknown"] {
+                keys.push(format!("ind_{}_{status}", indicator.key()));
+            }
+        }
+        for class in ["poor", "near_poor", "not_poor", "undetermined"] {
+            keys.push(format!("class_{class}"));
+            keys.push(format!("income_class_{class}"));
+        }
+        keys.push("income_class_average_living".into());
+        for outcome in ["review", "excluded", "stopped", "undetermined"] {
+            keys.push(format!("screening_{outcome}"));
+        }
+        for code in [
+            "missing_assessment_date",
+            "no_edition",
+            "bad_date",
+            "date_in_future",
+            "negative_number",
+            "out_of_range",
+            "no_members",
+            "unknown_field",
+            "bad_value",
+            "wrong_schema",
+            "bad_json",
+            "inconsistent",
+        ] {
+            keys.push(format!("problem_{code}"));
+        }
+        for support in &rules().supports {
+            for level in [&support.poor, &support.near_poor, &support.other] {
+                if level != "no" {
+                    keys.push(format!("support_level_{level}"));
+                }
+            }
+        }
+        keys.retain(|k| !Locale::Vi.has(k));
+        assert!(keys.is_empty(), "missing: {keys:#?}");
     }
 
     #[test]

@@ -217,3 +217,42 @@ test("a corrupt stored record is set aside with a message and the app keeps work
   assert.equal(await app.stepKey(), "province");
   assert.deepEqual(await phone.problems(), []);
 });
+
+test("at 320 px with the text enlarged nothing overflows, targets stay large, and English is complete", async () => {
+  if (phone) await phone.close();
+  phone = await launchPhone({ viewport: { width: 320, height: 640 } });
+  app = await new QuestionnairePage(phone.page).open();
+  // Android's "font size: largest" roughly doubles the root size.
+  const enlarge = () => phone.page.evaluate(() => { document.documentElement.style.fontSize = "200%"; });
+  await enlarge();
+  assert.ok(await app.fitsViewportWidth(), "start page overflows at 320 px");
+  await app.start({ date: "2026-06-01" });
+  await app.completeTo(RURAL_FOUR, {
+    stopAt: "wall",
+    onScreen: async (key) => {
+      assert.ok(await app.fitsViewportWidth(), `screen ${key} overflows at 320 px with large text`);
+    },
+  });
+  await phone.page.screenshot({ path: join(SHOTS, "07-question-320-large-text.png"), fullPage: true });
+  // Every button and choice is at least 44 px tall.
+  const small = await phone.page.evaluate(() =>
+    [...document.querySelectorAll("button, .option, .dont-know-box, select, input.text-input")]
+      .filter((e) => e.offsetParent !== null && e.getBoundingClientRect().height < 44)
+      .map((e) => e.outerHTML.slice(0, 80)),
+  );
+  assert.deepEqual(small, []);
+  // Every form control has an accessible name.
+  const unlabelled = await phone.page.evaluate(() =>
+    [...document.querySelectorAll("input, select")].filter((e) => !e.labels?.length && !e.getAttribute("aria-label")).map((e) => e.outerHTML.slice(0, 80)),
+  );
+  assert.deepEqual(unlabelled, []);
+  // English: the choice is remembered; the same screen reads in English with no raw keys.
+  await phone.page.evaluate(() => localStorage.setItem("mucsong.locale", "en"));
+  await app.reload();
+  assert.equal(await app.stepKey(), "wall");
+  assert.equal(await app.lang(), "en");
+  assert.match(await phone.page.locator("h1").textContent(), /walls made of/);
+  const body = await phone.page.locator("main").textContent();
+  assert.doesNotMatch(body, /\b(q|opt|step|err|h)_[a-z_]+/);
+  assert.deepEqual(await phone.problems(), []);
+});
