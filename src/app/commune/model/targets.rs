@@ -222,6 +222,8 @@ impl TargetValues {
 
 /// Reads a percentage as typed: `99`, `99.5`, `99,5` (Vietnamese decimal comma), an optional `%`;
 /// empty means "no target". Anything else, or outside 0–100, is `Err`.
+// The only failure is "not a percentage from 0 to 100"; the UI shows one message for it.
+#[allow(clippy::result_unit_err)]
 pub fn parse_percent(text: &str) -> Result<Option<f64>, ()> {
     let text = text.trim().trim_end_matches('%').trim();
     if text.is_empty() {
