@@ -54,7 +54,11 @@ pub fn FilePicker() -> impl IntoView {
                 on:dragleave=move |_| is_dragging.set(false)
                 on:drop=on_drop
             >
-                <label class="button primary file-button" for="commune-file">
+                <label
+                    class="button primary file-button"
+                    class:busy=move || state.is_busy()
+                    for="commune-file"
+                >
                     {move || i18n.t("commune_open_file")}
                 </label>
                 <input

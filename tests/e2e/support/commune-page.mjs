@@ -1,7 +1,6 @@
 //! Page object and helpers for commune mode's end-to-end specs: open the section, load a file (picker or drop), read the dashboard's figures, take downloads, run the command-line tool.
 
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { AppPage } from "./app-page.mjs";
@@ -76,13 +75,11 @@ export class CommunePage extends AppPage {
 }
 
 let cliPath;
-/** The command-line tool's binary (built once, debug profile, when no build is there). */
+/** The command-line tool's binary: $MUCSONG_CLI, else the debug build, brought up to date first (a no-op when fresh) so it always runs the same engine as the app under test. */
 export function cliBinary() {
   if (cliPath) return cliPath;
-  for (const candidate of [process.env.MUCSONG_CLI, join(REPO_ROOT, "target/release/mucsong"), join(REPO_ROOT, "target/debug/mucsong")]) {
-    if (candidate && existsSync(candidate)) return (cliPath = candidate);
-  }
-  execFileSync("cargo", ["build", "--offline", "--bin", "mucsong"], { cwd: REPO_ROOT, stdio: "inherit" });
+  if (process.env.MUCSONG_CLI) return (cliPath = process.env.MUCSONG_CLI);
+  execFileSync("cargo", ["build", "--offline", "--quiet", "--bin", "mucsong"], { cwd: REPO_ROOT, stdio: "inherit" });
   return (cliPath = join(REPO_ROOT, "target/debug/mucsong"));
 }
 
