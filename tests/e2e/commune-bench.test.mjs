@@ -2,7 +2,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { launchPhone } from "./support/harness.mjs";
@@ -75,6 +75,7 @@ async function measure(label, name, bytes, { overrideDates = false, timeout = 30
     });
     await commune.pick(file);
     const figures = await commune.figures(timeout);
+    await rm(file, { force: true });
     const longestStallMs = await phone.page.evaluate(() => {
       clearInterval(window.__beats.timer);
       return window.__beats.longest;
