@@ -10,7 +10,9 @@ use super::explanation::*;
 use super::household::{Area, HouseholdRecord, Region};
 use super::indicators::{self, status_of, IndicatorEval};
 use super::problem::InvalidHousehold;
-use super::result::{Class, IncomeClass, Indicator, ResultRecord, ScreeningOutcome, RESULT_SCHEMA};
+use super::result::{
+    Class, IncomeClass, Indicator, IndicatorStatus, ResultRecord, ScreeningOutcome, RESULT_SCHEMA,
+};
 use super::rules::{b1_column, rules, ClassificationMethod, Reference, ScoreThresholds};
 use super::score_a::{self, ScoreA};
 use super::screening::{self, ScreeningEval, CRITERION_KEYS, EXCLUSION_KEYS};
@@ -252,16 +254,17 @@ pub(crate) fn assess_valid(v: &ValidHousehold) -> Assessment {
     }
     depends.sort();
     depends.dedup();
-    let depends_on: Vec<String> = depends.iter().map(|p| p.to_string()).collect();
+    let depends_on: Vec<String> = depends.iter().map(|p| p.render()).collect();
 
     let score_a_exact = score
         .as_ref()
         .and_then(|(o, _)| (o.a_min == o.a_max && o.column.is_some()).then_some(o.a_min));
     let ppi = t.score.as_ref().map(|s| s.score_b_points_per_indicator);
-    let mut indicator_map = BTreeMap::new();
-    for e in &evals {
-        indicator_map.insert(e.indicator, status_of(e.status));
-    }
+    // Built in one go from the (sorted) indicator order: cheaper than inserting one by one.
+    let indicator_map: BTreeMap<Indicator, IndicatorStatus> = evals
+        .iter()
+        .map(|e| (e.indicator, status_of(e.status)))
+        .collect();
     let income_exact = v.income.as_ref().and_then(|i| i.exact());
     let result = ResultRecord {
         schema: RESULT_SCHEMA.to_string(),
@@ -409,7 +412,7 @@ fn explain(
                 provisional: edition.provisional && e.indicator == Indicator::Waste,
                 reference: &rule.reference,
                 depends_on: if e.status.is_unknown() {
-                    e.unknown.iter().map(|p| p.to_string()).collect()
+                    e.unknown.iter().map(|p| p.render()).collect()
                 } else {
                     Vec::new()
                 },
