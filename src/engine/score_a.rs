@@ -300,17 +300,21 @@ pub(crate) fn facts(
             NonfarmWork::WithLabourContract => 2,
             NonfarmWork::HiredOrOwnBusiness => 4,
         };
+        // Like columns 15-18, work questions are asked of members aged 15 and over: a younger
+        // member's unanswered item 5 or pension is not an unknown answer.
+        let asked = m.is_asked_work_columns(v.thresholds);
         match m.nonfarm_work {
             Some(w) => {
                 nonfarm_certain |= bit(w);
                 nonfarm_possible |= bit(w);
             }
+            None if asked == Tri::No => {}
             None => {
                 nonfarm_possible |= 7;
                 nonfarm_unknown.push(p("nonfarm_work"));
             }
         }
-        let pension = Tri::test(m.pension, |x| x != Pension::None);
+        let pension = asked.and(Tri::test(m.pension, |x| x != Pension::None));
         pensions.add(pension);
         if pension.is_unknown() {
             pension_paths.push(p("pension"));
@@ -820,6 +824,22 @@ mod tests {
         // Over the threshold whatever the answer: the class is still determined.
         assert_eq!(a.result.class, crate::engine::Class::NotPoor);
         assert!(a.result.depends_on.is_empty());
+    }
+
+    #[test]
+    fn children_are_not_asked_about_work_or_pensions() {
+        let child = json!({"birth_date": "2015-01-01", "nonfarm_work": null, "pension": null, "work_status": null,
+            "job_type": null, "wage_contract": null, "in_school": true, "school_level": "primary",
+            "height_cm": 150, "weight_kg": 40});
+        let a = members("2026-06-15", &[json!({}), child], |_| {});
+        let s = a.explanation.score_a.as_ref().unwrap();
+        assert_eq!((s.min, s.max), (s.min, s.min), "{:?}", s.unresolved);
+        let adult = json!({"nonfarm_work": null});
+        let a = members("2026-06-15", &[adult], |_| {});
+        assert_eq!(
+            a.explanation.score_a.as_ref().unwrap().unresolved[0].depends_on,
+            ["members[0].nonfarm_work"]
+        );
     }
 
     #[test]
