@@ -187,62 +187,13 @@ pub(crate) fn assess_valid(v: &ValidHousehold) -> Assessment {
     let mut depends: Vec<AnswerPath> = Vec::new();
     let (classes, mut score) = match (edition.classification, &t.score) {
         (ClassificationMethod::Score, Some(s)) => {
-            let o = official_method(v, s, d, &mut used);
-            if !o.classes.is_determined() {
-                depends.extend_from_slice(&o.screening.unknown);
-                if o.screening.can_review() {
-                    if o.a_straddles {
-                        score_a::unknown_paths(&o.facts, &mut depends);
-                    }
-                    // Unknown indicators matter only if score B could fall either side of 30.
-                    let b_straddles = s.score_b_points_per_indicator * (d.lo as i64)
-                        < s.score_b_poor_threshold
-                        && s.score_b_points_per_indicator * (d.hi as i64)
-                            >= s.score_b_poor_threshold;
-                    if o.a_can_be_under && b_straddles {
-                        indicator_paths(&evals, &mut depends);
-                    }
-                }
-            }
+            let o = classify_2022_2025(v, s, d, &evals, &mut used, &mut depends);
             (o.classes, Some((o, s)))
         }
-        _ => {
-            used.mark(Interp::Class2027FromIncome);
-            used.mark(Interp::Income2027AverageLiving);
-            let classes = match income_bits {
-                Some(bits) => class_set_of_income(bits),
-                None => {
-                    let mut set = ClassSet(ClassSet::NOT_POOR);
-                    if d.hi as i64 >= t.poor_min_deprivations {
-                        set.add(ClassSet::POOR);
-                    }
-                    if (d.lo as i64) < t.poor_min_deprivations {
-                        set.add(ClassSet::NEAR_POOR);
-                    }
-                    set
-                }
-            };
-            if !classes.is_determined() {
-                if let Some(income) = &v.income {
-                    if income.exact().is_none() {
-                        income_paths(v, &mut depends);
-                    }
-                } else {
-                    depends.push(AnswerPath::Field("income"));
-                }
-                let can_be_below = v.income.as_ref().is_none_or(|i| {
-                    areas(v.area)
-                        .iter()
-                        .any(|a| i.at_most(t.income_line[area_index(*a)], n) != Tri::No)
-                });
-                let d_straddles = (d.lo as i64) < t.poor_min_deprivations
-                    && (d.hi as i64) >= t.poor_min_deprivations;
-                if can_be_below && d_straddles {
-                    indicator_paths(&evals, &mut depends);
-                }
-            }
-            (classes, None)
-        }
+        _ => (
+            classify_2027_2030(v, d, income_bits, &evals, &mut used, &mut depends),
+            None,
+        ),
     };
     if !classes.is_determined() {
         if v.area.is_none() {
@@ -308,6 +259,87 @@ fn collect_indicators(it: impl Iterator<Item = Indicator>) -> Vec<Indicator> {
     let mut out = Vec::with_capacity(13);
     out.extend(it);
     out
+}
+
+/// Edition 2022-2025: the official review method of Thông tư 07/2021 (Phiếu A, score A from
+/// Phiếu B1, score B from Phiếu B2; 140/175 points, score B ≥ 30). Pushes the unknown answers
+/// the class depends on.
+fn classify_2022_2025(
+    v: &ValidHousehold,
+    s: &ScoreThresholds,
+    d: Deprivations,
+    evals: &[IndicatorEval],
+    used: &mut UsedInterpretations,
+    depends: &mut Vec<AnswerPath>,
+) -> ScoreOutcome {
+    let o = official_method(v, s, d, used);
+    if !o.classes.is_determined() {
+        depends.extend_from_slice(&o.screening.unknown);
+        if o.screening.can_review() {
+            if o.a_straddles {
+                score_a::unknown_paths(&o.facts, depends);
+            }
+            // Unknown indicators matter only if score B could fall either side of 30.
+            let b_straddles = s.score_b_points_per_indicator * (d.lo as i64)
+                < s.score_b_poor_threshold
+                && s.score_b_points_per_indicator * (d.hi as i64) >= s.score_b_poor_threshold;
+            if o.a_can_be_under && b_straddles {
+                indicator_paths(evals, depends);
+            }
+        }
+    }
+    o
+}
+
+/// Edition 2027-2030 (Nghị định 351/2025, reported): no review circular is known, so the class
+/// follows the decree's income definition — at or under the line (2,200,000 / 2,800,000) with 3+
+/// deprivations is poor, with fewer near-poor; above it not poor (no average-living band is known).
+/// Provisional; the explanation says so. Pushes the unknown answers the class depends on.
+fn classify_2027_2030(
+    v: &ValidHousehold,
+    d: Deprivations,
+    income_bits: Option<u8>,
+    evals: &[IndicatorEval],
+    used: &mut UsedInterpretations,
+    depends: &mut Vec<AnswerPath>,
+) -> ClassSet {
+    let t = v.thresholds;
+    let n = v.n_members();
+    used.mark(Interp::Class2027FromIncome);
+    used.mark(Interp::Income2027AverageLiving);
+    let classes = match income_bits {
+        Some(bits) => class_set_of_income(bits),
+        None => {
+            let mut set = ClassSet(ClassSet::NOT_POOR);
+            if d.hi as i64 >= t.poor_min_deprivations {
+                set.add(ClassSet::POOR);
+            }
+            if (d.lo as i64) < t.poor_min_deprivations {
+                set.add(ClassSet::NEAR_POOR);
+            }
+            set
+        }
+    };
+    if !classes.is_determined() {
+        if let Some(income) = &v.income {
+            if income.exact().is_none() {
+                income_paths(v, depends);
+            }
+        } else {
+            depends.push(AnswerPath::Field("income"));
+        }
+        let can_be_below = v.income.as_ref().is_none_or(|i| {
+            areas(v.area)
+                .iter()
+                .any(|a| i.at_most(t.income_line[area_index(*a)], n) != Tri::No)
+        });
+        let d_straddles =
+            (d.lo as i64) < t.poor_min_deprivations && (d.hi as i64) >= t.poor_min_deprivations;
+        if can_be_below && d_straddles {
+            indicator_paths(evals, depends);
+        }
+    }
+    classes
 }
 
 fn indicator_paths(evals: &[IndicatorEval], out: &mut Vec<AnswerPath>) {
