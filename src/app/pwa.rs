@@ -249,3 +249,44 @@ fn reload_page() {
         let _ = window.location().reload();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    /// Resolves after `ms` milliseconds (lets the browser settle a promise).
+    async fn sleep(ms: i32) {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            let window = web_sys::window().expect("a browser window");
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        });
+        let _ = JsFuture::from(promise).await;
+    }
+
+    // The test runner's page has no sw.js next to it, so registration fails: the app must carry on
+    // as a plain page, say so, and never offer an update.
+    #[wasm_bindgen_test]
+    async fn a_worker_that_cannot_register_leaves_the_app_running_without_updates() {
+        let _ = any_spawner::Executor::init_wasm_bindgen();
+        let service_worker = use_service_worker();
+        for _ in 0..100 {
+            if service_worker.update_status.get_untracked() != UpdateStatus::Current {
+                break;
+            }
+            sleep(50).await;
+        }
+        assert_eq!(
+            service_worker.update_status.get_untracked(),
+            UpdateStatus::Unsupported
+        );
+        // Registering again is harmless and does not reset what is known.
+        register_service_worker();
+        assert_eq!(
+            service_worker.update_status.get_untracked(),
+            UpdateStatus::Unsupported
+        );
+    }
+}
