@@ -930,6 +930,90 @@ mod tests {
     }
 
     #[test]
+    fn low_income_workers_are_flagged_from_2025_02_24() {
+        // 2,000,000 per person per month: above the rural line, under the 2,250,000 limit.
+        let edit = |date: &'static str| {
+            move |v: &mut serde_json::Value| {
+                v["assessed_on"] = date.into();
+                v["income"] = serde_json::json!({"monthly_vnd": 2_000_000});
+            }
+        };
+        let before = with(EXAMPLE, edit("2025-02-23"));
+        let income = before.explanation.income.as_ref().unwrap();
+        assert_eq!(
+            (income.low_income_worker_limit, income.low_income_worker),
+            (None, None)
+        );
+        assert_eq!(income.income_class, IncomeClass::AverageLiving);
+        let after = with(EXAMPLE, edit("2025-02-24"));
+        let income = after.explanation.income.as_ref().unwrap();
+        assert_eq!(
+            (income.low_income_worker_limit, income.low_income_worker),
+            (Some(2_250_000), Some(true))
+        );
+        assert!(after
+            .explanation
+            .supports
+            .iter()
+            .any(|s| s.key == "vocational_training" && s.because == "low_income_worker"));
+        // Agricultural households in the average-living band may get the health-insurance support.
+        assert!(after
+            .explanation
+            .supports
+            .iter()
+            .any(|s| s.key == "health_insurance_premium"));
+    }
+
+    #[test]
+    fn without_income_the_2027_class_depends_on_it() {
+        let a = with(EXAMPLE, |v| {
+            v["assessed_on"] = "2027-01-01".into();
+            v["waste"] = "collected".into();
+            v["income"] = serde_json::Value::Null;
+        });
+        assert_eq!(a.result.class, Class::Undetermined);
+        assert_eq!(a.result.possible_classes, [Class::NearPoor, Class::NotPoor]);
+        assert_eq!(a.result.depends_on, ["income"]);
+        assert_eq!(a.result.income_class, None);
+    }
+
+    #[test]
+    fn invalid_records_list_every_problem_in_plain_words() {
+        let record = crate::engine::parse_household(
+            r#"{"schema":"mucsong/household@2","assessed_on":"2026-13-01","area":"rural","region":"centrally_run_city",
+                "members":[{"birth_date":"1990-02-30"},{"height_cm":-1}],"electricity_kwh_per_month":-5}"#,
+        )
+        .unwrap();
+        let error = assess(&record, &AssessOptions::default()).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "schema: expected \"mucsong/household@1\", but found \"mucsong/household@2\"\n\
+             assessed_on: expected a date YYYY-MM-DD, but found \"2026-13-01\"\n\
+             region: expected the geographic region of a rural household (centrally_run_city is for urban households), but found \"centrally_run_city\"\n\
+             members[0].birth_date: expected a date YYYY-MM-DD, YYYY-MM or YYYY, but found \"1990-02-30\"\n\
+             members[1].height_cm: expected a height in cm ≥ 0, but found -1\n\
+             electricity_kwh_per_month: expected kWh per month ≥ 0, but found -5"
+        );
+        let codes: Vec<_> = error.problems.iter().map(|p| p.code.key()).collect();
+        assert_eq!(
+            codes,
+            [
+                "wrong_schema",
+                "bad_date",
+                "inconsistent",
+                "bad_date",
+                "negative_number",
+                "negative_number"
+            ]
+        );
+        // The caller's date replaces a bad one.
+        let options = AssessOptions {
+            as_of: Some(Date::new(2026, 1, 1).unwrap()),
+        };
+        assert_eq!(assess(&record, &options).unwrap_err().problems.len(), 5);
+    }
+
+    #[test]
     fn the_explanation_serializes() {
         let json = serde_json::to_value(run(EXAMPLE)).unwrap();
         assert_eq!(json["explanation"]["edition"], "2022-2025");
