@@ -270,7 +270,7 @@ mod tests {
     // as a plain page, say so, and never offer an update.
     #[wasm_bindgen_test]
     async fn a_worker_that_cannot_register_leaves_the_app_running_without_updates() {
-        let _ = leptos::task::Executor::init_wasm_bindgen();
+        let _ = any_spawner::Executor::init_wasm_bindgen();
         let service_worker = use_service_worker();
         for _ in 0..100 {
             if service_worker.update_status.get_untracked() != UpdateStatus::Current {
