@@ -127,7 +127,9 @@ fn bench_batch(c: &mut Criterion) {
     let date = Date::new(2026, 6, 1).unwrap();
     group.bench_function("classify_summary_csv", |b| {
         b.iter(|| {
-            batch::classify_summary_csv(black_box(&csv[..]), std::io::sink(), date, None).unwrap()
+            batch::classify_summary_csv(black_box(&csv[..]), std::io::sink(), date, None)
+                .1
+                .unwrap()
         })
     });
     group.finish();

@@ -108,16 +108,16 @@ pub fn household(seed: u64, index: u64) -> HouseholdRecord {
             wall: r.maybe(
                 UNKNOWN,
                 if poor {
-                    r.pick(&Wall::ALL)
+                    r.pick(Wall::ALL)
                 } else {
                     r.pick(&Wall::ALL[..3])
                 },
             ),
-            column: r.maybe(UNKNOWN, r.pick(&Column::ALL)),
+            column: r.maybe(UNKNOWN, r.pick(Column::ALL)),
             roof: r.maybe(
                 UNKNOWN,
                 if poor {
-                    r.pick(&Roof::ALL)
+                    r.pick(Roof::ALL)
                 } else {
                     r.pick(&Roof::ALL[..3])
                 },
@@ -130,7 +130,7 @@ pub fn household(seed: u64, index: u64) -> HouseholdRecord {
         latrine: r.maybe(
             UNKNOWN,
             if poor {
-                r.pick(&Latrine::ALL)
+                r.pick(Latrine::ALL)
             } else {
                 r.pick(&Latrine::ALL[..2])
             },
@@ -142,7 +142,7 @@ pub fn household(seed: u64, index: u64) -> HouseholdRecord {
         water: r.maybe(
             UNKNOWN,
             if poor {
-                r.pick(&Water::ALL)
+                r.pick(Water::ALL)
             } else {
                 r.pick(&Water::ALL[..3])
             },
@@ -177,7 +177,7 @@ pub fn household(seed: u64, index: u64) -> HouseholdRecord {
         }),
         income: income(r, poor, size),
         waste: if year >= 2027 {
-            r.maybe(UNKNOWN, r.pick(&Waste::ALL))
+            r.maybe(UNKNOWN, r.pick(Waste::ALL))
         } else {
             None
         },
@@ -191,7 +191,9 @@ fn member(r: &Rng, year: i64, i: usize, poor: bool) -> Member {
     } else {
         r.range(0, 90)
     };
-    let birth_year = year - age;
+    // Born the year before the age's year, so no member is born after the assessment date (which
+    // may be early in its year); the age is then `age` or `age + 1`.
+    let birth_year = year - age - 1;
     let birth_date = match r.range(0, 9) {
         0 => format!("{birth_year}"),
         1 => format!("{birth_year}-{:02}", r.range(1, 12)),
@@ -219,7 +221,7 @@ fn member(r: &Rng, year: i64, i: usize, poor: bool) -> Member {
     Member {
         name: None,
         birth_date: r.maybe(UNKNOWN, birth_date),
-        sex: r.maybe(UNKNOWN, r.pick(&Sex::ALL)),
+        sex: r.maybe(UNKNOWN, r.pick(Sex::ALL)),
         height_cm: height,
         weight_kg: weight,
         malnourished: if child && height.is_none() {
@@ -230,7 +232,7 @@ fn member(r: &Rng, year: i64, i: usize, poor: bool) -> Member {
         in_school: r.maybe(UNKNOWN, in_school),
         school_level,
         general_education: if age >= 11 {
-            r.maybe(UNKNOWN, r.pick(&GeneralEducation::ALL))
+            r.maybe(UNKNOWN, r.pick(GeneralEducation::ALL))
         } else {
             None
         },
@@ -240,7 +242,7 @@ fn member(r: &Rng, year: i64, i: usize, poor: bool) -> Member {
                 if r.chance(70) {
                     VocationalTraining::None
                 } else {
-                    r.pick(&VocationalTraining::ALL)
+                    r.pick(VocationalTraining::ALL)
                 },
             )
         } else {
@@ -274,7 +276,7 @@ fn member(r: &Rng, year: i64, i: usize, poor: bool) -> Member {
             None
         },
         job_type: if working {
-            r.maybe(UNKNOWN, r.pick(&JobType::ALL))
+            r.maybe(UNKNOWN, r.pick(JobType::ALL))
         } else {
             None
         },
@@ -284,19 +286,19 @@ fn member(r: &Rng, year: i64, i: usize, poor: bool) -> Member {
                 if poor {
                     r.pick(&WageContract::ALL[1..])
                 } else {
-                    r.pick(&WageContract::ALL)
+                    r.pick(WageContract::ALL)
                 },
             )
         } else {
             None
         },
         nonfarm_work: if adult {
-            r.maybe(UNKNOWN, r.pick(&NonfarmWork::ALL))
+            r.maybe(UNKNOWN, r.pick(NonfarmWork::ALL))
         } else {
             None
         },
         pension: if age >= 55 {
-            r.maybe(UNKNOWN, r.pick(&Pension::ALL))
+            r.maybe(UNKNOWN, r.pick(Pension::ALL))
         } else {
             Some(Pension::None)
         },

@@ -7,3 +7,8 @@ pub mod questionnaire;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+
+/// Commune mode's pure model (chunked batch runs, targets, exports). It lives beside its UI in
+/// `src/app/commune/` but is compiled on every target so native tests reach the browser's path.
+#[path = "app/commune/model/mod.rs"]
+pub mod commune;

@@ -1,6 +1,8 @@
 //! The browser app (Leptos, client-side rendering): the shell with its three sections —
 //! the household questionnaire, the saved households, and commune mode.
 
+#[cfg(test)]
+mod browser_tests;
 pub mod commune;
 pub mod download;
 pub mod fields;
@@ -131,6 +133,7 @@ fn StorageBanner() -> impl IntoView {
     let navigation = use_navigation();
     view! {
         <div class="banner-area" aria-live="assertive">
+            <UpdateBanner />
             {move || match session.save_state() {
                 SaveState::Saved => ().into_any(),
                 SaveState::Failed(StoreError::Full) => view! {
@@ -154,5 +157,24 @@ fn StorageBanner() -> impl IntoView {
                 </div>
             })}
         </div>
+    }
+}
+
+/// Offers the waiting new version of the app; it is applied only when the person asks, so a
+/// questionnaire half answered never changes under them (answers are saved either way).
+#[component]
+fn UpdateBanner() -> impl IntoView {
+    let i18n = use_i18n();
+    let service_worker = pwa::use_service_worker();
+    let apply = service_worker.apply_update;
+    view! {
+        <Show when=move || service_worker.update_status.get() == pwa::UpdateStatus::Available>
+            <div class="banner update" role="status" data-testid="update-banner">
+                <p>{move || i18n.t("update_available")}</p>
+                <button type="button" class="button primary small" data-testid="update-now" on:click=move |_| apply()>
+                    {move || i18n.t("update_now")}
+                </button>
+            </div>
+        </Show>
     }
 }

@@ -22,29 +22,31 @@ pub struct LineRecord {
 /// reading goes on with the next line; only I/O failures end the iteration early.
 pub struct JsonLinesReader<R> {
     input: R,
+    /// Holds a line that does not fit in the input's buffer.
     buffer: Vec<u8>,
-    line: u64,
-    n_blank_lines: u64,
+    counter: LineCounter,
 }
 
 impl<R: BufRead> JsonLinesReader<R> {
     pub fn new(input: R) -> Self {
         JsonLinesReader {
             input,
-            buffer: Vec::with_capacity(4096),
-            line: 0,
-            n_blank_lines: 0,
+            buffer: Vec::new(),
+            counter: LineCounter {
+                line: 0,
+                n_blank_lines: 0,
+            },
         }
     }
 
     /// Blank lines skipped so far.
     pub fn n_blank_lines(&self) -> u64 {
-        self.n_blank_lines
+        self.counter.n_blank_lines
     }
 
     /// Lines read so far (blank or not).
     pub fn n_lines(&self) -> u64 {
-        self.line
+        self.counter.line
     }
 }
 
@@ -53,39 +55,69 @@ impl<R: BufRead> Iterator for JsonLinesReader<R> {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
-            self.buffer.clear();
-            match self.input.read_until(b'\n', &mut self.buffer) {
-                Ok(0) => return None,
-                Ok(_) => {}
+            // Fast path: a whole line already in the reader's buffer is parsed in place, without
+            // copying it out; a line cut by the buffer's end is gathered into our own buffer.
+            let available = match self.input.fill_buf() {
+                Ok(available) => available,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) => return Some(Err(e)),
+            };
+            if available.is_empty() {
+                return None;
             }
-            self.line += 1;
-            let mut bytes = self.buffer.as_slice();
-            if self.line == 1 {
-                bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+            let (outcome, consumed) = match available.iter().position(|&b| b == b'\n') {
+                Some(end) => (self.counter.take_line(&available[..end]), end + 1),
+                None => {
+                    self.buffer.clear();
+                    if let Err(e) = self.input.read_until(b'\n', &mut self.buffer) {
+                        return Some(Err(e));
+                    }
+                    (self.counter.take_line(&self.buffer), 0)
+                }
+            };
+            self.input.consume(consumed);
+            if let Some(record) = outcome {
+                return Some(Ok(record));
             }
-            if bytes.iter().all(u8::is_ascii_whitespace) {
-                self.n_blank_lines += 1;
-                continue;
-            }
-            let record = parse_household_bytes(bytes, Some(self.line));
-            return Some(Ok(LineRecord {
-                line: self.line,
-                record,
-            }));
         }
     }
 }
 
-/// Parses one household from JSON bytes. The fast path deserialises straight from the bytes; only a
-/// record that fails goes through the engine's parser again, to get field paths for the message.
+/// Line bookkeeping, apart from the input so a line can be parsed while it is borrowed from it.
+struct LineCounter {
+    line: u64,
+    n_blank_lines: u64,
+}
+
+impl LineCounter {
+    /// Counts a line and parses it, or counts it as blank (`None`).
+    fn take_line(&mut self, mut bytes: &[u8]) -> Option<LineRecord> {
+        self.line += 1;
+        if self.line == 1 {
+            bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+        }
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            self.n_blank_lines += 1;
+            return None;
+        }
+        let record = parse_household_bytes(bytes, Some(self.line));
+        Some(LineRecord {
+            line: self.line,
+            record,
+        })
+    }
+}
+
+/// Parses one household from JSON bytes. The fast path validates UTF-8 once for the whole line and
+/// deserialises from the `str` (which spares serde a UTF-8 check per string); only a record that
+/// fails goes through the engine's parser again, to get field paths for the message.
 pub fn parse_household_bytes(
     bytes: &[u8],
     line: Option<u64>,
 ) -> Result<HouseholdRecord, RecordError> {
-    match serde_json::from_slice::<HouseholdRecord>(bytes) {
-        Ok(record) => Ok(record),
-        Err(_) => Err(explain_bad_json(bytes, line)),
+    match std::str::from_utf8(bytes).map(serde_json::from_str::<HouseholdRecord>) {
+        Ok(Ok(record)) => Ok(record),
+        _ => Err(explain_bad_json(bytes, line)),
     }
 }
 

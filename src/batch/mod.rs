@@ -5,11 +5,13 @@
 
 pub mod error;
 pub mod jsonl;
+pub mod result_csv;
 pub mod summary;
 pub mod summary_csv;
 
 pub use error::{FileError, Place, Problem, RecordError};
 pub use jsonl::{JsonLinesReader, JsonLinesWriter, JsonShape, LineRecord};
+pub use result_csv::ResultCsvWriter;
 pub use summary::{CommuneSummary, IndicatorTally};
 pub use summary_csv::{
     CsvLayout, CsvWriteOptions, HeaderLanguage, SummaryColumn, SummaryCsvReader, SummaryCsvWriter,
@@ -120,54 +122,50 @@ impl std::fmt::Display for CsvRunError {
 impl std::error::Error for CsvRunError {}
 
 /// Classifies every row of a summary CSV as of `assessed_on`. `options` chooses the output layout;
-/// `None` mirrors the input's (separator, BOM, header language). On a file-level error the report so
-/// far is returned with it.
+/// `None` mirrors the input's (separator, BOM, header language). The report covers the rows done,
+/// also when a file-level error stopped the run (the rows before it were already written).
 pub fn classify_summary_csv<R: BufRead, W: Write>(
     input: R,
     output: W,
     assessed_on: Date,
     options: Option<CsvWriteOptions>,
-) -> Result<BatchReport, (CsvRunError, BatchReport)> {
+) -> (BatchReport, Result<(), CsvRunError>) {
     let mut report = BatchReport::default();
-    let mut reader = match SummaryCsvReader::new(input) {
-        Ok(reader) => reader,
-        Err(e) => return Err((CsvRunError::File(e), report)),
-    };
+    let outcome = run_summary_csv(input, output, assessed_on, options, &mut report);
+    (report, outcome)
+}
+
+fn run_summary_csv<R: BufRead, W: Write>(
+    input: R,
+    output: W,
+    assessed_on: Date,
+    options: Option<CsvWriteOptions>,
+    report: &mut BatchReport,
+) -> Result<(), CsvRunError> {
+    let mut reader = SummaryCsvReader::new(input).map_err(CsvRunError::File)?;
     let options = options.unwrap_or_else(|| reader.layout().into());
-    let mut writer = match SummaryCsvWriter::new(output, reader.columns(), options) {
-        Ok(writer) => writer,
-        Err(e) => return Err((CsvRunError::Output(e), report)),
-    };
-    while let Some(item) = reader.next_row() {
-        let row = match item {
-            Ok(row) => row,
-            Err(e) => {
-                let _ = writer.flush();
-                report.n_blank = reader.n_blank_rows();
-                return Err((CsvRunError::File(e), report));
-            }
+    let mut writer =
+        SummaryCsvWriter::new(output, reader.columns(), options).map_err(CsvRunError::Output)?;
+    let finished = loop {
+        let row = match reader.next_row() {
+            None => break Ok(()),
+            Some(Ok(row)) => row,
+            Some(Err(e)) => break Err(CsvRunError::File(e)),
         };
         let outcome = row.row.and_then(|summary| {
             engine::assess_summary(&summary, assessed_on)
                 .map_err(|invalid| reader.row_error(row.line, summary.id.clone(), &invalid))
         });
-        let written = match &outcome {
-            Ok(result) => {
-                report.classified(result);
-                writer.write_row(&row.cells, Ok(result))
-            }
-            Err(error) => {
-                report.rejected();
-                writer.write_row(&row.cells, Err(error))
-            }
-        };
-        if let Err(e) = written {
-            return Err((CsvRunError::Output(e), report));
+        match &outcome {
+            Ok(result) => report.classified(result),
+            Err(_) => report.rejected(),
         }
-    }
+        writer
+            .write_row(&row.cells, outcome.as_ref())
+            .map_err(CsvRunError::Output)?;
+    };
     report.n_blank = reader.n_blank_rows();
-    if let Err(e) = writer.flush() {
-        return Err((CsvRunError::Output(e), report));
-    }
-    Ok(report)
+    // Rows written before a file-level error are kept: flush them either way.
+    writer.flush().map_err(CsvRunError::Output)?;
+    finished
 }

@@ -404,6 +404,11 @@ impl<R: BufRead> SummaryCsvReader<R> {
 type CellError = (&'static str, String);
 
 fn parse_area(value: &str) -> Result<Option<Area>, CellError> {
+    match value {
+        "rural" | "nong_thon" => return Ok(Some(Area::Rural)),
+        "urban" | "thanh_thi" => return Ok(Some(Area::Urban)),
+        _ => {}
+    }
     match normalise(value).as_str() {
         "" => Ok(None),
         "rural" | "nong_thon" | "nông_thôn" => Ok(Some(Area::Rural)),
@@ -416,6 +421,10 @@ fn parse_area(value: &str) -> Result<Option<Area>, CellError> {
 }
 
 fn parse_region(value: &str) -> Result<Option<Region>, CellError> {
+    // Most files hold the keys exactly; only others pay for normalising.
+    if let Some(region) = Region::from_key(value) {
+        return Ok(Some(region));
+    }
     let key = normalise(value);
     if key.is_empty() {
         return Ok(None);
@@ -463,7 +472,7 @@ fn parse_money_cell(value: &str) -> Result<Option<i64>, CellError> {
     if value.is_empty() {
         return Ok(None);
     }
-    parse_money(value).map(Some).map_err(|()| {
+    parse_money(value).map(Some).ok_or_else(|| {
         (
             code::NOT_MONEY,
             "a whole number of đồng (like 1500000 or 1.500.000)".to_string(),
@@ -472,7 +481,7 @@ fn parse_money_cell(value: &str) -> Result<Option<i64>, CellError> {
 }
 
 /// Parses an amount of whole đồng as people type it in Vietnam (see the module doc for the rules).
-pub fn parse_money(text: &str) -> Result<i64, ()> {
+pub fn parse_money(text: &str) -> Option<i64> {
     let mut text = text.trim_matches(|c: char| c.is_whitespace());
     let lower = text.to_lowercase();
     for suffix in ["đồng", "vnđ", "vnd", "đ", "₫"] {
@@ -499,7 +508,7 @@ pub fn parse_money(text: &str) -> Result<i64, ()> {
             .chars()
             .all(|c| c.is_ascii_digit() || is_group_separator(c))
     {
-        return Err(());
+        return None;
     }
     // A decimal part: the last separator is `,` or `.`, appears once, and is not followed by exactly
     // three digits (which would make it a group separator). It must be zero.
@@ -513,7 +522,7 @@ pub fn parse_money(text: &str) -> Result<i64, ()> {
                 || fraction.is_empty()
                 || !fraction.bytes().all(|b| b == b'0')
             {
-                return Err(());
+                return None;
             }
             whole = &digits[..i];
         }
@@ -524,20 +533,19 @@ pub fn parse_money(text: &str) -> Result<i64, ()> {
     let separators: Vec<char> = whole.chars().filter(|&c| is_group_separator(c)).collect();
     if !separators.is_empty() {
         if first.is_empty() || first.len() > 3 || separators.iter().any(|&c| c != separators[0]) {
-            return Err(());
+            return None;
         }
         if !groups.all(|g| g.len() == 3) {
-            return Err(());
+            return None;
         }
     }
     let mut amount: i64 = 0;
     for b in whole.bytes().filter(u8::is_ascii_digit) {
         amount = amount
             .checked_mul(10)
-            .and_then(|a| a.checked_add((b - b'0') as i64))
-            .ok_or(())?;
+            .and_then(|a| a.checked_add((b - b'0') as i64))?;
     }
-    Ok(if negative { -amount } else { amount })
+    Some(if negative { -amount } else { amount })
 }
 
 /// Refuses encodings other than UTF-8 before anything is parsed, with a message saying which.
@@ -692,7 +700,6 @@ pub struct SummaryCsvWriter<W: Write> {
     csv: csv::Writer<W>,
     /// Indexes of the input cells that are written (input result columns are recomputed).
     kept: Vec<usize>,
-    out: Vec<String>,
 }
 
 impl<W: Write> SummaryCsvWriter<W> {
@@ -717,11 +724,7 @@ impl<W: Write> SummaryCsvWriter<W> {
             .chain(SummaryColumn::RESULT)
             .map(|c| c.name(options.language));
         csv.write_record(header)?;
-        Ok(SummaryCsvWriter {
-            csv,
-            kept,
-            out: Vec::new(),
-        })
+        Ok(SummaryCsvWriter { csv, kept })
     }
 
     /// One output row: the cells as read, then the result or the error.
@@ -730,41 +733,37 @@ impl<W: Write> SummaryCsvWriter<W> {
         cells: &csv::StringRecord,
         outcome: Result<&ResultRecord, &RecordError>,
     ) -> io::Result<()> {
-        self.out.clear();
+        // Field by field, so a row costs no allocation.
         for &i in &self.kept {
             // A CRLF line leaves its `\r` on the last cell (see `SummaryCsvReader::new`).
-            self.out.push(
-                cells
-                    .get(i)
-                    .unwrap_or_default()
-                    .trim_end_matches('\r')
-                    .to_string(),
-            );
+            self.csv
+                .write_field(cells.get(i).unwrap_or_default().trim_end_matches('\r'))?;
         }
         match outcome {
             Ok(result) => {
-                self.out
-                    .push(result.score_b.map(|b| b.to_string()).unwrap_or_default());
-                self.out.push(class_key(result.class).to_string());
-                self.out.push(
+                let mut digits = [0u8; 24];
+                let score_b = match result.score_b {
+                    Some(b) => format_integer(b, &mut digits),
+                    None => "",
+                };
+                self.csv.write_field(score_b)?;
+                self.csv.write_field(class_key(result.class))?;
+                self.csv.write_field(
                     result
                         .income_class
                         .map(income_class_key)
-                        .unwrap_or_default()
-                        .to_string(),
-                );
-                self.out.push(String::new());
+                        .unwrap_or_default(),
+                )?;
+                self.csv.write_field("")?;
             }
             Err(error) => {
-                self.out.extend([
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                    error.to_string(),
-                ]);
+                for _ in 0..3 {
+                    self.csv.write_field("")?;
+                }
+                self.csv.write_field(error.to_string())?;
             }
         }
-        self.csv.write_record(&self.out)?;
+        self.csv.write_record(std::iter::empty::<&[u8]>())?;
         Ok(())
     }
 
@@ -775,6 +774,15 @@ impl<W: Write> SummaryCsvWriter<W> {
     pub fn into_inner(self) -> Result<W, io::Error> {
         self.csv.into_inner().map_err(|e| e.into_error())
     }
+}
+
+/// Writes an integer's decimal digits into `buffer` without allocating.
+fn format_integer(value: i64, buffer: &mut [u8; 24]) -> &str {
+    use std::io::Write as _;
+    let mut cursor = io::Cursor::new(&mut buffer[..]);
+    write!(cursor, "{value}").expect("24 bytes hold any i64");
+    let n = cursor.position() as usize;
+    std::str::from_utf8(&buffer[..n]).expect("digits are ASCII")
 }
 
 /// The machine key of a class (as in the result JSON).

@@ -192,12 +192,15 @@ fn main() -> ExitCode {
         }
         Format::Csv => {
             let date = args.as_of.unwrap_or_else(today_in_vietnam);
-            batch::classify_summary_csv(input, output, date, None).map_err(|(e, report)| {
-                if args.summary {
-                    print_summary(&report);
+            match batch::classify_summary_csv(input, output, date, None) {
+                (report, Ok(())) => Ok(report),
+                (report, Err(e)) => {
+                    if args.summary {
+                        print_summary(&report);
+                    }
+                    Err(e)
                 }
-                e
-            })
+            }
         }
     };
     match outcome {

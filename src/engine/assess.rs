@@ -11,13 +11,14 @@ use super::household::{Area, HouseholdRecord, Region};
 use super::indicators::{self, status_of, IndicatorEval};
 use super::problem::InvalidHousehold;
 use super::result::{Class, IncomeClass, Indicator, ResultRecord, ScreeningOutcome, RESULT_SCHEMA};
-use super::rules::{b1_column, rules, ClassificationMethod, ScoreThresholds};
+use super::rules::{b1_column, rules, ClassificationMethod, Reference, ScoreThresholds};
 use super::score_a::{self, ScoreA};
 use super::screening::{self, ScreeningEval, CRITERION_KEYS, EXCLUSION_KEYS};
 use super::tri::{AnswerPath, CountRange, Tri};
 use super::validate::{validate, ValidHousehold};
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 /// Options of an assessment.
 #[derive(Debug, Clone, Default)]
@@ -165,7 +166,8 @@ pub(crate) fn assess_valid(v: &ValidHousehold) -> Assessment {
     let t = v.thresholds;
     let edition = v.edition;
     let mut used = UsedInterpretations::default();
-    let evals = indicators::evaluate(v, &mut used);
+    let mut reasons = Vec::with_capacity(24);
+    let evals = indicators::evaluate(v, &mut used, &mut reasons);
     let mut d = CountRange::default();
     for e in &evals {
         d.add(e.status);
@@ -181,7 +183,7 @@ pub(crate) fn assess_valid(v: &ValidHousehold) -> Assessment {
     let income_class = income_bits.map(income_class_of);
 
     let mut depends: Vec<AnswerPath> = Vec::new();
-    let (classes, score) = match (edition.classification, &t.score) {
+    let (classes, mut score) = match (edition.classification, &t.score) {
         (ClassificationMethod::Score, Some(s)) => {
             let o = official_method(v, s, d, &mut used);
             if !o.classes.is_determined() {
@@ -190,7 +192,12 @@ pub(crate) fn assess_valid(v: &ValidHousehold) -> Assessment {
                     if o.a_straddles {
                         score_a::unknown_paths(&o.facts, &mut depends);
                     }
-                    if o.a_can_be_under && d.lo != d.hi {
+                    // Unknown indicators matter only if score B could fall either side of 30.
+                    let b_straddles = s.score_b_points_per_indicator * (d.lo as i64)
+                        < s.score_b_poor_threshold
+                        && s.score_b_points_per_indicator * (d.hi as i64)
+                            >= s.score_b_poor_threshold;
+                    if o.a_can_be_under && b_straddles {
                         indicator_paths(&evals, &mut depends);
                     }
                 }
@@ -226,7 +233,9 @@ pub(crate) fn assess_valid(v: &ValidHousehold) -> Assessment {
                         .iter()
                         .any(|a| i.at_most(t.income_line[area_index(*a)], n) != Tri::No)
                 });
-                if can_be_below && d.lo != d.hi {
+                let d_straddles = (d.lo as i64) < t.poor_min_deprivations
+                    && (d.hi as i64) >= t.poor_min_deprivations;
+                if can_be_below && d_straddles {
                     indicator_paths(&evals, &mut depends);
                 }
             }
@@ -258,7 +267,7 @@ pub(crate) fn assess_valid(v: &ValidHousehold) -> Assessment {
         schema: RESULT_SCHEMA.to_string(),
         id: v.record.id.clone(),
         edition: edition.key.clone(),
-        assessed_on: v.assessed_on.to_string(),
+        assessed_on: v.assessed_on.to_iso_string(),
         screening: score.as_ref().map(|(o, _)| screening_outcome(&o.screening)),
         score_a: score_a_exact,
         score_b: match (ppi, d.is_exact()) {
@@ -273,9 +282,12 @@ pub(crate) fn assess_valid(v: &ValidHousehold) -> Assessment {
         depends_on: depends_on.clone(),
     };
 
+    let detail = score.as_mut().and_then(|(o, _)| o.detail.take());
     let explanation = explain(
         v,
         &evals,
+        reasons,
+        detail,
         d,
         classes,
         score.as_ref().map(|(o, s)| (o, *s)),
@@ -287,6 +299,12 @@ pub(crate) fn assess_valid(v: &ValidHousehold) -> Assessment {
         result,
         explanation,
     }
+}
+
+fn collect_indicators(it: impl Iterator<Item = Indicator>) -> Vec<Indicator> {
+    let mut out = Vec::with_capacity(13);
+    out.extend(it);
+    out
 }
 
 fn indicator_paths(evals: &[IndicatorEval], out: &mut Vec<AnswerPath>) {
@@ -348,6 +366,12 @@ fn screening_outcome(s: &ScreeningEval) -> ScreeningOutcome {
     }
 }
 
+/// The legal source of Phiếu A (looked up once).
+fn screening_reference() -> &'static Reference {
+    static REFERENCE: OnceLock<&'static Reference> = OnceLock::new();
+    REFERENCE.get_or_init(|| &rules().parameters["screening_stop_count"].values[0].reference)
+}
+
 fn tri_value(t: Tri) -> Option<bool> {
     match t {
         Tri::Yes => Some(true),
@@ -360,6 +384,8 @@ fn tri_value(t: Tri) -> Option<bool> {
 fn explain(
     v: &ValidHousehold,
     evals: &[IndicatorEval],
+    reasons: Vec<Reason>,
+    detail: Option<ScoreA>,
     d: Deprivations,
     classes: ClassSet,
     score: Option<(&ScoreOutcome, &ScoreThresholds)>,
@@ -382,7 +408,6 @@ fn explain(
                 status: status_of(e.status),
                 provisional: edition.provisional && e.indicator == Indicator::Waste,
                 reference: &rule.reference,
-                reasons: e.reasons.clone(),
                 depends_on: if e.status.is_unknown() {
                     e.unknown.iter().map(|p| p.to_string()).collect()
                 } else {
@@ -392,40 +417,30 @@ fn explain(
         })
         .collect();
 
-    let table_reference = &r.tables[0].reference;
+    let table_reference = r.b1_reference();
     let (screening, score_a, score_a_distance) = match score {
         None => (None, None, None),
         Some((o, s)) => {
             let sc = &o.screening;
             let screening = ScreeningExplanation {
                 outcome: screening_outcome(sc),
-                exclusions: EXCLUSION_KEYS
-                    .iter()
-                    .zip(sc.exclusions)
-                    .enumerate()
-                    .map(|(i, (k, t))| CriterionValue {
-                        number: i as u8 + 1,
-                        key: k,
-                        value: tri_value(t),
-                    })
-                    .collect(),
-                criteria: CRITERION_KEYS
-                    .iter()
-                    .zip(sc.criteria)
-                    .enumerate()
-                    .map(|(i, (k, t))| CriterionValue {
-                        number: i as u8 + 1,
-                        key: k,
-                        value: tri_value(t),
-                    })
-                    .collect(),
+                exclusions: std::array::from_fn(|i| CriterionValue {
+                    number: i as u8 + 1,
+                    key: EXCLUSION_KEYS[i],
+                    value: tri_value(sc.exclusions[i]),
+                }),
+                criteria: std::array::from_fn(|i| CriterionValue {
+                    number: i as u8 + 1,
+                    key: CRITERION_KEYS[i],
+                    value: tri_value(sc.criteria[i]),
+                }),
                 count_min: sc.count.lo as u8,
                 count_max: sc.count.hi as u8,
                 stop_count: sc.stop_count,
-                reference: &r.parameters["screening_stop_count"].values[0].reference,
+                reference: screening_reference(),
             };
             let threshold = area.map(|a| s.score_a_threshold[a]);
-            let detail = o.detail.clone().unwrap_or_default();
+            let detail = detail.unwrap_or_default();
             let score_a = ScoreAExplanation {
                 column: o.column.map(|c| COLUMN_KEYS[c]),
                 items: detail.items,
@@ -525,21 +540,31 @@ fn explain(
             }
             None => t.poor_min_deprivations,
         } as u32;
-        let (deprived, not_deprived): (Vec<_>, Vec<_>) =
-            evals.iter().partition(|e| e.status == Tri::Yes);
+        let deprived = || {
+            evals
+                .iter()
+                .filter(|e| e.status == Tri::Yes)
+                .map(|e| e.indicator)
+        };
+        let not_deprived = || {
+            evals
+                .iter()
+                .filter(|e| e.status != Tri::Yes)
+                .map(|e| e.indicator)
+        };
         if d.lo >= needed {
             class_changes.push(ClassChange {
                 to: Class::NearPoor,
                 change: "fewer_deprived",
                 n_indicators: (d.lo - needed + 1) as u8,
-                candidates: deprived.iter().map(|e| e.indicator).collect(),
+                candidates: collect_indicators(deprived()),
             });
         } else {
             class_changes.push(ClassChange {
                 to: Class::Poor,
                 change: "more_deprived",
                 n_indicators: (needed - d.lo) as u8,
-                candidates: not_deprived.iter().map(|e| e.indicator).collect(),
+                candidates: collect_indicators(not_deprived()),
             });
         }
     }
@@ -566,6 +591,7 @@ fn explain(
         score_a,
         score_b,
         indicators,
+        reasons,
         income,
         class_changes,
         score_a_distance,
@@ -583,7 +609,7 @@ fn supports(
     low_income_worker: Option<bool>,
 ) -> Vec<SupportExplanation> {
     let r = rules();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(r.supports.len());
     for s in &r.supports {
         let mut add = |because: &'static str, level: &'static str| {
             out.push(SupportExplanation {
@@ -621,77 +647,6 @@ fn supports(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::parse_household;
-
-    /// The household of formats.md §1.
-    pub(crate) const EXAMPLE: &str = r#"{
-      "schema": "mucsong/household@1",
-      "id": "thon-3-ho-17",
-      "assessed_on": "2026-11-26",
-      "area": "rural",
-      "region": "northern_midlands_mountains",
-      "agricultural_household": true,
-      "screening": {
-        "villa_or_grade_1_2_house": false,
-        "business_3plus_workers_or_tax_100m": false,
-        "farm_or_livestock_200m": false,
-        "production_asset_200m": false,
-        "provincial_condition": false,
-        "motor_vehicle_20m": false,
-        "rents_out_property": false
-      },
-      "members": [
-        {
-          "name": "optional, never required",
-          "birth_date": "1984-05-02",
-          "sex": "male",
-          "height_cm": null,
-          "weight_kg": null,
-          "malnourished": null,
-          "in_school": false,
-          "school_level": null,
-          "general_education": "lower_secondary",
-          "vocational_training": "none",
-          "health_insurance": true,
-          "state_funded_insurance": false,
-          "uses_internet": true,
-          "monthly_social_allowance": "none",
-          "work_status": "working",
-          "job_type": "other",
-          "wage_contract": "not_wage_work",
-          "nonfarm_work": "none",
-          "pension": "none",
-          "critical_illness": false
-        }
-      ],
-      "housing": {
-        "wall": "brick_stone",
-        "column": "none",
-        "roof": "metal_sheet",
-        "living_area_m2": 36.0
-      },
-      "latrine": "pour_flush_vip_pit_double_vault",
-      "electricity_kwh_per_month": 60,
-      "water": "protected_well_or_spring",
-      "assets": {
-        "car": 0, "motorbike": 1, "motor_boat": 0, "generator": 0, "printer_fax": 0, "colour_tv": 1,
-        "sound_system": 0, "computer_or_tablet": 0, "fridge": 0, "air_conditioner": 0,
-        "washing_machine_or_dryer": 0, "water_heater": 0, "microwave_or_oven": 0, "phone": 2, "radio": 0
-      },
-      "land_m2": {
-        "garden_pond_adjacent": 200, "annual_crops": 3000, "perennial_crops": 0, "water_surface": 0,
-        "forest": 0
-      },
-      "livestock": { "buffalo_cow_horse": 1, "pig_goat_sheep": 3, "poultry": 20, "aquaculture": false },
-      "income": {
-        "monthly_vnd": null,
-        "sources_12m": {
-          "crops": { "revenue_vnd": 24000000, "cost_vnd": 9000000 },
-          "wages": { "revenue_vnd": 30000000, "cost_vnd": 0 }
-        }
-      },
-      "waste": null
-    }"#;
 
     /// The result of formats.md §2, verbatim.
     const EXAMPLE_RESULT: &str = r#"{
@@ -716,15 +671,7 @@ mod tests {
       "depends_on": []
     }"#;
 
-    fn run(json: &str) -> Assessment {
-        assess(&parse_household(json).unwrap(), &AssessOptions::default()).unwrap()
-    }
-
-    fn with(json: &str, edit: impl FnOnce(&mut serde_json::Value)) -> Assessment {
-        let mut value: serde_json::Value = serde_json::from_str(json).unwrap();
-        edit(&mut value);
-        run(&value.to_string())
-    }
+    use crate::engine::testing::{run, with, EXAMPLE};
 
     #[test]
     fn the_formats_example_gives_score_a_155_and_income_3_750_000() {
@@ -956,5 +903,50 @@ mod tests {
             "employment"
         );
         assert_eq!(json["explanation"]["score_a"]["items"][0]["row"], "size_1");
+    }
+}
+
+#[cfg(test)]
+mod snapshot {
+    use crate::engine::testing::{run, with, EXAMPLE};
+
+    /// The explanation as pretty JSON, with the rule-data hash masked (it changes with any rule edit).
+    fn snapshot(a: &crate::engine::Assessment) -> String {
+        let mut value = serde_json::to_value(&a.explanation).unwrap();
+        value["rules_version"] = "<rules_version>".into();
+        serde_json::to_string_pretty(&value).unwrap() + "\n"
+    }
+
+    /// The exact explanation of the formats.md example and of an undetermined variant, so that any
+    /// change in keys, reasons or references shows in review. On a deliberate change, replace the
+    /// snapshot file with the printed text.
+    #[test]
+    fn explanations_match_their_snapshots() {
+        let cases = [
+            (
+                snapshot(&run(EXAMPLE)),
+                include_str!("snapshots/example_explanation.json"),
+                "example_explanation.json",
+            ),
+            (
+                snapshot(&with(EXAMPLE, |v| {
+                    v["region"] = "mekong_delta".into();
+                    v["members"][0]["health_insurance"] = false.into();
+                    v["members"][0]["uses_internet"] = serde_json::Value::Null;
+                    v["water"] = "other".into();
+                    v["livestock"]["buffalo_cow_horse"] = 0.into();
+                    v["assets"]["motorbike"] = serde_json::Value::Null;
+                    v["income"]["sources_12m"]["wages"]["revenue_vnd"] = 0.into();
+                })),
+                include_str!("snapshots/undetermined_explanation.json"),
+                "undetermined_explanation.json",
+            ),
+        ];
+        for (actual, expected, file) in cases {
+            assert!(
+                actual == expected,
+                "src/engine/snapshots/{file} differs; the explanation is now:\n{actual}"
+            );
+        }
     }
 }

@@ -23,15 +23,18 @@ impl ClassSet {
     }
     /// The classes, sorted (poor < near_poor < not_poor).
     pub fn classes(self) -> Vec<Class> {
-        [
-            (Self::POOR, Class::Poor),
-            (Self::NEAR_POOR, Class::NearPoor),
-            (Self::NOT_POOR, Class::NotPoor),
-        ]
-        .into_iter()
-        .filter(|(bit, _)| self.0 & bit != 0)
-        .map(|(_, c)| c)
-        .collect()
+        let mut out = Vec::with_capacity(self.0.count_ones() as usize);
+        out.extend(
+            [
+                (Self::POOR, Class::Poor),
+                (Self::NEAR_POOR, Class::NearPoor),
+                (Self::NOT_POOR, Class::NotPoor),
+            ]
+            .into_iter()
+            .filter(|(bit, _)| self.0 & bit != 0)
+            .map(|(_, c)| c),
+        );
+        out
     }
     /// The class, or `Undetermined` when several remain.
     pub fn class(self) -> Class {

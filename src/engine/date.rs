@@ -70,6 +70,24 @@ impl Date {
         }
     }
 
+    /// `YYYY-MM-DD` as a new string, without the formatting machinery (called once per result).
+    pub fn to_iso_string(self) -> String {
+        if !(0..=9999).contains(&self.year) {
+            return self.to_string();
+        }
+        let mut s = String::with_capacity(10);
+        let y = self.year as u32;
+        for n in [y / 1000, y / 100 % 10, y / 10 % 10, y % 10] {
+            s.push((b'0' + n as u8) as char);
+        }
+        for part in [self.month, self.day] {
+            s.push('-');
+            s.push((b'0' + part / 10) as char);
+            s.push((b'0' + part % 10) as char);
+        }
+        s
+    }
+
     /// The day after.
     pub fn succ(self) -> Date {
         if self.day < days_in_month(self.year, self.month) {
@@ -149,28 +167,31 @@ pub enum PartialDate {
 impl PartialDate {
     /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (four-digit years, two-digit months and days).
     pub fn parse(text: &str) -> Result<PartialDate, DateError> {
-        let parts: Vec<&str> = text.split('-').collect();
-        let number = |s: &str, len: usize| -> Result<u32, DateError> {
-            if s.len() == len && s.bytes().all(|b| b.is_ascii_digit()) {
-                s.parse().map_err(|_| DateError)
-            } else {
-                Err(DateError)
-            }
+        // Hand-rolled (no allocation): this runs for every member of every household in a batch.
+        let b = text.as_bytes();
+        let digits = |range: std::ops::Range<usize>| -> Result<u32, DateError> {
+            let part = b.get(range).ok_or(DateError)?;
+            part.iter().try_fold(0u32, |n, c| {
+                if c.is_ascii_digit() {
+                    Ok(n * 10 + (c - b'0') as u32)
+                } else {
+                    Err(DateError)
+                }
+            })
         };
-        match parts.as_slice() {
-            [y] => Ok(PartialDate::Year(number(y, 4)? as i32)),
-            [y, m] => {
-                let (year, month) = (number(y, 4)? as i32, number(m, 2)? as u8);
+        let year = digits(0..4)? as i32;
+        match b.len() {
+            4 => Ok(PartialDate::Year(year)),
+            7 if b[4] == b'-' => {
+                let month = digits(5..7)? as u8;
                 Date::end_of_month(year, month).ok_or(DateError)?;
                 Ok(PartialDate::Month { year, month })
             }
-            [y, m, d] => Date::new(
-                number(y, 4)? as i32,
-                number(m, 2)? as u8,
-                number(d, 2)? as u8,
-            )
-            .map(PartialDate::Day)
-            .ok_or(DateError),
+            10 if b[4] == b'-' && b[7] == b'-' => {
+                Date::new(year, digits(5..7)? as u8, digits(8..10)? as u8)
+                    .map(PartialDate::Day)
+                    .ok_or(DateError)
+            }
             _ => Err(DateError),
         }
     }
@@ -225,6 +246,14 @@ mod tests {
         assert_eq!(d("2020-01-31").age_months_on(d("2020-02-29")), 1);
         assert_eq!(d("2020-01-31").age_months_on(d("2020-02-28")), 0);
         assert_eq!(d("2020-02-29").age_years_on(d("2021-02-28")), 1);
+    }
+
+    #[test]
+    fn iso_strings_match_display() {
+        for text in ["2026-11-26", "0999-01-09", "2030-12-31"] {
+            assert_eq!(d(text).to_iso_string(), text);
+            assert_eq!(d(text).to_string(), text);
+        }
     }
 
     #[test]

@@ -29,6 +29,9 @@ pub struct Explanation {
     pub score_b: ScoreBExplanation,
     /// The edition's indicators, in Phiếu B2 order.
     pub indicators: Vec<IndicatorExplanation>,
+    /// The reasons behind every indicator, in indicator order (each names its indicator; see
+    /// `reasons_for`). One list rather than one per indicator keeps `assess` allocation-light.
+    pub reasons: Vec<Reason>,
     /// `None` when no income answer was given.
     pub income: Option<IncomeExplanation>,
     /// The smallest indicator changes that would change `class` (empty when none would, e.g. the
@@ -62,9 +65,21 @@ pub enum FactValue {
     Unknown,
 }
 
-/// One fact that made (or may make) an indicator deprived, or that left it unknown.
+impl Explanation {
+    /// The reasons of one indicator.
+    pub fn reasons_for(&self, indicator: Indicator) -> impl Iterator<Item = &Reason> {
+        self.reasons
+            .iter()
+            .filter(move |r| r.indicator == indicator)
+    }
+}
+
+/// One fact that made (or may make) an indicator deprived, or that left it unknown. Household
+/// facts (water source, living area …) are always listed; member facts only when they make the
+/// indicator deprived or unknown.
 #[derive(Debug, Clone, Serialize)]
 pub struct Reason {
+    pub indicator: Indicator,
     /// The member (index in `members`) the fact is about; `None` for household facts.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub member: Option<u16>,
@@ -77,6 +92,8 @@ pub struct Reason {
     pub effect: IndicatorStatus,
     /// The parameter or interpretation key the threshold comes from (rules/*.toml).
     pub rule: &'static str,
+    /// The legal source of the indicator's definition.
+    pub reference: &'static Reference,
 }
 
 /// One indicator's status and reasons.
@@ -88,7 +105,6 @@ pub struct IndicatorExplanation {
     pub provisional: bool,
     /// The indicator's legal source (rules/indicators.toml).
     pub reference: &'static Reference,
-    pub reasons: Vec<Reason>,
     /// Unknown answers that leave the status unknown.
     pub depends_on: Vec<String>,
 }
@@ -98,9 +114,9 @@ pub struct IndicatorExplanation {
 pub struct ScreeningExplanation {
     pub outcome: ScreeningOutcome,
     /// The five exclusion conditions (`villa_or_grade_1_2_house` …) with their tri-state values.
-    pub exclusions: Vec<CriterionValue>,
+    pub exclusions: [CriterionValue; 5],
     /// The nine criteria, numbered as Phiếu A.
-    pub criteria: Vec<CriterionValue>,
+    pub criteria: [CriterionValue; 9],
     /// How many criteria hold: at least `count_min`, at most `count_max`.
     pub count_min: u8,
     pub count_max: u8,
@@ -110,7 +126,7 @@ pub struct ScreeningExplanation {
 }
 
 /// A yes/no rule whose answer may be unknown.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Copy, Serialize)]
 pub struct CriterionValue {
     /// 1-9 for criteria, 1-5 for exclusions.
     pub number: u8,
@@ -144,6 +160,8 @@ pub struct ScoredItem {
     /// Row key of `b1-points.csv`, or `urban_region_<region>`.
     pub row: &'static str,
     pub points: i64,
+    /// The table the points come from (TT 07/2021 Mẫu 3.3-3.10).
+    pub reference: &'static Reference,
 }
 
 /// A B1 item whose row depends on unknown answers.
@@ -276,11 +294,14 @@ impl UsedInterpretations {
         self.0 |= 1 << i as u32;
     }
     pub fn keys(self) -> Vec<&'static str> {
-        Interp::ALL
-            .iter()
-            .filter(|i| self.0 & (1 << **i as u32) != 0)
-            .map(|i| i.key())
-            .collect()
+        let mut keys = Vec::with_capacity(self.0.count_ones() as usize);
+        keys.extend(
+            Interp::ALL
+                .iter()
+                .filter(|i| self.0 & (1 << **i as u32) != 0)
+                .map(|i| i.key()),
+        );
+        keys
     }
 }
 

@@ -10,23 +10,43 @@ use super::rules::{rules, Thresholds};
 use super::tri::{AnswerPath, CountRange, Tri};
 use super::validate::{ValidHousehold, ValidMember};
 
-/// One indicator's outcome for a household.
+/// One indicator's outcome for a household. Its reasons are in the assessment's shared list
+/// (one allocation for all indicators).
 #[derive(Debug, Clone)]
 pub(crate) struct IndicatorEval {
     pub indicator: Indicator,
     pub status: Tri,
-    pub reasons: Vec<Reason>,
     /// Unknown answers behind an unknown status.
     pub unknown: Vec<AnswerPath>,
 }
 
-impl IndicatorEval {
-    fn new(indicator: Indicator) -> Self {
-        IndicatorEval {
+/// Builds one indicator's outcome, writing its reasons into the shared list.
+struct Eval<'a> {
+    indicator: Indicator,
+    status: Tri,
+    reasons: &'a mut Vec<Reason>,
+    unknown: Vec<AnswerPath>,
+}
+
+impl<'a> Eval<'a> {
+    fn new(indicator: Indicator, reasons: &'a mut Vec<Reason>) -> Self {
+        Eval {
             indicator,
             status: Tri::No,
-            reasons: Vec::new(),
+            reasons,
             unknown: Vec::new(),
+        }
+    }
+    fn push(&mut self, mut reason: Reason) {
+        reason.indicator = self.indicator;
+        reason.reference = &rules().indicator(self.indicator).reference;
+        self.reasons.push(reason);
+    }
+    fn finish(self) -> IndicatorEval {
+        IndicatorEval {
+            indicator: self.indicator,
+            status: self.status,
+            unknown: self.unknown,
         }
     }
     /// Records a member's contribution (OR across members).
@@ -39,9 +59,9 @@ impl IndicatorEval {
         self.status = self.status.or(status);
         match status {
             Tri::No => {}
-            Tri::Yes => self.reasons.push(reason()),
+            Tri::Yes => self.push(reason()),
             Tri::Unknown => {
-                self.reasons.push(reason());
+                self.push(reason());
                 unknown(&mut self.unknown);
             }
         }
@@ -66,6 +86,9 @@ fn reason(
     rule: &'static str,
 ) -> Reason {
     Reason {
+        // Indicator and reference are set by `Eval::push`.
+        indicator: Indicator::Employment,
+        reference: rules().b1_reference(),
         member: member.map(|m| m as u16),
         fact,
         value,
@@ -97,32 +120,41 @@ fn push_if(unknown: &mut Vec<AnswerPath>, t: Tri, path: AnswerPath) {
 }
 
 /// Evaluates every indicator of the household's edition.
-pub(crate) fn evaluate(v: &ValidHousehold, used: &mut UsedInterpretations) -> Vec<IndicatorEval> {
+pub(crate) fn evaluate(
+    v: &ValidHousehold,
+    used: &mut UsedInterpretations,
+    reasons: &mut Vec<Reason>,
+) -> Vec<IndicatorEval> {
     let t = v.thresholds;
     v.edition
         .indicator_set
         .iter()
         .map(|&indicator| match indicator {
-            Indicator::Employment => employment(v, t, used),
-            Indicator::Dependants => dependants(v, t),
-            Indicator::Nutrition => nutrition(v, t, used),
-            Indicator::HealthInsurance => health_insurance(v, t),
-            Indicator::AdultEducation => adult_education(v, t, used),
-            Indicator::ChildSchooling => child_schooling(v, t, used),
-            Indicator::HousingQuality => housing_quality(v, t, used),
-            Indicator::HousingArea => housing_area(v, t),
-            Indicator::Water => water(v),
-            Indicator::Sanitation => sanitation(v, used),
-            Indicator::Internet => internet(v),
-            Indicator::InformationDevices => information_devices(v),
-            Indicator::Waste => waste(v, used),
+            Indicator::Employment => employment(v, t, used, reasons),
+            Indicator::Dependants => dependants(v, t, reasons),
+            Indicator::Nutrition => nutrition(v, t, used, reasons),
+            Indicator::HealthInsurance => health_insurance(v, t, reasons),
+            Indicator::AdultEducation => adult_education(v, t, used, reasons),
+            Indicator::ChildSchooling => child_schooling(v, t, used, reasons),
+            Indicator::HousingQuality => housing_quality(v, t, used, reasons),
+            Indicator::HousingArea => housing_area(v, t, reasons),
+            Indicator::Water => water(v, reasons),
+            Indicator::Sanitation => sanitation(v, used, reasons),
+            Indicator::Internet => internet(v, reasons),
+            Indicator::InformationDevices => information_devices(v, reasons),
+            Indicator::Waste => waste(v, used, reasons),
         })
         .collect()
 }
 
-/// 1. A member aged 15+ without a job, or working for wages without a labour contract.
-fn employment(v: &ValidHousehold, t: &Thresholds, used: &mut UsedInterpretations) -> IndicatorEval {
-    let mut e = IndicatorEval::new(Indicator::Employment);
+/// Indicator 1: A member aged 15+ without a job, or working for wages without a labour contract.
+fn employment(
+    v: &ValidHousehold,
+    t: &Thresholds,
+    used: &mut UsedInterpretations,
+    reasons: &mut Vec<Reason>,
+) -> IndicatorEval {
+    let mut e = Eval::new(Indicator::Employment, reasons);
     for (i, m) in v.members.iter().enumerate() {
         let asked = m.age.years_at_least(t.employment_min_age);
         if asked == Tri::No {
@@ -183,7 +215,7 @@ fn employment(v: &ValidHousehold, t: &Thresholds, used: &mut UsedInterpretations
             },
         );
     }
-    e
+    e.finish()
 }
 
 /// Whether a member is a dependant: a child under 16, or receiving a monthly social allowance as
@@ -197,9 +229,9 @@ pub(crate) fn is_dependant(m: &ValidMember, t: &Thresholds) -> Tri {
         }))
 }
 
-/// 2. Dependants are more than 50 % of members.
-fn dependants(v: &ValidHousehold, t: &Thresholds) -> IndicatorEval {
-    let mut e = IndicatorEval::new(Indicator::Dependants);
+/// Indicator 2: Dependants are more than 50 % of members.
+fn dependants(v: &ValidHousehold, t: &Thresholds, reasons: &mut Vec<Reason>) -> IndicatorEval {
+    let mut e = Eval::new(Indicator::Dependants, reasons);
     let mut count = CountRange::default();
     for (i, m) in v.members.iter().enumerate() {
         let d = is_dependant(m, t);
@@ -233,7 +265,7 @@ fn dependants(v: &ValidHousehold, t: &Thresholds) -> IndicatorEval {
             max: count.hi as i64,
         }
     };
-    e.reasons.push(reason(
+    e.push(reason(
         None,
         "dependants",
         value,
@@ -241,7 +273,7 @@ fn dependants(v: &ValidHousehold, t: &Thresholds) -> IndicatorEval {
         e.status,
         "dependant_child_under_age",
     ));
-    e.reasons.push(reason(
+    e.push(reason(
         None,
         "members",
         FactValue::Int(n),
@@ -249,13 +281,18 @@ fn dependants(v: &ValidHousehold, t: &Thresholds) -> IndicatorEval {
         e.status,
         "dependants_max_share_percent",
     ));
-    e
+    e.finish()
 }
 
-/// 3. A child under 16 stunted, or under 10 underweight (Mẫu 3.11); a health worker's finding
+/// Indicator 3: A child under 16 stunted, or under 10 underweight (Mẫu 3.11); a health worker's finding
 /// overrides measurements.
-fn nutrition(v: &ValidHousehold, t: &Thresholds, used: &mut UsedInterpretations) -> IndicatorEval {
-    let mut e = IndicatorEval::new(Indicator::Nutrition);
+fn nutrition(
+    v: &ValidHousehold,
+    t: &Thresholds,
+    used: &mut UsedInterpretations,
+    reasons: &mut Vec<Reason>,
+) -> IndicatorEval {
+    let mut e = Eval::new(Indicator::Nutrition, reasons);
     let stunting_limit = t.nutrition_stunting_under_months;
     for (i, m) in v.members.iter().enumerate() {
         let child = m.age.months_at_least(stunting_limit).not();
@@ -340,7 +377,7 @@ fn nutrition(v: &ValidHousehold, t: &Thresholds, used: &mut UsedInterpretations)
             },
         );
     }
-    e
+    e.finish()
 }
 
 /// Stunting/underweight of a child of `months` months and `sex`: the status and, when a
@@ -388,9 +425,13 @@ fn nutrition_at(
     (stunted.or(underweight), deciding)
 }
 
-/// 4. A member aged 6+ without health insurance, not counting state-funded groups.
-fn health_insurance(v: &ValidHousehold, t: &Thresholds) -> IndicatorEval {
-    let mut e = IndicatorEval::new(Indicator::HealthInsurance);
+/// Indicator 4: A member aged 6+ without health insurance, not counting state-funded groups.
+fn health_insurance(
+    v: &ValidHousehold,
+    t: &Thresholds,
+    reasons: &mut Vec<Reason>,
+) -> IndicatorEval {
+    let mut e = Eval::new(Indicator::HealthInsurance, reasons);
     for (i, m) in v.members.iter().enumerate() {
         let asked = m.age.years_at_least(t.health_insurance_min_age);
         let uninsured = Tri::from_opt(m.health_insurance).not();
@@ -434,7 +475,7 @@ fn health_insurance(v: &ValidHousehold, t: &Thresholds) -> IndicatorEval {
             },
         );
     }
-    e
+    e.finish()
 }
 
 /// Whether a member is studying (in school or a course, or work status "studying").
@@ -442,13 +483,14 @@ fn is_studying(m: &ValidMember) -> Tri {
     Tri::from_opt(m.in_school).or(Tri::test(m.work_status, |w| w == WorkStatus::Studying))
 }
 
-/// 5. A member aged 16 to under 30, not studying, without the qualification for their age.
+/// Indicator 5: A member aged 16 to under 30, not studying, without the qualification for their age.
 fn adult_education(
     v: &ValidHousehold,
     t: &Thresholds,
     used: &mut UsedInterpretations,
+    reasons: &mut Vec<Reason>,
 ) -> IndicatorEval {
-    let mut e = IndicatorEval::new(Indicator::AdultEducation);
+    let mut e = Eval::new(Indicator::AdultEducation, reasons);
     for (i, m) in v.members.iter().enumerate() {
         let young = m.age.years_between(
             t.adult_education_min_age,
@@ -507,7 +549,7 @@ fn adult_education(
             },
         );
     }
-    e
+    e.finish()
 }
 
 /// The rank of the school level that fits a school age (0 preschool … 3 upper secondary).
@@ -523,13 +565,14 @@ fn fitting_rank(school_age: i32, t: &Thresholds) -> i8 {
     }
 }
 
-/// 6. A child aged 3 to under 16 not attending school at the level that fits their school age.
+/// Indicator 6: A child aged 3 to under 16 not attending school at the level that fits their school age.
 fn child_schooling(
     v: &ValidHousehold,
     t: &Thresholds,
     used: &mut UsedInterpretations,
+    reasons: &mut Vec<Reason>,
 ) -> IndicatorEval {
-    let mut e = IndicatorEval::new(Indicator::ChildSchooling);
+    let mut e = Eval::new(Indicator::ChildSchooling, reasons);
     for (i, m) in v.members.iter().enumerate() {
         let child = m
             .age
@@ -599,7 +642,7 @@ fn child_schooling(
             },
         );
     }
-    e
+    e.finish()
 }
 
 /// Whether the wall is non-durable.
@@ -615,13 +658,14 @@ pub(crate) fn column_non_durable(column: Option<Column>, wall: Option<Wall>) -> 
     }
 }
 
-/// 7. At least 2 of the 3 main parts (wall, column, roof) non-durable.
+/// Indicator 7: At least 2 of the 3 main parts (wall, column, roof) non-durable.
 fn housing_quality(
     v: &ValidHousehold,
     t: &Thresholds,
     used: &mut UsedInterpretations,
+    reasons: &mut Vec<Reason>,
 ) -> IndicatorEval {
-    let mut e = IndicatorEval::new(Indicator::HousingQuality);
+    let mut e = Eval::new(Indicator::HousingQuality, reasons);
     let h = &v.housing;
     if h.column == Some(Column::None) {
         used.mark(Interp::ColumnNoneUsesWall);
@@ -650,7 +694,7 @@ fn housing_quality(
     e.status = count.at_least(t.housing_quality_min_non_durable_parts as u32);
     for (path, nd, value) in parts {
         let fact = &path["housing.".len()..];
-        e.reasons.push(reason(
+        e.push(reason(
             None,
             fact,
             value,
@@ -659,19 +703,23 @@ fn housing_quality(
             "housing_quality_min_non_durable_parts",
         ));
         if e.status.is_unknown() && nd.is_unknown() {
-            e.unknown.push(AnswerPath::Field(path));
-            if path == "housing.column" && h.column == Some(Column::None) {
-                e.unknown.push(AnswerPath::Field("housing.wall"));
+            // A house without columns counts its wall: the wall is the unknown answer then.
+            let unknown = if path == "housing.column" && h.column == Some(Column::None) {
+                "housing.wall"
+            } else {
+                path
+            };
+            if !e.unknown.contains(&AnswerPath::Field(unknown)) {
+                e.unknown.push(AnswerPath::Field(unknown));
             }
         }
     }
-    e.unknown.dedup();
-    e
+    e.finish()
 }
 
-/// 8. Living area per person under 8 m² (compared as area < 8 × members).
-fn housing_area(v: &ValidHousehold, t: &Thresholds) -> IndicatorEval {
-    let mut e = IndicatorEval::new(Indicator::HousingArea);
+/// Indicator 8: Living area per person under 8 m² (compared as area < 8 × members).
+fn housing_area(v: &ValidHousehold, t: &Thresholds, reasons: &mut Vec<Reason>) -> IndicatorEval {
+    let mut e = Eval::new(Indicator::HousingArea, reasons);
     let n = v.n_members() as f64;
     let min = t.housing_area_min_per_person_m2;
     e.status = Tri::test(v.housing.living_area_m2, |a| a < min * n);
@@ -679,7 +727,7 @@ fn housing_area(v: &ValidHousehold, t: &Thresholds) -> IndicatorEval {
         .housing
         .living_area_m2
         .map_or(FactValue::Unknown, |a| FactValue::Number(a / n));
-    e.reasons.push(reason(
+    e.push(reason(
         None,
         "living_area_per_person_m2",
         value,
@@ -690,14 +738,14 @@ fn housing_area(v: &ValidHousehold, t: &Thresholds) -> IndicatorEval {
     if e.status.is_unknown() {
         e.unknown.push(AnswerPath::Field("housing.living_area_m2"));
     }
-    e
+    e.finish()
 }
 
-/// 9. No clean water source.
-fn water(v: &ValidHousehold) -> IndicatorEval {
-    let mut e = IndicatorEval::new(Indicator::Water);
+/// Indicator 9: No clean water source.
+fn water(v: &ValidHousehold, reasons: &mut Vec<Reason>) -> IndicatorEval {
+    let mut e = Eval::new(Indicator::Water, reasons);
     e.status = Tri::test(v.water, |w| w == Water::Other);
-    e.reasons.push(reason(
+    e.push(reason(
         None,
         "water",
         key_or_unknown(v.water, Water::key),
@@ -708,17 +756,21 @@ fn water(v: &ValidHousehold) -> IndicatorEval {
     if e.status.is_unknown() {
         e.unknown.push(AnswerPath::Field("water"));
     }
-    e
+    e.finish()
 }
 
-/// 10. No hygienic latrine.
-fn sanitation(v: &ValidHousehold, used: &mut UsedInterpretations) -> IndicatorEval {
-    let mut e = IndicatorEval::new(Indicator::Sanitation);
+/// Indicator 10: No hygienic latrine.
+fn sanitation(
+    v: &ValidHousehold,
+    used: &mut UsedInterpretations,
+    reasons: &mut Vec<Reason>,
+) -> IndicatorEval {
+    let mut e = Eval::new(Indicator::Sanitation, reasons);
     if v.latrine == Some(Latrine::PourFlushVipPitDoubleVault) {
         used.mark(Interp::PitLatrineWithSeat);
     }
     e.status = Tri::test(v.latrine, |l| l == Latrine::Other);
-    e.reasons.push(reason(
+    e.push(reason(
         None,
         "latrine",
         key_or_unknown(v.latrine, Latrine::key),
@@ -729,12 +781,12 @@ fn sanitation(v: &ValidHousehold, used: &mut UsedInterpretations) -> IndicatorEv
     if e.status.is_unknown() {
         e.unknown.push(AnswerPath::Field("latrine"));
     }
-    e
+    e.finish()
 }
 
-/// 11. No member uses the internet.
-fn internet(v: &ValidHousehold) -> IndicatorEval {
-    let mut e = IndicatorEval::new(Indicator::Internet);
+/// Indicator 11: No member uses the internet.
+fn internet(v: &ValidHousehold, reasons: &mut Vec<Reason>) -> IndicatorEval {
+    let mut e = Eval::new(Indicator::Internet, reasons);
     let mut anyone = Tri::No;
     for m in &v.members {
         anyone = anyone.or(Tri::from_opt(m.uses_internet));
@@ -745,7 +797,7 @@ fn internet(v: &ValidHousehold) -> IndicatorEval {
         .iter()
         .filter(|m| m.uses_internet == Some(true))
         .count();
-    e.reasons.push(reason(
+    e.push(reason(
         None,
         "members_using_internet",
         FactValue::Int(users as i64),
@@ -761,12 +813,12 @@ fn internet(v: &ValidHousehold) -> IndicatorEval {
             }
         }
     }
-    e
+    e.finish()
 }
 
-/// 12. None of TV, radio, computer/tablet, phone.
-fn information_devices(v: &ValidHousehold) -> IndicatorEval {
-    let mut e = IndicatorEval::new(Indicator::InformationDevices);
+/// Indicator 12: None of TV, radio, computer/tablet, phone.
+fn information_devices(v: &ValidHousehold, reasons: &mut Vec<Reason>) -> IndicatorEval {
+    let mut e = Eval::new(Indicator::InformationDevices, reasons);
     let a = &v.assets;
     let devices = [
         ("assets.colour_tv", a.colour_tv),
@@ -780,7 +832,7 @@ fn information_devices(v: &ValidHousehold) -> IndicatorEval {
     }
     e.status = any.not();
     let owned: u32 = devices.iter().filter_map(|(_, n)| *n).sum();
-    e.reasons.push(reason(
+    e.push(reason(
         None,
         "information_devices",
         FactValue::Int(owned as i64),
@@ -795,15 +847,19 @@ fn information_devices(v: &ValidHousehold) -> IndicatorEval {
             }
         }
     }
-    e
+    e.finish()
 }
 
 /// 2027-2030 (provisional): domestic waste neither collected nor treated on site.
-fn waste(v: &ValidHousehold, used: &mut UsedInterpretations) -> IndicatorEval {
-    let mut e = IndicatorEval::new(Indicator::Waste);
+fn waste(
+    v: &ValidHousehold,
+    used: &mut UsedInterpretations,
+    reasons: &mut Vec<Reason>,
+) -> IndicatorEval {
+    let mut e = Eval::new(Indicator::Waste, reasons);
     used.mark(Interp::WasteOther);
     e.status = Tri::test(v.waste, |w| w == Waste::Other);
-    e.reasons.push(reason(
+    e.push(reason(
         None,
         "waste",
         key_or_unknown(v.waste, Waste::key),
@@ -814,5 +870,319 @@ fn waste(v: &ValidHousehold, used: &mut UsedInterpretations) -> IndicatorEval {
     if e.status.is_unknown() {
         e.unknown.push(AnswerPath::Field("waste"));
     }
-    e
+    e.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::testing::members;
+    use crate::engine::{Assessment, Indicator, IndicatorStatus};
+    use serde_json::json;
+    use IndicatorStatus::*;
+
+    fn status(a: &Assessment, i: Indicator) -> IndicatorStatus {
+        a.result.indicators[&i]
+    }
+
+    fn adult() -> serde_json::Value {
+        json!({})
+    }
+
+    #[test]
+    fn health_insurance_counts_from_the_sixth_birthday() {
+        let child = |birth: &str| json!({"birth_date": birth, "health_insurance": false, "state_funded_insurance": false, "work_status": null, "in_school": true, "school_level": "primary", "height_cm": 120, "weight_kg": 25});
+        let a = members("2026-06-14", &[adult(), child("2020-06-15")], |_| {});
+        assert_eq!(status(&a, Indicator::HealthInsurance), NotDeprived);
+        let a = members("2026-06-15", &[adult(), child("2020-06-15")], |_| {});
+        assert_eq!(status(&a, Indicator::HealthInsurance), Deprived);
+        let r: Vec<_> = a
+            .explanation
+            .reasons_for(Indicator::HealthInsurance)
+            .collect();
+        assert_eq!((r[0].member, r[0].fact), (Some(1), "health_insurance"));
+        // A year of birth only: 5 or 6 on 2026-06-15, so unknown; certainly 6 on 2027-01-01.
+        let a = members("2026-06-15", &[adult(), child("2020")], |_| {});
+        assert_eq!(status(&a, Indicator::HealthInsurance), Unknown);
+        assert!(a.explanation.indicators[3]
+            .depends_on
+            .contains(&"members[1].birth_date".to_string()));
+        let a = members("2027-01-01", &[adult(), child("2020")], |_| {});
+        assert_eq!(status(&a, Indicator::HealthInsurance), Deprived);
+        // State-funded groups are not counted; an unanswered group leaves it unknown.
+        let a = members(
+            "2026-06-15",
+            &[json!({"health_insurance": false, "state_funded_insurance": true})],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::HealthInsurance), NotDeprived);
+        let a = members(
+            "2026-06-15",
+            &[json!({"health_insurance": false, "state_funded_insurance": null})],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::HealthInsurance), Unknown);
+    }
+
+    #[test]
+    fn housing_area_under_8_m2_per_person() {
+        let a = members("2026-06-15", &[adult(), adult()], |v| {
+            v["housing"]["living_area_m2"] = json!(15.9)
+        });
+        assert_eq!(status(&a, Indicator::HousingArea), Deprived);
+        let a = members("2026-06-15", &[adult(), adult()], |v| {
+            v["housing"]["living_area_m2"] = json!(16.0)
+        });
+        assert_eq!(status(&a, Indicator::HousingArea), NotDeprived);
+        let a = members("2026-06-15", &[adult()], |v| {
+            v["housing"]["living_area_m2"] = json!(7.9)
+        });
+        assert_eq!(status(&a, Indicator::HousingArea), Deprived);
+    }
+
+    #[test]
+    fn employment_asks_members_from_15_and_counts_wage_work_without_contract() {
+        let teen = |birth: &str| json!({"birth_date": birth, "work_status": "unemployed", "in_school": false});
+        let a = members("2026-06-15", &[adult(), teen("2011-06-16")], |_| {});
+        assert_eq!(status(&a, Indicator::Employment), NotDeprived);
+        let a = members("2026-06-15", &[adult(), teen("2011-06-15")], |_| {});
+        assert_eq!(status(&a, Indicator::Employment), Deprived);
+        let a = members(
+            "2026-06-15",
+            &[json!({"wage_contract": "without_contract"})],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::Employment), Deprived);
+        assert!(a
+            .explanation
+            .interpretations
+            .contains(&"employment_wage_without_contract"));
+        let a = members("2026-06-15", &[json!({"work_status": null})], |_| {});
+        assert_eq!(status(&a, Indicator::Employment), Unknown);
+        assert_eq!(
+            a.explanation.indicators[0].depends_on,
+            ["members[0].work_status"]
+        );
+    }
+
+    #[test]
+    fn dependants_must_be_more_than_half() {
+        let kid = json!({"birth_date": "2015-01-01", "in_school": true, "school_level": "lower_secondary", "height_cm": 150, "weight_kg": 40});
+        let elder = json!({"birth_date": "1940-01-01", "monthly_social_allowance": "elderly"});
+        let a = members(
+            "2026-06-15",
+            &[adult(), adult(), kid.clone(), elder.clone()],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::Dependants), NotDeprived);
+        let a = members(
+            "2026-06-15",
+            &[adult(), adult(), kid.clone(), elder.clone(), kid.clone()],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::Dependants), Deprived);
+        // An elderly member without the allowance is not a dependant.
+        let a = members(
+            "2026-06-15",
+            &[adult(), json!({"birth_date": "1940-01-01"})],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::Dependants), NotDeprived);
+    }
+
+    #[test]
+    fn nutrition_uses_the_cutoff_row_of_the_largest_listed_age() {
+        let boy = |birth: &str, h: f64, w: f64| json!({"birth_date": birth, "sex": "male", "height_cm": h, "weight_kg": w, "in_school": false, "health_insurance": true});
+        // 24 months: boy's height cut-off 81.0 cm.
+        let a = members(
+            "2026-06-15",
+            &[adult(), boy("2024-06-15", 80.9, 12.0)],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::Nutrition), Deprived);
+        let r: Vec<_> = a.explanation.reasons_for(Indicator::Nutrition).collect();
+        assert_eq!(
+            (r[0].fact, r[0].threshold),
+            ("height_cm", Some(crate::engine::FactValue::Number(81.0)))
+        );
+        let a = members(
+            "2026-06-15",
+            &[adult(), boy("2024-06-15", 81.0, 12.0)],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::Nutrition), NotDeprived);
+        // 14 months uses the 12-month row (71.0 cm), not the 15-month one (74.1 cm).
+        let a = members(
+            "2026-06-15",
+            &[adult(), boy("2025-04-15", 72.0, 9.0)],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::Nutrition), NotDeprived);
+        // Under 10 years, weight counts (119 months uses the 114-month row, 22.2 kg); from 10, not.
+        let a = members(
+            "2026-06-15",
+            &[adult(), boy("2016-07-15", 130.0, 22.1)],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::Nutrition), Deprived);
+        let a = members(
+            "2026-06-15",
+            &[adult(), boy("2016-06-15", 130.0, 22.1)],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::Nutrition), NotDeprived);
+        // A health worker's finding overrides the measurements.
+        let mut child = boy("2024-06-15", 70.0, 7.0);
+        child["malnourished"] = json!(false);
+        let a = members("2026-06-15", &[adult(), child], |_| {});
+        assert_eq!(status(&a, Indicator::Nutrition), NotDeprived);
+        // No measurements and no finding: unknown, naming the answers that would settle it.
+        let a = members(
+            "2026-06-15",
+            &[adult(), json!({"birth_date": "2024-06-15", "sex": "male"})],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::Nutrition), Unknown);
+        assert_eq!(
+            a.explanation.indicators[2].depends_on,
+            [
+                "members[1].malnourished",
+                "members[1].height_cm",
+                "members[1].weight_kg"
+            ]
+        );
+        // Aged 16 and over: not a child any more.
+        let a = members("2026-06-15", &[boy("2010-06-15", 100.0, 20.0)], |_| {});
+        assert_eq!(status(&a, Indicator::Nutrition), NotDeprived);
+    }
+
+    #[test]
+    fn adult_education_needs_the_qualification_for_the_age() {
+        let young = |birth: &str, edu: &str, voc: &str, in_school: bool| json!({"birth_date": birth, "general_education": edu, "vocational_training": voc, "in_school": in_school, "work_status": "working"});
+        let a = members(
+            "2026-06-15",
+            &[young("2009-01-01", "lower_secondary", "none", false)],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::AdultEducation), NotDeprived);
+        let a = members(
+            "2026-06-15",
+            &[young("2008-06-15", "lower_secondary", "none", false)],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::AdultEducation), Deprived);
+        let a = members(
+            "2026-06-15",
+            &[young("2008-06-15", "lower_secondary", "elementary", false)],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::AdultEducation), NotDeprived);
+        let a = members(
+            "2026-06-15",
+            &[young("2008-06-15", "primary", "none", true)],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::AdultEducation), NotDeprived);
+        // From 30 the indicator no longer asks.
+        let a = members(
+            "2026-06-15",
+            &[young("1996-06-15", "none", "none", false)],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::AdultEducation), NotDeprived);
+        let a = members(
+            "2026-06-15",
+            &[young("1996-06-16", "none", "none", false)],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::AdultEducation), Deprived);
+    }
+
+    #[test]
+    fn child_schooling_compares_the_level_with_the_school_age() {
+        let child = |birth: &str, level: Option<&str>| json!({"birth_date": birth, "in_school": level.is_some(), "school_level": level, "height_cm": 130, "weight_kg": 30, "health_insurance": true});
+        // Born 2019: school age 7 in school year 2026-27 (from September), primary fits.
+        let a = members(
+            "2026-11-01",
+            &[adult(), child("2019-10-01", Some("preschool"))],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::ChildSchooling), Deprived);
+        let a = members(
+            "2026-11-01",
+            &[adult(), child("2019-10-01", Some("primary"))],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::ChildSchooling), NotDeprived);
+        // Before September the school year is 2025-26: school age 6, still primary.
+        let a = members(
+            "2026-08-31",
+            &[adult(), child("2020-10-01", Some("preschool"))],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::ChildSchooling), NotDeprived);
+        let a = members(
+            "2026-09-01",
+            &[adult(), child("2020-10-01", Some("preschool"))],
+            |_| {},
+        );
+        assert_eq!(status(&a, Indicator::ChildSchooling), Deprived);
+        // From the third birthday a child out of school is deprived; before it, not asked.
+        let a = members("2026-06-15", &[adult(), child("2023-06-15", None)], |_| {});
+        assert_eq!(status(&a, Indicator::ChildSchooling), Deprived);
+        let a = members("2026-06-14", &[adult(), child("2023-06-15", None)], |_| {});
+        assert_eq!(status(&a, Indicator::ChildSchooling), NotDeprived);
+    }
+
+    #[test]
+    fn housing_quality_counts_the_wall_for_missing_columns() {
+        let a = members("2026-06-15", &[adult()], |v| {
+            v["housing"]["wall"] = json!("other")
+        });
+        assert_eq!(status(&a, Indicator::HousingQuality), Deprived);
+        let a = members("2026-06-15", &[adult()], |v| {
+            v["housing"]["wall"] = json!("other");
+            v["housing"]["column"] = json!("brick_stone");
+        });
+        assert_eq!(status(&a, Indicator::HousingQuality), NotDeprived);
+        let a = members("2026-06-15", &[adult()], |v| {
+            v["housing"]["wall"] = json!(null);
+            v["housing"]["roof"] = json!("other");
+        });
+        assert_eq!(status(&a, Indicator::HousingQuality), Unknown);
+        assert_eq!(a.explanation.indicators[6].depends_on, ["housing.wall"]);
+    }
+
+    #[test]
+    fn household_facts_water_latrine_internet_devices_waste() {
+        let a = members("2026-06-15", &[json!({"uses_internet": false})], |v| {
+            v["water"] = json!("other");
+            v["latrine"] = json!("other");
+            v["assets"]["colour_tv"] = json!(0);
+            v["assets"]["phone"] = json!(0);
+        });
+        for i in [
+            Indicator::Water,
+            Indicator::Sanitation,
+            Indicator::Internet,
+            Indicator::InformationDevices,
+        ] {
+            assert_eq!(status(&a, i), Deprived, "{i:?}");
+        }
+        let a = members("2026-06-15", &[json!({"uses_internet": null})], |v| {
+            v["assets"]["phone"] = json!(null)
+        });
+        assert_eq!(status(&a, Indicator::Internet), Unknown);
+        assert_eq!(status(&a, Indicator::InformationDevices), NotDeprived);
+        let a = members("2027-03-01", &[adult()], |v| v["waste"] = json!("other"));
+        assert_eq!(status(&a, Indicator::Waste), Deprived);
+        assert!(a
+            .explanation
+            .indicators
+            .iter()
+            .any(|i| i.indicator == Indicator::Waste && i.provisional));
+        assert!(a
+            .explanation
+            .interpretations
+            .contains(&"waste_other_is_deprived"));
+    }
 }

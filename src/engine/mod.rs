@@ -15,6 +15,8 @@ mod indicators;
 mod score_a;
 mod screening;
 mod summary;
+#[cfg(test)]
+mod testing;
 mod tri;
 mod validate;
 

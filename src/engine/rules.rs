@@ -248,6 +248,9 @@ pub(crate) struct Compiled {
     pub school_rank: [i8; 8],
     /// Indicator rule index by `Indicator as usize`.
     pub indicator_rule: [usize; 13],
+    /// Index in `tables` of b1-points.csv and b1-urban-region-points.csv.
+    pub b1_table: usize,
+    pub urban_table: usize,
 }
 
 impl RuleBook {
@@ -259,6 +262,16 @@ impl RuleBook {
     /// The rule entry of an interpretation, by key.
     pub fn interpretation(&self, key: &str) -> Option<&InterpretationRule> {
         self.interpretations.iter().find(|i| i.key == key)
+    }
+
+    /// The provenance of b1-points.csv.
+    pub fn b1_reference(&self) -> &Reference {
+        &self.tables[self.compiled.b1_table].reference
+    }
+
+    /// The provenance of b1-urban-region-points.csv.
+    pub fn urban_region_reference(&self) -> &Reference {
+        &self.tables[self.compiled.urban_table].reference
     }
 
     /// A named parameter.
@@ -514,7 +527,17 @@ pub(crate) fn load(json: &str) -> Result<RuleBook, String> {
             .collect::<Result<_, _>>()?;
         edition.periods = compile_periods(edition, &raw.parameters)?;
     }
+    let table = |key: &str| {
+        raw.tables
+            .table
+            .iter()
+            .position(|t| t.key == key)
+            .ok_or_else(|| format!("tables.toml: no [[table]] {key}"))
+    };
+    let (b1_table, urban_table) = (table("b1_points")?, table("b1_urban_region_points")?);
     let compiled = Compiled {
+        b1_table,
+        urban_table,
         b1: b1_points.iter().map(|r| r.points).collect(),
         nutrition_row,
         school_rank,

@@ -526,6 +526,12 @@ pub(crate) fn score(
 ) -> ScoreA {
     let r = rules();
     let mut out = ScoreA::default();
+    // Points come from Mẫu 3.3-3.10 (b1-points.csv) and Mẫu 3.10's region points.
+    let reference = r.b1_reference();
+    let urban_reference = r.urban_region_reference();
+    if detail {
+        out.items.reserve(20);
+    }
     let points = |row: Option<B1Row>| row.map_or(0, |row| r.b1_points(row, column));
     for slot in &f.slots {
         if slot.lo == slot.hi {
@@ -538,6 +544,7 @@ pub(crate) fn score(
                     item: slot.item,
                     row: row.map_or("", |r| r.key()),
                     points: p,
+                    reference,
                 });
             }
         } else {
@@ -583,6 +590,7 @@ pub(crate) fn score(
                     item: 5,
                     row: row.key(),
                     points: lo,
+                    reference,
                 });
             }
         } else {
@@ -603,6 +611,7 @@ pub(crate) fn score(
                 item: 0,
                 row: URBAN_REGION_ROWS[region as usize],
                 points: p,
+                reference: urban_reference,
             });
         }
     }
@@ -618,4 +627,183 @@ pub(crate) fn unknown_paths(f: &ScoreFacts, out: &mut Vec<AnswerPath>) {
         out.extend_from_slice(&slot.unknown);
     }
     out.extend_from_slice(&f.nonfarm_unknown);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::testing::{members, with, EXAMPLE};
+    use crate::engine::Assessment;
+    use serde_json::json;
+
+    /// The rows that scored, as (row, points).
+    fn rows(a: &Assessment) -> Vec<(&'static str, i64)> {
+        a.explanation
+            .score_a
+            .as_ref()
+            .unwrap()
+            .items
+            .iter()
+            .map(|i| (i.row, i.points))
+            .collect()
+    }
+
+    fn row_of(a: &Assessment, item: u8) -> Option<(&'static str, i64)> {
+        let items = &a.explanation.score_a.as_ref().unwrap().items;
+        items
+            .iter()
+            .find(|i| i.item == item)
+            .map(|i| (i.row, i.points))
+    }
+
+    #[test]
+    fn households_of_8_or_more_use_the_7_person_row() {
+        let eight = vec![json!({}); 8];
+        let a = members("2026-06-15", &eight, |_| {});
+        assert_eq!(row_of(&a, 1), Some(("size_7", 20)));
+        assert!(a
+            .explanation
+            .interpretations
+            .contains(&"b1_size_8plus_uses_7_row"));
+        let a = members("2026-06-15", &eight[..6], |_| {});
+        assert_eq!(row_of(&a, 1), Some(("size_6", 25)));
+        assert!(!a
+            .explanation
+            .interpretations
+            .contains(&"b1_size_8plus_uses_7_row"));
+    }
+
+    #[test]
+    fn central_highlands_three_motorbikes_score_30_from_the_master_table() {
+        let a = with(EXAMPLE, |v| {
+            v["region"] = json!("central_highlands");
+            v["assets"]["motorbike"] = json!(4);
+        });
+        assert_eq!(row_of(&a, 12), Some(("asset_motorbike_3plus", 30)));
+        assert!(a
+            .explanation
+            .interpretations
+            .contains(&"b1_central_highlands_motorbike_3plus_30"));
+    }
+
+    #[test]
+    fn poultry_counts_from_100_birds() {
+        let a = with(EXAMPLE, |v| v["livestock"]["poultry"] = json!(99));
+        assert!(!rows(&a).contains(&("livestock_poultry_100plus", 15)));
+        let b = with(EXAMPLE, |v| v["livestock"]["poultry"] = json!(100));
+        assert!(rows(&b).contains(&("livestock_poultry_100plus", 15)));
+        assert_eq!(b.result.score_a, Some(155 + 15));
+    }
+
+    #[test]
+    fn item_4_takes_the_highest_qualification_and_item_5_the_best_category() {
+        let a = members(
+            "2026-06-15",
+            &[
+                json!({"vocational_training": "intermediate", "nonfarm_work": "civil_servant"}),
+                json!({"vocational_training": "university", "nonfarm_work": "with_labour_contract"}),
+            ],
+            |_| {},
+        );
+        assert_eq!(row_of(&a, 4), Some(("degree_college_or_university", 10)));
+        assert_eq!(row_of(&a, 5), Some(("nonfarm_labour_contract", 35)));
+        assert_eq!(
+            rows(&a)
+                .iter()
+                .filter(|(r, _)| r.starts_with("nonfarm") || r.starts_with("degree"))
+                .count(),
+            2
+        );
+    }
+
+    #[test]
+    fn two_or_more_dependants_score_nothing() {
+        let kid = json!({"birth_date": "2016-01-01", "in_school": true, "school_level": "primary", "height_cm": 140, "weight_kg": 35});
+        let a = members("2026-06-15", &[json!({}), kid.clone()], |_| {});
+        assert_eq!(row_of(&a, 3), Some(("dependants_1", 5)));
+        let a = members("2026-06-15", &[json!({}), kid.clone(), kid], |_| {});
+        assert_eq!(row_of(&a, 3), None);
+    }
+
+    #[test]
+    fn working_age_ends_at_the_retirement_age_of_the_year() {
+        // Women retire at 57 years exactly in 2026 (55y4m in 2021 + 4 months a year).
+        let woman = |birth: &str| json!({"birth_date": birth, "sex": "female"});
+        let a = members("2026-06-15", &[woman("1969-06-16")], |_| {});
+        assert_eq!(row_of(&a, 2), Some(("workers_1", 5)));
+        let a = members("2026-06-15", &[woman("1969-06-15")], |_| {});
+        assert_eq!(row_of(&a, 2), None);
+        // Men: 61 years 6 months in 2026.
+        let man = |birth: &str| json!({"birth_date": birth, "sex": "male"});
+        assert_eq!(
+            row_of(&members("2026-06-15", &[man("1964-12-16")], |_| {}), 2),
+            Some(("workers_1", 5))
+        );
+        assert_eq!(
+            row_of(&members("2026-06-15", &[man("1964-12-15")], |_| {}), 2),
+            None
+        );
+        // Members unable to work or with a critical illness are not counted; 15 is the start.
+        assert_eq!(
+            row_of(
+                &members(
+                    "2026-06-15",
+                    &[json!({"work_status": "unable_to_work"})],
+                    |_| {}
+                ),
+                2
+            ),
+            None
+        );
+        assert_eq!(
+            row_of(
+                &members("2026-06-15", &[json!({"critical_illness": true})], |_| {}),
+                2
+            ),
+            None
+        );
+        assert_eq!(
+            row_of(
+                &members("2026-06-15", &[json!({}), man("2011-06-16")], |_| {}),
+                2
+            ),
+            Some(("workers_1", 5))
+        );
+        assert_eq!(
+            row_of(
+                &members("2026-06-15", &[json!({}), man("2011-06-15")], |_| {}),
+                2
+            ),
+            Some(("workers_2", 10))
+        );
+    }
+
+    #[test]
+    fn unknown_answers_give_a_score_interval() {
+        let a = with(EXAMPLE, |v| v["assets"]["motorbike"] = json!(null));
+        let s = a.explanation.score_a.as_ref().unwrap();
+        assert_eq!((s.min, s.max), (145, 170));
+        assert_eq!(s.unresolved.len(), 1);
+        assert_eq!(
+            (
+                s.unresolved[0].item,
+                s.unresolved[0].min,
+                s.unresolved[0].max
+            ),
+            (12, 0, 25)
+        );
+        assert_eq!(s.unresolved[0].depends_on, ["assets.motorbike"]);
+        assert_eq!(a.result.score_a, None);
+        // Over the threshold whatever the answer: the class is still determined.
+        assert_eq!(a.result.class, crate::engine::Class::NotPoor);
+        assert!(a.result.depends_on.is_empty());
+    }
+
+    #[test]
+    fn an_unknown_region_spans_every_column() {
+        let a = with(EXAMPLE, |v| v["region"] = json!(null));
+        let s = a.explanation.score_a.as_ref().unwrap();
+        assert_eq!(s.column, None);
+        assert!(s.min < 155 && s.max > 155, "{} {}", s.min, s.max);
+        assert_eq!(a.result.score_a, None);
+    }
 }

@@ -189,7 +189,7 @@ pub fn assess_summary(
         schema: RESULT_SCHEMA.to_string(),
         id: row.id.clone(),
         edition: edition.key.clone(),
-        assessed_on: assessed_on.to_string(),
+        assessed_on: assessed_on.to_iso_string(),
         screening: None,
         score_a: if t.score.is_some() { row.score_a } else { None },
         score_b: match (ppi, d.is_exact()) {
@@ -205,4 +205,122 @@ pub fn assess_summary(
         income_class: income_bits.map(income_class_of),
         depends_on: depends,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{Class, IncomeClass, IndicatorStatus};
+
+    fn row(score_a: Option<i64>, deprived: usize, unknown: usize) -> SummaryRow {
+        let mut indicators = BTreeMap::new();
+        for (i, indicator) in Indicator::TWELVE.iter().enumerate() {
+            let value = if i < deprived {
+                Some(true)
+            } else if i < deprived + unknown {
+                None
+            } else {
+                Some(false)
+            };
+            indicators.insert(*indicator, value);
+        }
+        SummaryRow {
+            id: Some("ho-1".into()),
+            area: Some(Area::Rural),
+            region: Some(Region::MekongDelta),
+            members: Some(4),
+            score_a,
+            monthly_income_vnd: Some(6_000_000),
+            indicators,
+        }
+    }
+
+    fn date(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    #[test]
+    fn score_a_and_flags_give_the_class() {
+        let on = date("2026-06-01");
+        let r = assess_summary(&row(Some(140), 3, 0), on).unwrap();
+        assert_eq!(
+            (r.class, r.score_b, r.score_a),
+            (Class::Poor, Some(30), Some(140))
+        );
+        assert_eq!(
+            r.indicators[&Indicator::Employment],
+            IndicatorStatus::Deprived
+        );
+        assert_eq!(
+            assess_summary(&row(Some(140), 2, 0), on).unwrap().class,
+            Class::NearPoor
+        );
+        assert_eq!(
+            assess_summary(&row(Some(141), 9, 0), on).unwrap().class,
+            Class::NotPoor
+        );
+        // 6,000,000 for 4 people = 1,500,000 each: exactly on the rural line.
+        let r = assess_summary(&row(Some(141), 3, 0), on).unwrap();
+        assert_eq!(
+            (r.income_per_person_month_vnd, r.income_class),
+            (Some(1_500_000), Some(IncomeClass::Poor))
+        );
+    }
+
+    #[test]
+    fn unknown_flags_list_the_possible_classes() {
+        let r = assess_summary(&row(Some(100), 2, 2), date("2026-06-01")).unwrap();
+        assert_eq!(r.class, Class::Undetermined);
+        assert_eq!(r.possible_classes, [Class::Poor, Class::NearPoor]);
+        assert_eq!(r.depends_on, ["nutrition", "health_insurance"]);
+        assert_eq!(r.score_b, None);
+        let r = assess_summary(&row(None, 0, 0), date("2026-06-01")).unwrap();
+        assert_eq!(r.possible_classes, [Class::NearPoor, Class::NotPoor]);
+        assert_eq!(r.depends_on, ["score_a"]);
+    }
+
+    #[test]
+    fn urban_rows_use_175_and_the_urban_line() {
+        let mut r = row(Some(175), 3, 0);
+        r.area = Some(Area::Urban);
+        let result = assess_summary(&r, date("2026-06-01")).unwrap();
+        assert_eq!(result.class, Class::Poor);
+        assert_eq!(result.income_class, Some(IncomeClass::Poor));
+        r.area = None;
+        let result = assess_summary(&r, date("2026-06-01")).unwrap();
+        assert_eq!(result.possible_classes, [Class::Poor, Class::NotPoor]);
+        assert_eq!(result.depends_on, ["area"]);
+    }
+
+    #[test]
+    fn from_2027_the_class_follows_income() {
+        let r = assess_summary(&row(Some(100), 3, 0), date("2027-01-01")).unwrap();
+        assert_eq!(
+            (r.edition.as_str(), r.score_a, r.score_b),
+            ("2027-2030", None, None)
+        );
+        // 1,500,000 per person ≤ 2,200,000; the 2027 set has no information_devices and an
+        // unanswered waste indicator, but 3 are already deprived.
+        assert_eq!(r.class, Class::Poor);
+        assert!(r.indicators.contains_key(&Indicator::Waste));
+        assert!(!r.indicators.contains_key(&Indicator::InformationDevices));
+    }
+
+    #[test]
+    fn impossible_rows_are_refused_with_every_problem() {
+        let mut r = row(Some(-1), 0, 0);
+        r.members = Some(0);
+        r.monthly_income_vnd = Some(-5);
+        let e = assess_summary(&r, date("2031-01-01")).unwrap_err();
+        let codes: Vec<_> = e.problems.iter().map(|p| p.code).collect();
+        assert_eq!(
+            codes,
+            [
+                ProblemCode::NoEdition,
+                ProblemCode::NoMembers,
+                ProblemCode::NegativeNumber,
+                ProblemCode::NegativeNumber
+            ]
+        );
+    }
 }

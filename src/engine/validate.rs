@@ -188,26 +188,24 @@ impl Checker {
         what: &str,
     ) -> Option<f64> {
         let v = value?;
-        if v < 0.0 {
-            self.problems.push(Problem::new(
-                field(),
-                ProblemCode::NegativeNumber,
-                format!("{what} ≥ 0"),
-                v.to_string(),
-            ));
-            None
-        } else if v > max {
-            self.problems.push(Problem::new(
-                field(),
-                ProblemCode::OutOfRange,
-                format!("{what} up to {max}"),
-                v.to_string(),
-            ));
-            None
-        } else {
-            Some(v)
+        if (0.0..=max).contains(&v) {
+            return Some(v);
         }
+        self.bad_number(field, v, max, what);
+        None
     }
+
+    #[cold]
+    fn bad_number(&mut self, field: &dyn Fn() -> String, v: f64, max: f64, what: &str) {
+        let (code, expected) = if v < 0.0 {
+            (ProblemCode::NegativeNumber, format!("{what} ≥ 0"))
+        } else {
+            (ProblemCode::OutOfRange, format!("{what} up to {max}"))
+        };
+        self.problems
+            .push(Problem::new(field(), code, expected, v.to_string()));
+    }
+
     fn money(&mut self, field: &dyn Fn() -> String, value: Option<i64>) -> Option<i64> {
         let v = value?;
         if v < 0 {
@@ -313,11 +311,13 @@ pub(crate) fn validate(
             ));
             Vec::new()
         }
-        Some(list) => list
-            .iter()
-            .enumerate()
-            .filter_map(|(i, m)| validate_member(&mut c, i, m, assessed_on))
-            .collect(),
+        Some(list) => {
+            let mut members = Vec::with_capacity(list.len());
+            for (i, m) in list.iter().enumerate() {
+                members.extend(validate_member(&mut c, i, m, assessed_on));
+            }
+            members
+        }
     };
     let housing = record.housing.clone().unwrap_or_default();
     let living_area = c.number(

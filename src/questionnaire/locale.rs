@@ -1,5 +1,6 @@
-//! Translation catalogues: `locales/vi.json` and `locales/en.json`, embedded at build time and
-//! looked up by ASCII snake_case key. Vietnamese is the default; English the second language.
+//! Translation catalogues: `locales/<tag>.json` plus commune mode's `locales/commune.<tag>.json`
+//! (kept apart so two people can edit them at once), embedded at build time and looked up by ASCII
+//! snake_case key. Vietnamese is the default; English the second language.
 //!
 //! We use flat JSON files and a runtime lookup (rather than a compile-time i18n macro crate)
 //! because the engine hands the UI translation keys at run time (problem codes, indicator keys,
@@ -32,11 +33,28 @@ impl Locale {
         Locale::ALL.into_iter().find(|l| l.tag() == tag)
     }
 
-    fn source(self) -> &'static str {
+    /// The catalogue's files: the main one and commune mode's. Their key sets must not overlap.
+    fn sources(self) -> [&'static str; 2] {
         match self {
-            Locale::Vi => include_str!("../../locales/vi.json"),
-            Locale::En => include_str!("../../locales/en.json"),
+            Locale::Vi => [
+                include_str!("../../locales/vi.json"),
+                include_str!("../../locales/commune.vi.json"),
+            ],
+            Locale::En => [
+                include_str!("../../locales/en.json"),
+                include_str!("../../locales/commune.en.json"),
+            ],
         }
+    }
+
+    /// Each file of the catalogue parsed on its own (the tests check they do not overlap).
+    fn parts(self) -> Vec<HashMap<String, String>> {
+        self.sources()
+            .iter()
+            .map(|source| {
+                serde_json::from_str(source).expect("locale file is a flat JSON object of strings")
+            })
+            .collect()
     }
 
     /// The catalogue of this locale (parsed once).
@@ -48,10 +66,7 @@ impl Locale {
             Locale::En => &EN,
         };
         // The files are checked by the native tests below, so a parse failure is a build defect.
-        cell.get_or_init(|| {
-            serde_json::from_str(self.source())
-                .expect("locale file is a flat JSON object of strings")
-        })
+        cell.get_or_init(|| self.parts().into_iter().flatten().collect())
     }
 
     /// The text for `key`, or the key itself when missing (visible, never a crash).
@@ -93,7 +108,16 @@ pub fn format_vnd(amount: i64) -> String {
     if amount < 0 {
         out.insert(0, '-');
     }
-    format!("{out} đ")
+    // A no-break space keeps the amount and its unit on one line.
+    format!("{out}\u{a0}đ")
+}
+
+/// A date as people write it: `01/06/2026` in Vietnamese, `2026-06-01` in English.
+pub fn format_date(locale: Locale, date: crate::engine::date::Date) -> String {
+    match locale {
+        Locale::Vi => format!("{:02}/{:02}/{}", date.day(), date.month(), date.year()),
+        Locale::En => date.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -118,6 +142,26 @@ mod tests {
     }
 
     #[test]
+    fn the_files_of_a_catalogue_share_no_key() {
+        for locale in Locale::ALL {
+            let parts = locale.parts();
+            let main: BTreeSet<&String> = parts[0].keys().collect();
+            let commune: BTreeSet<&String> = parts[1].keys().collect();
+            let both: Vec<_> = main.intersection(&commune).collect();
+            assert!(
+                both.is_empty(),
+                "{}: keys in both files: {both:?}",
+                locale.tag()
+            );
+            assert!(
+                commune.iter().all(|k| k.starts_with("commune_")),
+                "{}: commune keys must start with commune_",
+                locale.tag()
+            );
+        }
+    }
+
+    #[test]
     fn keys_are_ascii_snake_case_and_texts_not_empty() {
         for locale in Locale::ALL {
             for (key, text) in locale.catalogue() {
@@ -136,6 +180,7 @@ mod tests {
 
     /// Every `.t("…")`/`.tf("…"` key written literally in the app's source exists in the catalogue.
     #[test]
+    #[cfg(not(target_arch = "wasm32"))] // reads the source tree
     fn every_literal_key_used_by_the_app_exists() {
         let mut missing = Vec::new();
         let mut stack = vec![std::path::PathBuf::from(concat!(
@@ -166,11 +211,61 @@ mod tests {
         );
     }
 
+    /// Keys the result page builds from engine values (indicator × status, classes, problem
+    /// codes, support levels) all exist, so no engine outcome shows a raw key.
+    #[test]
+    fn every_key_built_from_engine_values_exists() {
+        use crate::engine::rules::rules;
+        use crate::engine::Indicator;
+        let mut keys = Vec::new();
+        for indicator in Indicator::ALL {
+            for status in ["deprived", "not_deprived", "unknown"] {
+                keys.push(format!("ind_{}_{status}", indicator.key()));
+            }
+        }
+        for class in ["poor", "near_poor", "not_poor", "undetermined"] {
+            keys.push(format!("class_{class}"));
+            keys.push(format!("income_class_{class}"));
+        }
+        keys.push("income_class_average_living".into());
+        for outcome in ["review", "excluded", "stopped", "undetermined"] {
+            keys.push(format!("screening_{outcome}"));
+        }
+        for code in [
+            "missing_assessment_date",
+            "no_edition",
+            "bad_date",
+            "date_in_future",
+            "negative_number",
+            "out_of_range",
+            "no_members",
+            "unknown_field",
+            "bad_value",
+            "wrong_schema",
+            "bad_json",
+            "inconsistent",
+        ] {
+            keys.push(format!("problem_{code}"));
+        }
+        for support in &rules().supports {
+            for level in [&support.poor, &support.near_poor, &support.other] {
+                if level != "no" {
+                    keys.push(format!("support_level_{level}"));
+                }
+            }
+        }
+        keys.retain(|k| !Locale::Vi.has(k));
+        assert!(keys.is_empty(), "missing: {keys:#?}");
+    }
+
     #[test]
     fn money_is_written_the_vietnamese_way() {
-        assert_eq!(format_vnd(1_500_000), "1.500.000 đ");
-        assert_eq!(format_vnd(0), "0 đ");
-        assert_eq!(format_vnd(-250_000), "-250.000 đ");
-        assert_eq!(format_vnd(999), "999 đ");
+        assert_eq!(format_vnd(1_500_000), "1.500.000\u{a0}đ");
+        assert_eq!(format_vnd(0), "0\u{a0}đ");
+        assert_eq!(format_vnd(-250_000), "-250.000\u{a0}đ");
+        assert_eq!(format_vnd(999), "999\u{a0}đ");
+        let d = crate::engine::date::Date::parse("2026-06-01").unwrap();
+        assert_eq!(format_date(Locale::Vi, d), "01/06/2026");
+        assert_eq!(format_date(Locale::En, d), "2026-06-01");
     }
 }

@@ -157,7 +157,10 @@ fn assess_throughput() {
     let text = include_str!("fixtures/realistic_household.json");
     let record = parse_household(text).expect("fixture");
     let options = AssessOptions::default();
-    let n = 300_000;
+    let n: usize = std::env::var("MUCSONG_BENCH_N")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(300_000);
     let start = std::time::Instant::now();
     let mut poor = 0;
     for _ in 0..n {

@@ -3,5 +3,6 @@
 mod batch;
 mod cases;
 mod cli;
+mod commune_parity;
 mod engine_invariants;
 mod properties;

@@ -41,6 +41,11 @@ pub fn answer_text(
             i18n.t(&option_key(path, s)).to_string()
         }
         (FieldKind::Money, serde_json::Value::Number(n)) => format_vnd(n.as_i64().unwrap_or(0)),
+        (FieldKind::AssessmentDate, serde_json::Value::String(s)) => {
+            crate::engine::date::Date::parse(s)
+                .map(|d| crate::questionnaire::locale::format_date(i18n.locale(), d))
+                .unwrap_or_else(|_| s.clone())
+        }
         (FieldKind::Decimal { unit, .. }, _) => format!(
             "{} {}",
             fields::display_value(spec.kind, &value),

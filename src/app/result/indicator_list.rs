@@ -37,6 +37,10 @@ pub fn IndicatorList(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
+    // Most indicators share one legal source: say it once under the list, and per indicator only
+    // where it differs.
+    let common = indicators.first().map(|e| e.reference.clone());
+    let common_text = common.as_ref().map(reference_text);
     view! {
         <ul class="indicator-list" data-testid="indicators">
             {indicators
@@ -55,6 +59,7 @@ pub fn IndicatorList(
                     members.dedup();
                     let names: Vec<String> =
                         session.peek(|d| members.iter().map(|m| member_name(&i18n, d, *m)).collect()).unwrap_or_default();
+                    let own_reference = (Some(e.reference) != common.as_ref()).then(|| reference_text(e.reference));
                     let who = (!names.is_empty() && e.status != IndicatorStatus::NotDeprived)
                         .then(|| i18n.tf("members_involved", &[("names", &names.join(", "))]));
                     view! {
@@ -67,11 +72,12 @@ pub fn IndicatorList(
                                 {e.provisional.then(|| view! { " " <span class="provisional-tag">{i18n.t("provisional")}</span> })}
                             </span>
                             <span class="reason">{i18n.t(&format!("ind_{key}_{status}"))} {who.map(|w| format!(" {w}"))}</span>
-                            <span class="legal">{reference_text(e.reference)}</span>
+                            {own_reference.map(|r| view! { <span class="legal">{r}</span> })}
                         </li>
                     }
                 })
                 .collect_view()}
         </ul>
+        {common_text.map(|r| view! { <p class="hint legal-common">{i18n.tf("legal_basis", &[("reference", &r)])}</p> })}
     }
 }

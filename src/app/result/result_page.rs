@@ -71,7 +71,7 @@ pub fn ResultPage() -> impl IntoView {
                             <div class="compare-card">
                                 <h2>{i18n.t("compare_title")} " " <span class="provisional-tag">{i18n.t("provisional")}</span></h2>
                                 <p class="hint">{i18n.t("compare_note")}</p>
-                                <AssessmentView assessment=c />
+                                <AssessmentView assessment=c compact=true />
                             </div>
                         </section>
                     })}
@@ -96,6 +96,16 @@ pub fn ResultPage() -> impl IntoView {
                 </button>
                 <button type="button" class="button primary" data-testid="print" on:click=move |_| {
                     if let Some(w) = web_sys::window() {
+                        // Unfold every folded part so the printout holds the whole explanation.
+                        if let Some(doc) = w.document() {
+                            if let Ok(all) = doc.query_selector_all("details") {
+                                for i in 0..all.length() {
+                                    if let Some(el) = all.item(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok()) {
+                                        let _ = el.set_attribute("open", "");
+                                    }
+                                }
+                            }
+                        }
                         let _ = w.print();
                     }
                 }>

@@ -58,6 +58,8 @@ pub fn ScoreSection(
             <section class="how" data-testid="score-a">
                 <h3>{i18n.tf("score_a_title", &[("score", &total), ("threshold", &threshold)])}</h3>
                 <p>{i18n.t("score_a_how")}</p>
+                <details>
+                <summary>{i18n.t("score_a_details")}</summary>
                 <table class="score-table">
                     <thead><tr><th>{i18n.t("score_item")}</th><th class="num">{i18n.t("score_points")}</th></tr></thead>
                     <tbody>
@@ -77,6 +79,7 @@ pub fn ScoreSection(
                         <tr><th>{i18n.t("score_total")}</th><th class="num">{total.clone()}</th></tr>
                     </tbody>
                 </table>
+                </details>
                 <p class="hint">{reference_text(a.reference)}</p>
             </section>
         }

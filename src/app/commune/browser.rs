@@ -1,0 +1,199 @@
+//! The browser services commune mode needs, kept thin and in one place: reading a picked or
+//! dropped file as bytes, yielding to the event loop between chunks, the clock for time slices,
+//! downloads through Blob + object URL + `<a download>`, the saved targets in localStorage, and
+//! the wasm memory size for the benchmark.
+
+use js_sys::{Array, Uint8Array};
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Reads a file's bytes (so the encoding can be checked before anything is decoded).
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(describe)?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+/// A JavaScript error as text, for messages.
+pub fn describe(error: JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "unknown error".to_string())
+}
+
+/// Milliseconds from the page's time origin (monotonic, sub-millisecond).
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Yields to the event loop (input, rendering) and resumes as soon as possible. A message on a
+/// `MessageChannel` is used rather than `setTimeout(0)`, which browsers clamp to 4 ms once
+/// nested; the channel and its handler live for the page's life, and waiters resume in order.
+pub async fn yield_now() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        YIELDER.with(|y| y.wait(resolve));
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+struct Yielder {
+    port: web_sys::MessagePort,
+    waiting: std::rc::Rc<RefCell<VecDeque<js_sys::Function>>>,
+    _on_message: Closure<dyn FnMut()>,
+}
+
+impl Yielder {
+    fn new() -> Yielder {
+        let channel = web_sys::MessageChannel::new().expect("MessageChannel");
+        let waiting: std::rc::Rc<RefCell<VecDeque<js_sys::Function>>> = Default::default();
+        let queue = waiting.clone();
+        let on_message = Closure::<dyn FnMut()>::new(move || {
+            let next = queue.borrow_mut().pop_front();
+            if let Some(resolve) = next {
+                let _ = resolve.call0(&JsValue::UNDEFINED);
+            }
+        });
+        channel
+            .port1()
+            .set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        Yielder {
+            port: channel.port2(),
+            waiting,
+            _on_message: on_message,
+        }
+    }
+
+    fn wait(&self, resolve: js_sys::Function) {
+        self.waiting.borrow_mut().push_back(resolve);
+        if self.port.post_message(&JsValue::NULL).is_err() {
+            // Without a channel, resume at once rather than hang.
+            if let Some(resolve) = self.waiting.borrow_mut().pop_back() {
+                let _ = resolve.call0(&JsValue::UNDEFINED);
+            }
+        }
+    }
+}
+
+thread_local! {
+    static YIELDER: Yielder = Yielder::new();
+}
+
+/// Collects a download in parts (so a large export is never one big string in wasm memory).
+#[derive(Default)]
+pub struct DownloadParts {
+    parts: Vec<Uint8Array>,
+}
+
+impl DownloadParts {
+    /// Copies bytes out of wasm memory into a JavaScript array.
+    pub fn push(&mut self, bytes: &[u8]) {
+        if !bytes.is_empty() {
+            self.parts.push(Uint8Array::from(bytes));
+        }
+    }
+
+    /// Offers the parts as a file download.
+    pub fn download(self, file_name: &str, mime: &str) -> Result<(), String> {
+        let array: Array = self.parts.into_iter().collect();
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&array, &options)
+            .map_err(describe)?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(describe)?;
+        let document = web_sys::window()
+            .and_then(|w| w.document())
+            .ok_or("no document")?;
+        let anchor: web_sys::HtmlAnchorElement = document
+            .create_element("a")
+            .map_err(describe)?
+            .unchecked_into();
+        anchor.set_href(&url);
+        anchor.set_download(file_name);
+        anchor.set_hidden(true);
+        if let Some(body) = document.body() {
+            let _ = body.append_child(&anchor);
+        }
+        anchor.click();
+        anchor.remove();
+        // The browser has taken the file by the next tasks; free the object URL a little later.
+        let revoke = Closure::once_into_js(move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        });
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                revoke.unchecked_ref(),
+                30_000,
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Offers bytes as a file download.
+pub fn download(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let mut parts = DownloadParts::default();
+    parts.push(bytes);
+    parts.download(file_name, mime)
+}
+
+/// Where the officer's targets are kept (only the targets: no household data is ever stored).
+const TARGETS_KEY: &str = "mucsong.commune.targets";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The saved targets' text, if any.
+pub fn load_targets() -> Option<String> {
+    storage()?.get_item(TARGETS_KEY).ok().flatten()
+}
+
+/// Saves the targets' text; false when storage is unavailable.
+pub fn save_targets(text: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(TARGETS_KEY, text).is_ok())
+}
+
+/// Forgets the saved targets (back to the defaults).
+pub fn clear_targets() {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(TARGETS_KEY);
+    }
+}
+
+/// Today's date on this device, `YYYY-MM-DD` (the default assessment date).
+pub fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}
+
+/// The size of the wasm linear memory in bytes (it only grows), for the benchmark's figures.
+pub fn wasm_memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map(|m| {
+            m.buffer()
+                .unchecked_into::<js_sys::ArrayBuffer>()
+                .byte_length() as f64
+        })
+        .unwrap_or(0.0)
+}
+
+/// Opens the print dialog (the dashboard has print styles).
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}

@@ -1,0 +1,258 @@
+//! End-to-end: the household questionnaire on a 360×740 phone — a full rural household, an urban household with one decisive "don't know", a reload mid-way, export/import, and a corrupt stored record.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { launchPhone, REPO_ROOT } from "./support/harness.mjs";
+import { QuestionnairePage } from "./pages/questionnaire-page.mjs";
+import { SavedPage } from "./pages/saved-page.mjs";
+
+const SHOTS = join(REPO_ROOT, "artifacts", "screenshots");
+
+const NO_ASSETS = {
+  "assets.car": 0, "assets.motor_boat": 0, "assets.generator": 0, "assets.fridge": 0, "assets.air_conditioner": 0,
+  "assets.washing_machine_or_dryer": 0, "assets.water_heater": 0, "assets.microwave_or_oven": 0, "assets.colour_tv": 0,
+  "assets.radio": 0, "assets.computer_or_tablet": 0, "assets.printer_fax": 0, "assets.sound_system": 0,
+};
+const NO_EXCLUSIONS = {
+  "screening.villa_or_grade_1_2_house": "false", "screening.business_3plus_workers_or_tax_100m": "false",
+  "screening.farm_or_livestock_200m": "false", "screening.production_asset_200m": "false",
+  "screening.provincial_condition": "false", "screening.motor_vehicle_20m": "false", "screening.rents_out_property": "false",
+};
+
+/** A rural household of four in Lào Cai, assessed 2026-06-01 (the engine's example household). */
+const RURAL_FOUR = {
+  answers: {
+    area: "rural", province: "Lào Cai", agricultural_household: "true", ...NO_EXCLUSIONS,
+    "housing.wall": "other", "housing.column": "other", "housing.roof": "metal_sheet", "housing.living_area_m2": "24",
+    water: "other", latrine: "other", electricity_kwh_per_month: "40",
+    ...NO_ASSETS, "assets.motorbike": 1, "assets.phone": 1,
+    "land_m2.garden_pond_adjacent": "100", "land_m2.annual_crops": "2000", "land_m2.perennial_crops": "0",
+    "land_m2.water_surface": "0", "land_m2.forest": "0",
+    "livestock.buffalo_cow_horse": 0, "livestock.pig_goat_sheep": 2, "livestock.poultry": 10, "livestock.aquaculture": "false",
+    income_mode: "monthly", "income.monthly_vnd": "4.000.000", waste: "other",
+  },
+  members: [
+    { name: "Anh Hùng", birth_date: "1984", sex: "male", health_insurance: "false", state_funded_insurance: "false",
+      uses_internet: "false", general_education: "primary", vocational_training: "none", work_status: "working",
+      job_type: "household_hired", wage_contract: "without_contract", nonfarm_work: "hired_or_own_business",
+      monthly_social_allowance: "none", pension: "none", critical_illness: "false" },
+    { name: "Chị Mai", birth_date: "1986", sex: "female", health_insurance: "true", uses_internet: "false",
+      general_education: "primary", vocational_training: "none", work_status: "retired_or_homemaker", nonfarm_work: "none",
+      monthly_social_allowance: "none", pension: "none", critical_illness: "false" },
+    { birth_date: "01/03/2014", sex: "female", health_insurance: "true", uses_internet: "false", in_school: "true",
+      school_level: "primary", monthly_social_allowance: "none", height_cm: "140", malnourished: "false" },
+    { birth_date: "01/08/2021", sex: "male", health_insurance: "true", uses_internet: "false", in_school: "false",
+      monthly_social_allowance: "none", height_cm: "95", weight_kg: "14", malnourished: "false" },
+  ],
+};
+
+/** An urban household of two in Hà Nội whose car count is unknown — the one answer that decides. */
+const URBAN_TWO_CAR_UNKNOWN = {
+  answers: {
+    area: "urban", province: "Hà Nội", agricultural_household: "false", ...NO_EXCLUSIONS,
+    "housing.wall": "brick_stone", "housing.column": "none", "housing.roof": "metal_sheet", "housing.living_area_m2": "14",
+    water: "other", latrine: "other", electricity_kwh_per_month: "60",
+    ...NO_ASSETS, "assets.car": "dont_know", "assets.motorbike": 0, "assets.phone": 1,
+    "land_m2.garden_pond_adjacent": "0", "land_m2.annual_crops": "0", "land_m2.perennial_crops": "0",
+    "land_m2.water_surface": "0", "land_m2.forest": "0",
+    "livestock.buffalo_cow_horse": 0, "livestock.pig_goat_sheep": 0, "livestock.poultry": 0, "livestock.aquaculture": "false",
+    income_mode: "monthly", "income.monthly_vnd": "3000000", waste: "collected",
+  },
+  members: [
+    { birth_date: "1990-02-10", sex: "male", health_insurance: "false", state_funded_insurance: "false", uses_internet: "false",
+      general_education: "lower_secondary", vocational_training: "none", work_status: "working", job_type: "other",
+      nonfarm_work: "hired_or_own_business", monthly_social_allowance: "none", pension: "none", critical_illness: "false" },
+    { birth_date: "1950", sex: "female", health_insurance: "true", uses_internet: "false", general_education: "none",
+      vocational_training: "none", work_status: "retired_or_homemaker", nonfarm_work: "none",
+      monthly_social_allowance: "elderly", pension: "none", critical_illness: "false" },
+  ],
+};
+
+let phone;
+let app;
+before(async () => {
+  await mkdir(SHOTS, { recursive: true });
+});
+after(async () => {
+  if (phone) await phone.close();
+});
+
+async function freshPhone() {
+  if (phone) await phone.close();
+  phone = await launchPhone();
+  app = await new QuestionnairePage(phone.page).open();
+  return app;
+}
+
+test("a rural household of four completes the questionnaire and is assessed poor with its deprivations", async () => {
+  await freshPhone();
+  assert.equal(await app.lang(), "vi");
+  await phone.page.screenshot({ path: join(SHOTS, "01-start.png"), fullPage: true });
+  await app.start({ date: "2026-06-01", name: "Nhà anh Hùng" });
+  let shotQuestion = false;
+  await app.completeTo(RURAL_FOUR, {
+    onScreen: async (key) => {
+      assert.ok(await app.fitsViewportWidth(), `screen ${key} is wider than the phone`);
+      if (key === "wall" && !shotQuestion) {
+        shotQuestion = true;
+        await phone.page.screenshot({ path: join(SHOTS, "02-question-wall.png"), fullPage: true });
+      }
+      if (key === "member:0:work") await phone.page.screenshot({ path: join(SHOTS, "03-question-member-work.png"), fullPage: true });
+    },
+  });
+  // Adults were not asked about school, children not about work: the check page lists only
+  // what was asked.
+  assert.equal(await app.byTestId("check-member:0:school").count(), 0);
+  assert.equal(await app.byTestId("check-member:3:work").count(), 0);
+  assert.equal(await app.byTestId("check-member:3:nutrition").count(), 1);
+  await phone.page.screenshot({ path: join(SHOTS, "04-check.png"), fullPage: true });
+  await app.byTestId("see-result").click();
+  await app.byTestId("result-page").waitFor();
+  await phone.page.screenshot({ path: join(SHOTS, "05-result.png"), fullPage: true });
+  assert.equal(await app.verdictClass(), "poor");
+  assert.match(await app.verdictText(), /hộ nghèo/);
+  assert.deepEqual(await app.indicatorStatuses(), {
+    employment: "deprived", dependants: "not_deprived", nutrition: "not_deprived", health_insurance: "deprived",
+    adult_education: "not_deprived", child_schooling: "deprived", housing_quality: "deprived", housing_area: "deprived",
+    water: "deprived", sanitation: "deprived", internet: "deprived", information_devices: "not_deprived",
+  });
+  // 4,000,000 đ a month for 4 people = 1,000,000 đ each, 500,000 đ under the rural line.
+  assert.match(await app.byTestId("income-distance").first().textContent(), /500\.000\sđ/);
+  // Assessed in 2026: the same household under 2027-2030, marked provisional.
+  assert.equal(await app.byTestId("comparison-2027").count(), 1);
+  assert.match(await app.byTestId("comparison-2027").textContent(), /tạm tính/);
+  assert.deepEqual(await phone.problems(), []);
+});
+
+test("an urban household answering don't know to the decisive question sees the range and what settles it", async () => {
+  await freshPhone();
+  await app.start({ date: "2026-06-01" });
+  await app.completeTo(URBAN_TWO_CAR_UNKNOWN);
+  await app.byTestId("see-result").click();
+  await app.byTestId("result-page").waitFor();
+  assert.equal(await app.verdictClass(), "undetermined");
+  const verdict = await app.verdictText();
+  assert.match(verdict, /hộ nghèo/);
+  assert.match(verdict, /không nghèo/);
+  assert.match(await app.byTestId("depends-on").first().textContent(), /Ô tô/);
+  await phone.page.screenshot({ path: join(SHOTS, "06-result-range.png"), fullPage: true });
+  assert.deepEqual(await phone.problems(), []);
+});
+
+test("a reload in the middle of the questionnaire keeps every answer, even one that does not parse", async () => {
+  await freshPhone();
+  await app.start({ date: "2026-06-01", name: "Reload" });
+  await app.completeTo(RURAL_FOUR, { stopAt: "living_area" });
+  await app.answer("housing.living_area_m2", "24m2");
+  assert.match(await app.byTestId("field-housing.living_area_m2").textContent(), /24m2/);
+  await app.reload();
+  assert.equal(await app.stepKey(), "living_area");
+  assert.equal(await app.byTestId("housing.living_area_m2").inputValue(), "24m2");
+  // The error line names the field and what was expected.
+  assert.match(await app.byTestId("field-housing.living_area_m2").textContent(), /Diện tích ở: cần một số/);
+  await app.answer("housing.living_area_m2", "24");
+  await app.completeTo(RURAL_FOUR);
+  const check = await app.byTestId("check-page").textContent();
+  for (const expected of ["Lào Cai", "Anh Hùng", "Chị Mai", "1984", "24 m²", "4.000.000\u00a0đ"]) {
+    assert.ok(check.includes(expected), `check page lost ${expected}`);
+  }
+  assert.deepEqual(await phone.problems(), []);
+});
+
+test("export then import round-trips the households, and a bad file changes nothing", async () => {
+  await freshPhone();
+  await app.start({ date: "2026-06-01", name: "thon-3-ho-17" });
+  await app.completeTo(RURAL_FOUR);
+  const saved = await new SavedPage(phone.page).show();
+  assert.deepEqual(await saved.names(), ["thon-3-ho-17"]);
+  const exported = await saved.exportAll();
+  const lines = exported.text.trim().split("\n");
+  assert.equal(lines.length, 1);
+  const record = JSON.parse(lines[0]);
+  assert.equal(record.schema, "mucsong/household@1");
+  assert.equal(record.id, "thon-3-ho-17");
+  assert.equal(record.members.length, 4);
+
+  // A bad file: clear message naming line and field, nothing changed.
+  const bad = `${lines[0]}\n{"schema":"mucsong/household@1","members":[{"birth_date":"2090"}]}\n`;
+  const message = await saved.importText("bad.jsonl", bad);
+  assert.match(message, /Dòng 2/);
+  assert.match(message, /members\[0\]\.birth_date/);
+  assert.deepEqual(await saved.names(), ["thon-3-ho-17"]);
+
+  await saved.deleteEverything();
+  assert.equal(await saved.byTestId("no-saved").count(), 1);
+  assert.match(await saved.importText("all.jsonl", exported.text), /Đã nhập 1 hộ/);
+  assert.deepEqual(await saved.names(), ["thon-3-ho-17"]);
+  const again = await saved.exportAll();
+  assert.deepEqual(JSON.parse(again.text.trim()), record);
+  // The imported household opens on the check page and gives the same result.
+  await saved.byTestId("open").click();
+  await app.byTestId("see-result").click();
+  assert.equal(await app.verdictClass(), "poor");
+  assert.deepEqual(await phone.problems(), []);
+});
+
+test("a corrupt stored record is set aside with a message and the app keeps working", async () => {
+  await freshPhone();
+  await app.start({ date: "2026-06-01", name: "Good" });
+  await app.completeTo(RURAL_FOUR, { stopAt: "province" });
+  await phone.page.evaluate(() => {
+    localStorage.setItem("mucsong.household.hbroken", '{"envelope":1,"name":"Broken","rec');
+    localStorage.setItem("mucsong.current", "hbroken");
+  });
+  await app.reload();
+  await app.byTestId("set-aside-banner").waitFor();
+  // Nothing open: the start page works, and the good household is still listed.
+  await app.byTestId("start-page").waitFor();
+  const saved = await new SavedPage(phone.page).show();
+  assert.deepEqual(await saved.names(), ["Good"]);
+  assert.equal(await saved.byTestId("set-aside").count(), 1);
+  assert.match(await saved.byTestId("set-aside").textContent(), /không đọc được|hỏng/);
+  const stored = await saved.localStorage();
+  assert.ok(stored["mucsong.set_aside.hbroken"], "the broken record is kept aside, not deleted");
+  await saved.byTestId("open").click();
+  assert.equal(await app.stepKey(), "province");
+  assert.deepEqual(await phone.problems(), []);
+});
+
+test("at 320 px with the text enlarged nothing overflows, targets stay large, and English is complete", async () => {
+  if (phone) await phone.close();
+  phone = await launchPhone({ viewport: { width: 320, height: 640 } });
+  app = await new QuestionnairePage(phone.page).open();
+  // Android's "font size: largest" roughly doubles the root size.
+  const enlarge = () => phone.page.evaluate(() => { document.documentElement.style.fontSize = "200%"; });
+  await enlarge();
+  assert.ok(await app.fitsViewportWidth(), "start page overflows at 320 px");
+  await app.start({ date: "2026-06-01" });
+  await app.completeTo(RURAL_FOUR, {
+    stopAt: "wall",
+    onScreen: async (key) => {
+      assert.ok(await app.fitsViewportWidth(), `screen ${key} overflows at 320 px with large text`);
+    },
+  });
+  await phone.page.screenshot({ path: join(SHOTS, "07-question-320-large-text.png"), fullPage: true });
+  // Every button and choice is at least 44 px tall.
+  const small = await phone.page.evaluate(() =>
+    [...document.querySelectorAll("button, .option, .dont-know-box, select, input.text-input")]
+      .filter((e) => e.offsetParent !== null && e.getBoundingClientRect().height < 44)
+      .map((e) => e.outerHTML.slice(0, 80)),
+  );
+  assert.deepEqual(small, []);
+  // Every form control has an accessible name.
+  const unlabelled = await phone.page.evaluate(() =>
+    [...document.querySelectorAll("input, select")].filter((e) => !e.labels?.length && !e.getAttribute("aria-label")).map((e) => e.outerHTML.slice(0, 80)),
+  );
+  assert.deepEqual(unlabelled, []);
+  // English: the choice is remembered; the same screen reads in English with no raw keys.
+  await phone.page.evaluate(() => localStorage.setItem("mucsong.locale", "en"));
+  await app.reload();
+  assert.equal(await app.stepKey(), "wall");
+  assert.equal(await app.lang(), "en");
+  assert.match(await phone.page.locator("h1").textContent(), /walls made of/);
+  const body = await phone.page.locator("main").textContent();
+  assert.doesNotMatch(body, /\b(q|opt|step|err|h)_[a-z_]+/);
+  assert.deepEqual(await phone.problems(), []);
+});

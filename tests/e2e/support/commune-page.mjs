@@ -1,0 +1,128 @@
+//! Page object and helpers for commune mode's end-to-end specs: open the section, load a file (picker or drop), read the dashboard's figures, take downloads, run the command-line tool.
+
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { AppPage } from "./app-page.mjs";
+import { REPO_ROOT } from "./harness.mjs";
+
+export const AS_OF = "2026-11-27";
+export const FIXTURES = join(REPO_ROOT, "tests/e2e/fixtures");
+
+export class CommunePage extends AppPage {
+  /** Opens the app and switches to the commune section. */
+  async open(options) {
+    await super.open(options);
+    await this.byTestId("nav-commune").click();
+    await this.byTestId("commune-section").waitFor();
+    return this;
+  }
+
+  /** Sets the assessment date field. */
+  async setDate(date) {
+    await this.byTestId("commune-date").fill(date);
+    await this.byTestId("commune-date").dispatchEvent("change");
+  }
+
+  /** Picks a file through the file input (a path, or {name, mimeType, buffer}). */
+  async pick(file) {
+    await this.byTestId("commune-file-input").setInputFiles(file);
+  }
+
+  /** Drops a file on the drop zone, as dragging it from the desktop does. */
+  async drop(name, bytes) {
+    const dataTransfer = await this.page.evaluateHandle(
+      ({ name, data }) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([new Uint8Array(data)], name));
+        return transfer;
+      },
+      { name, data: [...bytes] },
+    );
+    await this.byTestId("commune-drop-zone").dispatchEvent("drop", { dataTransfer });
+  }
+
+  /** Waits for the dashboard of a finished run and returns its figures. */
+  async figures(timeout = 60_000) {
+    const done = this.byTestId("commune-done");
+    await done.waitFor({ timeout });
+    const count = async (key) => Number(await this.byTestId(`commune-count-${key}`).getAttribute("data-count"));
+    return {
+      households: Number(await done.getAttribute("data-households")),
+      rejected: Number(await done.getAttribute("data-rejected")),
+      workMs: Number(await done.getAttribute("data-work-ms")),
+      wallMs: Number(await done.getAttribute("data-wall-ms")),
+      readMs: Number(await done.getAttribute("data-read-ms")),
+      wasmBytes: Number(await done.getAttribute("data-wasm-bytes")),
+      poor: await count("poor"),
+      near_poor: await count("near_poor"),
+      not_poor: await count("not_poor"),
+      undetermined: await count("undetermined"),
+    };
+  }
+
+  /** Clicks a button that downloads a file and returns {name, bytes}. */
+  async download(testId) {
+    const [download] = await Promise.all([this.page.waitForEvent("download"), this.byTestId(testId).click()]);
+    const path = await download.path();
+    return { name: download.suggestedFilename(), bytes: await readFile(path) };
+  }
+
+  /** The shown file-level problem, if any. */
+  fileError() {
+    return this.byTestId("commune-file-error");
+  }
+}
+
+let cliPath;
+/** The command-line tool's binary (built once, debug profile, when no build is there). */
+export function cliBinary() {
+  if (cliPath) return cliPath;
+  for (const candidate of [process.env.MUCSONG_CLI, join(REPO_ROOT, "target/release/mucsong"), join(REPO_ROOT, "target/debug/mucsong")]) {
+    if (candidate && existsSync(candidate)) return (cliPath = candidate);
+  }
+  execFileSync("cargo", ["build", "--offline", "--bin", "mucsong"], { cwd: REPO_ROOT, stdio: "inherit" });
+  return (cliPath = join(REPO_ROOT, "target/debug/mucsong"));
+}
+
+/** Runs `mucsong classify --as-of AS_OF FILE`; returns its standard output (the CLI exits 1 when some records are refused). */
+export function runCli(file, { asOf = true } = {}) {
+  const args = ["classify", ...(asOf ? ["--as-of", AS_OF] : []), file];
+  try {
+    return execFileSync(cliBinary(), args, { maxBuffer: 1 << 28 });
+  } catch (error) {
+    if (error.status === 1 && error.stdout?.length) return error.stdout;
+    throw error;
+  }
+}
+
+/** Class totals from a results CSV written by the CLI (any separator and header language). */
+export function totalsFromCsv(bytes) {
+  const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
+  const [header, ...rows] = text.split(/\r?\n/).filter((l) => l.length > 0);
+  const separator = header.split(";").length > header.split(",").length ? ";" : ",";
+  const names = header.split(separator);
+  const classAt = names.findIndex((n) => n === "class" || n === "phan_loai");
+  const errorAt = names.findIndex((n) => n === "error" || n === "loi");
+  const totals = { poor: 0, near_poor: 0, not_poor: 0, undetermined: 0, rejected: 0 };
+  for (const row of rows) {
+    // Error cells are quoted and may hold the separator; the class cell comes before them.
+    const cells = row.split(separator);
+    if (cells[classAt]) totals[cells[classAt]] += 1;
+    else if (errorAt >= 0) totals.rejected += 1;
+  }
+  return totals;
+}
+
+/** Class totals from JSON Lines results written by the CLI. */
+export function totalsFromJsonLines(bytes) {
+  const totals = { poor: 0, near_poor: 0, not_poor: 0, undetermined: 0, rejected: 0 };
+  for (const line of bytes.toString("utf8").split("\n")) {
+    if (!line.trim()) continue;
+    const record = JSON.parse(line);
+    if (record.error) totals.rejected += 1;
+    else totals[record.class] += 1;
+  }
+  return totals;
+}
