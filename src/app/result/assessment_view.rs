@@ -61,7 +61,7 @@ pub fn AssessmentView(
         </section>
         <section>
             <h2>{i18n.t("indicators_title")}</h2>
-            <IndicatorList indicators=e.indicators.clone() />
+            <IndicatorList indicators=e.indicators.clone() reasons=e.reasons.clone() />
         </section>
         <IncomeSection explanation=e.clone() />
         <ChangesSection explanation=e.clone() />

@@ -5,7 +5,7 @@ use crate::app::i18n::{use_i18n, I18n};
 use crate::app::questionnaire::member_name;
 use crate::app::result::reference_text;
 use crate::app::session::use_session;
-use crate::engine::explanation::IndicatorExplanation;
+use crate::engine::explanation::{IndicatorExplanation, Reason};
 use crate::engine::result::IndicatorStatus;
 use crate::engine::rules::rules;
 use crate::questionnaire::locale::Locale;
@@ -34,6 +34,8 @@ pub fn indicator_label(i18n: &I18n, e: &IndicatorExplanation) -> String {
 pub fn IndicatorList(
     /// The edition's indicators, as explained by the engine.
     indicators: Vec<IndicatorExplanation>,
+    /// The engine's reasons for every indicator (`Explanation::reasons`).
+    reasons: Vec<Reason>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
@@ -55,7 +57,7 @@ pub fn IndicatorList(
                     };
                     // The members whose facts made the indicator deprived (or left it unknown).
                     let mut members: Vec<usize> =
-                        e.reasons.iter().filter(|r| r.effect == e.status).filter_map(|r| r.member.map(usize::from)).collect();
+                        reasons.iter().filter(|r| r.indicator == e.indicator && r.effect == e.status).filter_map(|r| r.member.map(usize::from)).collect();
                     members.dedup();
                     let names: Vec<String> =
                         session.peek(|d| members.iter().map(|m| member_name(&i18n, d, *m)).collect()).unwrap_or_default();
