@@ -67,7 +67,10 @@ impl RecordError {
                         (Some(_), Some((_, column))) => column.to_string(),
                         _ => p.field.clone(),
                     };
-                    (Place::Record, format!("{} at {position}", p.found))
+                    (
+                        Place::Record,
+                        format!("invalid JSON ({}) at {position}", p.found),
+                    )
                 } else if p.field.is_empty() || p.field == "(record)" {
                     (Place::Record, p.found.clone())
                 } else {

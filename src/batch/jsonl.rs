@@ -29,11 +29,17 @@ pub struct JsonLinesReader<R> {
 
 impl<R: BufRead> JsonLinesReader<R> {
     pub fn new(input: R) -> Self {
+        Self::starting_at_line(input, 1)
+    }
+
+    /// A reader of a part of a file whose first line is line `first_line` of the file (for
+    /// chunked or parallel runs); a byte-order mark is accepted only on line 1.
+    pub fn starting_at_line(input: R, first_line: u64) -> Self {
         JsonLinesReader {
             input,
             buffer: Vec::new(),
             counter: LineCounter {
-                line: 0,
+                line: first_line.saturating_sub(1),
                 n_blank_lines: 0,
             },
         }

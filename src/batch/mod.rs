@@ -32,6 +32,14 @@ pub struct BatchReport {
 }
 
 impl BatchReport {
+    /// Adds the report of another part of the same file.
+    pub fn merge(&mut self, other: &BatchReport) {
+        self.n_classified += other.n_classified;
+        self.n_rejected += other.n_rejected;
+        self.n_blank += other.n_blank;
+        self.summary.merge(&other.summary);
+    }
+
     fn classified(&mut self, result: &crate::engine::ResultRecord) {
         self.n_classified += 1;
         self.summary.add(result);
@@ -50,7 +58,18 @@ pub fn classify_json_lines<R: BufRead, W: Write>(
     output: W,
     options: &AssessOptions,
 ) -> io::Result<BatchReport> {
-    let mut reader = JsonLinesReader::new(input);
+    classify_json_lines_from(input, output, options, 1)
+}
+
+/// `classify_json_lines` for a part of a file that starts on line `first_line` (a chunk of a
+/// parallel or chunked run); error lines carry the file's line numbers.
+pub fn classify_json_lines_from<R: BufRead, W: Write>(
+    input: R,
+    output: W,
+    options: &AssessOptions,
+    first_line: u64,
+) -> io::Result<BatchReport> {
+    let mut reader = JsonLinesReader::starting_at_line(input, first_line);
     let mut writer = JsonLinesWriter::new(output);
     let mut report = BatchReport::default();
     for item in &mut reader {

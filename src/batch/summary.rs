@@ -127,6 +127,51 @@ impl CommuneSummary {
         }
     }
 
+    /// Adds the statistics of another set of households (another chunk of the same file): the
+    /// result is the same as adding every result to one summary.
+    pub fn merge(&mut self, other: &CommuneSummary) {
+        // Destructured in full so a new field cannot be forgotten here.
+        let CommuneSummary {
+            n_households,
+            n_rejected,
+            n_poor,
+            n_near_poor,
+            n_not_poor,
+            n_undetermined,
+            n_income_poor,
+            n_income_near_poor,
+            n_income_average_living,
+            n_income_not_poor,
+            n_income_undetermined,
+            n_income_unknown,
+            n_poor_with_unknown_indicators,
+            indicators,
+            sum_poor_deprivation_share,
+        } = other;
+        self.n_households += n_households;
+        self.n_rejected += n_rejected;
+        self.n_poor += n_poor;
+        self.n_near_poor += n_near_poor;
+        self.n_not_poor += n_not_poor;
+        self.n_undetermined += n_undetermined;
+        self.n_income_poor += n_income_poor;
+        self.n_income_near_poor += n_income_near_poor;
+        self.n_income_average_living += n_income_average_living;
+        self.n_income_not_poor += n_income_not_poor;
+        self.n_income_undetermined += n_income_undetermined;
+        self.n_income_unknown += n_income_unknown;
+        self.n_poor_with_unknown_indicators += n_poor_with_unknown_indicators;
+        for (mine, theirs) in self.indicators.iter_mut().zip(indicators) {
+            mine.n_deprived += theirs.n_deprived;
+            mine.n_known += theirs.n_known;
+            mine.n_unknown += theirs.n_unknown;
+            mine.n_deprived_poor += theirs.n_deprived_poor;
+            mine.n_known_poor += theirs.n_known_poor;
+            mine.n_unknown_poor += theirs.n_unknown_poor;
+        }
+        self.sum_poor_deprivation_share += sum_poor_deprivation_share;
+    }
+
     /// Counts one record that could not be assessed.
     pub fn add_rejected(&mut self) {
         self.n_rejected += 1;

@@ -14,7 +14,7 @@ const USAGE: &str = "\
 mucsong — classify households under Vietnam's multidimensional poverty standard
 
 Usage:
-  mucsong classify [--as-of YYYY-MM-DD] [--format json|jsonl|csv] [--summary] FILE
+  mucsong classify [--as-of YYYY-MM-DD] [--format json|jsonl|csv] [--jobs N] [--summary] FILE
   mucsong --help | --version
 
 FILE is a household record (JSON), one record per line (JSON Lines), or a summary CSV;
@@ -30,6 +30,8 @@ Options:
   --as-of YYYY-MM-DD   assess as of this date instead of each record's assessed_on
                        (CSV rows have no date: they use --as-of or today's date in Vietnam)
   --format FORMAT      json, jsonl or csv: skip format detection (useful with `-`)
+  --jobs N             threads classifying JSON Lines (default: the number of cores,
+                       at most 8); the output is the same, in input order
   --summary            print commune statistics (classes, indicators, H, A, M0) to
                        standard error at the end
   -h, --help           show this help
@@ -56,6 +58,8 @@ struct Args {
     as_of: Option<Date>,
     format: Option<Format>,
     summary: bool,
+    /// Threads classifying JSON Lines (1: no extra threads).
+    jobs: usize,
     file: OsString,
 }
 
@@ -83,6 +87,7 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, Strin
         }
     }
     let (mut as_of, mut format, mut summary, mut file) = (None, None, false, None);
+    let mut jobs = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
     let mut only_operands = false;
     while let Some(arg) = args.next() {
         let text = arg.to_string_lossy();
@@ -127,6 +132,17 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, Strin
                 });
             }
             "--summary" => summary = true,
+            "--jobs" => {
+                let v = value("--jobs")?;
+                jobs = match v.parse::<usize>() {
+                    Ok(n @ 1..=64) => n,
+                    _ => {
+                        return Err(format!(
+                            "--jobs: expected a whole number from 1 to 64, but found {v:?}"
+                        ))
+                    }
+                };
+            }
             _ => return Err(format!("unknown option {text:?}")),
         }
     }
@@ -135,6 +151,7 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, Strin
         as_of,
         format,
         summary,
+        jobs,
         file,
     }))
 }
@@ -155,8 +172,9 @@ fn main() -> ExitCode {
         }
         Command::Classify(args) => args,
     };
-    let (input, name): (Box<dyn Read>, String) = if args.file == "-" {
-        (Box::new(io::stdin().lock()), "standard input".to_string())
+    // `Send`, so the parallel JSON Lines path can read on its own thread.
+    let (input, name): (Box<dyn Read + Send>, String) = if args.file == "-" {
+        (Box::new(io::stdin()), "standard input".to_string())
     } else {
         let path = Path::new(&args.file);
         match File::open(path) {
@@ -186,6 +204,10 @@ fn main() -> ExitCode {
     let outcome = match format {
         Format::Json => {
             batch::classify_json_document(input, output, &options).map_err(CsvRunError::Output)
+        }
+        Format::JsonLines if args.jobs > 1 => {
+            classify_json_lines_parallel(input, output, &options, args.jobs)
+                .map_err(CsvRunError::Output)
         }
         Format::JsonLines => {
             batch::classify_json_lines(input, output, &options).map_err(CsvRunError::Output)
@@ -223,6 +245,171 @@ fn main() -> ExitCode {
         Err(CsvRunError::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(CsvRunError::Output(e)) => failure(&format!("cannot write the output: {e}")),
         Err(CsvRunError::File(e)) => failure(&format!("{name}: {e}")),
+    }
+}
+
+/// Bytes per chunk of the parallel path: large enough to amortise hand-offs, small enough that the
+/// chunks in flight (at most `IN_FLIGHT_PER_JOB` per thread) keep memory flat.
+const CHUNK_BYTES: usize = 1 << 20;
+const IN_FLIGHT_PER_JOB: usize = 3;
+
+/// A chunk of whole lines: its order, the file line it starts on, and its bytes.
+struct Chunk {
+    sequence: u64,
+    first_line: u64,
+    bytes: Vec<u8>,
+}
+
+/// A classified chunk: its order, its output lines and its report.
+type Classified = (u64, Vec<u8>, BatchReport);
+
+/// Classifies JSON Lines on `jobs` threads. A reader thread cuts the input into chunks of whole
+/// lines; workers classify chunks into buffers with the file's line numbers; this thread writes the
+/// buffers in input order. Tokens bound the chunks in flight, so memory stays flat whatever the
+/// input's size. The output is byte for byte the sequential path's.
+fn classify_json_lines_parallel(
+    input: impl Read + Send,
+    mut output: impl Write,
+    options: &AssessOptions,
+    jobs: usize,
+) -> io::Result<BatchReport> {
+    use std::sync::mpsc::{channel, sync_channel};
+    use std::sync::{Arc, Mutex};
+
+    let max_in_flight = jobs * IN_FLIGHT_PER_JOB;
+    let (token_tx, token_rx) = sync_channel::<()>(max_in_flight);
+    for _ in 0..max_in_flight {
+        token_tx.send(()).expect("the receiver is alive");
+    }
+    let (chunk_tx, chunk_rx) = sync_channel::<Chunk>(jobs);
+    let chunk_rx = Arc::new(Mutex::new(chunk_rx));
+    let (done_tx, done_rx) = channel::<io::Result<Classified>>();
+
+    std::thread::scope(|scope| {
+        let reader = scope.spawn(move || read_chunks(input, chunk_tx, token_rx));
+        for _ in 0..jobs {
+            let chunk_rx = Arc::clone(&chunk_rx);
+            let done_tx = done_tx.clone();
+            scope.spawn(move || loop {
+                let next = chunk_rx
+                    .lock()
+                    .map_err(|_| ())
+                    .and_then(|rx| rx.recv().map_err(|_| ()));
+                let Ok(chunk) = next else { return };
+                let mut out = Vec::with_capacity(chunk.bytes.len() / 4);
+                let classified = batch::classify_json_lines_from(
+                    &chunk.bytes[..],
+                    &mut out,
+                    options,
+                    chunk.first_line,
+                )
+                .map(|report| (chunk.sequence, out, report));
+                if done_tx.send(classified).is_err() {
+                    return;
+                }
+            });
+        }
+        drop(done_tx);
+
+        let mut report = BatchReport::default();
+        let mut pending = std::collections::BTreeMap::new();
+        let mut next_sequence = 0u64;
+        let mut written: io::Result<()> = Ok(());
+        for classified in done_rx.iter() {
+            let (sequence, bytes, part) = match classified {
+                Ok(classified) => classified,
+                Err(e) => {
+                    written = Err(e);
+                    break;
+                }
+            };
+            pending.insert(sequence, (bytes, part));
+            while let Some((bytes, part)) = pending.remove(&next_sequence) {
+                if let Err(e) = output.write_all(&bytes) {
+                    written = Err(e);
+                    break;
+                }
+                report.merge(&part);
+                next_sequence += 1;
+                // A token back: the reader may cut one more chunk.
+                let _ = token_tx.send(());
+            }
+            if written.is_err() {
+                break;
+            }
+        }
+        // On an early stop, closing these ends stops the reader and the workers.
+        drop(done_rx);
+        drop(token_tx);
+        let read = reader.join().expect("the reader thread does not panic");
+        written?;
+        read?;
+        output.flush()?;
+        Ok(report)
+    })
+}
+
+/// Reads the input in chunks that end at a line's end (a line longer than a chunk grows it), and
+/// hands them out with the line number each starts on. Stops when the workers or the writer are
+/// gone.
+fn read_chunks(
+    mut input: impl Read,
+    chunks: std::sync::mpsc::SyncSender<Chunk>,
+    tokens: std::sync::mpsc::Receiver<()>,
+) -> io::Result<()> {
+    let mut carry: Vec<u8> = Vec::new();
+    let (mut sequence, mut first_line) = (0u64, 1u64);
+    loop {
+        let mut bytes = std::mem::take(&mut carry);
+        let start = bytes.len();
+        bytes.resize(start + CHUNK_BYTES, 0);
+        let mut filled = start;
+        while filled < bytes.len() {
+            match input.read(&mut bytes[filled..]) {
+                Ok(0) => break,
+                Ok(n) => filled += n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        let at_end = filled < bytes.len();
+        bytes.truncate(filled);
+        if bytes.is_empty() {
+            return Ok(());
+        }
+        let cut = if at_end {
+            bytes.len()
+        } else {
+            match bytes.iter().rposition(|&b| b == b'\n') {
+                Some(i) => i + 1,
+                None => {
+                    // One line longer than a chunk: read on until it ends.
+                    carry = bytes;
+                    continue;
+                }
+            }
+        };
+        carry = bytes[cut..].to_vec();
+        bytes.truncate(cut);
+        let n_newlines = bytes.iter().filter(|&&b| b == b'\n').count() as u64;
+        if tokens.recv().is_err() {
+            return Ok(());
+        }
+        if chunks
+            .send(Chunk {
+                sequence,
+                first_line,
+                bytes,
+            })
+            .is_err()
+        {
+            return Ok(());
+        }
+        sequence += 1;
+        first_line += n_newlines;
+        if at_end {
+            return Ok(());
+        }
     }
 }
 

@@ -10,7 +10,9 @@ use super::explanation::*;
 use super::household::{Area, HouseholdRecord, Region};
 use super::indicators::{self, status_of, IndicatorEval};
 use super::problem::InvalidHousehold;
-use super::result::{Class, IncomeClass, Indicator, ResultRecord, ScreeningOutcome, RESULT_SCHEMA};
+use super::result::{
+    Class, IncomeClass, Indicator, IndicatorStatus, ResultRecord, ScreeningOutcome, RESULT_SCHEMA,
+};
 use super::rules::{b1_column, rules, ClassificationMethod, Reference, ScoreThresholds};
 use super::score_a::{self, ScoreA};
 use super::screening::{self, ScreeningEval, CRITERION_KEYS, EXCLUSION_KEYS};
@@ -185,62 +187,13 @@ pub(crate) fn assess_valid(v: &ValidHousehold) -> Assessment {
     let mut depends: Vec<AnswerPath> = Vec::new();
     let (classes, mut score) = match (edition.classification, &t.score) {
         (ClassificationMethod::Score, Some(s)) => {
-            let o = official_method(v, s, d, &mut used);
-            if !o.classes.is_determined() {
-                depends.extend_from_slice(&o.screening.unknown);
-                if o.screening.can_review() {
-                    if o.a_straddles {
-                        score_a::unknown_paths(&o.facts, &mut depends);
-                    }
-                    // Unknown indicators matter only if score B could fall either side of 30.
-                    let b_straddles = s.score_b_points_per_indicator * (d.lo as i64)
-                        < s.score_b_poor_threshold
-                        && s.score_b_points_per_indicator * (d.hi as i64)
-                            >= s.score_b_poor_threshold;
-                    if o.a_can_be_under && b_straddles {
-                        indicator_paths(&evals, &mut depends);
-                    }
-                }
-            }
+            let o = classify_2022_2025(v, s, d, &evals, &mut used, &mut depends);
             (o.classes, Some((o, s)))
         }
-        _ => {
-            used.mark(Interp::Class2027FromIncome);
-            used.mark(Interp::Income2027AverageLiving);
-            let classes = match income_bits {
-                Some(bits) => class_set_of_income(bits),
-                None => {
-                    let mut set = ClassSet(ClassSet::NOT_POOR);
-                    if d.hi as i64 >= t.poor_min_deprivations {
-                        set.add(ClassSet::POOR);
-                    }
-                    if (d.lo as i64) < t.poor_min_deprivations {
-                        set.add(ClassSet::NEAR_POOR);
-                    }
-                    set
-                }
-            };
-            if !classes.is_determined() {
-                if let Some(income) = &v.income {
-                    if income.exact().is_none() {
-                        income_paths(v, &mut depends);
-                    }
-                } else {
-                    depends.push(AnswerPath::Field("income"));
-                }
-                let can_be_below = v.income.as_ref().is_none_or(|i| {
-                    areas(v.area)
-                        .iter()
-                        .any(|a| i.at_most(t.income_line[area_index(*a)], n) != Tri::No)
-                });
-                let d_straddles = (d.lo as i64) < t.poor_min_deprivations
-                    && (d.hi as i64) >= t.poor_min_deprivations;
-                if can_be_below && d_straddles {
-                    indicator_paths(&evals, &mut depends);
-                }
-            }
-            (classes, None)
-        }
+        _ => (
+            classify_2027_2030(v, d, income_bits, &evals, &mut used, &mut depends),
+            None,
+        ),
     };
     if !classes.is_determined() {
         if v.area.is_none() {
@@ -252,16 +205,17 @@ pub(crate) fn assess_valid(v: &ValidHousehold) -> Assessment {
     }
     depends.sort();
     depends.dedup();
-    let depends_on: Vec<String> = depends.iter().map(|p| p.to_string()).collect();
+    let depends_on: Vec<String> = depends.iter().map(|p| p.render()).collect();
 
     let score_a_exact = score
         .as_ref()
         .and_then(|(o, _)| (o.a_min == o.a_max && o.column.is_some()).then_some(o.a_min));
     let ppi = t.score.as_ref().map(|s| s.score_b_points_per_indicator);
-    let mut indicator_map = BTreeMap::new();
-    for e in &evals {
-        indicator_map.insert(e.indicator, status_of(e.status));
-    }
+    // Built in one go from the (sorted) indicator order: cheaper than inserting one by one.
+    let indicator_map: BTreeMap<Indicator, IndicatorStatus> = evals
+        .iter()
+        .map(|e| (e.indicator, status_of(e.status)))
+        .collect();
     let income_exact = v.income.as_ref().and_then(|i| i.exact());
     let result = ResultRecord {
         schema: RESULT_SCHEMA.to_string(),
@@ -305,6 +259,87 @@ fn collect_indicators(it: impl Iterator<Item = Indicator>) -> Vec<Indicator> {
     let mut out = Vec::with_capacity(13);
     out.extend(it);
     out
+}
+
+/// Edition 2022-2025: the official review method of Thông tư 07/2021 (Phiếu A, score A from
+/// Phiếu B1, score B from Phiếu B2; 140/175 points, score B ≥ 30). Pushes the unknown answers
+/// the class depends on.
+fn classify_2022_2025(
+    v: &ValidHousehold,
+    s: &ScoreThresholds,
+    d: Deprivations,
+    evals: &[IndicatorEval],
+    used: &mut UsedInterpretations,
+    depends: &mut Vec<AnswerPath>,
+) -> ScoreOutcome {
+    let o = official_method(v, s, d, used);
+    if !o.classes.is_determined() {
+        depends.extend_from_slice(&o.screening.unknown);
+        if o.screening.can_review() {
+            if o.a_straddles {
+                score_a::unknown_paths(&o.facts, depends);
+            }
+            // Unknown indicators matter only if score B could fall either side of 30.
+            let b_straddles = s.score_b_points_per_indicator * (d.lo as i64)
+                < s.score_b_poor_threshold
+                && s.score_b_points_per_indicator * (d.hi as i64) >= s.score_b_poor_threshold;
+            if o.a_can_be_under && b_straddles {
+                indicator_paths(evals, depends);
+            }
+        }
+    }
+    o
+}
+
+/// Edition 2027-2030 (Nghị định 351/2025, reported): no review circular is known, so the class
+/// follows the decree's income definition — at or under the line (2,200,000 / 2,800,000) with 3+
+/// deprivations is poor, with fewer near-poor; above it not poor (no average-living band is known).
+/// Provisional; the explanation says so. Pushes the unknown answers the class depends on.
+fn classify_2027_2030(
+    v: &ValidHousehold,
+    d: Deprivations,
+    income_bits: Option<u8>,
+    evals: &[IndicatorEval],
+    used: &mut UsedInterpretations,
+    depends: &mut Vec<AnswerPath>,
+) -> ClassSet {
+    let t = v.thresholds;
+    let n = v.n_members();
+    used.mark(Interp::Class2027FromIncome);
+    used.mark(Interp::Income2027AverageLiving);
+    let classes = match income_bits {
+        Some(bits) => class_set_of_income(bits),
+        None => {
+            let mut set = ClassSet(ClassSet::NOT_POOR);
+            if d.hi as i64 >= t.poor_min_deprivations {
+                set.add(ClassSet::POOR);
+            }
+            if (d.lo as i64) < t.poor_min_deprivations {
+                set.add(ClassSet::NEAR_POOR);
+            }
+            set
+        }
+    };
+    if !classes.is_determined() {
+        if let Some(income) = &v.income {
+            if income.exact().is_none() {
+                income_paths(v, depends);
+            }
+        } else {
+            depends.push(AnswerPath::Field("income"));
+        }
+        let can_be_below = v.income.as_ref().is_none_or(|i| {
+            areas(v.area)
+                .iter()
+                .any(|a| i.at_most(t.income_line[area_index(*a)], n) != Tri::No)
+        });
+        let d_straddles =
+            (d.lo as i64) < t.poor_min_deprivations && (d.hi as i64) >= t.poor_min_deprivations;
+        if can_be_below && d_straddles {
+            indicator_paths(evals, depends);
+        }
+    }
+    classes
 }
 
 fn indicator_paths(evals: &[IndicatorEval], out: &mut Vec<AnswerPath>) {
@@ -409,7 +444,7 @@ fn explain(
                 provisional: edition.provisional && e.indicator == Indicator::Waste,
                 reference: &rule.reference,
                 depends_on: if e.status.is_unknown() {
-                    e.unknown.iter().map(|p| p.to_string()).collect()
+                    e.unknown.iter().map(|p| p.render()).collect()
                 } else {
                     Vec::new()
                 },
@@ -892,6 +927,90 @@ mod tests {
             .supports
             .iter()
             .all(|s| s.status == "may_apply"));
+    }
+
+    #[test]
+    fn low_income_workers_are_flagged_from_2025_02_24() {
+        // 2,000,000 per person per month: above the rural line, under the 2,250,000 limit.
+        let edit = |date: &'static str| {
+            move |v: &mut serde_json::Value| {
+                v["assessed_on"] = date.into();
+                v["income"] = serde_json::json!({"monthly_vnd": 2_000_000});
+            }
+        };
+        let before = with(EXAMPLE, edit("2025-02-23"));
+        let income = before.explanation.income.as_ref().unwrap();
+        assert_eq!(
+            (income.low_income_worker_limit, income.low_income_worker),
+            (None, None)
+        );
+        assert_eq!(income.income_class, IncomeClass::AverageLiving);
+        let after = with(EXAMPLE, edit("2025-02-24"));
+        let income = after.explanation.income.as_ref().unwrap();
+        assert_eq!(
+            (income.low_income_worker_limit, income.low_income_worker),
+            (Some(2_250_000), Some(true))
+        );
+        assert!(after
+            .explanation
+            .supports
+            .iter()
+            .any(|s| s.key == "vocational_training" && s.because == "low_income_worker"));
+        // Agricultural households in the average-living band may get the health-insurance support.
+        assert!(after
+            .explanation
+            .supports
+            .iter()
+            .any(|s| s.key == "health_insurance_premium"));
+    }
+
+    #[test]
+    fn without_income_the_2027_class_depends_on_it() {
+        let a = with(EXAMPLE, |v| {
+            v["assessed_on"] = "2027-01-01".into();
+            v["waste"] = "collected".into();
+            v["income"] = serde_json::Value::Null;
+        });
+        assert_eq!(a.result.class, Class::Undetermined);
+        assert_eq!(a.result.possible_classes, [Class::NearPoor, Class::NotPoor]);
+        assert_eq!(a.result.depends_on, ["income"]);
+        assert_eq!(a.result.income_class, None);
+    }
+
+    #[test]
+    fn invalid_records_list_every_problem_in_plain_words() {
+        let record = crate::engine::parse_household(
+            r#"{"schema":"mucsong/household@2","assessed_on":"2026-13-01","area":"rural","region":"centrally_run_city",
+                "members":[{"birth_date":"1990-02-30"},{"height_cm":-1}],"electricity_kwh_per_month":-5}"#,
+        )
+        .unwrap();
+        let error = assess(&record, &AssessOptions::default()).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "schema: expected \"mucsong/household@1\", but found \"mucsong/household@2\"\n\
+             assessed_on: expected a date YYYY-MM-DD, but found \"2026-13-01\"\n\
+             region: expected the geographic region of a rural household (centrally_run_city is for urban households), but found \"centrally_run_city\"\n\
+             members[0].birth_date: expected a date YYYY-MM-DD, YYYY-MM or YYYY, but found \"1990-02-30\"\n\
+             members[1].height_cm: expected a height in cm ≥ 0, but found -1\n\
+             electricity_kwh_per_month: expected kWh per month ≥ 0, but found -5"
+        );
+        let codes: Vec<_> = error.problems.iter().map(|p| p.code.key()).collect();
+        assert_eq!(
+            codes,
+            [
+                "wrong_schema",
+                "bad_date",
+                "inconsistent",
+                "bad_date",
+                "negative_number",
+                "negative_number"
+            ]
+        );
+        // The caller's date replaces a bad one.
+        let options = AssessOptions {
+            as_of: Some(Date::new(2026, 1, 1).unwrap()),
+        };
+        assert_eq!(assess(&record, &options).unwrap_err().problems.len(), 5);
     }
 
     #[test]

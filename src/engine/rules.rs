@@ -203,7 +203,7 @@ pub struct B1PointsRow {
     pub key: String,
     pub label_vi: String,
     /// Points by column: the six rural regions in `Region` order, then urban.
-    #[serde(skip)]
+    #[serde(skip_deserializing)]
     pub points: [i16; 7],
 }
 

@@ -11,19 +11,27 @@ use super::tri::{AnswerPath, CountRange, Tri};
 use super::validate::{ValidHousehold, ValidMember};
 
 /// One B1 item (or part of one) whose row is chosen by a level: `rows[level]`, `None` = no row.
-#[derive(Debug, Clone)]
+/// The answers that leave the level open are `ScoreFacts::unknown[unknown.0..unknown.1]`.
+#[derive(Debug, Clone, Copy)]
 struct Slot {
     item: u8,
     lo: u8,
     hi: u8,
     rows: &'static [Option<B1Row>],
-    unknown: Vec<AnswerPath>,
+    unknown: (u16, u16),
 }
 
-/// The household's B1 characteristics, independent of the column.
+/// The number of slots: one per row group of items 1-4 and 6-14 (item 5 is kept apart).
+const N_SLOTS: usize = 32;
+
+/// The household's B1 characteristics, independent of the column. Kept in fixed-size storage:
+/// this is computed for every household of a batch.
 #[derive(Debug, Clone)]
 pub(crate) struct ScoreFacts {
-    slots: Vec<Slot>,
+    slots: [Slot; N_SLOTS],
+    n_slots: usize,
+    /// Unknown answers of all slots (empty for a fully answered household).
+    unknown: Vec<AnswerPath>,
     /// Item 5: categories (bit 0 civil servant, 1 labour contract, 2 hired/own business) certainly
     /// and possibly present.
     nonfarm_certain: u8,
@@ -196,19 +204,32 @@ pub(crate) fn facts(
     used: &mut UsedInterpretations,
 ) -> ScoreFacts {
     used.mark(Interp::WorkingAge);
-    let mut slots = Vec::with_capacity(32);
+    let empty = Slot {
+        item: 0,
+        lo: 0,
+        hi: 0,
+        rows: &[None],
+        unknown: (0, 0),
+    };
+    let mut slots = [empty; N_SLOTS];
+    let mut n_slots = 0;
+    let mut unknown: Vec<AnswerPath> = Vec::new();
     let mut push =
         |item: u8, (lo, hi): (u8, u8), rows: &'static [Option<B1Row>], paths: &[AnswerPath]| {
             let max = rows.len() as u8 - 1;
             let (lo, hi) = (lo.min(max), hi.min(max));
-            let unknown = if lo == hi { Vec::new() } else { paths.to_vec() };
-            slots.push(Slot {
+            let start = unknown.len() as u16;
+            if lo != hi {
+                unknown.extend_from_slice(paths);
+            }
+            slots[n_slots] = Slot {
                 item,
                 lo,
                 hi,
                 rows,
-                unknown,
-            });
+                unknown: (start, unknown.len() as u16),
+            };
+            n_slots += 1;
         };
     let n = v.n_members();
     if n > s.household_size_max_row {
@@ -279,17 +300,21 @@ pub(crate) fn facts(
             NonfarmWork::WithLabourContract => 2,
             NonfarmWork::HiredOrOwnBusiness => 4,
         };
+        // Like columns 15-18, work questions are asked of members aged 15 and over: a younger
+        // member's unanswered item 5 or pension is not an unknown answer.
+        let asked = m.is_asked_work_columns(v.thresholds);
         match m.nonfarm_work {
             Some(w) => {
                 nonfarm_certain |= bit(w);
                 nonfarm_possible |= bit(w);
             }
+            None if asked == Tri::No => {}
             None => {
                 nonfarm_possible |= 7;
                 nonfarm_unknown.push(p("nonfarm_work"));
             }
         }
-        let pension = Tri::test(m.pension, |x| x != Pension::None);
+        let pension = asked.and(Tri::test(m.pension, |x| x != Pension::None));
         pensions.add(pension);
         if pension.is_unknown() {
             pension_paths.push(p("pension"));
@@ -510,6 +535,8 @@ pub(crate) fn facts(
     }
     ScoreFacts {
         slots,
+        n_slots,
+        unknown,
         nonfarm_certain,
         nonfarm_possible,
         nonfarm_unknown,
@@ -533,7 +560,7 @@ pub(crate) fn score(
         out.items.reserve(20);
     }
     let points = |row: Option<B1Row>| row.map_or(0, |row| r.b1_points(row, column));
-    for slot in &f.slots {
+    for slot in &f.slots[..f.n_slots] {
         if slot.lo == slot.hi {
             let row = slot.rows[slot.lo as usize];
             let p = points(row);
@@ -561,7 +588,10 @@ pub(crate) fn score(
                     item: slot.item,
                     min: lo,
                     max: hi,
-                    depends_on: slot.unknown.iter().map(|p| p.to_string()).collect(),
+                    depends_on: f.unknown[slot.unknown.0 as usize..slot.unknown.1 as usize]
+                        .iter()
+                        .map(|p| p.render())
+                        .collect(),
                 });
             }
         }
@@ -598,7 +628,7 @@ pub(crate) fn score(
                 item: 5,
                 min: lo,
                 max: hi,
-                depends_on: f.nonfarm_unknown.iter().map(|p| p.to_string()).collect(),
+                depends_on: f.nonfarm_unknown.iter().map(|p| p.render()).collect(),
             });
         }
     }
@@ -623,9 +653,7 @@ pub(crate) fn score(
 
 /// Unknown answers behind an unresolved score A.
 pub(crate) fn unknown_paths(f: &ScoreFacts, out: &mut Vec<AnswerPath>) {
-    for slot in &f.slots {
-        out.extend_from_slice(&slot.unknown);
-    }
+    out.extend_from_slice(&f.unknown);
     out.extend_from_slice(&f.nonfarm_unknown);
 }
 
@@ -796,6 +824,22 @@ mod tests {
         // Over the threshold whatever the answer: the class is still determined.
         assert_eq!(a.result.class, crate::engine::Class::NotPoor);
         assert!(a.result.depends_on.is_empty());
+    }
+
+    #[test]
+    fn children_are_not_asked_about_work_or_pensions() {
+        let child = json!({"birth_date": "2015-01-01", "nonfarm_work": null, "pension": null, "work_status": null,
+            "job_type": null, "wage_contract": null, "in_school": true, "school_level": "primary",
+            "height_cm": 150, "weight_kg": 40});
+        let a = members("2026-06-15", &[json!({}), child], |_| {});
+        let s = a.explanation.score_a.as_ref().unwrap();
+        assert_eq!((s.min, s.max), (s.min, s.min), "{:?}", s.unresolved);
+        let adult = json!({"nonfarm_work": null});
+        let a = members("2026-06-15", &[adult], |_| {});
+        assert_eq!(
+            a.explanation.score_a.as_ref().unwrap().unresolved[0].depends_on,
+            ["members[0].nonfarm_work"]
+        );
     }
 
     #[test]

@@ -108,6 +108,37 @@ pub(crate) enum AnswerPath {
     Member(u16, &'static str),
 }
 
+impl AnswerPath {
+    /// The path as a string, built without the formatting machinery (paths of unknown answers are
+    /// rendered for every undetermined household of a batch).
+    pub fn render(self) -> String {
+        match self {
+            AnswerPath::Field(name) => name.to_string(),
+            AnswerPath::Member(i, name) => {
+                let mut s = String::with_capacity(14 + name.len());
+                s.push_str("members[");
+                let mut digits = [0u8; 5];
+                let mut n = i;
+                let mut k = digits.len();
+                loop {
+                    k -= 1;
+                    digits[k] = b'0' + (n % 10) as u8;
+                    n /= 10;
+                    if n == 0 {
+                        break;
+                    }
+                }
+                for d in &digits[k..] {
+                    s.push(*d as char);
+                }
+                s.push_str("].");
+                s.push_str(name);
+                s
+            }
+        }
+    }
+}
+
 impl fmt::Display for AnswerPath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

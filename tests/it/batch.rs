@@ -701,3 +701,60 @@ fn lines_cut_by_the_input_buffer_read_the_same() {
         assert_eq!(reader.n_blank_lines(), n_blank);
     }
 }
+
+proptest::proptest! {
+    /// Any whole amount written the ways people write money reads back as itself.
+    #[test]
+    fn grouped_amounts_read_back(amount in 0i64..=999_999_999_999, style in 0usize..6) {
+        let digits = amount.to_string();
+        let grouped = |separator: &str| {
+            let mut groups = Vec::new();
+            let mut end = digits.len();
+            while end > 3 {
+                groups.push(&digits[end - 3..end]);
+                end -= 3;
+            }
+            groups.push(&digits[..end]);
+            groups.reverse();
+            groups.join(separator)
+        };
+        let text = match style {
+            0 => digits.clone(),
+            1 => grouped("."),
+            2 => grouped(","),
+            3 => grouped(" "),
+            4 => grouped(".") + ",00",
+            _ => grouped(",") + " đ",
+        };
+        proptest::prop_assert_eq!(parse_money(&text), Some(amount), "{}", text);
+        proptest::prop_assert_eq!(parse_money(&format!("-{text}")), Some(-amount), "-{}", text);
+    }
+
+    /// A fraction of a đồng is never silently dropped or read as thousands.
+    #[test]
+    fn non_zero_fractions_are_refused(whole in 0i64..1_000_000, fraction in 1u32..99) {
+        for separator in [",", "."] {
+            let text = format!("{whole}{separator}{fraction:02}");
+            proptest::prop_assert_eq!(parse_money(&text), None, "{}", text);
+        }
+    }
+}
+
+#[test]
+fn an_output_file_classified_again_gives_the_same_file() {
+    use mucsong::engine::Date;
+    let date = Date::new(2026, 6, 1).unwrap();
+    let input = fixture("summary-vi-semicolon-bom.csv");
+    let mut first = Vec::new();
+    let (report, outcome) = classify_summary_csv(&input[..], &mut first, date, None);
+    outcome.unwrap();
+    assert_eq!((report.n_classified, report.n_rejected), (3, 1));
+    let mut second = Vec::new();
+    classify_summary_csv(&first[..], &mut second, date, None)
+        .1
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(second).unwrap(),
+        String::from_utf8(first).unwrap()
+    );
+}

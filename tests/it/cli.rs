@@ -305,3 +305,41 @@ fn help_and_version_succeed() {
         (0, concat!("mucsong ", env!("CARGO_PKG_VERSION")))
     );
 }
+
+#[path = "../../scripts/gen-households.rs"]
+mod gen_households;
+
+#[test]
+fn parallel_runs_write_the_sequential_output() {
+    // About 4 MB: several 1 MiB chunks, with bad and blank lines on the way.
+    let mut text = String::new();
+    for i in 0..1400 {
+        if i % 97 == 0 {
+            text += &gen_households::bad_line(i);
+        } else {
+            text += &gen_households::json_line(&gen_households::household(11, i));
+        }
+        text += if i % 200 == 0 { "\n\n" } else { "\n" };
+    }
+    let path = format!(
+        "{}/parallel-{}.jsonl",
+        env!("CARGO_TARGET_TMPDIR"),
+        std::process::id()
+    );
+    std::fs::write(&path, &text).unwrap();
+    let sequential = mucsong(&["classify", "--summary", "--jobs", "1", &path], None);
+    assert_eq!(sequential.code, 1);
+    assert_eq!(sequential.stdout.lines().count(), 1400);
+    for jobs in ["2", "5"] {
+        let parallel = mucsong(&["classify", "--summary", "--jobs", jobs, &path], None);
+        assert_eq!(parallel.code, sequential.code);
+        assert!(
+            parallel.stdout == sequential.stdout,
+            "--jobs {jobs} changed the output"
+        );
+        assert_eq!(parallel.stderr, sequential.stderr);
+    }
+    std::fs::remove_file(&path).unwrap();
+    let run = mucsong(&["classify", "--jobs", "0", "-"], None);
+    assert_eq!(run.code, 2);
+}
