@@ -115,7 +115,14 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.error(`static-server: expected ${join(root, "index.html")} (run trunk build first), but found none`);
     process.exit(1);
   }
-  const server = await startStaticServer({ root, host, port, quiet: process.env.QUIET === "1" });
+  let server;
+  try {
+    server = await startStaticServer({ root, host, port, quiet: process.env.QUIET === "1" });
+  } catch (error) {
+    if (error.code !== "EADDRINUSE") throw error;
+    console.error(`static-server: expected port ${port} on ${host} to be free, but something else listens there; choose another (scripts/serve.sh 8081, or 0 for any free port)`);
+    process.exit(1);
+  }
   console.log(`Mức Sống is served from ${server.root} at ${server.url}  (Ctrl+C to stop)`);
   const stop = () => server.close().then(() => process.exit(0));
   process.on("SIGINT", stop);
