@@ -28,7 +28,8 @@ const rows = [];
 for (const entry of entries) {
   if (!entry.isFile()) continue;
   const path = relative(dir, join(entry.parentPath ?? entry.path, entry.name)).split(sep).join("/");
-  if (path.endsWith(".map")) continue;
+  // Skip source maps and Trunk's leftovers (a failed build leaves dist/.stage/ behind).
+  if (path.endsWith(".map") || path.split("/").some((part) => part.startsWith("."))) continue;
   const data = await readFile(join(dir, path));
   const gzip = gzipSync(data, { level: constants.Z_BEST_COMPRESSION }).length;
   rows.push({ path, raw: data.length, gzip });

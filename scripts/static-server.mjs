@@ -30,16 +30,23 @@ const CONTENT_TYPES = {
 
 /**
  * Starts serving `root` on `host:port` (port 0 picks a free one).
- * Returns { url, port, requests, clearRequests(), close() }; `requests` lists
- * { method, path, time } for every request received, in order.
+ * Returns { url, port, requests, clearRequests(), setOffline(bool), close() }; `requests` lists
+ * { method, path, time, refused } for every request received, in order. While "offline", every
+ * request is recorded and then its connection dropped, as if the network were down: browser
+ * network emulation does not cover everything (a service worker's update check still gets through).
  */
 export async function startStaticServer({ root, host = "127.0.0.1", port = 0, quiet = true } = {}) {
   const rootDir = resolve(root);
   const requests = [];
+  let isOffline = false;
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
-    requests.push({ method: req.method, path, time: Date.now() });
-    if (!quiet) console.log(`${req.method} ${path}`);
+    requests.push({ method: req.method, path, time: Date.now(), refused: isOffline });
+    if (!quiet) console.log(`${req.method} ${path}${isOffline ? " (refused: offline)" : ""}`);
+    if (isOffline) {
+      req.socket.destroy();
+      return;
+    }
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.writeHead(405, { allow: "GET, HEAD" }).end();
       return;
@@ -76,6 +83,11 @@ export async function startStaticServer({ root, host = "127.0.0.1", port = 0, qu
     root: rootDir,
     requests,
     clearRequests: () => requests.splice(0, requests.length),
+    setOffline: (offline) => {
+      isOffline = offline;
+      // Drop kept-alive connections too, so nothing already open slips through.
+      if (offline) server.closeAllConnections?.();
+    },
     close: () =>
       new Promise((ok) => {
         server.closeAllConnections?.();
@@ -103,7 +115,14 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.error(`static-server: expected ${join(root, "index.html")} (run trunk build first), but found none`);
     process.exit(1);
   }
-  const server = await startStaticServer({ root, host, port, quiet: process.env.QUIET === "1" });
+  let server;
+  try {
+    server = await startStaticServer({ root, host, port, quiet: process.env.QUIET === "1" });
+  } catch (error) {
+    if (error.code !== "EADDRINUSE") throw error;
+    console.error(`static-server: expected port ${port} on ${host} to be free, but something else listens there; choose another (scripts/serve.sh 8081, or 0 for any free port)`);
+    process.exit(1);
+  }
   console.log(`Mức Sống is served from ${server.root} at ${server.url}  (Ctrl+C to stop)`);
   const stop = () => server.close().then(() => process.exit(0));
   process.on("SIGINT", stop);

@@ -33,10 +33,9 @@
 use std::cell::Cell;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{
     ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState,
 };
@@ -270,7 +269,6 @@ mod tests {
     // as a plain page, say so, and never offer an update.
     #[wasm_bindgen_test]
     async fn a_worker_that_cannot_register_leaves_the_app_running_without_updates() {
-        let _ = any_spawner::Executor::init_wasm_bindgen();
         let service_worker = use_service_worker();
         for _ in 0..100 {
             if service_worker.update_status.get_untracked() != UpdateStatus::Current {

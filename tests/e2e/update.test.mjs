@@ -72,8 +72,7 @@ test("a new version waits until it is applied, then takes over and keeps localSt
 
 // The start page's "Cập nhật ngay / Update now" button (UI, src/app/pwa.rs use_service_worker):
 // shown only while an update waits, and pressing it switches versions without losing saved data.
-// Marked todo until the start page has the button; then drop the todo option.
-test("the start page offers “Cập nhật ngay” when a new version waits, and pressing it updates", { todo: "waits for the UI's update-now button" }, async () => {
+test("the start page offers “Cập nhật ngay” when a new version waits, and pressing it updates", async () => {
   const deploy = await privateDeployment();
   const phone = await launchPhone();
   try {
