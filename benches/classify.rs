@@ -97,6 +97,18 @@ fn bench_engine(c: &mut Criterion) {
             }
         })
     });
+    // One realistic rural household of five (tests/it/fixtures), assessed N times.
+    let realistic = engine::parse_household(include_str!(
+        "../tests/it/fixtures/realistic_household.json"
+    ))
+    .expect("the fixture is a valid household");
+    group.bench_function(BenchmarkId::new("assess", "realistic household"), |b| {
+        b.iter(|| {
+            for _ in 0..N {
+                let _ = black_box(engine::assess(black_box(&realistic), &options));
+            }
+        })
+    });
     let rows = summary_rows();
     let date = Date::new(2026, 6, 1).unwrap();
     group.bench_function(BenchmarkId::new("assess_summary", "summary rows"), |b| {
