@@ -368,18 +368,7 @@ fn income_paths(v: &ValidHousehold, out: &mut Vec<AnswerPath>) {
         .as_ref()
         .and_then(|i| i.sources_12m.as_ref())
     {
-        let list = [
-            &sources.crops,
-            &sources.livestock,
-            &sources.agricultural_services,
-            &sources.forestry,
-            &sources.fishery,
-            &sources.salt,
-            &sources.nonfarm_business,
-            &sources.wages,
-            &sources.other,
-        ];
-        for (path, source) in SOURCES.iter().zip(list) {
+        for (path, (_, source)) in SOURCES.iter().zip(sources.entries()) {
             if source
                 .as_ref()
                 .is_some_and(|s| s.revenue_vnd.is_none() || s.cost_vnd.is_none())

@@ -230,6 +230,23 @@ pub struct IncomeSources {
     pub other: Option<IncomeSource>,
 }
 
+impl IncomeSources {
+    /// Every activity of Phụ lục VIII with its machine key, in formats.md order.
+    pub fn entries(&self) -> [(&'static str, &Option<IncomeSource>); 9] {
+        [
+            ("crops", &self.crops),
+            ("livestock", &self.livestock),
+            ("agricultural_services", &self.agricultural_services),
+            ("forestry", &self.forestry),
+            ("fishery", &self.fishery),
+            ("salt", &self.salt),
+            ("nonfarm_business", &self.nonfarm_business),
+            ("wages", &self.wages),
+            ("other", &self.other),
+        ]
+    }
+}
+
 /// Revenue and production cost of one activity over 12 months, whole đồng.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -479,17 +479,7 @@ fn validate_member(
 /// the monthly shortcut. An activity left out counts as none; an unknown amount leaves a bound open.
 fn validate_income(c: &mut Checker, income: &Income) -> Option<IncomeRange> {
     if let Some(sources) = &income.sources_12m {
-        let list: [(&str, &Option<IncomeSource>); 9] = [
-            ("crops", &sources.crops),
-            ("livestock", &sources.livestock),
-            ("agricultural_services", &sources.agricultural_services),
-            ("forestry", &sources.forestry),
-            ("fishery", &sources.fishery),
-            ("salt", &sources.salt),
-            ("nonfarm_business", &sources.nonfarm_business),
-            ("wages", &sources.wages),
-            ("other", &sources.other),
-        ];
+        let list = sources.entries();
         let (mut min, mut max) = (Some(0i64), Some(0i64));
         for (name, source) in list {
             let Some(source) = source else { continue };

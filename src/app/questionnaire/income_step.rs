@@ -39,20 +39,10 @@ pub fn IncomeStep() -> impl IntoView {
                     .income
                     .as_ref()
                     .and_then(|i| i.sources_12m.as_ref())?;
-                let all = [
-                    &sources.crops,
-                    &sources.livestock,
-                    &sources.agricultural_services,
-                    &sources.forestry,
-                    &sources.fishery,
-                    &sources.salt,
-                    &sources.nonfarm_business,
-                    &sources.wages,
-                    &sources.other,
-                ];
-                let total: i64 = all
+                let total: i64 = sources
+                    .entries()
                     .iter()
-                    .filter_map(|s| s.as_ref())
+                    .filter_map(|(_, s)| s.as_ref())
                     .map(|s| s.revenue_vnd.unwrap_or(0) - s.cost_vnd.unwrap_or(0))
                     .sum();
                 let members = d.n_members().max(1) as i64;
