@@ -27,6 +27,17 @@ async fn tick() {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
+/// Adds the app's stylesheet to the test page once (reserved error lines are a CSS rule).
+fn load_styles() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    if document.get_element_by_id("app-styles").is_none() {
+        let style = document.create_element("style").unwrap();
+        style.set_id("app-styles");
+        style.set_text_content(Some(include_str!("../../style/main.css")));
+        document.head().unwrap().append_child(&style).unwrap();
+    }
+}
+
 /// A fresh `<div>` in the page to mount into.
 fn container(id: &str) -> web_sys::HtmlElement {
     let document = web_sys::window().unwrap().document().unwrap();
@@ -46,6 +57,7 @@ fn mount<V: IntoView + 'static>(
     leptos::mount::UnmountHandle<V::State>,
 ) {
     households().delete_all().unwrap();
+    load_styles();
     let out = Rc::new(RefCell::new(None));
     let slot = out.clone();
     let parent = container(id);
@@ -98,9 +110,10 @@ async fn a_number_field_names_the_field_keeps_bad_text_and_reserves_its_error_li
         "",
         "no message before typing"
     );
-    let reserved = error_line.get_bounding_client_rect().height();
+    let height = |e: web_sys::Element| e.unchecked_into::<web_sys::HtmlElement>().offset_height();
+    let reserved = height(error_line.clone());
     assert!(
-        reserved > 10.0,
+        reserved > 10,
         "the error line takes its space even when empty ({reserved}px)"
     );
 
@@ -116,9 +129,7 @@ async fn a_number_field_names_the_field_keeps_bad_text_and_reserves_its_error_li
     );
     assert!(message.contains("\"-3\""), "says what was found: {message}");
     assert_eq!(
-        query(&parent, ".error-line")
-            .get_bounding_client_rect()
-            .height(),
+        height(query(&parent, ".error-line")),
         reserved,
         "no layout shift"
     );

@@ -167,6 +167,7 @@ test("export then import round-trips the households, and a bad file changes noth
   await app.completeTo(RURAL_FOUR);
   const saved = await new SavedPage(phone.page).show();
   assert.deepEqual(await saved.names(), ["thon-3-ho-17"]);
+  await phone.page.screenshot({ path: join(SHOTS, "08-saved.png"), fullPage: true });
   const exported = await saved.exportAll();
   const lines = exported.text.trim().split("\n");
   assert.equal(lines.length, 1);
