@@ -227,6 +227,8 @@ test("at 320 px with the text enlarged nothing overflows, targets stay large, an
   const enlarge = () => phone.page.evaluate(() => { document.documentElement.style.fontSize = "200%"; });
   await enlarge();
   assert.ok(await app.fitsViewportWidth(), "start page overflows at 320 px");
+  // This run moves on with the keyboard (Continue focused, Enter), as a keyboard user would.
+  app.keyboard = true;
   await app.start({ date: "2026-06-01" });
   await app.completeTo(RURAL_FOUR, {
     stopAt: "wall",

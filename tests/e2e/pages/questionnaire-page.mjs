@@ -30,9 +30,15 @@ export class QuestionnairePage extends AppPage {
     return id.replace(/^step-/, "");
   }
 
+  /** Presses Continue (with the keyboard when `this.keyboard` is set: focus it, press Enter). */
   async continue() {
     const before = await this.stepKey();
-    await this.byTestId("continue").click();
+    if (this.keyboard) {
+      await this.byTestId("continue").focus();
+      await this.page.keyboard.press("Enter");
+    } else {
+      await this.byTestId("continue").click();
+    }
     await this.page.waitForFunction(
       (b) => {
         const s = document.querySelector('section[data-testid^="step-"], [data-testid="check-page"], [data-testid="result-page"]');
