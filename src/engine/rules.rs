@@ -181,6 +181,9 @@ pub struct TableRule {
     pub status: RuleStatus,
     pub reference: Reference,
     pub reviewed_on: Date,
+    /// Our English wording of the table's rows, by row key (b1-points.csv only).
+    #[serde(default)]
+    pub labels_en: BTreeMap<String, String>,
 }
 
 /// The rank of school levels (interpretation `school_level_rank`).
@@ -202,6 +205,9 @@ pub struct B1PointsRow {
     pub item: u8,
     pub key: String,
     pub label_vi: String,
+    /// Our English wording of the row (rules/tables.toml); the Vietnamese form wording is
+    /// authoritative.
+    pub label_en: String,
     /// Points by column: the six rural regions in `Region` order, then urban.
     #[serde(skip_deserializing)]
     pub points: [i16; 7],
@@ -487,7 +493,15 @@ const COLUMNS: [&str; 7] = [
 /// Parses and compiles rule JSON. Errors name what is missing or inconsistent.
 pub(crate) fn load(json: &str) -> Result<RuleBook, String> {
     let raw: RawRules = serde_json::from_str(json).map_err(|e| e.to_string())?;
-    let b1_points = compile_b1(&raw.b1_points)?;
+    // English wording of each B1 row, by row key (the CSV has the form's Vietnamese).
+    let labels_en = raw
+        .tables
+        .table
+        .iter()
+        .find(|t| t.key == "b1_points")
+        .map(|t| t.labels_en.clone())
+        .unwrap_or_default();
+    let b1_points = compile_b1(&raw.b1_points, &labels_en)?;
     let mut urban_points = [0i16; 7];
     for region in Region::ALL {
         let row = raw
@@ -560,7 +574,10 @@ pub(crate) fn load(json: &str) -> Result<RuleBook, String> {
 }
 
 /// Orders the B1 rows as `B1Row` and checks the CSV has exactly the rows the engine knows.
-fn compile_b1(rows: &[BTreeMap<String, serde_json::Value>]) -> Result<Vec<B1PointsRow>, String> {
+fn compile_b1(
+    rows: &[BTreeMap<String, serde_json::Value>],
+    labels_en: &BTreeMap<String, String>,
+) -> Result<Vec<B1PointsRow>, String> {
     let mut out = Vec::with_capacity(B1Row::ALL.len());
     for row_key in B1Row::ALL {
         let row = rows
@@ -582,6 +599,13 @@ fn compile_b1(rows: &[BTreeMap<String, serde_json::Value>]) -> Result<Vec<B1Poin
                 .and_then(|v| v.as_u64())
                 .ok_or("b1-points.csv: bad item")? as u8,
             key: row_key.key().to_string(),
+            label_en: labels_en
+                .get(row_key.key())
+                .filter(|l| !l.trim().is_empty())
+                .ok_or_else(|| {
+                    format!("tables.toml: no English label for B1 row {}", row_key.key())
+                })?
+                .clone(),
             label_vi: row
                 .get("label_vi")
                 .and_then(|v| v.as_str())

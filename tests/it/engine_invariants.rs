@@ -108,6 +108,13 @@ fn every_rule_value_has_a_reference_a_date_and_a_status() {
     for s in &r.supports {
         check(&s.key, &s.reference.document, s.status);
     }
+    for row in &r.b1_points {
+        assert!(
+            !row.label_vi.trim().is_empty() && !row.label_en.trim().is_empty(),
+            "B1 row {}: labels in both languages",
+            row.key
+        );
+    }
     for t in &r.tables {
         check(&t.key, &t.reference.document, t.status);
     }

@@ -1,7 +1,7 @@
 //! How the class was made: Phiếu A, score A item by item, score B, and the rule that combines
 //! them.
 
-use crate::app::i18n::use_i18n;
+use crate::app::i18n::{use_i18n, I18n};
 use crate::app::result::reference_text;
 use crate::engine::explanation::Explanation;
 use crate::engine::result::ScreeningOutcome;
@@ -9,16 +9,20 @@ use crate::engine::rules::rules;
 use crate::questionnaire::locale::Locale;
 use leptos::prelude::*;
 
-/// The row label of B1's point table (Vietnamese, as printed on the form).
-fn b1_row_label(row: &str) -> String {
+/// The row label of B1's point table in the current language (the form's Vietnamese wording, or
+/// our English rendering of it); urban region rows name the region.
+fn b1_row_label(i18n: &I18n, row: &str) -> String {
     if let Some(region) = row.strip_prefix("urban_region_") {
-        return region.to_string();
+        return i18n.t(&format!("opt_region_{region}")).to_string();
     }
     rules()
         .b1_points
         .iter()
         .find(|r| r.key == row)
-        .map(|r| r.label_vi.clone())
+        .map(|r| match i18n.locale() {
+            Locale::Vi => r.label_vi.clone(),
+            Locale::En => r.label_en.clone(),
+        })
         .unwrap_or_else(|| row.to_string())
 }
 
@@ -53,7 +57,6 @@ pub fn ScoreSection(
     let score_a = explanation.score_a.clone().map(|a| {
         let total = if a.min == a.max { a.min.to_string() } else { format!("{}–{}", a.min, a.max) };
         let threshold = a.threshold.map(|t| t.to_string()).unwrap_or_else(|| "?".to_string());
-        let english = i18n.locale() == Locale::En;
         view! {
             <section class="how" data-testid="score-a">
                 <h3>{i18n.tf("score_a_title", &[("score", &total), ("threshold", &threshold)])}</h3>
@@ -65,8 +68,7 @@ pub fn ScoreSection(
                     <tbody>
                         {a.items.iter().map(|item| view! {
                             <tr>
-                                <td>{format!("{} {}: ", i18n.t("b1_item"), item.item)}{b1_row_label(item.row)}
-                                    {english.then(|| view! { <span class="hint">" (form wording)"</span> })}</td>
+                                <td>{format!("{} {}: ", i18n.t("b1_item"), item.item)}{b1_row_label(&i18n, item.row)}</td>
                                 <td class="num">{item.points}</td>
                             </tr>
                         }).collect_view()}
