@@ -248,13 +248,7 @@ fn SavedCard(
     } else {
         entry.saved.draft.name.clone()
     };
-    let saved_at = entry
-        .saved
-        .saved_at
-        .chars()
-        .take(16)
-        .collect::<String>()
-        .replace('T', " ");
+    let saved_at = local_time(&entry.saved.saved_at);
     let members = entry.saved.draft.n_members();
     let open = move |_| {
         session.open(&id.get_value());
@@ -362,4 +356,21 @@ pub fn SetAsideNotices() -> impl IntoView {
             }
         }).collect_view()}
     }
+}
+
+/// A stored UTC timestamp in the phone's own time zone, written the Vietnamese way
+/// (`27/11/2026 21:05`); an unreadable one is shown as stored.
+fn local_time(iso: &str) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
+    if d.get_time().is_nan() {
+        return iso.to_string();
+    }
+    format!(
+        "{:02}/{:02}/{} {:02}:{:02}",
+        d.get_date(),
+        d.get_month() + 1,
+        d.get_full_year(),
+        d.get_hours(),
+        d.get_minutes()
+    )
 }
