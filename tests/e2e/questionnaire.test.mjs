@@ -196,6 +196,20 @@ test("export then import round-trips the households, and a bad file changes noth
   assert.deepEqual(await phone.problems(), []);
 });
 
+test("the start page names the standard in force on the chosen date, with its income lines from the rule data", async () => {
+  await freshPhone();
+  const note = app.byTestId("standard-note");
+  await app.startDate().fill("2025-06-01");
+  assert.match(await note.textContent(), /1\.500\.000.*2\.000\.000/s);
+  await app.startDate().fill("2026-12-31");
+  assert.match(await note.textContent(), /2\.200\.000.*2\.800\.000/s, "2026 announces the 2027-2030 lines");
+  await app.startDate().fill("2027-01-01");
+  const text = await note.textContent();
+  assert.match(text, /2\.200\.000.*2\.800\.000/s);
+  assert.match(text, /tạm tính/, "2027-2030 is marked provisional");
+  assert.doesNotMatch(text, /\{(rural|urban)\}/);
+});
+
 test("a corrupt stored record is set aside with a message and the app keeps working", async () => {
   await freshPhone();
   await app.start({ date: "2026-06-01", name: "Good" });

@@ -1,8 +1,41 @@
 //! Which standard applies on the chosen assessment date, and the 2027-2030 change when relevant.
+//! The edition and its income lines come from the rule data, never from this file.
 
-use crate::app::i18n::use_i18n;
+use crate::app::i18n::{use_i18n, I18n};
 use crate::engine::date::Date;
+use crate::engine::rules::{edition_for, rules, ParamValue};
+use crate::questionnaire::fields::group_thousands;
+use crate::questionnaire::locale::Locale;
 use leptos::prelude::*;
+
+/// The rural and urban income lines in force on `on`, written for the current language.
+fn income_lines(i18n: &I18n, on: Date) -> [(&'static str, String); 2] {
+    let line = |key: &str| {
+        rules()
+            .parameter(key)
+            .and_then(|p| p.value_on(on))
+            .and_then(|v| match v.value {
+                ParamValue::Number(n) => Some(n as i64),
+                ParamValue::List(_) => None,
+            })
+            .map(|n| match i18n.locale() {
+                Locale::Vi => group_thousands(n),
+                Locale::En => group_thousands(n).replace('.', ","),
+            })
+            .unwrap_or_else(|| "?".to_string())
+    };
+    [
+        ("rural", line("income_line_rural")),
+        ("urban", line("income_line_urban")),
+    ]
+}
+
+/// A translated text with the income lines in force on `on` filled in.
+fn with_lines(i18n: &I18n, key: &str, on: Date) -> String {
+    let lines = income_lines(i18n, on);
+    let args: Vec<(&str, &str)> = lines.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    i18n.tf(key, &args)
+}
 
 /// Says which edition of the standard applies on `date`.
 #[component]
@@ -14,21 +47,36 @@ pub fn StandardNote(
     let i18n = use_i18n();
     view! {
         <div class="note standard-note" data-testid="standard-note" role="note">
-            {move || match date.get() {
-                None => view! { <p>{i18n.t("standard_pick_date")}</p> }.into_any(),
-                Some(d) if d.year() >= 2027 => view! {
-                    <p><strong>{i18n.t("standard_2027_title")}</strong></p>
-                    <p>{i18n.t("standard_2027_body")}</p>
-                }.into_any(),
-                Some(d) if d.year() == 2026 => view! {
-                    <p><strong>{i18n.t("standard_2022_title")}</strong></p>
-                    <p>{i18n.t("standard_2026_body")}</p>
-                    <p>{i18n.t("standard_2026_change")}</p>
-                }.into_any(),
-                Some(_) => view! {
-                    <p><strong>{i18n.t("standard_2022_title")}</strong></p>
-                    <p>{i18n.t("standard_2022_body")}</p>
-                }.into_any(),
+            {move || {
+                let Some((d, edition)) = date.get().and_then(|d| edition_for(d).map(|e| (d, e))) else {
+                    return view! { <p>{i18n.t("standard_pick_date")}</p> }.into_any();
+                };
+                if edition.provisional {
+                    return view! {
+                        <p><strong>{i18n.t("standard_2027_title")}</strong></p>
+                        <p>{with_lines(&i18n, "standard_2027_body", d)}</p>
+                    }
+                    .into_any();
+                }
+                // A new edition starting next year is announced, with its own lines.
+                let next = rules()
+                    .editions
+                    .iter()
+                    .find(|e| e.since > d && e.since.year() == d.year() + 1)
+                    .map(|e| e.since);
+                match next {
+                    Some(since) => view! {
+                        <p><strong>{i18n.t("standard_2022_title")}</strong></p>
+                        <p>{i18n.t("standard_2026_body")}</p>
+                        <p>{with_lines(&i18n, "standard_2026_change", since)}</p>
+                    }
+                    .into_any(),
+                    None => view! {
+                        <p><strong>{i18n.t("standard_2022_title")}</strong></p>
+                        <p>{with_lines(&i18n, "standard_2022_body", d)}</p>
+                    }
+                    .into_any(),
+                }
             }}
         </div>
     }
