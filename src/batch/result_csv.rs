@@ -5,10 +5,10 @@
 
 use crate::batch::error::RecordError;
 use crate::batch::jsonl::UTF8_BOM;
-use crate::batch::summary_csv::{
-    class_key, income_class_key, CsvWriteOptions, HeaderLanguage, SummaryColumn,
+use crate::batch::summary_csv::{CsvWriteOptions, HeaderLanguage, SummaryColumn};
+use crate::engine::{
+    Class, IncomeClass, Indicator, IndicatorStatus, ResultRecord, ScreeningOutcome,
 };
-use crate::engine::{Class, Indicator, IndicatorStatus, ResultRecord, ScreeningOutcome};
 use std::io::{self, Write};
 
 /// The columns before the indicators: (English, Vietnamese).
@@ -87,18 +87,18 @@ impl<W: Write> ResultCsvWriter<W> {
                 );
                 self.out.push(opt(r.score_a));
                 self.out.push(opt(r.score_b));
-                self.out.push(class_key(r.class).to_string());
+                self.out.push(r.class.key().to_string());
                 self.out.push(
                     r.possible_classes
                         .iter()
-                        .map(|&c: &Class| class_key(c))
+                        .map(|&c: &Class| c.key())
                         .collect::<Vec<_>>()
                         .join(" "),
                 );
                 self.out.push(opt(r.income_per_person_month_vnd));
                 self.out.push(
                     r.income_class
-                        .map(income_class_key)
+                        .map(IncomeClass::key)
                         .unwrap_or_default()
                         .to_string(),
                 );

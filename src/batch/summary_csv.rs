@@ -19,7 +19,7 @@
 use crate::batch::error::{code, quoted, FileError, Place, Problem, RecordError};
 use crate::batch::jsonl::UTF8_BOM;
 use crate::engine::household::{Area, Region};
-use crate::engine::{Class, IncomeClass, Indicator, InvalidHousehold, ResultRecord, SummaryRow};
+use crate::engine::{IncomeClass, Indicator, InvalidHousehold, ResultRecord, SummaryRow};
 use std::io::{self, BufRead, Write};
 
 /// A column of the summary CSV format.
@@ -747,11 +747,11 @@ impl<W: Write> SummaryCsvWriter<W> {
                     None => "",
                 };
                 self.csv.write_field(score_b)?;
-                self.csv.write_field(class_key(result.class))?;
+                self.csv.write_field(result.class.key())?;
                 self.csv.write_field(
                     result
                         .income_class
-                        .map(income_class_key)
+                        .map(IncomeClass::key)
                         .unwrap_or_default(),
                 )?;
                 self.csv.write_field("")?;
@@ -783,25 +783,4 @@ fn format_integer(value: i64, buffer: &mut [u8; 24]) -> &str {
     write!(cursor, "{value}").expect("24 bytes hold any i64");
     let n = cursor.position() as usize;
     std::str::from_utf8(&buffer[..n]).expect("digits are ASCII")
-}
-
-/// The machine key of a class (as in the result JSON).
-pub fn class_key(class: Class) -> &'static str {
-    match class {
-        Class::Poor => "poor",
-        Class::NearPoor => "near_poor",
-        Class::NotPoor => "not_poor",
-        Class::Undetermined => "undetermined",
-    }
-}
-
-/// The machine key of an income class (as in the result JSON).
-pub fn income_class_key(class: IncomeClass) -> &'static str {
-    match class {
-        IncomeClass::Poor => "poor",
-        IncomeClass::NearPoor => "near_poor",
-        IncomeClass::AverageLiving => "average_living",
-        IncomeClass::NotPoor => "not_poor",
-        IncomeClass::Undetermined => "undetermined",
-    }
 }

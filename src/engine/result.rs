@@ -119,6 +119,18 @@ pub enum Class {
     Undetermined,
 }
 
+impl Class {
+    /// The stable machine key (as in the result JSON and translation keys).
+    pub fn key(self) -> &'static str {
+        match self {
+            Class::Poor => "poor",
+            Class::NearPoor => "near_poor",
+            Class::NotPoor => "not_poor",
+            Class::Undetermined => "undetermined",
+        }
+    }
+}
+
 /// The class by the decree's income definition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -128,6 +140,19 @@ pub enum IncomeClass {
     AverageLiving,
     NotPoor,
     Undetermined,
+}
+
+impl IncomeClass {
+    /// The stable machine key (as in the result JSON and translation keys).
+    pub fn key(self) -> &'static str {
+        match self {
+            IncomeClass::Poor => "poor",
+            IncomeClass::NearPoor => "near_poor",
+            IncomeClass::AverageLiving => "average_living",
+            IncomeClass::NotPoor => "not_poor",
+            IncomeClass::Undetermined => "undetermined",
+        }
+    }
 }
 
 /// One household's result, exactly as formats.md §2.

@@ -3,22 +3,10 @@
 
 use crate::app::i18n::use_i18n;
 use crate::app::result::reference_text;
-use crate::app::result::verdict::class_key;
 use crate::engine::explanation::Explanation;
-use crate::engine::result::IncomeClass;
 use crate::engine::rules::rules;
 use crate::questionnaire::locale::{format_vnd, Locale};
 use leptos::prelude::*;
-
-fn income_class_key(c: IncomeClass) -> &'static str {
-    match c {
-        IncomeClass::Poor => "poor",
-        IncomeClass::NearPoor => "near_poor",
-        IncomeClass::AverageLiving => "average_living",
-        IncomeClass::NotPoor => "not_poor",
-        IncomeClass::Undetermined => "undetermined",
-    }
-}
 
 /// Income: per person per month, the line, and the distance in đồng.
 #[component]
@@ -44,7 +32,7 @@ pub fn IncomeSection(
                     .unwrap_or_else(|| i18n.t("income_unknown").to_string())}</p>
                 {line.map(|l| view! { <p>{i18n.tf("income_line", &[("amount", &l)])}</p> })}
                 {distance.map(|d| view! { <p class="note" data-testid="income-distance"><strong>{d}</strong></p> })}
-                <p>{i18n.tf("income_class", &[("class", i18n.t(&format!("income_class_{}", income_class_key(income.income_class))))])}</p>
+                <p>{i18n.tf("income_class", &[("class", i18n.t(&format!("income_class_{}", income.income_class.key())))])}</p>
             }
             .into_any()
         }
@@ -87,7 +75,7 @@ pub fn ChangesSection(
                 &[
                     ("n", &c.n_indicators.to_string()),
                     ("list", &list.join(", ")),
-                    ("class", i18n.t(&format!("class_{}", class_key(c.to)))),
+                    ("class", i18n.t(&format!("class_{}", c.to.key()))),
                 ],
             )
         })

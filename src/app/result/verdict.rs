@@ -8,16 +8,6 @@ use crate::engine::result::{Class, ResultRecord, ScreeningOutcome};
 use crate::questionnaire::steps::Step;
 use leptos::prelude::*;
 
-/// The class key used in translation keys.
-pub fn class_key(class: Class) -> &'static str {
-    match class {
-        Class::Poor => "poor",
-        Class::NearPoor => "near_poor",
-        Class::NotPoor => "not_poor",
-        Class::Undetermined => "undetermined",
-    }
-}
-
 /// The verdict box.
 #[component]
 pub fn Verdict(
@@ -26,11 +16,11 @@ pub fn Verdict(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let class = class_key(result.class);
+    let class = result.class.key();
     let possible: Vec<String> = result
         .possible_classes
         .iter()
-        .map(|c| i18n.t(&format!("class_{}", class_key(*c))).to_string())
+        .map(|c| i18n.t(&format!("class_{}", c.key())).to_string())
         .collect();
     let headline = match (result.class, result.screening) {
         (Class::Undetermined, _) => i18n.tf(
@@ -41,7 +31,7 @@ pub fn Verdict(
             i18n.t("verdict_excluded").to_string()
         }
         (Class::NotPoor, Some(ScreeningOutcome::Stopped)) => i18n.t("verdict_stopped").to_string(),
-        (c, _) => i18n.t(&format!("verdict_{}", class_key(c))).to_string(),
+        (c, _) => i18n.t(&format!("verdict_{}", c.key())).to_string(),
     };
     let depends: Vec<String> = session
         .peek(|d| {

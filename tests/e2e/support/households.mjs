@@ -1,14 +1,14 @@
 //! Households for end-to-end specs, as answers the questionnaire page object gives (see pages/questionnaire-page.mjs).
 //
 // The rural household of four is the engine's example household (assessed 2026-06-01: poor);
-// questionnaire.test.mjs describes it in full, this copy lets other specs (offline) reuse it.
+// questionnaire.test.mjs and offline.test.mjs both use it.
 
-const NO_ASSETS = {
+export const NO_ASSETS = {
   "assets.car": 0, "assets.motor_boat": 0, "assets.generator": 0, "assets.fridge": 0, "assets.air_conditioner": 0,
   "assets.washing_machine_or_dryer": 0, "assets.water_heater": 0, "assets.microwave_or_oven": 0, "assets.colour_tv": 0,
   "assets.radio": 0, "assets.computer_or_tablet": 0, "assets.printer_fax": 0, "assets.sound_system": 0,
 };
-const NO_EXCLUSIONS = {
+export const NO_EXCLUSIONS = {
   "screening.villa_or_grade_1_2_house": "false", "screening.business_3plus_workers_or_tax_100m": "false",
   "screening.farm_or_livestock_200m": "false", "screening.production_asset_200m": "false",
   "screening.provincial_condition": "false", "screening.motor_vehicle_20m": "false", "screening.rents_out_property": "false",
