@@ -3,7 +3,8 @@
 //! income definition for 2027-2030), carrying unknown answers through as sets of possibilities.
 
 use super::classify::{
-    class_set_of_income, income_class_of, income_classes, review_classes, ClassSet, Deprivations,
+    class_set_of_income, classes_with_unknown_income, income_class_of, income_classes,
+    review_classes, ClassSet, Deprivations,
 };
 use super::date::Date;
 use super::explanation::*;
@@ -309,16 +310,7 @@ fn classify_2027_2030(
     used.mark(Interp::Income2027AverageLiving);
     let classes = match income_bits {
         Some(bits) => class_set_of_income(bits),
-        None => {
-            let mut set = ClassSet(ClassSet::NOT_POOR);
-            if d.hi as i64 >= t.poor_min_deprivations {
-                set.add(ClassSet::POOR);
-            }
-            if (d.lo as i64) < t.poor_min_deprivations {
-                set.add(ClassSet::NEAR_POOR);
-            }
-            set
-        }
+        None => classes_with_unknown_income(d, t),
     };
     if !classes.is_determined() {
         if let Some(income) = &v.income {

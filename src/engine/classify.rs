@@ -53,6 +53,19 @@ impl ClassSet {
 /// The possible numbers of deprived indicators.
 pub(crate) type Deprivations = CountRange;
 
+/// Classes possible by the income definition when the income itself is unknown: any income may be
+/// above the line (not poor), and below it the deprivations decide poor or near-poor.
+pub(crate) fn classes_with_unknown_income(d: Deprivations, t: &Thresholds) -> ClassSet {
+    let mut set = ClassSet(ClassSet::NOT_POOR);
+    if d.hi as i64 >= t.poor_min_deprivations {
+        set.add(ClassSet::POOR);
+    }
+    if (d.lo as i64) < t.poor_min_deprivations {
+        set.add(ClassSet::NEAR_POOR);
+    }
+    set
+}
+
 /// Classes possible by the official method for a household that went on to Phiếu B, with score A
 /// in [a_min, a_max] against `threshold`, and deprivations `d` (score B = points × D ≥ poor → poor).
 pub(crate) fn review_classes(

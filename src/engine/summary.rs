@@ -3,7 +3,8 @@
 //! the monthly income, unknown flags → every class still possible.
 
 use super::classify::{
-    class_set_of_income, income_class_of, income_classes, review_classes, ClassSet,
+    class_set_of_income, classes_with_unknown_income, income_class_of, income_classes,
+    review_classes, ClassSet,
 };
 use super::date::Date;
 use super::household::{Area, Region};
@@ -173,14 +174,7 @@ pub fn assess_summary(
                     .to_string(),
                 );
                 depends.extend(unknown_indicators.iter().cloned());
-                let mut set = ClassSet(ClassSet::NOT_POOR);
-                if d.hi as i64 >= t.poor_min_deprivations {
-                    set.add(ClassSet::POOR);
-                }
-                if (d.lo as i64) < t.poor_min_deprivations {
-                    set.add(ClassSet::NEAR_POOR);
-                }
-                set
+                classes_with_unknown_income(d, t)
             }
         },
     };
