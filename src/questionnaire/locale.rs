@@ -97,19 +97,11 @@ impl Locale {
 
 /// Formats whole đồng with dots between thousands, as Vietnamese write money ("1.500.000 đ").
 pub fn format_vnd(amount: i64) -> String {
-    let digits = amount.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('.');
-        }
-        out.push(ch);
-    }
-    if amount < 0 {
-        out.insert(0, '-');
-    }
     // A no-break space keeps the amount and its unit on one line.
-    format!("{out}\u{a0}đ")
+    format!(
+        "{}\u{a0}đ",
+        crate::questionnaire::fields::group_thousands(amount)
+    )
 }
 
 /// A date as people write it: `01/06/2026` in Vietnamese, `2026-06-01` in English.
