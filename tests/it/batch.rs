@@ -141,15 +141,7 @@ fn json_documents_are_told_from_json_lines() {
 
 #[test]
 fn random_bytes_as_json_lines_are_errors_not_panics() {
-    let mut state = 7u64;
-    let bytes: Vec<u8> = (0..20_000)
-        .map(|_| {
-            state = state
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (state >> 56) as u8
-        })
-        .collect();
+    let bytes = crate::support::pseudo_random_bytes(7, 20_000);
     let (records, _) = read_lines(&bytes);
     assert!(!records.is_empty());
     assert!(records.iter().all(|r| r.record.is_err()));
@@ -446,15 +438,7 @@ fn invalid_utf8_after_the_first_buffer_stops_the_file_at_its_line() {
 
 #[test]
 fn random_bytes_as_csv_are_a_clear_file_error() {
-    let mut state = 99u64;
-    let bytes: Vec<u8> = (0..4096)
-        .map(|_| {
-            state = state
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (state >> 56) as u8
-        })
-        .collect();
+    let bytes = crate::support::pseudo_random_bytes(99, 4096);
     let e = csv_reader(&bytes).err().expect("random bytes are refused");
     assert!(
         matches!(

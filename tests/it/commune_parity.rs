@@ -202,15 +202,7 @@ fn bad_files_are_refused_with_the_batch_layers_reason() {
         OpenError::File(FileError::InvalidUtf8 { line: 2 })
     );
     // Random bytes (with NULs among them).
-    let mut state = 7u64;
-    let random: Vec<u8> = (0..4096)
-        .map(|_| {
-            state = state
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (state >> 56) as u8
-        })
-        .collect();
+    let random = crate::support::pseudo_random_bytes(7, 4096);
     assert!(matches!(
         refusal("noise.bin", random),
         OpenError::File(FileError::Binary | FileError::Utf16 | FileError::InvalidUtf8 { .. })

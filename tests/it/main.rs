@@ -6,3 +6,4 @@ mod cli;
 mod commune_parity;
 mod engine_invariants;
 mod properties;
+mod support;
