@@ -240,7 +240,7 @@ mod tests {
             keys.push(format!("problem_{code}"));
         }
         for support in &rules().supports {
-            for level in [&support.poor, &support.near_poor, &support.other] {
+            for level in [support.poor, support.near_poor, support.other] {
                 if level != "no" {
                     keys.push(format!("support_level_{level}"));
                 }
