@@ -674,6 +674,21 @@ const fn urban_region_points(rows: &[(&str, i16)]) -> [i16; 7] {
         out[r] = rows[j].1;
         r += 1;
     }
+    let mut j = 0;
+    while j < rows.len() {
+        let mut r = 0;
+        while r < Region::ALL.len() && !same(rows[j].0, Region::ALL[r].key()) {
+            r += 1;
+        }
+        if r == Region::ALL.len() {
+            refuse(&[
+                "rules/b1-urban-region-points.csv: ",
+                rows[j].0,
+                " is not a region the engine knows (Region in src/engine/household.rs)",
+            ]);
+        }
+        j += 1;
+    }
     out
 }
 
@@ -712,6 +727,21 @@ const fn school_ranks(values: &[(&str, i8)]) -> [i8; 8] {
         }
         out[l] = values[j].1;
         l += 1;
+    }
+    let mut j = 0;
+    while j < values.len() {
+        let mut l = 0;
+        while l < SchoolLevel::ALL.len() && !same(values[j].0, SchoolLevel::ALL[l].key()) {
+            l += 1;
+        }
+        if l == SchoolLevel::ALL.len() {
+            refuse(&[
+                "rules/interpretations.toml [school_level_rank]: ",
+                values[j].0,
+                " is not a school level the engine knows (SchoolLevel in src/engine/household.rs)",
+            ]);
+        }
+        j += 1;
     }
     out
 }
