@@ -248,11 +248,16 @@ fn read_csv_cells(path: &str) -> (Vec<String>, Vec<(u64, Vec<String>)>) {
         .iter()
         .map(str::to_string)
         .collect();
+    // Line numbers are counted here: the csv crate's record positions run one line short on some
+    // files. No cell spans lines, so row i is on line i + 2.
     let rows = reader
         .records()
-        .map(|record| {
-            let record = record.unwrap_or_else(|e| panic!("{path}: {e}"));
-            let line = record.position().map_or(0, |p| p.line());
+        .zip(2u64..)
+        .map(|(record, line)| {
+            let record = record.unwrap_or_else(|e| panic!("{path} line {line}: {e}"));
+            if record.iter().any(|cell| cell.contains('\n')) {
+                panic!("{path} line {line}: expected one line per row, but a cell spans lines");
+            }
             (line, record.iter().map(str::to_string).collect())
         })
         .collect();
