@@ -3,7 +3,10 @@
 //!
 //! # How the UI uses it
 //!
-//! The app registers the worker once at start (`register_service_worker()`, called by `App`).
+//! Each page registers the worker once at start: the household app with `register_service_worker()`
+//! (called by `App`), commune mode's page, one folder down, with
+//! `register_service_worker_at("../sw.js")` — one worker, whose scope is the folder of `sw.js`,
+//! serves both pages.
 //! The start page shows the update button only while an update waits:
 //!
 //! ```ignore
@@ -40,7 +43,7 @@ use web_sys::{
     ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState,
 };
 
-/// Where the service worker is, relative to the page (the app may live under any path).
+/// Where the service worker is, relative to the household page (the app may live under any path).
 const SERVICE_WORKER_URL: &str = "./sw.js";
 
 /// What the app knows about a newer version of itself.
@@ -83,10 +86,15 @@ fn status() -> RwSignal<UpdateStatus> {
     })
 }
 
-/// Registers the service worker once per page (later calls do nothing) and starts watching for
-/// new versions. Without service worker support the status becomes `Unsupported` and the app
-/// runs as a plain web page.
+/// Registers the service worker from the household page (see `register_service_worker_at`).
 pub fn register_service_worker() {
+    register_service_worker_at(SERVICE_WORKER_URL);
+}
+
+/// Registers the service worker at `url` (relative to the page) once per page — later calls do
+/// nothing — and starts watching for new versions. Without service worker support the status
+/// becomes `Unsupported` and the app runs as a plain web page.
+pub fn register_service_worker_at(url: &str) {
     if IS_REGISTERED.with(|registered| registered.replace(true)) {
         return;
     }
@@ -94,7 +102,7 @@ pub fn register_service_worker() {
         status().set(UpdateStatus::Unsupported);
         return;
     };
-    let registration = container.register(SERVICE_WORKER_URL);
+    let registration = container.register(url);
     spawn_local(async move {
         match JsFuture::from(registration).await {
             Ok(registration) => watch_for_updates(&container, registration.unchecked_into()),
