@@ -17,6 +17,9 @@
 // - A new version's install refreshes commune mode too when the old version had cached it (or a
 //   commune page is open), so an officer who updates keeps commune mode offline; this part is
 //   best effort and never fails the install (what is missing is fetched on next use).
+// - A commune page that started loading just before the first version activated is not
+//   controlled; it asks to be claimed ("CLAIM", src/app/pwa.rs), and the worker caches commune
+//   mode then.
 // - Opening commune/ offline before commune mode was cached completely shows
 //   commune-offline.html (precached), a plain Vietnamese/English page saying why, instead of a
 //   browser error.
@@ -154,6 +157,16 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("message", (event) => {
   if (event.data && event.data.type === "SKIP_WAITING") self.skipWaiting();
+  // From a page this worker does not control yet (src/app/pwa.rs): it started loading just before
+  // the first version activated. Take it, and if it is commune mode, cache commune mode.
+  if (event.data && event.data.type === "CLAIM") {
+    event.waitUntil(
+      (async () => {
+        await self.clients.claim();
+        if (event.source && event.source.url.startsWith(COMMUNE_PREFIX)) await cacheCommune(await caches.open(CACHE_NAME));
+      })(),
+    );
+  }
 });
 
 /** A navigation inside commune/: the cached page when all of commune mode is cached, else the network (caching it all), else the offline notice. */

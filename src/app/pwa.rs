@@ -203,14 +203,21 @@ fn watch_for_updates(container: &ServiceWorkerContainer, registration: ServiceWo
     if registration.waiting().is_some() && has_controller() {
         status().set(UpdateStatus::Available);
     }
+    // A page whose load began just before the first version activated is not controlled by it
+    // (the worker's claim came before the page existed), e.g. commune mode opened during the
+    // first install: ask the active worker to take it, so it works offline (public/sw.js).
+    if !has_controller() {
+        if let Some(active) = registration.active() {
+            let message = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&message, &"type".into(), &"CLAIM".into());
+            let _ = active.post_message(&message);
+        }
+    }
 
     // These listeners live as long as the page, so the closures are deliberately leaked.
-    let on_update_found = {
-        let registration = registration.clone();
-        Closure::<dyn FnMut()>::new(move || {
-            let Some(worker) = registration.installing() else {
-                return;
-            };
+    let watch_installing = {
+        let has_controller = has_controller.clone();
+        move |worker: ServiceWorker| {
             let has_controller = has_controller.clone();
             let watched = worker.clone();
             let on_state_change = Closure::<dyn FnMut()>::new(move || {
@@ -227,6 +234,19 @@ fn watch_for_updates(container: &ServiceWorkerContainer, registration: ServiceWo
                 on_state_change.as_ref().unchecked_ref(),
             );
             on_state_change.forget();
+        }
+    };
+    // The browser checks for a new version as the page loads, so one may already be installing
+    // (its "updatefound" came before this listener): watch it too.
+    if let Some(worker) = registration.installing() {
+        watch_installing(worker);
+    }
+    let on_update_found = {
+        let registration = registration.clone();
+        Closure::<dyn FnMut()>::new(move || {
+            if let Some(worker) = registration.installing() {
+                watch_installing(worker);
+            }
         })
     };
     let _ = registration

@@ -6,6 +6,8 @@
 //! `commune/` as the `mucsong-commune` bundle), so households never download it.
 
 pub mod browser;
+#[cfg(test)]
+mod browser_tests;
 mod charts;
 mod dashboard;
 mod exports;
