@@ -19,8 +19,8 @@ const GOAL_KB = 150; // what we aim for on cheap phones and slow links
 // last measured plus a small margin (5 KB), and it always says plainly that the 250 KB limit is
 // not met. Lower CEILING_KB whenever the app shrinks; when it is at or under LIMIT_KB, delete it
 // and fail above LIMIT_KB again.
-// 2026-11-27, commune mode split into its own bundle: household first load 403.9 KB gzip.
-const CEILING_KB = 409;
+// 2026-11-27, commune mode split into its own bundle: household first load 397.6 KB gzip.
+const CEILING_KB = 403;
 /** Commune mode's folder in the build (scripts/build.sh). */
 const COMMUNE_DIR = "commune";
 

@@ -246,7 +246,7 @@ impl CommuneState {
             format: run.format(),
             n_bytes,
             summary: run.summary().clone(),
-            tally: run.targets().clone(),
+            tally: *run.targets(),
             errors: run.errors().to_vec(),
             n_blank: run.n_blank(),
             stopped_by: run.stopped_by().cloned(),
