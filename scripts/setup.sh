@@ -44,6 +44,15 @@ else
     rustup target add wasm32-unknown-unknown
 fi
 
+# The release wasm rebuilds the standard library for the browser (scripts/build.sh): that needs the
+# standard library's source, the same version as the compiler.
+if rustup component list --installed | grep -q '^rust-src'; then
+    say "rust-src component: present"
+else
+    say "adding the rust-src component"
+    rustup component add rust-src
+fi
+
 if [[ "$(trunk --version 2>/dev/null || true)" == "trunk $TRUNK_VERSION" ]]; then
     say "trunk $TRUNK_VERSION: present"
 else
