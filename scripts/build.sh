@@ -28,9 +28,14 @@ export RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-ab
 
 echo "==> build: household app (index.html -> dist/)"
 trunk build index.html --dist dist --release --offline
+# Trunk's minifier warns "Failed to minify JS" on wasm-bindgen's glue (it cannot parse
+# `export default`) and leaves it as it is; terser minifies it here instead.
+node scripts/minify/minify.mjs glue dist
 
 echo "==> build: commune mode (commune.html -> dist/commune/)"
 trunk build commune.html --dist dist/commune --release --offline
+node scripts/minify/minify.mjs glue dist/commune
 
 echo "==> build: service worker file lists"
 node scripts/gen-precache.mjs dist
+node scripts/minify/minify.mjs sw dist

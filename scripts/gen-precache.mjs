@@ -42,7 +42,7 @@ async function externaliseLoader(htmlPath) {
     ([, attrs]) => !/\bsrc\s*=/.test(attrs),
   );
   for (const [tag, attrs, body] of inlineScripts) {
-    if (!/type\s*=\s*"module"/.test(attrs) || !body.includes("import init")) {
+    if (!/type\s*=\s*"?module"?/.test(attrs) || !body.includes("import init")) {
       fail(`${htmlPath}: expected no inline script other than Trunk's loader (CSP forbids it), but found: ${tag.slice(0, 120)}`);
     }
     const code = body.trim() + "\n";

@@ -87,6 +87,10 @@ else
     DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver
 fi
 
+# The release build minifies its JavaScript with the terser pinned here (scripts/minify/minify.mjs).
+say "npm ci in scripts/minify"
+(cd scripts/minify && npm ci --no-audit --no-fund --loglevel=error)
+
 say "npm ci in tests/e2e"
 (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
 
