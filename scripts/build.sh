@@ -37,5 +37,5 @@ trunk build commune.html --dist dist/commune --release --offline
 node scripts/minify/minify.mjs glue dist/commune
 
 echo "==> build: service worker file lists"
-node scripts/gen-precache.mjs dist
 node scripts/minify/minify.mjs sw dist
+node scripts/gen-precache.mjs dist

@@ -111,17 +111,20 @@ const version = sha256(
   [...household, ...commune].map((e) => `${e.url} ${e.sha256}\n`).join(""),
 ).slice(0, 16);
 
-// Idempotent: a sw.js that was already filled in gets its values replaced, not appended to.
-const VERSION_RE = /const CACHE_VERSION = "[^"]*";/;
-const PRECACHE_RE = /const PRECACHE = \/\* __MUCSONG_PRECACHE__ \*\/ [^\n]*;/;
-const COMMUNE_RE = /const COMMUNE = \/\* __MUCSONG_COMMUNE__ \*\/ [^\n]*;/;
+// Idempotent: a sw.js that was already filled in gets its values replaced, not appended to. The
+// patterns match both the source layout and scripts/minify/minify.mjs's output (which keeps the
+// marker comments but joins the declarations: `const CACHE_VERSION="…",PRECACHE=/* … */[…],…`).
+// The lists are JSON arrays of flat objects, so they contain no "]".
+const VERSION_RE = /(\bCACHE_VERSION\s*=\s*)"[^"]*"/;
+const PRECACHE_RE = /(\bPRECACHE\s*=\s*\/\* __MUCSONG_PRECACHE__ \*\/\s*)\[[^\]]*\]/;
+const COMMUNE_RE = /(\bCOMMUNE\s*=\s*\/\* __MUCSONG_COMMUNE__ \*\/\s*)\[[^\]]*\]/;
 if (![VERSION_RE, PRECACHE_RE, COMMUNE_RE].every((re) => re.test(sw))) {
   fail("sw.js: expected the CACHE_VERSION, PRECACHE and COMMUNE placeholders, but found only some of them");
 }
 sw = sw
-  .replace(VERSION_RE, `const CACHE_VERSION = "${version}";`)
-  .replace(PRECACHE_RE, () => `const PRECACHE = /* __MUCSONG_PRECACHE__ */ ${JSON.stringify(household)};`)
-  .replace(COMMUNE_RE, () => `const COMMUNE = /* __MUCSONG_COMMUNE__ */ ${JSON.stringify(commune)};`);
+  .replace(VERSION_RE, (_, head) => `${head}"${version}"`)
+  .replace(PRECACHE_RE, (_, head) => `${head}${JSON.stringify(household)}`)
+  .replace(COMMUNE_RE, (_, head) => `${head}${JSON.stringify(commune)}`);
 await writeFile(swPath, sw);
 
 console.log(

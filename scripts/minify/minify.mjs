@@ -1,15 +1,15 @@
 //! Release build step: minifies the JavaScript every visitor downloads (wasm-bindgen's glue, the loader, the service worker) with the pinned terser, keeping Trunk's integrity hashes true.
 //
 // Usage: node scripts/minify/minify.mjs glue DIST_DIR   (after a Trunk build of one page into DIST_DIR)
-//        node scripts/minify/minify.mjs sw DIST_DIR     (after scripts/gen-precache.mjs wrote sw.js)
+//        node scripts/minify/minify.mjs sw DIST_DIR     (before scripts/gen-precache.mjs fills in sw.js)
 // scripts/build.sh runs both at the right moments. Why: the glue and the service worker are
 // read-once text that gzip cannot shrink as well as a minifier (measured: 12.2 KB -> 8.5 KB gzip
 // together). Trunk 0.21 minifies CSS and HTML (Trunk.toml `minify`) but not wasm-bindgen's output.
 //
 // Trunk marks the glue's <link rel="modulepreload"> with a sha384 `integrity` attribute; the
 // browser refuses a file that does not match it, so after minifying the glue its page's
-// index.html gets the new hash. sw.js is minified only after gen-precache.mjs has filled in its
-// file lists (the placeholders are comments, which minification would remove).
+// index.html gets the new hash. In sw.js the comments that mark gen-precache.mjs's placeholders
+// are kept, so the lists can be filled in (and filled in again) after minifying.
 
 import { createHash } from "node:crypto";
 import { readdir, readFile, writeFile } from "node:fs/promises";
@@ -27,10 +27,10 @@ if (!["glue", "sw"].includes(mode) || !dir) {
 
 const kb = (n) => (n / 1024).toFixed(1);
 
-/** Minifies one file in place; `module` for ES modules. Returns the new text. */
-async function minifyFile(path, module) {
+/** Minifies one file in place; `module` for ES modules; `keep` matches comments to keep. Returns the new text. */
+async function minifyFile(path, module, keep = false) {
   const source = await readFile(path, "utf8");
-  const result = await minify(source, { module, compress: true, mangle: true, format: { comments: false } });
+  const result = await minify(source, { module, compress: true, mangle: true, format: { comments: keep } });
   if (typeof result.code !== "string" || result.code.length === 0) {
     fail(`${path}: expected terser to return code, but found none`);
   }
@@ -40,7 +40,7 @@ async function minifyFile(path, module) {
 }
 
 if (mode === "sw") {
-  await minifyFile(join(dir, "sw.js"), false);
+  await minifyFile(join(dir, "sw.js"), false, /__MUCSONG_/);
 } else {
   // The glue is the one `<name>-<16 hex>.js` file Trunk wrote next to the wasm.
   const names = (await readdir(dir)).filter((n) => /-[0-9a-f]{16}\.js$/.test(n) && !n.startsWith("boot-"));
