@@ -70,20 +70,15 @@ pub struct UseServiceWorkerReturn {
 }
 
 thread_local! {
-    // One status for the whole page, created on first use. It is created outside any component
-    // on purpose, so it lives as long as the page, like the service worker registration itself.
-    static STATUS: Cell<Option<RwSignal<UpdateStatus>>> = const { Cell::new(None) };
+    // One status for the whole page, created on first use. It is reference-counted rather than
+    // owned by the reactive owner that happens to be current at first use (a component that may
+    // be unmounted), so it lives as long as the page, like the service worker registration.
+    static STATUS: ArcRwSignal<UpdateStatus> = ArcRwSignal::new(UpdateStatus::Current);
     static IS_REGISTERED: Cell<bool> = const { Cell::new(false) };
 }
 
-fn status() -> RwSignal<UpdateStatus> {
-    STATUS.with(|cell| {
-        cell.get().unwrap_or_else(|| {
-            let signal = RwSignal::new(UpdateStatus::Current);
-            cell.set(Some(signal));
-            signal
-        })
-    })
+fn status() -> ArcRwSignal<UpdateStatus> {
+    STATUS.with(Clone::clone)
 }
 
 /// Registers the service worker from the household page (see `register_service_worker_at`).
