@@ -5,6 +5,7 @@
 use crate::engine::date::Date;
 use crate::engine::household::{HouseholdRecord, Member, HOUSEHOLD_SCHEMA};
 use crate::questionnaire::fields::{self, FieldError, FieldKind, ParseContext};
+use crate::questionnaire::json_text::to_text;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -71,13 +72,16 @@ impl Draft {
         self.record.members.as_ref().map_or(0, Vec::len)
     }
 
-    fn json(&self) -> Value {
-        serde_json::to_value(&self.record).expect("a record always serialises")
+    /// The record's JSON form, which field paths address. It is made by writing the record as
+    /// text and reading it back rather than with `serde_json::to_value`, so that the app carries
+    /// one copy of the record's serialisation code (see `json_text`).
+    pub fn record_json(&self) -> Value {
+        serde_json::from_str(&to_text(&self.record, false)).expect("a written record reads back")
     }
 
     /// The stored value at `path` (JSON null when unanswered or unknown).
     pub fn value(&self, path: &str) -> Value {
-        fields::get(&self.json(), path)
+        fields::get(&self.record_json(), path)
             .cloned()
             .unwrap_or(Value::Null)
     }
@@ -107,7 +111,7 @@ impl Draft {
 
     /// Stores a value in the record; false if the record would not accept it (a bug upstream).
     fn store(&mut self, path: &str, value: Value) -> bool {
-        let mut json = self.json();
+        let mut json = self.record_json();
         if !fields::set(&mut json, path, value) {
             return false;
         }
@@ -219,20 +223,24 @@ impl Draft {
             }
         };
         let is_member = |k: &str| k.starts_with("members[");
-        self.raw = std::mem::take(&mut self.raw)
-            .into_iter()
-            .filter_map(|(k, v)| {
-                if is_member(&k) {
-                    renumber(&k).map(|k| (k, v))
-                } else {
-                    Some((k, v))
-                }
-            })
-            .collect();
-        self.dont_know = std::mem::take(&mut self.dont_know)
-            .into_iter()
-            .filter_map(|k| if is_member(&k) { renumber(&k) } else { Some(k) })
-            .collect();
+        // Rebuilt by inserting one by one rather than `collect()`: collecting into a B-tree sorts
+        // its input first, and each such sort is compiled into the app's download separately.
+        let mut raw = BTreeMap::new();
+        for (k, v) in std::mem::take(&mut self.raw) {
+            let k = if is_member(&k) { renumber(&k) } else { Some(k) };
+            if let Some(k) = k {
+                raw.insert(k, v);
+            }
+        }
+        self.raw = raw;
+        let mut dont_know = BTreeSet::new();
+        for k in std::mem::take(&mut self.dont_know) {
+            let k = if is_member(&k) { renumber(&k) } else { Some(k) };
+            if let Some(k) = k {
+                dont_know.insert(k);
+            }
+        }
+        self.dont_know = dont_know;
     }
 
     /// Fields with typed text that does not parse (path and error), for the check page.

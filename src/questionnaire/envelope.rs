@@ -5,6 +5,7 @@
 
 use crate::engine::household::{HouseholdRecord, HOUSEHOLD_SCHEMA};
 use crate::questionnaire::draft::Draft;
+use crate::questionnaire::json_text::to_text;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -53,12 +54,12 @@ pub fn encode(draft: &Draft, saved_at: &str) -> String {
         saved_at: saved_at.to_string(),
         name: draft.name.clone(),
         step: draft.step.clone(),
-        record: serde_json::to_value(&draft.record).expect("a record always serialises"),
+        record: draft.record_json(),
         edition: draft.edition().to_string(),
         raw: draft.raw.clone(),
         dont_know: draft.dont_know.clone(),
     };
-    serde_json::to_string(&envelope).expect("an envelope always serialises")
+    to_text(&envelope, false)
 }
 
 /// Reads a stored household, migrating older shapes:

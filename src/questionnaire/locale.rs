@@ -187,7 +187,7 @@ mod tests {
                     continue;
                 }
                 let text = std::fs::read_to_string(&path).unwrap();
-                for marker in [".t(\"", ".tf(\""] {
+                for marker in [".t(\"", ".tf(\"", ".tr(\""] {
                     for piece in text.split(marker).skip(1) {
                         let key = piece.split('"').next().unwrap();
                         if !Locale::Vi.has(key) {

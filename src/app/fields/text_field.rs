@@ -90,8 +90,8 @@ pub fn TextField(
     let error_path = path.clone();
     view! {
         <div class="field text" data-testid=format!("field-{path}")>
-            <label class="field-label" for=id.clone()>{move || i18n.t(&question)}</label>
-            {has_hint.then(|| view! { <p class="hint" id=hint_id.clone()>{move || i18n.t(&hint_key)}</p> })}
+            <label class="field-label" for=id.clone()>{i18n.tr_owned(question)}</label>
+            {has_hint.then(|| view! { <p class="hint" id=hint_id.clone()>{i18n.tr_owned(hint_key)}</p> })}
             <div class="input-row">
                 <input
                     id=id.clone()
@@ -106,7 +106,7 @@ pub fn TextField(
                     aria-describedby=described_by
                     on:input=on_input
                 />
-                {unit.map(|u| view! { <span class="unit">{move || i18n.t(u)}</span> })}
+                {unit.map(|u| view! { <span class="unit">{i18n.tr(u)}</span> })}
             </div>
             <p class="error-line" id=error_id role="status" aria-live="polite">
                 {move || error.get().map(|e| error_text(&i18n, &error_path, &e)).unwrap_or_default()}
@@ -123,7 +123,7 @@ pub fn TextField(
                             prop:checked=move || dont_know.get()
                             on:change=on_dont_know
                         />
-                        <span>{move || i18n.t("dont_know")}</span>
+                        <span>{i18n.tr("dont_know")}</span>
                     </label>
                 }
             })}

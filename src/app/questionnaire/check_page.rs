@@ -94,8 +94,8 @@ pub fn CheckPage() -> impl IntoView {
     let editing = RwSignal::new(None::<Step>);
     view! {
         <section class="page check-page" data-testid="check-page">
-            <h1 id="step-heading" tabindex="-1">{move || i18n.t("step_check")}</h1>
-            <p class="lead">{move || i18n.t("check_intro")}</p>
+            <h1 id="step-heading" tabindex="-1">{i18n.tr("step_check")}</h1>
+            <p class="lead">{i18n.tr("check_intro")}</p>
             {move || (n_invalid.get() > 0).then(|| view! {
                 <p class="note warning" role="alert" data-testid="check-invalid">
                     {i18n.tf("check_invalid", &[("n", &n_invalid.get().to_string())])}
@@ -109,10 +109,10 @@ pub fn CheckPage() -> impl IntoView {
             <div class="nav-buttons no-print">
                 <button type="button" class="button secondary" data-testid="back"
                     on:click=move |_| session.peek(|d| steps::previous(Step::Check, d)).into_iter().for_each(|s| session.go(s))>
-                    {move || i18n.t("back")}
+                    {i18n.tr("back")}
                 </button>
                 <button type="button" class="button primary" data-testid="see-result" on:click=move |_| session.go(Step::Result)>
-                    {move || i18n.t("see_result")}
+                    {i18n.tr("see_result")}
                 </button>
             </div>
         </section>

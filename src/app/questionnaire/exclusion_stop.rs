@@ -25,13 +25,13 @@ pub fn ExclusionStop() -> impl IntoView {
     });
     view! {
         <div class="note kind" data-testid="exclusion-stop">
-            <p>{move || i18n.t("exclusion_stop_body")}</p>
+            <p>{i18n.tr("exclusion_stop_body")}</p>
             <ul class="plain-list">
                 {move || which.get().into_iter().map(|k| view! { <li>{i18n.t(&k)}</li> }).collect_view()}
             </ul>
-            <p>{move || i18n.t("exclusion_stop_continue")}</p>
+            <p>{i18n.tr("exclusion_stop_continue")}</p>
             <button type="button" class="button secondary" data-testid="see-result-now" on:click=move |_| session.go(Step::Check)>
-                {move || i18n.t("exclusion_stop_finish")}
+                {i18n.tr("exclusion_stop_finish")}
             </button>
         </div>
     }

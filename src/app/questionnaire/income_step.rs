@@ -51,9 +51,9 @@ pub fn IncomeStep() -> impl IntoView {
             .flatten()
     });
     view! {
-        <p class="note reminder" data-testid="income-reminder">{move || i18n.t("income_not_counted")}</p>
+        <p class="note reminder" data-testid="income-reminder">{i18n.tr("income_not_counted")}</p>
         <fieldset class="field choice">
-            <legend class="field-label">{move || i18n.t("q_income_mode")}</legend>
+            <legend class="field-label">{i18n.tr("q_income_mode")}</legend>
             <div class="options">
                 {MODES
                     .into_iter()
@@ -69,7 +69,7 @@ pub fn IncomeStep() -> impl IntoView {
                                     prop:checked=move || mode.get().as_deref() == Some(m)
                                     on:change=move |_| choose(m)
                                 />
-                                <span class="option-label">{move || i18n.t(&label)}</span>
+                                <span class="option-label">{i18n.tr_owned(label)}</span>
                             </label>
                         }
                     })
@@ -86,7 +86,7 @@ pub fn IncomeStep() -> impl IntoView {
                         let title = format!("income_source_{s}");
                         view! {
                             <fieldset class="income-source">
-                                <legend>{move || i18n.t(&title)}</legend>
+                                <legend>{i18n.tr_owned(title)}</legend>
                                 <Field path=format!("income.sources_12m.{s}.revenue_vnd") />
                                 <Field path=format!("income.sources_12m.{s}.cost_vnd") />
                             </fieldset>

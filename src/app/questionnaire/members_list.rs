@@ -50,7 +50,7 @@ pub fn MembersList() -> impl IntoView {
             .unwrap_or_default()
     };
     view! {
-        <p class="hint">{move || i18n.t("members_hint")}</p>
+        <p class="hint">{i18n.tr("members_hint")}</p>
         <ul class="member-list" data-testid="member-list">
             {move || {
                 (0..n.get())
@@ -70,7 +70,7 @@ pub fn MembersList() -> impl IntoView {
                                         aria-label=move || format!("{} — {}", i18n.t("edit"), name())
                                         on:click=move |_| session.go(Step::Member(i, MemberPage::Basic))
                                     >
-                                        {move || i18n.t("edit")}
+                                        {i18n.tr("edit")}
                                     </button>
                                     {move || if confirming.get() == Some(i) {
                                         view! {
@@ -107,7 +107,7 @@ pub fn MembersList() -> impl IntoView {
             }}
         </ul>
         <button type="button" class="button secondary big add-member" data-testid="add-member" on:click=add>
-            {move || i18n.t("add_member")}
+            {i18n.tr("add_member")}
         </button>
         <p class="members-count" role="status">{move || i18n.tf("members_count", &[("n", &n.get().to_string())])}</p>
     }

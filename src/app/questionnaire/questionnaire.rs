@@ -100,11 +100,11 @@ fn QuestionScreen(
                 <div class="nav-buttons no-print">
                     {(step != Step::Intro).then(|| view! {
                         <button type="button" class="button secondary" data-testid="back" on:click=go_back>
-                            {move || i18n.t("back")}
+                            {i18n.tr("back")}
                         </button>
                     })}
                     <button type="submit" class="button primary" data-testid="continue">
-                        {move || i18n.t(continue_key)}
+                        {i18n.tr(continue_key)}
                     </button>
                 </div>
             </form>

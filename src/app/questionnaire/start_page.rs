@@ -42,13 +42,13 @@ pub fn StartPage() -> impl IntoView {
     };
     view! {
         <section class="page start-page" data-testid="start-page">
-            <h1 id="step-heading" tabindex="-1">{move || i18n.t("start_title")}</h1>
+            <h1 id="step-heading" tabindex="-1">{i18n.tr("start_title")}</h1>
             <About />
             <LanguageSwitch />
             <form class="start-form" on:submit=start novalidate=true>
                 <div class="field text">
-                    <label class="field-label" for="start-date">{move || i18n.t("q_assessed_on")}</label>
-                    <p class="hint" id="start-date-hint">{move || i18n.t("h_assessed_on")}</p>
+                    <label class="field-label" for="start-date">{i18n.tr("q_assessed_on")}</label>
+                    <p class="hint" id="start-date-hint">{i18n.tr("h_assessed_on")}</p>
                     <input
                         id="start-date"
                         type="date"
@@ -66,8 +66,8 @@ pub fn StartPage() -> impl IntoView {
                 </div>
                 <StandardNote date=parsed />
                 <div class="field text">
-                    <label class="field-label" for="start-name">{move || i18n.t("household_name")}</label>
-                    <p class="hint">{move || i18n.t("household_name_hint")}</p>
+                    <label class="field-label" for="start-name">{i18n.tr("household_name")}</label>
+                    <p class="hint">{i18n.tr("household_name_hint")}</p>
                     <input
                         id="start-name"
                         type="text"
@@ -78,7 +78,7 @@ pub fn StartPage() -> impl IntoView {
                     />
                 </div>
                 <button type="submit" class="button primary big" data-testid="start" disabled=move || parsed.get().is_none()>
-                    {move || i18n.t("start_button")}
+                    {i18n.tr("start_button")}
                 </button>
             </form>
             {move || (n_saved.get() > 0).then(|| view! {

@@ -82,17 +82,17 @@ pub fn ResultPage() -> impl IntoView {
     };
     view! {
         <section class="page result-page" data-testid="result-page">
-            <p class="print-only">{move || i18n.t("print_header")}</p>
-            <h1 id="step-heading" tabindex="-1">{move || i18n.t("step_result")}</h1>
+            <p class="print-only">{i18n.tr("print_header")}</p>
+            <h1 id="step-heading" tabindex="-1">{i18n.tr("step_result")}</h1>
             {content}
             <section class="next-steps">
-                <h2>{move || i18n.t("next_steps_title")}</h2>
-                <p>{move || i18n.t("next_steps_body")}</p>
+                <h2>{i18n.tr("next_steps_title")}</h2>
+                <p>{i18n.tr("next_steps_body")}</p>
             </section>
             <AnswersSummary />
             <div class="nav-buttons no-print">
                 <button type="button" class="button secondary" data-testid="back-to-check" on:click=move |_| session.go(Step::Check)>
-                    {move || i18n.t("back_to_check")}
+                    {i18n.tr("back_to_check")}
                 </button>
                 <button type="button" class="button primary" data-testid="print" on:click=move |_| {
                     if let Some(w) = web_sys::window() {
@@ -109,11 +109,11 @@ pub fn ResultPage() -> impl IntoView {
                         let _ = w.print();
                     }
                 }>
-                    {move || i18n.t("print")}
+                    {i18n.tr("print")}
                 </button>
             </div>
             <button type="button" class="button link no-print" on:click=move |_| navigation.go(Section::Saved)>
-                {move || i18n.t("to_saved")}
+                {i18n.tr("to_saved")}
             </button>
         </section>
     }
@@ -162,7 +162,7 @@ fn AnswersSummary() -> impl IntoView {
     view! {
         <section class="answers-summary" data-testid="answers-summary">
             <details>
-                <summary>{move || i18n.t("answers_title")}</summary>
+                <summary>{i18n.tr("answers_title")}</summary>
                 <dl class="answers">
                     {move || rows().into_iter().map(|(q, a)| view! {
                         <div class="answer-row"><dt>{q}</dt><dd>{a}</dd></div>

@@ -155,8 +155,8 @@ pub fn SavedSection() -> impl IntoView {
 
     view! {
         <section class="page saved-page" data-testid="saved-section">
-            <h1 id="step-heading" tabindex="-1">{move || i18n.t("saved_title")}</h1>
-            <p class="lead">{move || i18n.t("saved_intro")}</p>
+            <h1 id="step-heading" tabindex="-1">{i18n.tr("saved_title")}</h1>
+            <p class="lead">{i18n.tr("saved_intro")}</p>
             <SetAsideNotices />
             <button
                 type="button"
@@ -167,7 +167,7 @@ pub fn SavedSection() -> impl IntoView {
                     navigation.go(Section::Household);
                 }
             >
-                {move || i18n.t("new_household")}
+                {i18n.tr("new_household")}
             </button>
             {move || {
                 let entries = listing.get().households;
@@ -182,13 +182,13 @@ pub fn SavedSection() -> impl IntoView {
                 }
             }}
             <div class="transfer">
-                <h2>{move || i18n.t("transfer_title")}</h2>
-                <p class="hint">{move || i18n.t("transfer_hint")}</p>
+                <h2>{i18n.tr("transfer_title")}</h2>
+                <p class="hint">{i18n.tr("transfer_hint")}</p>
                 <button type="button" class="button secondary" data-testid="export-all" on:click=export_all
                     disabled=move || listing.get().households.is_empty()>
-                    {move || i18n.t("export_all")}
+                    {i18n.tr("export_all")}
                 </button>
-                <label class="button secondary file-button" for="import-file">{move || i18n.t("import")}</label>
+                <label class="button secondary file-button" for="import-file">{i18n.tr("import")}</label>
                 <input id="import-file" class="visually-hidden" type="file" data-testid="import-file"
                     accept=".json,.jsonl,.ndjson,application/json" on:change=on_file />
                 <div role="status" aria-live="polite" data-testid="import-message">
@@ -309,12 +309,12 @@ fn SavedCard(
             })}
             <div class="saved-actions">
                 <button type="button" class="button primary small" data-testid="open" on:click=open
-                    aria-label=format!("{} — {}", i18n.t("open"), name_for_label)>{move || i18n.t("open")}</button>
+                    aria-label=format!("{} — {}", i18n.t("open"), name_for_label)>{i18n.tr("open")}</button>
                 <button type="button" class="button secondary small" data-testid="rename" on:click=move |_| renaming.update(|r| *r = !*r)>
-                    {move || i18n.t("rename")}
+                    {i18n.tr("rename")}
                 </button>
-                <button type="button" class="button secondary small" data-testid="duplicate" on:click=duplicate>{move || i18n.t("duplicate")}</button>
-                <button type="button" class="button secondary small" data-testid="export" on:click=export>{move || i18n.t("export")}</button>
+                <button type="button" class="button secondary small" data-testid="duplicate" on:click=duplicate>{i18n.tr("duplicate")}</button>
+                <button type="button" class="button secondary small" data-testid="export" on:click=export>{i18n.tr("export")}</button>
                 {move || if confirm_delete.get() {
                     view! { <button type="button" class="button danger small" data-testid="confirm-delete" on:click=delete>{i18n.t("delete_confirm")}</button> }.into_any()
                 } else {
