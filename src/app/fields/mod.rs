@@ -2,10 +2,12 @@
 //! a "Không biết / Don't know" choice and a reserved error line (no layout shift).
 
 pub mod choice_field;
+pub mod click;
 pub mod field;
 pub mod icons;
 pub mod text_field;
 
+pub use click::on_click;
 pub use field::Field;
 
 use crate::app::i18n::I18n;

@@ -1,6 +1,7 @@
 //! "Check your answers": every answer by screen, each screen editable in place, answers that
 //! are unknown or still invalid marked, then the result.
 
+use crate::app::fields::on_click;
 use crate::app::i18n::{use_i18n, I18n};
 use crate::app::questionnaire::member_name;
 use crate::app::questionnaire::step_body::StepBody;
@@ -108,10 +109,10 @@ pub fn CheckPage() -> impl IntoView {
             />
             <div class="nav-buttons no-print">
                 <button type="button" class="button secondary" data-testid="back"
-                    on:click=move |_| session.peek(|d| steps::previous(Step::Check, d)).into_iter().for_each(|s| session.go(s))>
+                    on:click=on_click(move || session.peek(|d| steps::previous(Step::Check, d)).into_iter().for_each(|s| session.go(s)))>
                     {i18n.tr("back")}
                 </button>
-                <button type="button" class="button primary" data-testid="see-result" on:click=move |_| session.go(Step::Result)>
+                <button type="button" class="button primary" data-testid="see-result" on:click=on_click(move || session.go(Step::Result))>
                     {i18n.tr("see_result")}
                 </button>
             </div>
@@ -202,7 +203,7 @@ fn CheckGroup(
                     class="button secondary small no-print"
                     data-testid=format!("edit-{}", step.key())
                     aria-expanded=move || is_editing().to_string()
-                    on:click=move |_| editing.set(if is_editing() { None } else { Some(step) })
+                    on:click=on_click(move || editing.set(if is_editing() { None } else { Some(step) }))
                 >
                     {move || i18n.t(if is_editing() { "done" } else { "edit" })}
                 </button>

@@ -1,6 +1,7 @@
 //! One screen of the questionnaire: progress, the question as heading, the answers, Back and
 //! Continue. The check page and the result have their own layouts.
 
+use crate::app::fields::on_click;
 use crate::app::i18n::use_i18n;
 use crate::app::questionnaire::check_page::CheckPage;
 use crate::app::questionnaire::member_name;
@@ -71,11 +72,11 @@ fn QuestionScreen(
             session.go(next);
         }
     };
-    let go_back = move |_| {
+    let go_back = on_click(move || {
         if let Some(previous) = session.peek(|d| steps::previous(step, d)) {
             session.go(previous);
         }
-    };
+    });
     let continue_key = match step {
         Step::Member(..) => "continue",
         Step::ExclusionStop => "continue_anyway",

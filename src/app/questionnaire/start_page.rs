@@ -1,6 +1,7 @@
 //! The start page shown when no household is open: what the app does, the assessment date and
 //! its standard, the language, and a button to begin.
 
+use crate::app::fields::on_click;
 use crate::app::i18n::use_i18n;
 use crate::app::language_switch::LanguageSwitch;
 use crate::app::questionnaire::about::About;
@@ -82,7 +83,7 @@ pub fn StartPage() -> impl IntoView {
                 </button>
             </form>
             {move || (n_saved.get() > 0).then(|| view! {
-                <button type="button" class="button link" on:click=move |_| navigation.go(Section::Saved)>
+                <button type="button" class="button link" on:click=on_click(move || navigation.go(Section::Saved))>
                     {i18n.tf("start_saved", &[("n", &n_saved.get().to_string())])}
                 </button>
             })}
