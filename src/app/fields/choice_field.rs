@@ -1,5 +1,6 @@
 //! A choice among options (or yes/no) as large radio cards, with "don't know" last.
 
+use crate::app::fields::on_event;
 use crate::app::fields::{dom_id, icons::icon};
 use crate::app::i18n::use_i18n;
 use crate::app::session::use_session;
@@ -84,7 +85,7 @@ pub fn ChoiceField(
                         value=key
                         data-testid=format!("{}={}", path, key)
                         prop:checked=move || current.get().as_deref() == Some(key)
-                        on:change=move |_| choose(key)
+                        on:change=on_event(move |_| choose(key))
                     />
                     {picture}
                     <span class="option-label">{i18n.tr_owned(label_key)}</span>

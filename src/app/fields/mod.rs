@@ -2,12 +2,12 @@
 //! a "Không biết / Don't know" choice and a reserved error line (no layout shift).
 
 pub mod choice_field;
-pub mod click;
+pub mod events;
 pub mod field;
 pub mod icons;
 pub mod text_field;
 
-pub use click::on_click;
+pub use events::{on_click, on_event};
 pub use field::Field;
 
 use crate::app::i18n::I18n;

@@ -1,6 +1,7 @@
 //! A typed answer (number, money, date, name): the text is kept exactly as typed, checked as it
 //! is typed, and its error shown in a line that is always reserved.
 
+use crate::app::fields::on_event;
 use crate::app::fields::{dom_id, error_text};
 use crate::app::i18n::use_i18n;
 use crate::app::session::use_session;
@@ -104,7 +105,7 @@ pub fn TextField(
                     disabled=move || dont_know.get()
                     aria-invalid=move || error.get().is_some().to_string()
                     aria-describedby=described_by
-                    on:input=on_input
+                    on:input=on_event(on_input)
                 />
                 {unit.map(|u| view! { <span class="unit">{i18n.tr(u)}</span> })}
             </div>
@@ -121,7 +122,7 @@ pub fn TextField(
                             id=box_id
                             data-testid=format!("{path}=dont_know")
                             prop:checked=move || dont_know.get()
-                            on:change=on_dont_know
+                            on:change=on_event(on_dont_know)
                         />
                         <span>{i18n.tr("dont_know")}</span>
                     </label>

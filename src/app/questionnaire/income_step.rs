@@ -2,6 +2,7 @@
 //! (revenue minus costs, as Phụ lục VIII does), reminding that state social assistance is not
 //! counted.
 
+use crate::app::fields::on_event;
 use crate::app::fields::Field;
 use crate::app::i18n::use_i18n;
 use crate::app::session::use_session;
@@ -67,7 +68,7 @@ pub fn IncomeStep() -> impl IntoView {
                                     value=m
                                     data-testid=format!("income_mode={m}")
                                     prop:checked=move || mode.get().as_deref() == Some(m)
-                                    on:change=move |_| choose(m)
+                                    on:change=on_event(move |_| choose(m))
                                 />
                                 <span class="option-label">{i18n.tr_owned(label)}</span>
                             </label>

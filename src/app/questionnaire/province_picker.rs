@@ -1,6 +1,7 @@
 //! Picking the old province; the region (a column of Phiếu B1's point table) follows, with the
 //! reason shown.
 
+use crate::app::fields::on_event;
 use crate::app::i18n::use_i18n;
 use crate::app::session::use_session;
 use crate::engine::household::Region;
@@ -70,7 +71,7 @@ pub fn ProvincePicker() -> impl IntoView {
         <div class="field" data-testid="field-province">
             <label class="field-label" for="province">{i18n.tr("q_province")}</label>
             <p class="hint">{i18n.tr("h_province")}</p>
-            <select id="province" class="select" data-testid="province" on:change=on_change>
+            <select id="province" class="select" data-testid="province" on:change=on_event(on_change)>
                 <option value="" selected=initial.is_empty()>{i18n.tr("choose")}</option>
                 {groups}
                 <option value=DONT_KNOW selected=initial == DONT_KNOW>{i18n.tr("dont_know")}</option>

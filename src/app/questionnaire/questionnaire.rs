@@ -1,7 +1,7 @@
 //! One screen of the questionnaire: progress, the question as heading, the answers, Back and
 //! Continue. The check page and the result have their own layouts.
 
-use crate::app::fields::on_click;
+use crate::app::fields::{on_click, on_event};
 use crate::app::i18n::use_i18n;
 use crate::app::questionnaire::check_page::CheckPage;
 use crate::app::questionnaire::member_name;
@@ -88,10 +88,10 @@ fn QuestionScreen(
             <form
                 class="question-form"
                 novalidate=true
-                on:submit=move |ev: leptos::ev::SubmitEvent| {
+                on:submit=on_event(move |ev: leptos::ev::SubmitEvent| {
                     ev.prevent_default();
                     go_next();
-                }
+                })
             >
                 <h1 id="step-heading" tabindex="-1">{heading}</h1>
                 <StepBody step=step />

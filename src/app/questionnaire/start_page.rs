@@ -1,7 +1,7 @@
 //! The start page shown when no household is open: what the app does, the assessment date and
 //! its standard, the language, and a button to begin.
 
-use crate::app::fields::on_click;
+use crate::app::fields::{on_click, on_event};
 use crate::app::i18n::use_i18n;
 use crate::app::language_switch::LanguageSwitch;
 use crate::app::questionnaire::about::About;
@@ -46,7 +46,7 @@ pub fn StartPage() -> impl IntoView {
             <h1 id="step-heading" tabindex="-1">{i18n.tr("start_title")}</h1>
             <About />
             <LanguageSwitch />
-            <form class="start-form" on:submit=start novalidate=true>
+            <form class="start-form" on:submit=on_event(start) novalidate=true>
                 <div class="field text">
                     <label class="field-label" for="start-date">{i18n.tr("q_assessed_on")}</label>
                     <p class="hint" id="start-date-hint">{i18n.tr("h_assessed_on")}</p>
@@ -59,7 +59,7 @@ pub fn StartPage() -> impl IntoView {
                         max=fields::LAST_ASSESSMENT_DATE
                         aria-describedby="start-date-hint start-date-error"
                         prop:value=date_text.get_untracked()
-                        on:input=move |ev| date_text.set(event_target_value(&ev))
+                        on:input=on_event(move |ev| date_text.set(event_target_value(&ev)))
                     />
                     <p class="error-line" id="start-date-error" role="status">
                         {move || parsed.get().is_none().then(|| i18n.t("err_start_date"))}
@@ -75,7 +75,7 @@ pub fn StartPage() -> impl IntoView {
                         class="text-input"
                         data-testid="start-name"
                         autocomplete="off"
-                        on:input=move |ev| name.set(event_target_value(&ev))
+                        on:input=on_event(move |ev| name.set(event_target_value(&ev)))
                     />
                 </div>
                 <button type="submit" class="button primary big" data-testid="start" disabled=move || parsed.get().is_none()>

@@ -1,7 +1,7 @@
 //! The list of saved households and everything one can do with them.
 
 use crate::app::download::{download, file_stem};
-use crate::app::fields::on_click;
+use crate::app::fields::{on_click, on_event};
 use crate::app::i18n::{use_i18n, I18n};
 use crate::app::session::{households, now_iso, today, use_session};
 use crate::app::{use_navigation, Section};
@@ -191,7 +191,7 @@ pub fn SavedSection() -> impl IntoView {
                 </button>
                 <label class="button secondary file-button" for="import-file">{i18n.tr("import")}</label>
                 <input id="import-file" class="visually-hidden" type="file" data-testid="import-file"
-                    accept=".json,.jsonl,.ndjson,application/json" on:change=on_file />
+                    accept=".json,.jsonl,.ndjson,application/json" on:change=on_event(on_file) />
                 <div role="status" aria-live="polite" data-testid="import-message">
                     {move || match import_message.get() {
                         None => ().into_any(),
@@ -300,10 +300,10 @@ fn SavedCard(
                 let input_id = format!("rename-{}", id.get_value());
                 let label_for = input_id.clone();
                 view! {
-                    <form class="rename-form" on:submit=rename>
+                    <form class="rename-form" on:submit=on_event(rename)>
                         <label for=label_for>{i18n.t("rename_label")}</label>
                         <input id=input_id class="text-input" type="text" data-testid="rename-input"
-                            prop:value=new_name.get_untracked() on:input=move |ev| new_name.set(event_target_value(&ev)) />
+                            prop:value=new_name.get_untracked() on:input=on_event(move |ev| new_name.set(event_target_value(&ev))) />
                         <button type="submit" class="button primary small" data-testid="rename-save">{i18n.t("save")}</button>
                     </form>
                 }
