@@ -6,8 +6,9 @@ use crate::engine::date::Date;
 use crate::engine::household::{HouseholdRecord, Member, HOUSEHOLD_SCHEMA};
 use crate::questionnaire::fields::{self, FieldError, FieldKind, ParseContext};
 use crate::questionnaire::json_text::to_text;
+use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// UI-only answer: the old province chosen (the record keeps only the region).
 pub const PROVINCE: &str = "province";
@@ -26,7 +27,78 @@ pub struct Draft {
     /// Text as typed, by field path, and UI-only answers.
     pub raw: BTreeMap<String, String>,
     /// Paths answered "don't know".
-    pub dont_know: BTreeSet<String>,
+    pub dont_know: PathSet,
+}
+
+/// A set of answer paths, sorted, stored as a JSON array (as a `BTreeSet` would be). It is a
+/// sorted `Vec` rather than a `BTreeSet` because the draft already uses a B-tree map for `raw`,
+/// and a second B-tree type would be a second copy of all the B-tree code in the app's download,
+/// for a set that holds a handful of paths.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[serde(transparent)]
+pub struct PathSet(Vec<String>);
+
+impl PathSet {
+    /// Where `path` is, or where it would go.
+    fn find(&self, path: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|p| p.as_str().cmp(path))
+    }
+
+    /// Whether `path` is in the set.
+    pub fn contains(&self, path: &str) -> bool {
+        self.find(path).is_ok()
+    }
+
+    /// Adds `path`; false if it was already there.
+    pub fn insert(&mut self, path: String) -> bool {
+        match self.find(&path) {
+            Ok(_) => false,
+            Err(at) => {
+                self.0.insert(at, path);
+                true
+            }
+        }
+    }
+
+    /// Removes `path`; false if it was not there.
+    pub fn remove(&mut self, path: &str) -> bool {
+        match self.find(path) {
+            Ok(at) => {
+                self.0.remove(at);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The paths in order.
+    pub fn iter(&self) -> impl Iterator<Item = &String> {
+        self.0.iter()
+    }
+}
+
+impl IntoIterator for PathSet {
+    type Item = String;
+    type IntoIter = std::vec::IntoIter<String>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+/// Read from any JSON array of strings: order and repeats in stored data do not matter.
+impl<'de> Deserialize<'de> for PathSet {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<PathSet, D::Error> {
+        let mut set = PathSet::default();
+        for path in Vec::<String>::deserialize(deserializer)? {
+            set.insert(path);
+        }
+        Ok(set)
+    }
 }
 
 /// The edition of the standard that applies on a date (standard.md §1).
@@ -50,7 +122,7 @@ impl Draft {
                 ..Default::default()
             },
             raw: BTreeMap::new(),
-            dont_know: BTreeSet::new(),
+            dont_know: PathSet::default(),
         }
     }
 
@@ -233,7 +305,7 @@ impl Draft {
             }
         }
         self.raw = raw;
-        let mut dont_know = BTreeSet::new();
+        let mut dont_know = PathSet::default();
         for k in std::mem::take(&mut self.dont_know) {
             let k = if is_member(&k) { renumber(&k) } else { Some(k) };
             if let Some(k) = k {
@@ -315,6 +387,22 @@ mod tests {
         );
         d.choose("housing.wall", None);
         assert!(!d.is_answered("housing.wall"));
+    }
+
+    #[test]
+    fn a_path_set_stays_sorted_and_reads_any_array() {
+        let mut set = PathSet::default();
+        for p in ["water", "area", "members[0].sex", "area"] {
+            set.insert(p.to_string());
+        }
+        assert_eq!(
+            set.iter().map(String::as_str).collect::<Vec<_>>(),
+            ["area", "members[0].sex", "water"]
+        );
+        assert!(set.contains("water") && !set.contains("land"));
+        assert!(set.remove("water") && !set.remove("water"));
+        let read: PathSet = serde_json::from_str(r#"["water","area","water"]"#).unwrap();
+        assert_eq!(serde_json::to_string(&read).unwrap(), r#"["area","water"]"#);
     }
 
     #[test]

@@ -4,11 +4,11 @@
 //! `DecodeError` that the store sets aside with a message.
 
 use crate::engine::household::{HouseholdRecord, HOUSEHOLD_SCHEMA};
-use crate::questionnaire::draft::Draft;
+use crate::questionnaire::draft::{Draft, PathSet};
 use crate::questionnaire::json_text::to_text;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// The envelope version this build writes.
 pub const ENVELOPE_VERSION: u64 = 1;
@@ -27,7 +27,7 @@ struct EnvelopeV1 {
     #[serde(default)]
     raw: BTreeMap<String, String>,
     #[serde(default)]
-    dont_know: BTreeSet<String>,
+    dont_know: PathSet,
 }
 
 /// What the saved-households list shows without opening a household.
