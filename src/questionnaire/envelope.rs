@@ -4,11 +4,10 @@
 //! `DecodeError` that the store sets aside with a message.
 
 use crate::engine::household::{HouseholdRecord, HOUSEHOLD_SCHEMA};
-use crate::questionnaire::draft::{Draft, PathSet};
+use crate::questionnaire::draft::{Draft, PathSet, TextMap};
 use crate::questionnaire::json_text::to_text;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::BTreeMap;
 
 /// The envelope version this build writes.
 pub const ENVELOPE_VERSION: u64 = 1;
@@ -25,7 +24,7 @@ struct EnvelopeV1 {
     /// The edition of the standard for the record's assessment date, when it was saved.
     edition: String,
     #[serde(default)]
-    raw: BTreeMap<String, String>,
+    raw: TextMap,
     #[serde(default)]
     dont_know: PathSet,
 }
