@@ -1,10 +1,12 @@
-//! Size budget for the built app: prints what a phone downloads on first load (gzip -9) and fails above the ratchet ceiling.
+//! Size budget for the built app: prints what a household's phone downloads on first load (gzip -9) and fails above the ratchet ceiling; prints commune mode's bundle, downloaded only on first use, on its own lines.
 //
 // Usage: node scripts/budget.mjs [DIST_DIR]   (default dist/)
-// First load = every file in dist/ that the page or the browser fetches before the app is usable:
-// index.html, the loader, the wasm-bindgen JS, the wasm, CSS, the manifest and the icons (the
-// service worker precaches exactly these, so this is also the offline install size). sw.js is
-// counted too: it is fetched on the first visit.
+// First load = every file of the household app, i.e. everything in dist/ outside commune/: the
+// page, the loader, the wasm-bindgen JS, the wasm, CSS, the manifest, the icons and the small
+// "commune mode needs the network" page (the service worker precaches exactly these, so this is
+// also the offline install size). sw.js is counted too: it is fetched on the first visit.
+// Commune mode (dist/commune/) is a page of its own with its own wasm, downloaded only when
+// someone opens it; it is reported but not part of the budget.
 
 import { readdir, readFile } from "node:fs/promises";
 import { constants, gzipSync } from "node:zlib";
@@ -12,12 +14,15 @@ import { join, relative, sep } from "node:path";
 
 const LIMIT_KB = 250; // issue 4's limit (total, gzip): not met yet, see CEILING_KB
 const GOAL_KB = 150; // what we aim for on cheap phones and slow links
-// The app is over LIMIT_KB today (about 540 KB gzip, almost all of it Leptos view code and serde
-// in the wasm). Until the size work lands, the check is a ratchet: it fails when the first load
-// grows past what was measured on 2026-11-27 plus a small margin, and it always says plainly that
-// the 250 KB limit is not met. Lower CEILING_KB whenever the app shrinks; when it is at or under
-// LIMIT_KB, delete it and fail above LIMIT_KB again.
-const CEILING_KB = 560;
+// The app is over LIMIT_KB today (almost all of it Leptos view code and serde in the wasm). Until
+// the size work lands, the check is a ratchet: it fails when the first load grows past what was
+// last measured plus a small margin (5 KB), and it always says plainly that the 250 KB limit is
+// not met. Lower CEILING_KB whenever the app shrinks; when it is at or under LIMIT_KB, delete it
+// and fail above LIMIT_KB again.
+// 2026-11-27, commune mode split into its own bundle: household first load 397.6 KB gzip.
+const CEILING_KB = 403;
+/** Commune mode's folder in the build (scripts/build.sh). */
+const COMMUNE_DIR = "commune";
 
 const dir = process.argv[2] ?? "dist";
 const kb = (bytes) => (bytes / 1024).toFixed(1);
@@ -26,7 +31,7 @@ let entries;
 try {
   entries = await readdir(dir, { withFileTypes: true, recursive: true });
 } catch {
-  console.error(`budget: expected a build in ${dir}/ (run trunk build --release), but found none`);
+  console.error(`budget: expected a build in ${dir}/ (run bash scripts/build.sh), but found none`);
   process.exit(1);
 }
 
@@ -42,17 +47,33 @@ for (const entry of entries) {
 }
 rows.sort((a, b) => b.gzip - a.gzip);
 
-const wasm = rows.filter((r) => r.path.endsWith(".wasm"));
-if (wasm.length !== 1) {
-  console.error(`budget: expected exactly one .wasm file in ${dir}/, but found ${wasm.length}`);
-  process.exit(1);
+const sum = (list) => list.reduce((total, r) => ({ raw: total.raw + r.raw, gzip: total.gzip + r.gzip }), { raw: 0, gzip: 0 });
+/** The bundle's one wasm file (each page has exactly one). */
+function theWasm(list, where) {
+  const wasm = list.filter((r) => r.path.endsWith(".wasm"));
+  if (wasm.length !== 1) {
+    console.error(`budget: expected exactly one .wasm file in ${where}, but found ${wasm.length}`);
+    process.exit(1);
+  }
+  return wasm[0];
 }
-const total = rows.reduce((sum, r) => ({ raw: sum.raw + r.raw, gzip: sum.gzip + r.gzip }), { raw: 0, gzip: 0 });
 
-console.log("budget: first-load transfer (gzip -9)");
-for (const r of rows) console.log(`  ${kb(r.gzip).padStart(8)} KB gzip  ${kb(r.raw).padStart(8)} KB raw  ${r.path}`);
-console.log(`budget: wasm ${kb(wasm[0].raw)} KB raw, ${kb(wasm[0].gzip)} KB gzip`);
-console.log(`budget: total ${kb(total.gzip)} KB gzip (${kb(total.raw)} KB raw) in ${rows.length} files`);
+const household = rows.filter((r) => !r.path.startsWith(`${COMMUNE_DIR}/`));
+const commune = rows.filter((r) => r.path.startsWith(`${COMMUNE_DIR}/`));
+const wasm = theWasm(household, `${dir}/ outside ${COMMUNE_DIR}/`);
+const communeWasm = theWasm(commune, `${dir}/${COMMUNE_DIR}/`);
+const total = sum(household);
+const communeTotal = sum(commune);
+
+const line = (r) => `  ${kb(r.gzip).padStart(8)} KB gzip  ${kb(r.raw).padStart(8)} KB raw  ${r.path}`;
+console.log("budget: first-load transfer of the household app (gzip -9)");
+for (const r of household) console.log(line(r));
+console.log(`budget: wasm ${kb(wasm.raw)} KB raw, ${kb(wasm.gzip)} KB gzip`);
+console.log(`budget: total ${kb(total.gzip)} KB gzip (${kb(total.raw)} KB raw) in ${household.length} files`);
+console.log(`budget: commune mode (${COMMUNE_DIR}/), not part of the first load:`);
+for (const r of commune) console.log(line(r));
+console.log(`budget: commune mode, downloaded on first use: ${kb(communeTotal.gzip)} KB gzip (${kb(communeTotal.raw)} KB raw) in ${commune.length} files`);
+console.log(`budget: commune mode wasm ${kb(communeWasm.raw)} KB raw, ${kb(communeWasm.gzip)} KB gzip`);
 const goal = total.gzip <= GOAL_KB * 1024 ? "within" : `${kb(total.gzip - GOAL_KB * 1024)} KB over`;
 console.log(`budget: goal ${GOAL_KB} KB: ${goal}; limit ${LIMIT_KB} KB`);
 if (total.gzip > CEILING_KB * 1024) {

@@ -1,24 +1,24 @@
-//! Trunk post-build hook: moves Trunk's inline loader into a file (strict CSP) and writes the service worker's precache list and cache version from the real build output.
+//! Post-build step: moves Trunk's inline loader into a file (strict CSP) and writes the service worker's file lists and cache version from the real build output.
 //
-// Runs with the environment Trunk gives hooks (TRUNK_STAGING_DIR, TRUNK_HTML_FILE, ...). Can also
-// be run by hand on a finished build: `node scripts/gen-precache.mjs dist` (idempotent).
+// Two ways to run it:
+// - As Trunk's post_build hook (Trunk.toml; env TRUNK_STAGING_DIR): step 1 only, on the page just
+//   built (index.html → dist/, or commune.html → dist/commune/). The service worker cannot be
+//   written yet: the other page may not be built.
+// - On the finished build, once both pages are in it: `node scripts/gen-precache.mjs dist`
+//   (scripts/build.sh does this last). Step 1 again on both pages (idempotent: nothing is left
+//   inline by then), then step 2. Also used by the update test on a modified copy of dist/.
 //
 // 1. Trunk 0.21 injects `<script type="module">import init ... </script>` inline. The page's CSP
 //    (`script-src 'self' 'wasm-unsafe-eval'`) forbids inline scripts, so the script's text is
 //    written to `boot-<hash>.js` and the tag becomes `<script type="module" src="./boot-<hash>.js">`.
-//    Any other inline script or inline style left in index.html is an error: it would be blocked.
-// 2. Every file in the output (except sw.js itself) is listed with its SHA-256; the list and a
-//    version derived from it replace the placeholders in the staged sw.js.
+//    Any other inline script or inline style left in a page is an error: it would be blocked.
+// 2. Every file of the household app (everything outside commune/, except sw.js) goes into
+//    PRECACHE with its SHA-256, every file of commune mode (commune/) into COMMUNE; a version
+//    derived from both replaces the placeholders in sw.js (see public/sw.js for how they are used).
 
 import { createHash } from "node:crypto";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
-
-const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
-if (!dir) {
-  console.error("gen-precache: expected TRUNK_STAGING_DIR (run by Trunk) or a directory argument, but found neither");
-  process.exit(2);
-}
 
 const fail = (message) => {
   console.error(`gen-precache: ${message}`);
@@ -26,35 +26,61 @@ const fail = (message) => {
 };
 const sha256 = (data) => createHash("sha256").update(data).digest("hex");
 
+/** Where commune mode's page is built (Trunk's --dist for commune.html), inside the output. */
+const COMMUNE_DIR = "commune";
+
 // Trunk's file hashes: `name-<16 hex>.ext` or `name-<16 hex>_bg.wasm`. Such files never change
 // content under the same name, so the service worker may take them from the HTTP cache.
 const CONTENT_HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
 
 // ---- 1. External loader -------------------------------------------------------------------
-const htmlPath = join(dir, "index.html");
-let html = await readFile(htmlPath, "utf8");
-const inlineScripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(
-  ([, attrs]) => !/\bsrc\s*=/.test(attrs),
-);
-for (const [tag, attrs, body] of inlineScripts) {
-  if (!/type\s*=\s*"module"/.test(attrs) || !body.includes("import init")) {
-    fail(`index.html: expected no inline script other than Trunk's loader (CSP forbids it), but found: ${tag.slice(0, 120)}`);
+/** Moves the inline loader of the page `htmlPath` into `boot-<hash>.js` beside it. */
+async function externaliseLoader(htmlPath) {
+  const pageDir = join(htmlPath, "..");
+  let html = await readFile(htmlPath, "utf8");
+  const inlineScripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(
+    ([, attrs]) => !/\bsrc\s*=/.test(attrs),
+  );
+  for (const [tag, attrs, body] of inlineScripts) {
+    if (!/type\s*=\s*"?module"?/.test(attrs) || !body.includes("import init")) {
+      fail(`${htmlPath}: expected no inline script other than Trunk's loader (CSP forbids it), but found: ${tag.slice(0, 120)}`);
+    }
+    const code = body.trim() + "\n";
+    const name = `boot-${sha256(code).slice(0, 16)}.js`;
+    await writeFile(join(pageDir, name), code);
+    html = html.replace(tag, `<script type="module" src="./${name}"></script>`);
   }
-  const code = body.trim() + "\n";
-  const name = `boot-${sha256(code).slice(0, 16)}.js`;
-  await writeFile(join(dir, name), code);
-  html = html.replace(tag, `<script type="module" src="./${name}"></script>`);
+  if (/<style\b/i.test(html) || /\sstyle\s*=/i.test(html)) {
+    fail(`${htmlPath}: expected no inline <style> or style= attribute (CSP style-src 'self'), but found one`);
+  }
+  await writeFile(htmlPath, html);
 }
-if (/<style\b/i.test(html) || /\sstyle\s*=/i.test(html)) {
-  fail("index.html: expected no inline <style> or style= attribute (CSP style-src 'self'), but found one");
-}
-await writeFile(htmlPath, html);
 
-// ---- 2. Precache list ---------------------------------------------------------------------
+const staging = process.env.TRUNK_STAGING_DIR;
+if (staging) {
+  await externaliseLoader(join(staging, "index.html"));
+  console.log(`gen-precache: loader of ${join(staging, "index.html")} moved into a file`);
+  process.exit(0);
+}
+
+const dir = process.argv[2];
+if (!dir) {
+  fail("expected TRUNK_STAGING_DIR (run by Trunk) or the build directory as argument (node scripts/gen-precache.mjs dist), but found neither");
+}
+for (const page of ["index.html", `${COMMUNE_DIR}/index.html`]) {
+  try {
+    await readFile(join(dir, page));
+  } catch {
+    fail(`expected ${join(dir, page)} (scripts/build.sh builds both pages), but found none`);
+  }
+  await externaliseLoader(join(dir, page));
+}
+
+// ---- 2. File lists --------------------------------------------------------------------------
 async function listFiles(root) {
   const out = [];
   for (const entry of await readdir(root, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) out.push(relative(dir, join(entry.parentPath ?? entry.path, entry.name)));
+    if (entry.isFile()) out.push(relative(root, join(entry.parentPath ?? entry.path, entry.name)));
   }
   return out;
 }
@@ -69,27 +95,38 @@ try {
 
 const files = (await listFiles(dir))
   .map((path) => path.split(sep).join("/"))
-  .filter((path) => path !== "sw.js" && !path.endsWith(".map"))
+  // Not sw.js itself, no source maps, nothing hidden (a failed Trunk run leaves .stage/ behind).
+  .filter((path) => path !== "sw.js" && !path.endsWith(".map") && !path.split("/").some((part) => part.startsWith(".")))
   .sort();
-const precache = [];
+const household = [];
+const commune = [];
 for (const path of files) {
-  precache.push({
-    url: `./${path}`,
-    sha256: sha256(await readFile(join(dir, path))),
-    immutable: CONTENT_HASHED.test(path),
-  });
+  const entry = { url: `./${path}`, sha256: sha256(await readFile(join(dir, path))), immutable: CONTENT_HASHED.test(path) };
+  (path.startsWith(`${COMMUNE_DIR}/`) ? commune : household).push(entry);
 }
-const version = sha256(precache.map((e) => `${e.url} ${e.sha256}\n`).join("")).slice(0, 16);
+if (commune.filter((e) => e.url.endsWith(".wasm")).length !== 1) {
+  fail(`expected exactly one .wasm in ${join(dir, COMMUNE_DIR)}/, but found ${commune.filter((e) => e.url.endsWith(".wasm")).length}`);
+}
+const version = sha256(
+  [...household, ...commune].map((e) => `${e.url} ${e.sha256}\n`).join(""),
+).slice(0, 16);
 
-// Idempotent: a sw.js that was already filled in gets its values replaced, not appended to.
-const VERSION_RE = /const CACHE_VERSION = "[^"]*";/;
-const LIST_RE = /const PRECACHE = \/\* __MUCSONG_PRECACHE__ \*\/ [^\n]*;/;
-if (!VERSION_RE.test(sw) || !LIST_RE.test(sw)) {
-  fail("sw.js: expected the CACHE_VERSION and PRECACHE placeholders, but found neither or one");
+// Idempotent: a sw.js that was already filled in gets its values replaced, not appended to. The
+// patterns match both the source layout and scripts/minify/minify.mjs's output (which keeps the
+// marker comments but joins the declarations: `const CACHE_VERSION="…",PRECACHE=/* … */[…],…`).
+// The lists are JSON arrays of flat objects, so they contain no "]".
+const VERSION_RE = /(\bCACHE_VERSION\s*=\s*)"[^"]*"/;
+const PRECACHE_RE = /(\bPRECACHE\s*=\s*\/\* __MUCSONG_PRECACHE__ \*\/\s*)\[[^\]]*\]/;
+const COMMUNE_RE = /(\bCOMMUNE\s*=\s*\/\* __MUCSONG_COMMUNE__ \*\/\s*)\[[^\]]*\]/;
+if (![VERSION_RE, PRECACHE_RE, COMMUNE_RE].every((re) => re.test(sw))) {
+  fail("sw.js: expected the CACHE_VERSION, PRECACHE and COMMUNE placeholders, but found only some of them");
 }
 sw = sw
-  .replace(VERSION_RE, `const CACHE_VERSION = "${version}";`)
-  .replace(LIST_RE, () => `const PRECACHE = /* __MUCSONG_PRECACHE__ */ ${JSON.stringify(precache)};`);
+  .replace(VERSION_RE, (_, head) => `${head}"${version}"`)
+  .replace(PRECACHE_RE, (_, head) => `${head}${JSON.stringify(household)}`)
+  .replace(COMMUNE_RE, (_, head) => `${head}${JSON.stringify(commune)}`);
 await writeFile(swPath, sw);
 
-console.log(`gen-precache: ${precache.length} files precached, cache version ${version}`);
+console.log(
+  `gen-precache: ${household.length} household files precached, ${commune.length} commune files cached on first use, cache version ${version}`,
+);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Lighthouse audit of the built app (mobile emulation, Debian's Chromium); fails below 90 accessibility.
 #
-# Usage: scripts/lighthouse.sh [DIST_DIR]   (default dist/; build first with trunk build --release)
+# Usage: scripts/lighthouse.sh [DIST_DIR]   (default dist/; build first with bash scripts/build.sh)
 # Installs the Lighthouse pinned in scripts/lighthouse/package-lock.json (npm ci) on first use; it
 # is large and only this audit needs it. Prints the performance, accessibility and best-practices
 # scores and the audits that lost points; the JSON report is left in target/lighthouse.json.

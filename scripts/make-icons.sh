@@ -2,8 +2,10 @@
 # Renders the app icons (public/icons/*.png) from the SVG drawings in public/icon-src/ (dev-time only).
 #
 # The PNGs are committed, so builds and CI need none of these tools. Run this after changing a
-# drawing; it needs librsvg2-bin (rsvg-convert) and optipng:
-#   apt-get install -y librsvg2-bin optipng
+# drawing; it needs librsvg2-bin (rsvg-convert), pngquant and optipng:
+#   apt-get install -y librsvg2-bin pngquant optipng
+# pngquant reduces the flat-colour drawings to a palette (no visible change; the three icons went
+# from 14.5 KB to 6.6 KB, which every first visit downloads).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -11,8 +13,8 @@ SRC="$ROOT/public/icon-src"
 OUT="$ROOT/public/icons"
 mkdir -p "$OUT"
 
-for tool in rsvg-convert optipng; do
-    command -v "$tool" >/dev/null || { echo "make-icons: expected $tool (apt-get install -y librsvg2-bin optipng), but found none" >&2; exit 1; }
+for tool in rsvg-convert pngquant optipng; do
+    command -v "$tool" >/dev/null || { echo "make-icons: expected $tool (apt-get install -y librsvg2-bin pngquant optipng), but found none" >&2; exit 1; }
 done
 
 rsvg-convert -w 192 -h 192 "$SRC/icon.svg" -o "$OUT/icon-192.png"
@@ -20,5 +22,8 @@ rsvg-convert -w 512 -h 512 "$SRC/icon.svg" -o "$OUT/icon-512.png"
 rsvg-convert -w 512 -h 512 "$SRC/icon-maskable.svg" -o "$OUT/icon-maskable-512.png"
 # The SVG itself is the page's favicon (tiny, sharp at any size).
 cp "$SRC/icon.svg" "$OUT/icon.svg"
+for png in "$OUT"/*.png; do
+    pngquant --quality=70-95 --speed 1 --strip --force --output "$png" "$png"
+done
 optipng -quiet -o7 -strip all "$OUT"/*.png
 ls -l "$OUT"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what is missing (scripts/setup.sh), builds the release app into dist/ and serves it on 127.0.0.1.
+# Installs what is missing (scripts/setup.sh), builds the release app into dist/ (scripts/build.sh) and serves it on 127.0.0.1.
 #
 # Usage: scripts/serve.sh [PORT]   (default 8080; PORT=0 picks a free port)
 # The app is served by scripts/static-server.mjs, the same tiny static server the end-to-end
@@ -14,8 +14,8 @@ bash scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$(npm prefix -g)/bin:$PATH"
 
 echo
-echo "==> serve: trunk build --release --offline"
-trunk build --release --offline
+echo "==> serve: bash scripts/build.sh"
+bash scripts/build.sh
 
 echo
 exec node scripts/static-server.mjs dist --host 127.0.0.1 --port "$PORT"

@@ -44,6 +44,15 @@ else
     rustup target add wasm32-unknown-unknown
 fi
 
+# The release wasm rebuilds the standard library for the browser (scripts/build.sh): that needs the
+# standard library's source, the same version as the compiler.
+if rustup component list --installed | grep -q '^rust-src'; then
+    say "rust-src component: present"
+else
+    say "adding the rust-src component"
+    rustup component add rust-src
+fi
+
 if [[ "$(trunk --version 2>/dev/null || true)" == "trunk $TRUNK_VERSION" ]]; then
     say "trunk $TRUNK_VERSION: present"
 else
@@ -77,6 +86,10 @@ else
     apt-get update
     DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver
 fi
+
+# The release build minifies its JavaScript with the terser pinned here (scripts/minify/minify.mjs).
+say "npm ci in scripts/minify"
+(cd scripts/minify && npm ci --no-audit --no-fund --loglevel=error)
 
 say "npm ci in tests/e2e"
 (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)

@@ -112,7 +112,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   try {
     if (!(await stat(join(root, "index.html"))).isFile()) throw new Error();
   } catch {
-    console.error(`static-server: expected ${join(root, "index.html")} (run trunk build first), but found none`);
+    console.error(`static-server: expected ${join(root, "index.html")} (run bash scripts/build.sh first), but found none`);
     process.exit(1);
   }
   let server;

@@ -2,7 +2,7 @@
 # Installs what is missing (scripts/setup.sh), then runs every check and test; stops at the first failure.
 #
 # Steps: cargo fmt --check; native cargo test; wasm-bindgen browser tests (if any exist); the
-# release build (trunk build --release --offline); the size budget; the end-to-end browser tests
+# release build (scripts/build.sh: both pages and the service worker); the size budget; the end-to-end browser tests
 # (tests/e2e/*.test.mjs); and the Lighthouse audit (accessibility at least 90; LIGHTHOUSE=0
 # skips it). Ends with one summary line counting the tests that ran. Used by .ci/run.
 set -euo pipefail
@@ -72,7 +72,7 @@ else
     printf '\n==> test: wasm-test skipped (no wasm_bindgen_test in src/ or tests/)\n'
 fi
 
-step build trunk build --release --offline
+step build bash scripts/build.sh
 step budget node scripts/budget.mjs dist
 
 # The end-to-end specs serve dist/ themselves (tests/e2e/support/harness.mjs); one browser at a

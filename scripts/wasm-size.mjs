@@ -1,6 +1,6 @@
 //! Where the app's wasm bytes go: code size by crate and the largest functions, read from the release wasm before wasm-opt strips the names.
 //
-// Usage (after `trunk build --release`):
+// Usage (after `bash scripts/build.sh`; mucsong-commune.wasm for commune mode's bundle):
 //   node scripts/wasm-size.mjs [target/wasm32-unknown-unknown/release/mucsong-app.wasm] [N_TOP]
 // Sizes are of function bodies before wasm-opt (which shrinks the whole by roughly a third), so
 // compare them with each other, not with the budget. Generic code is counted under the crate
@@ -14,7 +14,7 @@ let bytes;
 try {
   bytes = readFileSync(path);
 } catch {
-  console.error(`wasm-size: expected a wasm file at ${path} (run trunk build --release first), but found none`);
+  console.error(`wasm-size: expected a wasm file at ${path} (run bash scripts/build.sh first), but found none`);
   process.exit(1);
 }
 

@@ -1,4 +1,5 @@
-//! The browser app's entry point: mounts the app (wasm32 only).
+//! The household app's browser entry point (bin `mucsong-app`, page `index.html`): mounts the app
+//! (wasm32 only). Commune mode is a separate bundle (`src/commune_main.rs`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

@@ -1,26 +1,31 @@
-//! The language context: which locale is shown, and `t`/`tf` lookups that re-render on change.
+//! The language context: which locale is shown, and `t`/`tf` lookups (in the page's own
+//! catalogue) that re-render on change.
 
-use crate::questionnaire::locale::Locale;
+use crate::questionnaire::locale::{Catalogue, Locale, HOUSEHOLD};
 use leptos::prelude::*;
 
-/// The current language, shared through context. Reading a text subscribes to language changes.
+/// The current language and the page's texts, shared through context. Reading a text
+/// subscribes to language changes.
 #[derive(Clone, Copy)]
 pub struct I18n {
     locale: RwSignal<Locale>,
+    /// The household page's or commune mode's catalogue: each page carries only its own.
+    catalogue: &'static Catalogue,
 }
 
-/// Where the language choice is remembered (only the language: no personal data).
+/// Where the language choice is remembered (only the language: no personal data). Both pages
+/// use it, so the choice follows the person from one to the other.
 const LOCALE_KEY: &str = "mucsong.locale";
 
 impl I18n {
     /// The text for `key` in the current language.
     pub fn t(&self, key: &str) -> &'static str {
-        self.locale.get().text(key)
+        self.catalogue.text(self.locale.get(), key)
     }
 
     /// The text for `key` with `{name}` placeholders filled in.
     pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
-        self.locale.get().format(key, args)
+        self.catalogue.format(self.locale.get(), key, args)
     }
 
     /// The text for `key` as a view that follows language changes. Every call gives the same
@@ -38,7 +43,7 @@ impl I18n {
 
     /// Whether a key exists (hints are optional per field).
     pub fn has(&self, key: &str) -> bool {
-        Locale::Vi.has(key)
+        self.catalogue.has(Locale::Vi, key)
     }
 
     /// The current language.
@@ -60,8 +65,14 @@ impl I18n {
     }
 }
 
-/// Creates the language context from the remembered choice (Vietnamese by default).
+/// Creates the household page's language context (see `provide_i18n_for`).
 pub fn provide_i18n() -> I18n {
+    provide_i18n_for(&HOUSEHOLD)
+}
+
+/// Creates the language context of a page with its catalogue, from the remembered choice
+/// (Vietnamese by default).
+pub fn provide_i18n_for(catalogue: &'static Catalogue) -> I18n {
     let remembered = web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
         .and_then(|s| s.get_item(LOCALE_KEY).ok().flatten())
@@ -69,13 +80,14 @@ pub fn provide_i18n() -> I18n {
         .unwrap_or(Locale::Vi);
     let i18n = I18n {
         locale: RwSignal::new(remembered),
+        catalogue,
     };
     i18n.set_locale(remembered);
     provide_context(i18n);
     i18n
 }
 
-/// The language context provided by `App`.
+/// The language context provided by the page's top-level component.
 pub fn use_i18n() -> I18n {
     expect_context::<I18n>()
 }

@@ -1,5 +1,8 @@
-//! The browser app (Leptos, client-side rendering): the shell with its three sections —
-//! the household questionnaire, the saved households, and commune mode.
+//! The browser app (Leptos, client-side rendering). Two pages, each its own wasm bundle: the
+//! household app (`App`, bin `mucsong-app`: the questionnaire and the saved households) and
+//! commune mode (`commune::CommuneApp`, bin `mucsong-commune`, served at `commune/` and
+//! downloaded only when someone opens it). The household app's "commune" tab is a plain link, so
+//! nothing of commune mode is linked into the household bundle.
 
 #[cfg(test)]
 mod browser_tests;
@@ -14,34 +17,35 @@ pub mod questionnaire;
 pub mod result;
 pub mod saved;
 pub mod session;
+pub mod update_banner;
 
 use crate::app::i18n::{provide_i18n, use_i18n};
 use crate::app::session::{use_session, SaveState, Session};
 use crate::questionnaire::store::StoreError;
 use leptos::prelude::*;
 
-/// The app's top-level sections.
+/// The household app's sections (commune mode is a page of its own, see `TopBar`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
     /// The questionnaire for the household being answered.
     Household,
     /// The households kept on this device.
     Saved,
-    /// Batch import for commune review officers.
-    Commune,
 }
 
 impl Section {
-    const ALL: [Section; 3] = [Section::Household, Section::Saved, Section::Commune];
+    const ALL: [Section; 2] = [Section::Household, Section::Saved];
 
     fn key(self) -> &'static str {
         match self {
             Section::Household => "household",
             Section::Saved => "saved",
-            Section::Commune => "commune",
         }
     }
 }
+
+/// Where commune mode's page is, relative to the household page (built into `dist/commune/`).
+const COMMUNE_PAGE_URL: &str = "commune/";
 
 /// Which section is shown; shared so any page can send the user elsewhere.
 #[derive(Clone, Copy)]
@@ -87,13 +91,13 @@ pub fn App() -> impl IntoView {
             {move || match navigation.section() {
                 Section::Household => view! { <questionnaire::HouseholdSection /> }.into_any(),
                 Section::Saved => view! { <saved::SavedSection /> }.into_any(),
-                Section::Commune => view! { <commune::CommuneSection /> }.into_any(),
             }}
         </main>
     }
 }
 
-/// The app name and the section tabs.
+/// The app name and the section tabs. The commune tab is a link to commune mode's own page
+/// (styled as a tab): following it downloads commune mode's bundle, and only then.
 #[component]
 fn TopBar() -> impl IntoView {
     let i18n = use_i18n();
@@ -119,6 +123,9 @@ fn TopBar() -> impl IntoView {
                         }
                     })
                     .collect_view()}
+                <a class="tab" href=COMMUNE_PAGE_URL data-testid="nav-commune">
+                    {move || i18n.t("nav_commune")}
+                </a>
             </nav>
         </header>
     }
@@ -133,7 +140,7 @@ fn StorageBanner() -> impl IntoView {
     let navigation = use_navigation();
     view! {
         <div class="banner-area" aria-live="assertive">
-            <UpdateBanner />
+            <update_banner::UpdateBanner />
             {move || match session.save_state() {
                 SaveState::Saved => ().into_any(),
                 SaveState::Failed(StoreError::Full) => view! {
@@ -157,24 +164,5 @@ fn StorageBanner() -> impl IntoView {
                 </div>
             })}
         </div>
-    }
-}
-
-/// Offers the waiting new version of the app; it is applied only when the person asks, so a
-/// questionnaire half answered never changes under them (answers are saved either way).
-#[component]
-fn UpdateBanner() -> impl IntoView {
-    let i18n = use_i18n();
-    let service_worker = pwa::use_service_worker();
-    let apply = service_worker.apply_update;
-    view! {
-        <Show when=move || service_worker.update_status.get() == pwa::UpdateStatus::Available>
-            <div class="banner update" role="status" data-testid="update-banner">
-                <p>{move || i18n.t("update_available")}</p>
-                <button type="button" class="button primary small" data-testid="update-now" on:click=move |_| apply()>
-                    {move || i18n.t("update_now")}
-                </button>
-            </div>
-        </Show>
     }
 }

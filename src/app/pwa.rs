@@ -3,7 +3,10 @@
 //!
 //! # How the UI uses it
 //!
-//! The app registers the worker once at start (`register_service_worker()`, called by `App`).
+//! Each page registers the worker once at start: the household app with `register_service_worker()`
+//! (called by `App`), commune mode's page, one folder down, with
+//! `register_service_worker_at("../sw.js")` — one worker, whose scope is the folder of `sw.js`,
+//! serves both pages.
 //! The start page shows the update button only while an update waits:
 //!
 //! ```ignore
@@ -40,7 +43,7 @@ use web_sys::{
     ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState,
 };
 
-/// Where the service worker is, relative to the page (the app may live under any path).
+/// Where the service worker is, relative to the household page (the app may live under any path).
 const SERVICE_WORKER_URL: &str = "./sw.js";
 
 /// What the app knows about a newer version of itself.
@@ -83,10 +86,15 @@ fn status() -> RwSignal<UpdateStatus> {
     })
 }
 
-/// Registers the service worker once per page (later calls do nothing) and starts watching for
-/// new versions. Without service worker support the status becomes `Unsupported` and the app
-/// runs as a plain web page.
+/// Registers the service worker from the household page (see `register_service_worker_at`).
 pub fn register_service_worker() {
+    register_service_worker_at(SERVICE_WORKER_URL);
+}
+
+/// Registers the service worker at `url` (relative to the page) once per page — later calls do
+/// nothing — and starts watching for new versions. Without service worker support the status
+/// becomes `Unsupported` and the app runs as a plain web page.
+pub fn register_service_worker_at(url: &str) {
     if IS_REGISTERED.with(|registered| registered.replace(true)) {
         return;
     }
@@ -94,7 +102,7 @@ pub fn register_service_worker() {
         status().set(UpdateStatus::Unsupported);
         return;
     };
-    let registration = container.register(SERVICE_WORKER_URL);
+    let registration = container.register(url);
     spawn_local(async move {
         match JsFuture::from(registration).await {
             Ok(registration) => watch_for_updates(&container, registration.unchecked_into()),
@@ -195,14 +203,21 @@ fn watch_for_updates(container: &ServiceWorkerContainer, registration: ServiceWo
     if registration.waiting().is_some() && has_controller() {
         status().set(UpdateStatus::Available);
     }
+    // A page whose load began just before the first version activated is not controlled by it
+    // (the worker's claim came before the page existed), e.g. commune mode opened during the
+    // first install: ask the active worker to take it, so it works offline (public/sw.js).
+    if !has_controller() {
+        if let Some(active) = registration.active() {
+            let message = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&message, &"type".into(), &"CLAIM".into());
+            let _ = active.post_message(&message);
+        }
+    }
 
     // These listeners live as long as the page, so the closures are deliberately leaked.
-    let on_update_found = {
-        let registration = registration.clone();
-        Closure::<dyn FnMut()>::new(move || {
-            let Some(worker) = registration.installing() else {
-                return;
-            };
+    let watch_installing = {
+        let has_controller = has_controller.clone();
+        move |worker: ServiceWorker| {
             let has_controller = has_controller.clone();
             let watched = worker.clone();
             let on_state_change = Closure::<dyn FnMut()>::new(move || {
@@ -219,6 +234,19 @@ fn watch_for_updates(container: &ServiceWorkerContainer, registration: ServiceWo
                 on_state_change.as_ref().unchecked_ref(),
             );
             on_state_change.forget();
+        }
+    };
+    // The browser checks for a new version as the page loads, so one may already be installing
+    // (its "updatefound" came before this listener): watch it too.
+    if let Some(worker) = registration.installing() {
+        watch_installing(worker);
+    }
+    let on_update_found = {
+        let registration = registration.clone();
+        Closure::<dyn FnMut()>::new(move || {
+            if let Some(worker) = registration.installing() {
+                watch_installing(worker);
+            }
         })
     };
     let _ = registration

@@ -221,7 +221,7 @@ pub(crate) fn assess_valid(v: &ValidHousehold) -> Assessment {
     let result = ResultRecord {
         schema: RESULT_SCHEMA.to_string(),
         id: v.record.id.clone(),
-        edition: edition.key.clone(),
+        edition: edition.key.to_string(),
         assessed_on: v.assessed_on.to_iso_string(),
         screening: score.as_ref().map(|(o, _)| screening_outcome(&o.screening)),
         score_a: score_a_exact,
@@ -385,7 +385,13 @@ fn screening_outcome(s: &ScreeningEval) -> ScreeningOutcome {
 /// The legal source of Phiếu A (looked up once).
 fn screening_reference() -> &'static Reference {
     static REFERENCE: OnceLock<&'static Reference> = OnceLock::new();
-    REFERENCE.get_or_init(|| &rules().parameters["screening_stop_count"].values[0].reference)
+    REFERENCE.get_or_init(|| {
+        &rules()
+            .parameter("screening_stop_count")
+            .expect("resolve() requires screening_stop_count")
+            .values[0]
+            .reference
+    })
 }
 
 fn tri_value(t: Tri) -> Option<bool> {
@@ -593,13 +599,13 @@ fn explain(
     );
 
     Explanation {
-        edition: &edition.key,
+        edition: edition.key,
         provisional: edition.provisional,
         classification: match edition.classification {
             ClassificationMethod::Score => "score",
             ClassificationMethod::Income => "income",
         },
-        rules_version: &r.version,
+        rules_version: r.version,
         assessed_on: v.assessed_on,
         area: v.area,
         region: v.region,
@@ -629,7 +635,7 @@ fn supports(
     for s in &r.supports {
         let mut add = |because: &'static str, level: &'static str| {
             out.push(SupportExplanation {
-                key: &s.key,
+                key: s.key,
                 because,
                 level,
                 status: "may_apply",
@@ -637,13 +643,13 @@ fn supports(
             });
         };
         if classes.0 & ClassSet::POOR != 0 && s.poor != "no" {
-            add("poor", &s.poor);
+            add("poor", s.poor);
         }
         if classes.0 & ClassSet::NEAR_POOR != 0 && s.near_poor != "no" {
-            add("near_poor", &s.near_poor);
+            add("near_poor", s.near_poor);
         }
         if classes.0 & ClassSet::NOT_POOR != 0 {
-            let applies = match s.other.as_str() {
+            let applies = match s.other {
                 "agricultural_average_living_at_least_30" => {
                     v.record.agricultural_household == Some(true)
                         && income_class == Some(IncomeClass::AverageLiving)
@@ -653,7 +659,7 @@ fn supports(
                 _ => false,
             };
             if applies {
-                add(&s.other, &s.other);
+                add(s.other, s.other);
             }
         }
     }

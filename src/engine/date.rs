@@ -25,13 +25,33 @@ impl Date {
         Some(Date { year, month, day })
     }
 
-    pub fn year(self) -> i32 {
+    /// A date of the rule data (build.rs has checked it exists); const so that the rule statics
+    /// can hold dates.
+    pub(crate) const fn ymd(year: i32, month: u8, day: u8) -> Date {
+        if month < 1 || month > 12 || day == 0 || day > days_in_month(year, month) {
+            panic!("rule data: no such date");
+        }
+        Date { year, month, day }
+    }
+
+    /// `self <= other`, usable in const evaluation (the rule statics resolve thresholds by date).
+    pub const fn is_on_or_before(self, other: Date) -> bool {
+        if self.year != other.year {
+            return self.year < other.year;
+        }
+        if self.month != other.month {
+            return self.month < other.month;
+        }
+        self.day <= other.day
+    }
+
+    pub const fn year(self) -> i32 {
         self.year
     }
-    pub fn month(self) -> u8 {
+    pub const fn month(self) -> u8 {
         self.month
     }
-    pub fn day(self) -> u8 {
+    pub const fn day(self) -> u8 {
         self.day
     }
 
@@ -125,7 +145,7 @@ impl Date {
 }
 
 /// Days in a month of a year.
-pub fn days_in_month(year: i32, month: u8) -> u8 {
+pub const fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,

@@ -269,7 +269,7 @@ macro_rules! record_enum {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
             /// The stable machine key (as in JSON, CSV and translation keys).
-            pub fn key(self) -> &'static str {
+            pub const fn key(self) -> &'static str {
                 match self { $($name::$variant => $key),+ }
             }
 

@@ -62,7 +62,7 @@ impl Indicator {
     ];
 
     /// The stable machine key (`health_insurance`).
-    pub fn key(self) -> &'static str {
+    pub const fn key(self) -> &'static str {
         match self {
             Indicator::Employment => "employment",
             Indicator::Dependants => "dependants",

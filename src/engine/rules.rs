@@ -1,18 +1,68 @@
-//! The rule data embedded at build time (`rules/*.toml` + CSV tables → one JSON blob, see build.rs),
-//! parsed once into typed structs and compiled into per-edition threshold periods and point tables,
-//! so the hot path never looks a rule up by name.
+//! The rule data, compiled into the program: build.rs reads `rules/*.toml` and the CSV tables,
+//! checks them and writes them as Rust statics (OUT_DIR/rules_data.rs, included below). The lookups
+//! the hot path uses (B1 points in `B1Row` order, the thresholds of every period of an edition, …)
+//! are computed from those statics by const evaluation, so nothing is parsed at run time and rule
+//! data the engine cannot use stops the build with a message naming the file and the entry.
 
 use super::date::Date;
-use super::household::Region;
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use super::household::{Region, SchoolLevel};
+use super::result::Indicator;
+use serde::{Serialize, Serializer};
+use std::ops::Deref;
 
-/// The JSON written by build.rs.
-const RULES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rules.json"));
+/// The rule data as build.rs wrote it (in the order of the rule files).
+mod data {
+    use super::*;
+    include!(concat!(env!("OUT_DIR"), "/rules_data.rs"));
+}
+
+/// A list of rule entries in static memory. It reads like a slice (`len`, `iter`, indexing) and
+/// iterates like a `Vec` (`for x in &list`).
+pub struct List<T: 'static>(pub &'static [T]);
+
+impl<T> Deref for List<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        self.0
+    }
+}
+
+impl<T> IntoIterator for &List<T> {
+    type Item = &'static T;
+    type IntoIter = std::slice::Iter<'static, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl<T> Clone for List<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for List<T> {}
+
+impl<T: std::fmt::Debug> std::fmt::Debug for List<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl<T: PartialEq> PartialEq for List<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
+
+impl<T: Serialize> Serialize for List<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
 
 /// How sure we are of a rule value (standard.md's labels).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RuleStatus {
     /// Read in an official text.
@@ -24,64 +74,63 @@ pub enum RuleStatus {
 }
 
 /// Where a rule comes from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Reference {
-    pub document: String,
-    pub article: String,
+    pub document: &'static str,
+    pub article: &'static str,
     /// Official Gazette (Công báo) issue and page, or "-" / a note when not available.
-    pub gazette: String,
+    pub gazette: &'static str,
 }
 
 /// A parameter value: one number or a list of band limits.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum ParamValue {
     Number(f64),
-    List(Vec<f64>),
+    List(&'static [f64]),
 }
 
 /// One dated value of a parameter (OpenFisca style).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct DatedValue {
     pub since: Date,
-    #[serde(default)]
     pub until: Option<Date>,
     pub value: ParamValue,
     pub status: RuleStatus,
     /// The interpretations.toml entry this value implements, if it is an interpretation.
-    #[serde(default)]
-    pub interpretation: Option<String>,
+    pub interpretation: Option<&'static str>,
     pub reference: Reference,
     pub reviewed_on: Date,
 }
 
 impl DatedValue {
     /// Whether the value is in force on `date`.
-    pub fn is_in_force_on(&self, date: Date) -> bool {
-        self.since <= date && self.until.is_none_or(|until| date <= until)
+    pub const fn is_in_force_on(&self, date: Date) -> bool {
+        self.since.is_on_or_before(date)
+            && match self.until {
+                Some(until) => date.is_on_or_before(until),
+                None => true,
+            }
     }
 }
 
 /// A named rule parameter with its dated values.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Parameter {
-    pub description: String,
-    pub unit: String,
-    pub values: Vec<DatedValue>,
+    pub description: &'static str,
+    pub unit: &'static str,
+    pub values: List<DatedValue>,
 }
 
 impl Parameter {
     /// The value in force on `date`, if any.
-    pub fn value_on(&self, date: Date) -> Option<&DatedValue> {
-        self.values.iter().find(|v| v.is_in_force_on(date))
+    pub fn value_on(&self, date: Date) -> Option<&'static DatedValue> {
+        self.values.0.iter().find(|v| v.is_in_force_on(date))
     }
 }
 
 /// How an edition decides `class`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ClassificationMethod {
     /// The official review method: Phiếu A, score A, score B.
@@ -91,47 +140,53 @@ pub enum ClassificationMethod {
 }
 
 /// An edition of the standard.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Serialize)]
 pub struct Edition {
-    pub key: String,
+    pub key: &'static str,
     pub since: Date,
     pub until: Date,
     /// True when the edition's rules are only reported, not read in an official text.
     pub provisional: bool,
     pub classification: ClassificationMethod,
     /// The indicator keys of this edition, in Phiếu B2 order.
-    pub indicators: Vec<String>,
+    pub indicators: List<&'static str>,
     pub status: RuleStatus,
     pub reference: Reference,
     pub reviewed_on: Date,
-    #[serde(default)]
-    pub extension: Option<serde_json::Value>,
+    /// A later text that keeps the edition in force (for 2022-2025: through 2026).
+    pub extension: Option<EditionExtension>,
     /// Thresholds resolved for each period of the edition in which no value changes.
     #[serde(skip)]
-    pub(crate) periods: Vec<(Date, Thresholds)>,
+    pub(crate) periods: &'static [(Date, Thresholds)],
     /// The edition's indicators as typed keys.
     #[serde(skip)]
-    pub(crate) indicator_set: Vec<crate::engine::Indicator>,
+    pub(crate) indicator_set: &'static [Indicator],
+}
+
+/// The text that extends an edition, and until when.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct EditionExtension {
+    pub until: Date,
+    pub status: RuleStatus,
+    pub reference: Reference,
 }
 
 impl Edition {
     /// The thresholds in force on `date` (which must lie in the edition).
-    pub(crate) fn thresholds_on(&self, date: Date) -> &Thresholds {
+    pub(crate) fn thresholds_on(&self, date: Date) -> &'static Thresholds {
         let i = self.periods.partition_point(|(start, _)| *start <= date);
         &self.periods[i.saturating_sub(1)].1
     }
 }
 
 /// One deprivation indicator's rule entry.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, Serialize)]
 pub struct IndicatorRule {
-    pub key: String,
+    pub key: &'static str,
     pub number: u8,
-    pub label_vi: String,
-    pub label_en: String,
+    pub label_vi: &'static str,
+    pub label_en: &'static str,
     pub since: Date,
-    #[serde(default)]
     pub until: Option<Date>,
     pub status: RuleStatus,
     pub reference: Reference,
@@ -139,12 +194,11 @@ pub struct IndicatorRule {
 }
 
 /// A reading of the rules where the text is silent ([interpretation]).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, Serialize)]
 pub struct InterpretationRule {
-    pub key: String,
-    pub label_vi: String,
-    pub label_en: String,
+    pub key: &'static str,
+    pub label_vi: &'static str,
+    pub label_en: &'static str,
     pub since: Date,
     pub status: RuleStatus,
     pub reference: Reference,
@@ -152,17 +206,16 @@ pub struct InterpretationRule {
 }
 
 /// A support a household may receive (standard.md §4).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, Serialize)]
 pub struct SupportRule {
-    pub key: String,
-    pub label_vi: String,
-    pub label_en: String,
+    pub key: &'static str,
+    pub label_vi: &'static str,
+    pub label_en: &'static str,
     /// How it may apply to a poor household (`no` when it does not).
-    pub poor: String,
-    pub near_poor: String,
+    pub poor: &'static str,
+    pub near_poor: &'static str,
     /// A key naming the condition under which other households may get it, or `no`.
-    pub other: String,
+    pub other: &'static str,
     pub since: Date,
     pub status: RuleStatus,
     pub reference: Reference,
@@ -170,51 +223,46 @@ pub struct SupportRule {
 }
 
 /// Provenance of an official CSV table.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, Serialize)]
 pub struct TableRule {
-    pub key: String,
-    pub file: String,
+    pub key: &'static str,
+    pub file: &'static str,
     pub since: Date,
-    #[serde(default)]
     pub until: Option<Date>,
     pub status: RuleStatus,
     pub reference: Reference,
     pub reviewed_on: Date,
-    /// Our English wording of the table's rows, by row key (b1-points.csv only).
-    #[serde(default)]
-    pub labels_en: BTreeMap<String, String>,
+    /// Our English wording of the table's rows as (row key, label), by row key (b1-points.csv only).
+    pub labels_en: List<(&'static str, &'static str)>,
 }
 
 /// The rank of school levels (interpretation `school_level_rank`).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, Serialize)]
 pub struct SchoolLevelRank {
     pub since: Date,
     pub status: RuleStatus,
-    pub interpretation: String,
+    pub interpretation: &'static str,
     pub reference: Reference,
     pub reviewed_on: Date,
-    pub values: BTreeMap<String, i8>,
+    /// (school level key, rank), by key.
+    pub values: List<(&'static str, i8)>,
 }
 
 /// One row of `b1-points.csv`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Serialize)]
 pub struct B1PointsRow {
-    #[serde(rename = "item")]
     pub item: u8,
-    pub key: String,
-    pub label_vi: String,
+    pub key: &'static str,
+    pub label_vi: &'static str,
     /// Our English wording of the row (rules/tables.toml); the Vietnamese form wording is
     /// authoritative.
-    pub label_en: String,
+    pub label_en: &'static str,
     /// Points by column: the six rural regions in `Region` order, then urban.
-    #[serde(skip_deserializing)]
     pub points: [i16; 7],
 }
 
 /// One row of `nutrition-cutoffs.csv`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Serialize)]
 pub struct NutritionCutoff {
     pub age_months: u16,
     pub weight_kg_boy: Option<f64>,
@@ -227,29 +275,29 @@ pub struct NutritionCutoff {
 #[derive(Debug, Serialize)]
 pub struct RuleBook {
     /// A content hash of the rule data, recorded in explanations.
-    pub version: String,
-    pub editions: Vec<Edition>,
-    pub parameters: BTreeMap<String, Parameter>,
-    pub indicators: Vec<IndicatorRule>,
-    pub interpretations: Vec<InterpretationRule>,
+    pub version: &'static str,
+    pub editions: List<Edition>,
+    /// (parameter key, parameter), by key.
+    pub parameters: List<(&'static str, Parameter)>,
+    pub indicators: List<IndicatorRule>,
+    pub interpretations: List<InterpretationRule>,
     pub school_level_rank: SchoolLevelRank,
-    pub supports: Vec<SupportRule>,
-    pub tables: Vec<TableRule>,
-    pub b1_points: Vec<B1PointsRow>,
+    pub supports: List<SupportRule>,
+    pub tables: List<TableRule>,
+    /// The rows of `b1-points.csv`, in `B1Row` order.
+    pub b1_points: List<B1PointsRow>,
     /// Extra points of an urban household by region (`b1-urban-region-points.csv`), in `Region` order.
     pub b1_urban_region_points: [i16; 7],
-    pub nutrition_cutoffs: Vec<NutritionCutoff>,
+    pub nutrition_cutoffs: List<NutritionCutoff>,
     #[serde(skip)]
     pub(crate) compiled: Compiled,
 }
 
 /// Lookups precomputed from the tables.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Compiled {
-    /// Points of each B1 row (indexed by `B1Row as usize`) per column.
-    pub b1: Vec<[i16; 7]>,
     /// For each age in months 0..=192, the index of the nutrition row to use.
-    pub nutrition_row: Vec<u8>,
+    pub nutrition_row: [u8; 193],
     /// School level rank by `SchoolLevel as usize`.
     pub school_rank: [i8; 8],
     /// Indicator rule index by `Indicator as usize`.
@@ -261,38 +309,42 @@ pub(crate) struct Compiled {
 
 impl RuleBook {
     /// The rule entry of an indicator.
-    pub fn indicator(&self, indicator: crate::engine::Indicator) -> &IndicatorRule {
-        &self.indicators[self.compiled.indicator_rule[indicator as usize]]
+    pub fn indicator(&self, indicator: Indicator) -> &'static IndicatorRule {
+        &self.indicators.0[self.compiled.indicator_rule[indicator as usize]]
     }
 
     /// The rule entry of an interpretation, by key.
-    pub fn interpretation(&self, key: &str) -> Option<&InterpretationRule> {
-        self.interpretations.iter().find(|i| i.key == key)
+    pub fn interpretation(&self, key: &str) -> Option<&'static InterpretationRule> {
+        self.interpretations.0.iter().find(|i| i.key == key)
     }
 
     /// The provenance of b1-points.csv.
-    pub fn b1_reference(&self) -> &Reference {
-        &self.tables[self.compiled.b1_table].reference
+    pub fn b1_reference(&self) -> &'static Reference {
+        &self.tables.0[self.compiled.b1_table].reference
     }
 
     /// The provenance of b1-urban-region-points.csv.
-    pub fn urban_region_reference(&self) -> &Reference {
-        &self.tables[self.compiled.urban_table].reference
+    pub fn urban_region_reference(&self) -> &'static Reference {
+        &self.tables.0[self.compiled.urban_table].reference
     }
 
     /// A named parameter.
-    pub fn parameter(&self, key: &str) -> Option<&Parameter> {
-        self.parameters.get(key)
+    pub fn parameter(&self, key: &str) -> Option<&'static Parameter> {
+        self.parameters
+            .0
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, p)| p)
     }
 
     /// Points of a B1 row in a column (0-5 rural regions, 6 urban).
     pub(crate) fn b1_points(&self, row: B1Row, column: usize) -> i64 {
-        self.compiled.b1[row as usize][column] as i64
+        self.b1_points.0[row as usize].points[column] as i64
     }
 }
 
 /// Thresholds in force during one period of an edition, resolved from the dated parameters.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Thresholds {
     /// By area: [rural, urban].
     pub income_line: [i64; 2],
@@ -321,7 +373,7 @@ pub(crate) struct Thresholds {
 }
 
 /// Thresholds of the official review method (Phiếu A, B1, B2).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct ScoreThresholds {
     pub score_a_threshold: [i64; 2],
     pub score_b_poor_threshold: i64,
@@ -364,7 +416,7 @@ macro_rules! b1_rows {
         impl B1Row {
             pub const ALL: &'static [B1Row] = &[$(B1Row::$variant),+];
             /// The row key in `b1-points.csv`.
-            pub fn key(self) -> &'static str { match self { $(B1Row::$variant => $key),+ } }
+            pub const fn key(self) -> &'static str { match self { $(B1Row::$variant => $key),+ } }
         }
     };
 }
@@ -426,362 +478,513 @@ pub(crate) fn b1_column(urban: bool, region: Region) -> usize {
     }
 }
 
-#[derive(Deserialize)]
-struct RawRules {
-    version: String,
-    editions: RawList<Edition>,
-    parameters: BTreeMap<String, Parameter>,
-    indicators: RawIndicators,
-    interpretations: RawInterpretations,
-    supports: RawSupports,
-    tables: RawTables,
-    b1_points: Vec<BTreeMap<String, serde_json::Value>>,
-    b1_urban_region_points: Vec<RawRegionPoints>,
-    nutrition_cutoffs: Vec<NutritionCutoff>,
-}
-#[derive(Deserialize)]
-struct RawList<T> {
-    edition: Vec<T>,
-}
-#[derive(Deserialize)]
-struct RawIndicators {
-    indicator: Vec<IndicatorRule>,
-}
-#[derive(Deserialize)]
-struct RawInterpretations {
-    interpretation: Vec<InterpretationRule>,
-    school_level_rank: SchoolLevelRank,
-}
-#[derive(Deserialize)]
-struct RawSupports {
-    support: Vec<SupportRule>,
-}
-#[derive(Deserialize)]
-struct RawTables {
-    table: Vec<TableRule>,
-}
-#[derive(Deserialize)]
-struct RawRegionPoints {
-    region: String,
-    points: i16,
-}
-
-/// The rule data, parsed on first use.
+/// The rule data.
 pub fn rules() -> &'static RuleBook {
-    static RULES: OnceLock<RuleBook> = OnceLock::new();
-    RULES.get_or_init(|| load(RULES_JSON).unwrap_or_else(|e| panic!("embedded rule data: {e}")))
+    &RULES
 }
 
 /// The edition that applies to an assessment dated `date`, if any.
 pub fn edition_for(date: Date) -> Option<&'static Edition> {
     rules()
         .editions
+        .0
         .iter()
         .find(|e| e.since <= date && date <= e.until)
 }
 
-const COLUMNS: [&str; 7] = [
-    "rural_red_river_delta",
-    "rural_northern_midlands_mountains",
-    "rural_north_central_central_coast",
-    "rural_central_highlands",
-    "rural_southeast",
-    "rural_mekong_delta",
-    "urban",
-];
+// Everything below runs in const evaluation while the crate compiles: a `refuse` reached there stops
+// the build with its message (the same functions run in unit tests, where it panics).
 
-/// Parses and compiles rule JSON. Errors name what is missing or inconsistent.
-pub(crate) fn load(json: &str) -> Result<RuleBook, String> {
-    let raw: RawRules = serde_json::from_str(json).map_err(|e| e.to_string())?;
-    // English wording of each B1 row, by row key (the CSV has the form's Vietnamese).
-    let labels_en = raw
-        .tables
-        .table
-        .iter()
-        .find(|t| t.key == "b1_points")
-        .map(|t| t.labels_en.clone())
-        .unwrap_or_default();
-    let b1_points = compile_b1(&raw.b1_points, &labels_en)?;
-    let mut urban_points = [0i16; 7];
-    for region in Region::ALL {
-        let row = raw
-            .b1_urban_region_points
-            .iter()
-            .find(|r| r.region == region.key())
-            .ok_or_else(|| format!("b1-urban-region-points.csv: no row for {}", region.key()))?;
-        urban_points[*region as usize] = row.points;
+static B1_POINTS: [B1PointsRow; B1Row::ALL.len()] = b1_rows_in_engine_order(data::B1_POINTS);
+
+static RULES: RuleBook = RuleBook {
+    version: data::VERSION,
+    editions: List(data::EDITIONS),
+    parameters: List(data::PARAMETERS),
+    indicators: List(data::INDICATORS),
+    interpretations: List(data::INTERPRETATIONS),
+    school_level_rank: data::SCHOOL_LEVEL_RANK,
+    supports: List(data::SUPPORTS),
+    tables: List(data::TABLES),
+    b1_points: List(&B1_POINTS),
+    b1_urban_region_points: urban_region_points(data::B1_URBAN_REGION_POINTS),
+    nutrition_cutoffs: List(data::NUTRITION_CUTOFFS),
+    compiled: Compiled {
+        nutrition_row: nutrition_rows(data::NUTRITION_CUTOFFS),
+        school_rank: school_ranks(data::SCHOOL_LEVEL_RANK.values.0),
+        indicator_rule: indicator_rules(data::INDICATORS),
+        b1_table: table_index(data::TABLES, "b1_points"),
+        urban_table: table_index(data::TABLES, "b1_urban_region_points"),
+    },
+};
+
+/// String equality usable in const evaluation.
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
     }
-    let nutrition_row = compile_nutrition(&raw.nutrition_cutoffs)?;
-    let mut school_rank = [0i8; 8];
-    for level in crate::engine::household::SchoolLevel::ALL {
-        school_rank[*level as usize] = *raw
-            .interpretations
-            .school_level_rank
-            .values
-            .get(level.key())
-            .ok_or_else(|| format!("school_level_rank: no rank for {}", level.key()))?;
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
     }
-    let indicators = raw.indicators.indicator;
-    let mut indicator_rule = [0usize; 13];
-    for indicator in crate::engine::Indicator::ALL {
-        indicator_rule[indicator as usize] = indicators
-            .iter()
-            .position(|r| r.key == indicator.key())
-            .ok_or_else(|| format!("indicators.toml: no entry for {}", indicator.key()))?;
-    }
-    let mut editions = raw.editions.edition;
-    for edition in &mut editions {
-        edition.indicator_set = edition
-            .indicators
-            .iter()
-            .map(|k| {
-                crate::engine::Indicator::from_key(k)
-                    .ok_or_else(|| format!("edition {}: unknown indicator {k}", edition.key))
-            })
-            .collect::<Result<_, _>>()?;
-        edition.periods = compile_periods(edition, &raw.parameters)?;
-    }
-    let table = |key: &str| {
-        raw.tables
-            .table
-            .iter()
-            .position(|t| t.key == key)
-            .ok_or_else(|| format!("tables.toml: no [[table]] {key}"))
-    };
-    let (b1_table, urban_table) = (table("b1_points")?, table("b1_urban_region_points")?);
-    let compiled = Compiled {
-        b1_table,
-        urban_table,
-        b1: b1_points.iter().map(|r| r.points).collect(),
-        nutrition_row,
-        school_rank,
-        indicator_rule,
-    };
-    Ok(RuleBook {
-        version: raw.version,
-        editions,
-        parameters: raw.parameters,
-        indicators,
-        interpretations: raw.interpretations.interpretation,
-        school_level_rank: raw.interpretations.school_level_rank,
-        supports: raw.supports.support,
-        tables: raw.tables.table,
-        b1_points,
-        b1_urban_region_points: urban_points,
-        nutrition_cutoffs: raw.nutrition_cutoffs,
-        compiled,
-    })
+    true
 }
 
-/// Orders the B1 rows as `B1Row` and checks the CSV has exactly the rows the engine knows.
-fn compile_b1(
-    rows: &[BTreeMap<String, serde_json::Value>],
-    labels_en: &BTreeMap<String, String>,
-) -> Result<Vec<B1PointsRow>, String> {
-    let mut out = Vec::with_capacity(B1Row::ALL.len());
-    for row_key in B1Row::ALL {
-        let row = rows
-            .iter()
-            .find(|r| r.get("key").and_then(|k| k.as_str()) == Some(row_key.key()))
-            .ok_or_else(|| format!("b1-points.csv: no row {}", row_key.key()))?;
-        let mut points = [0i16; 7];
-        for (c, column) in COLUMNS.iter().enumerate() {
-            points[c] = row.get(*column).and_then(|v| v.as_i64()).ok_or_else(|| {
-                format!(
-                    "b1-points.csv row {}: no whole number in {column}",
-                    row_key.key()
-                )
-            })? as i16;
+/// Refuses the rule data with a message made of `parts` (const evaluation cannot `format!`).
+const fn refuse(parts: &[&str]) -> ! {
+    let mut text = [0u8; 400];
+    let mut n = 0;
+    let mut i = 0;
+    while i < parts.len() {
+        let bytes = parts[i].as_bytes();
+        let mut j = 0;
+        while j < bytes.len() && n < text.len() {
+            text[n] = bytes[j];
+            n += 1;
+            j += 1;
         }
-        out.push(B1PointsRow {
-            item: row
-                .get("item")
-                .and_then(|v| v.as_u64())
-                .ok_or("b1-points.csv: bad item")? as u8,
-            key: row_key.key().to_string(),
-            label_en: labels_en
-                .get(row_key.key())
-                .filter(|l| !l.trim().is_empty())
-                .ok_or_else(|| {
-                    format!("tables.toml: no English label for B1 row {}", row_key.key())
-                })?
-                .clone(),
-            label_vi: row
-                .get("label_vi")
-                .and_then(|v| v.as_str())
-                .unwrap_or_default()
-                .to_string(),
-            points,
-        });
+        i += 1;
     }
-    if rows.len() != B1Row::ALL.len() {
-        return Err(format!(
-            "b1-points.csv has {} rows, the engine knows {}",
-            rows.len(),
-            B1Row::ALL.len()
-        ));
+    match std::str::from_utf8(text.split_at(n).0) {
+        Ok(message) => panic!("{}", message),
+        Err(_) => panic!("rule data refused (the message was cut)"),
     }
-    Ok(out)
+}
+
+/// `YYYY-MM-DD` as bytes, for messages.
+const fn date_bytes(date: Date) -> [u8; 10] {
+    const fn digit(n: u32) -> u8 {
+        b'0' + (n % 10) as u8
+    }
+    let (y, m, d) = (date.year() as u32, date.month() as u32, date.day() as u32);
+    [
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        b'-',
+        digit(m / 10),
+        digit(m),
+        b'-',
+        digit(d / 10),
+        digit(d),
+    ]
+}
+
+/// The rows of b1-points.csv in `B1Row` order; every row the engine applies must be there, and
+/// no other, and the point columns must follow `Region`.
+const fn b1_rows_in_engine_order(rows: &[B1PointsRow]) -> [B1PointsRow; B1Row::ALL.len()] {
+    let mut c = 0;
+    while c < 6 {
+        if !is_rural_column(data::B1_COLUMNS[c], Region::ALL[c].key()) {
+            refuse(&[
+                "rules/b1-points.csv: point column ",
+                data::B1_COLUMNS[c],
+                " is not the rural column of region ",
+                Region::ALL[c].key(),
+                " (the columns must follow the engine's Region order)",
+            ]);
+        }
+        c += 1;
+    }
+    if !same(data::B1_COLUMNS[6], "urban") {
+        refuse(&["rules/b1-points.csv: the last point column must be urban"]);
+    }
+    const NONE: B1PointsRow = B1PointsRow {
+        item: 0,
+        key: "",
+        label_vi: "",
+        label_en: "",
+        points: [0; 7],
+    };
+    let mut out = [NONE; B1Row::ALL.len()];
+    let mut i = 0;
+    while i < B1Row::ALL.len() {
+        let key = B1Row::ALL[i].key();
+        let mut j = 0;
+        while j < rows.len() && !same(rows[j].key, key) {
+            j += 1;
+        }
+        if j == rows.len() {
+            refuse(&[
+                "rules/b1-points.csv: no row with key ",
+                key,
+                " (a Phiếu B1 row the engine applies)",
+            ]);
+        }
+        out[i] = rows[j];
+        i += 1;
+    }
+    let mut j = 0;
+    while j < rows.len() {
+        let mut i = 0;
+        while i < B1Row::ALL.len() && !same(rows[j].key, B1Row::ALL[i].key()) {
+            i += 1;
+        }
+        if i == B1Row::ALL.len() {
+            refuse(&[
+                "rules/b1-points.csv: row ",
+                rows[j].key,
+                " is not a Phiếu B1 row the engine knows (add it to B1Row in src/engine/rules.rs)",
+            ]);
+        }
+        j += 1;
+    }
+    out
+}
+
+/// Whether `column` is `rural_` followed by the region key.
+const fn is_rural_column(column: &str, region: &str) -> bool {
+    let (column, region, prefix) = (column.as_bytes(), region.as_bytes(), b"rural_");
+    if column.len() != prefix.len() + region.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < column.len() {
+        let expected = if i < prefix.len() {
+            prefix[i]
+        } else {
+            region[i - prefix.len()]
+        };
+        if column[i] != expected {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The extra points of an urban household by `Region`.
+const fn urban_region_points(rows: &[(&str, i16)]) -> [i16; 7] {
+    let mut out = [0i16; 7];
+    let mut r = 0;
+    while r < Region::ALL.len() {
+        let key = Region::ALL[r].key();
+        let mut j = 0;
+        while j < rows.len() && !same(rows[j].0, key) {
+            j += 1;
+        }
+        if j == rows.len() {
+            refuse(&["rules/b1-urban-region-points.csv: no row for region ", key]);
+        }
+        out[r] = rows[j].1;
+        r += 1;
+    }
+    let mut j = 0;
+    while j < rows.len() {
+        let mut r = 0;
+        while r < Region::ALL.len() && !same(rows[j].0, Region::ALL[r].key()) {
+            r += 1;
+        }
+        if r == Region::ALL.len() {
+            refuse(&[
+                "rules/b1-urban-region-points.csv: ",
+                rows[j].0,
+                " is not a region the engine knows (Region in src/engine/household.rs)",
+            ]);
+        }
+        j += 1;
+    }
+    out
 }
 
 /// For each age in months up to 192, the row of the largest listed age not above it
-/// (interpretation `nutrition_row_largest_age_not_above`).
-fn compile_nutrition(rows: &[NutritionCutoff]) -> Result<Vec<u8>, String> {
-    if rows.first().map(|r| r.age_months) != Some(0) {
-        return Err("nutrition-cutoffs.csv must start at 0 months".into());
-    }
-    if rows.windows(2).any(|w| w[0].age_months >= w[1].age_months) {
-        return Err("nutrition-cutoffs.csv ages must increase".into());
-    }
-    Ok((0..=192u16)
-        .map(|m| (rows.partition_point(|r| r.age_months <= m) - 1) as u8)
-        .collect())
-}
-
-/// Splits an edition into periods at every date a parameter changes, resolving all thresholds.
-fn compile_periods(
-    edition: &Edition,
-    parameters: &BTreeMap<String, Parameter>,
-) -> Result<Vec<(Date, Thresholds)>, String> {
-    let mut starts = vec![edition.since];
-    for parameter in parameters.values() {
-        for value in &parameter.values {
-            if value.since > edition.since && value.since <= edition.until {
-                starts.push(value.since);
-            }
-            if let Some(until) = value.until {
-                if until >= edition.since && until < edition.until {
-                    starts.push(until.succ());
-                }
-            }
+/// (interpretation `nutrition_row_largest_age_not_above`; build.rs checks the ages start at 0 and
+/// increase).
+const fn nutrition_rows(rows: &[NutritionCutoff]) -> [u8; 193] {
+    let mut out = [0u8; 193];
+    let mut m = 0;
+    let mut row = 0;
+    while m < out.len() {
+        while row + 1 < rows.len() && rows[row + 1].age_months as usize <= m {
+            row += 1;
         }
+        out[m] = row as u8;
+        m += 1;
     }
-    starts.sort();
-    starts.dedup();
-    starts
-        .into_iter()
-        .map(|start| resolve(edition, parameters, start).map(|t| (start, t)))
-        .collect()
+    out
 }
 
-fn resolve(
-    edition: &Edition,
-    parameters: &BTreeMap<String, Parameter>,
+/// The rank of each `SchoolLevel`.
+const fn school_ranks(values: &[(&str, i8)]) -> [i8; 8] {
+    let mut out = [0i8; 8];
+    let mut l = 0;
+    while l < SchoolLevel::ALL.len() {
+        let key = SchoolLevel::ALL[l].key();
+        let mut j = 0;
+        while j < values.len() && !same(values[j].0, key) {
+            j += 1;
+        }
+        if j == values.len() {
+            refuse(&[
+                "rules/interpretations.toml [school_level_rank]: no rank for school level ",
+                key,
+            ]);
+        }
+        out[l] = values[j].1;
+        l += 1;
+    }
+    let mut j = 0;
+    while j < values.len() {
+        let mut l = 0;
+        while l < SchoolLevel::ALL.len() && !same(values[j].0, SchoolLevel::ALL[l].key()) {
+            l += 1;
+        }
+        if l == SchoolLevel::ALL.len() {
+            refuse(&[
+                "rules/interpretations.toml [school_level_rank]: ",
+                values[j].0,
+                " is not a school level the engine knows (SchoolLevel in src/engine/household.rs)",
+            ]);
+        }
+        j += 1;
+    }
+    out
+}
+
+/// The index of each `Indicator`'s entry in indicators.toml.
+const fn indicator_rules(rules: &[IndicatorRule]) -> [usize; 13] {
+    let mut out = [0usize; 13];
+    let mut i = 0;
+    while i < Indicator::ALL.len() {
+        out[i] = indicator_entry(rules, Indicator::ALL[i].key());
+        i += 1;
+    }
+    out
+}
+
+const fn indicator_entry(rules: &[IndicatorRule], key: &str) -> usize {
+    let mut j = 0;
+    while j < rules.len() {
+        if same(rules[j].key, key) {
+            return j;
+        }
+        j += 1;
+    }
+    refuse(&["rules/indicators.toml: no [[indicator]] entry for ", key])
+}
+
+/// An edition's indicator keys as `Indicator`s.
+const fn indicator_set<const N: usize>(edition: &str, keys: [&str; N]) -> [Indicator; N] {
+    let mut out = [Indicator::Employment; N];
+    let mut i = 0;
+    while i < N {
+        let mut j = 0;
+        while j < Indicator::ALL.len() && !same(Indicator::ALL[j].key(), keys[i]) {
+            j += 1;
+        }
+        if j == Indicator::ALL.len() {
+            refuse(&[
+                "rules/editions.toml edition ",
+                edition,
+                ": indicator ",
+                keys[i],
+                " is not one the engine knows",
+            ]);
+        }
+        out[i] = Indicator::ALL[j];
+        i += 1;
+    }
+    out
+}
+
+/// The index in tables.toml of the table with `key`.
+const fn table_index(tables: &[TableRule], key: &str) -> usize {
+    let mut i = 0;
+    while i < tables.len() {
+        if same(tables[i].key, key) {
+            return i;
+        }
+        i += 1;
+    }
+    refuse(&["rules/tables.toml: no [[table]] with key ", key])
+}
+
+/// Parameter values in force on one day of an edition, for `resolve`.
+struct Lookup {
+    parameters: &'static [(&'static str, Parameter)],
+    edition: &'static str,
     on: Date,
-) -> Result<Thresholds, String> {
-    let opt = |key: &str| -> Result<Option<&ParamValue>, String> {
-        let parameter = parameters
-            .get(key)
-            .ok_or_else(|| format!("parameters.toml: no [{key}]"))?;
-        Ok(parameter.value_on(on).map(|v| &v.value))
-    };
-    let num = |key: &str| -> Result<f64, String> {
-        match opt(key)? {
-            Some(ParamValue::Number(n)) => Ok(*n),
-            Some(ParamValue::List(_)) => Err(format!(
-                "parameters.toml [{key}]: expected a number on {on}"
-            )),
-            None => Err(format!(
-                "parameters.toml [{key}]: no value on {on} (edition {})",
-                edition.key
-            )),
+}
+
+impl Lookup {
+    /// The value of `key` in force on the day, if any; a key that is not in parameters.toml at all
+    /// is refused.
+    const fn value(&self, key: &str) -> Option<ParamValue> {
+        let mut i = 0;
+        while i < self.parameters.len() {
+            let (name, parameter) = &self.parameters[i];
+            if same(name, key) {
+                let values = parameter.values.0;
+                let mut v = 0;
+                while v < values.len() {
+                    if values[v].is_in_force_on(self.on) {
+                        return Some(values[v].value);
+                    }
+                    v += 1;
+                }
+                return None;
+            }
+            i += 1;
         }
-    };
-    let int = |key: &str| -> Result<i64, String> { num(key).map(|n| n as i64) };
-    let opt_int = |key: &str| -> Result<Option<i64>, String> {
-        Ok(match opt(key)? {
-            Some(ParamValue::Number(n)) => Some(*n as i64),
-            _ => None,
-        })
-    };
-    let list = |key: &str, n: usize| -> Result<Vec<f64>, String> {
-        match opt(key)? {
-            Some(ParamValue::List(l)) if l.len() == n => Ok(l.clone()),
-            _ => Err(format!(
-                "parameters.toml [{key}]: expected a list of {n} numbers on {on}"
-            )),
+        refuse(&[
+            "rules/parameters.toml: no [",
+            key,
+            "] (the engine needs it)",
+        ])
+    }
+
+    const fn refuse(&self, key: &str, expected: &str) -> ! {
+        let on = date_bytes(self.on);
+        let on = match std::str::from_utf8(&on) {
+            Ok(on) => on,
+            Err(_) => "?",
+        };
+        refuse(&[
+            "rules/parameters.toml [",
+            key,
+            "]: expected ",
+            expected,
+            " in force on ",
+            on,
+            " (edition ",
+            self.edition,
+            ")",
+        ])
+    }
+
+    const fn num(&self, key: &str) -> f64 {
+        match self.value(key) {
+            Some(ParamValue::Number(n)) => n,
+            _ => self.refuse(key, "a number"),
         }
-    };
-    let pair = |rural: &str, urban: &str| -> Result<Option<[i64; 2]>, String> {
-        Ok(match (opt_int(rural)?, opt_int(urban)?) {
+    }
+
+    const fn int(&self, key: &str) -> i64 {
+        let n = self.num(key);
+        if n as i64 as f64 != n {
+            self.refuse(key, "a whole number");
+        }
+        n as i64
+    }
+
+    /// A whole number when in force, else `None`.
+    const fn opt_int(&self, key: &str) -> Option<i64> {
+        match self.value(key) {
+            Some(ParamValue::Number(n)) if n as i64 as f64 == n => Some(n as i64),
+            Some(_) => self.refuse(key, "a whole number"),
+            None => None,
+        }
+    }
+
+    /// Both of a rural/urban pair, or `None` when neither is in force.
+    const fn pair(&self, rural: &str, urban: &str) -> Option<[i64; 2]> {
+        match (self.opt_int(rural), self.opt_int(urban)) {
             (Some(r), Some(u)) => Some([r, u]),
-            _ => None,
-        })
-    };
-    let score = match edition.classification {
-        ClassificationMethod::Income => None,
-        ClassificationMethod::Score => {
-            let l = |k: &str, n: usize| list(k, n);
-            let a2 = |v: Vec<f64>| [v[0], v[1]];
-            Some(ScoreThresholds {
-                score_a_threshold: [
-                    int("score_a_threshold_rural")?,
-                    int("score_a_threshold_urban")?,
-                ],
-                score_b_poor_threshold: int("score_b_poor_threshold")?,
-                score_b_points_per_indicator: int("score_b_points_per_indicator")?,
-                screening_stop_count: int("screening_stop_count")? as u8,
-                screening_electricity_kwh: num("screening_electricity_kwh")?,
-                screening_living_area_per_person_m2: num("screening_living_area_per_person_m2")?,
-                working_age_min: int("working_age_min")? as i32,
-                retirement_base_year: int("retirement_base_year")? as i32,
-                retirement: [
-                    (
-                        int("retirement_men_base_months")? as i32,
-                        int("retirement_men_step_months")? as i32,
-                        int("retirement_men_max_months")? as i32,
-                    ),
-                    (
-                        int("retirement_women_base_months")? as i32,
-                        int("retirement_women_step_months")? as i32,
-                        int("retirement_women_max_months")? as i32,
-                    ),
-                ],
-                household_size_max_row: int("b1_household_size_max_row")? as u32,
-                workers_max_row: int("b1_workers_max_row")? as u32,
-                living_area_per_person_m2: {
-                    let v = l("b1_living_area_per_person_m2", 3)?;
-                    [v[0], v[1], v[2]]
-                },
-                electricity_kwh: {
-                    let v = l("b1_electricity_kwh", 4)?;
-                    [v[0], v[1], v[2], v[3]]
-                },
-                garden_m2: a2(l("b1_garden_m2", 2)?),
-                annual_crops_m2: l("b1_annual_crops_m2", 1)?[0],
-                perennial_crops_m2: a2(l("b1_perennial_crops_m2", 2)?),
-                water_surface_m2: a2(l("b1_water_surface_m2", 2)?),
-                forest_m2: a2(l("b1_forest_m2", 2)?),
-                pig_goat_sheep_min_head: int("b1_pig_goat_sheep_min_head")? as u32,
-                poultry_min_head: int("b1_poultry_min_head")? as u32,
-            })
+            (None, None) => None,
+            (None, Some(_)) => self.refuse(rural, "a value (as its urban pair has)"),
+            (Some(_), None) => self.refuse(urban, "a value (as its rural pair has)"),
         }
+    }
+
+    const fn list<const N: usize>(&self, key: &str, expected: &str) -> [f64; N] {
+        match self.value(key) {
+            Some(ParamValue::List(l)) if l.len() == N => {
+                let mut out = [0.0; N];
+                let mut i = 0;
+                while i < N {
+                    out[i] = l[i];
+                    i += 1;
+                }
+                out
+            }
+            _ => self.refuse(key, expected),
+        }
+    }
+}
+
+/// The thresholds in force on `on`, the first day of a period of `edition` (build.rs lists the
+/// periods). Every parameter the engine reads must have a value of the right shape that day.
+const fn resolve(
+    parameters: &'static [(&'static str, Parameter)],
+    edition: &'static str,
+    classification: ClassificationMethod,
+    on: Date,
+) -> Thresholds {
+    let p = Lookup {
+        parameters,
+        edition,
+        on,
     };
-    Ok(Thresholds {
-        income_line: [int("income_line_rural")?, int("income_line_urban")?],
-        average_living: pair("average_living_rural", "average_living_urban")?,
-        low_income_worker: pair("low_income_worker_rural", "low_income_worker_urban")?,
-        poor_min_deprivations: int("poor_min_deprivations")?,
-        employment_min_age: int("employment_min_age")? as i32,
-        dependant_child_under_age: int("dependant_child_under_age")? as i32,
-        dependants_max_share_percent: int("dependants_max_share_percent")?,
-        nutrition_stunting_under_months: int("nutrition_stunting_under_months")? as i32,
-        nutrition_underweight_under_months: int("nutrition_underweight_under_months")? as i32,
-        health_insurance_min_age: int("health_insurance_min_age")? as i32,
-        adult_education_min_age: int("adult_education_min_age")? as i32,
-        adult_education_upper_secondary_from_age: int("adult_education_upper_secondary_from_age")?
+    let score = match classification {
+        ClassificationMethod::Income => None,
+        ClassificationMethod::Score => Some(ScoreThresholds {
+            score_a_threshold: [
+                p.int("score_a_threshold_rural"),
+                p.int("score_a_threshold_urban"),
+            ],
+            score_b_poor_threshold: p.int("score_b_poor_threshold"),
+            score_b_points_per_indicator: p.int("score_b_points_per_indicator"),
+            screening_stop_count: p.int("screening_stop_count") as u8,
+            screening_electricity_kwh: p.num("screening_electricity_kwh"),
+            screening_living_area_per_person_m2: p.num("screening_living_area_per_person_m2"),
+            working_age_min: p.int("working_age_min") as i32,
+            retirement_base_year: p.int("retirement_base_year") as i32,
+            retirement: [
+                (
+                    p.int("retirement_men_base_months") as i32,
+                    p.int("retirement_men_step_months") as i32,
+                    p.int("retirement_men_max_months") as i32,
+                ),
+                (
+                    p.int("retirement_women_base_months") as i32,
+                    p.int("retirement_women_step_months") as i32,
+                    p.int("retirement_women_max_months") as i32,
+                ),
+            ],
+            household_size_max_row: p.int("b1_household_size_max_row") as u32,
+            workers_max_row: p.int("b1_workers_max_row") as u32,
+            living_area_per_person_m2: p
+                .list("b1_living_area_per_person_m2", "a list of 3 numbers"),
+            electricity_kwh: p.list("b1_electricity_kwh", "a list of 4 numbers"),
+            garden_m2: p.list("b1_garden_m2", "a list of 2 numbers"),
+            annual_crops_m2: p.list::<1>("b1_annual_crops_m2", "a list of 1 number")[0],
+            perennial_crops_m2: p.list("b1_perennial_crops_m2", "a list of 2 numbers"),
+            water_surface_m2: p.list("b1_water_surface_m2", "a list of 2 numbers"),
+            forest_m2: p.list("b1_forest_m2", "a list of 2 numbers"),
+            pig_goat_sheep_min_head: p.int("b1_pig_goat_sheep_min_head") as u32,
+            poultry_min_head: p.int("b1_poultry_min_head") as u32,
+        }),
+    };
+    Thresholds {
+        income_line: [p.int("income_line_rural"), p.int("income_line_urban")],
+        average_living: p.pair("average_living_rural", "average_living_urban"),
+        low_income_worker: p.pair("low_income_worker_rural", "low_income_worker_urban"),
+        poor_min_deprivations: p.int("poor_min_deprivations"),
+        employment_min_age: p.int("employment_min_age") as i32,
+        dependant_child_under_age: p.int("dependant_child_under_age") as i32,
+        dependants_max_share_percent: p.int("dependants_max_share_percent"),
+        nutrition_stunting_under_months: p.int("nutrition_stunting_under_months") as i32,
+        nutrition_underweight_under_months: p.int("nutrition_underweight_under_months") as i32,
+        health_insurance_min_age: p.int("health_insurance_min_age") as i32,
+        adult_education_min_age: p.int("adult_education_min_age") as i32,
+        adult_education_upper_secondary_from_age: p.int("adult_education_upper_secondary_from_age")
             as i32,
-        adult_education_under_age: int("adult_education_under_age")? as i32,
-        child_schooling_min_age: int("child_schooling_min_age")? as i32,
-        child_schooling_under_age: int("child_schooling_under_age")? as i32,
-        school_year_start_month: int("school_year_start_month")? as u8,
-        school_age_primary: int("school_age_primary")? as i32,
-        school_age_lower_secondary: int("school_age_lower_secondary")? as i32,
-        school_age_upper_secondary: int("school_age_upper_secondary")? as i32,
-        housing_quality_min_non_durable_parts: int("housing_quality_min_non_durable_parts")? as u8,
-        housing_area_min_per_person_m2: num("housing_area_min_per_person_m2")?,
+        adult_education_under_age: p.int("adult_education_under_age") as i32,
+        child_schooling_min_age: p.int("child_schooling_min_age") as i32,
+        child_schooling_under_age: p.int("child_schooling_under_age") as i32,
+        school_year_start_month: p.int("school_year_start_month") as u8,
+        school_age_primary: p.int("school_age_primary") as i32,
+        school_age_lower_secondary: p.int("school_age_lower_secondary") as i32,
+        school_age_upper_secondary: p.int("school_age_upper_secondary") as i32,
+        housing_quality_min_non_durable_parts: p.int("housing_quality_min_non_durable_parts") as u8,
+        housing_area_min_per_person_m2: p.num("housing_area_min_per_person_m2"),
         score,
-    })
+    }
 }
 
 #[cfg(test)]
@@ -861,7 +1064,6 @@ mod tests {
             .unwrap()
             .thresholds_on(d("2026-01-01"))
             .score
-            .clone()
             .unwrap();
         assert_eq!(s.retirement_age_months(2021, false), 60 * 12 + 3);
         assert_eq!(s.retirement_age_months(2026, false), 61 * 12 + 6);
@@ -872,9 +1074,47 @@ mod tests {
     }
 
     #[test]
+    #[should_panic(
+        expected = "rules/b1-points.csv: no row with key aquaculture (a Phiếu B1 row the engine applies)"
+    )]
     fn a_broken_table_is_refused_with_its_name() {
-        let json = RULES_JSON.replace("\"key\":\"aquaculture\"", "\"key\":\"aquaculturex\"");
-        let error = load(&json).unwrap_err();
-        assert!(error.contains("aquaculture"), "{error}");
+        let mut rows = data::B1_POINTS.to_vec();
+        for row in &mut rows {
+            if row.key == "aquaculture" {
+                row.key = "aquaculturex";
+            }
+        }
+        b1_rows_in_engine_order(&rows);
+    }
+
+    #[test]
+    #[should_panic(
+        expected = "rules/parameters.toml [income_line_rural]: expected a number in force on 2031-01-01 (edition 2027-2030)"
+    )]
+    fn a_threshold_without_a_value_on_a_day_of_its_edition_is_refused() {
+        resolve(
+            data::PARAMETERS,
+            "2027-2030",
+            ClassificationMethod::Income,
+            Date::ymd(2031, 1, 1),
+        );
+    }
+
+    #[test]
+    fn the_periods_build_rs_lists_give_every_day_its_thresholds() {
+        for e in &rules().editions {
+            assert_eq!(e.periods[0].0, e.since, "{}", e.key);
+            let mut day = e.since;
+            while day <= e.until {
+                let expected = resolve(data::PARAMETERS, e.key, e.classification, day);
+                assert_eq!(
+                    format!("{:?}", e.thresholds_on(day)),
+                    format!("{expected:?}"),
+                    "{} on {day}",
+                    e.key
+                );
+                day = day.succ();
+            }
+        }
     }
 }

@@ -84,7 +84,7 @@ pub fn assess_summary(
     let mut statuses = BTreeMap::new();
     let mut d = CountRange::default();
     let mut unknown_indicators = Vec::new();
-    for &indicator in &edition.indicator_set {
+    for &indicator in edition.indicator_set {
         let tri = Tri::from_opt(row.indicators.get(&indicator).copied().flatten());
         d.add(tri);
         if tri.is_unknown() {
@@ -182,7 +182,7 @@ pub fn assess_summary(
     Ok(ResultRecord {
         schema: RESULT_SCHEMA.to_string(),
         id: row.id.clone(),
-        edition: edition.key.clone(),
+        edition: edition.key.to_string(),
         assessed_on: assessed_on.to_iso_string(),
         screening: None,
         score_a: if t.score.is_some() { row.score_a } else { None },

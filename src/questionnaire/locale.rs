@@ -1,6 +1,11 @@
-//! Translation catalogues: `locales/<tag>.json` plus commune mode's `locales/commune.<tag>.json`
-//! (kept apart so two people can edit them at once), embedded at build time and looked up by ASCII
-//! snake_case key. Vietnamese is the default; English the second language.
+//! Translation catalogues, embedded at build time and looked up by ASCII snake_case key.
+//! Vietnamese is the default; English the second language.
+//!
+//! Each page embeds only its own catalogue, so the household app's first load carries no commune
+//! text: the household page uses `HOUSEHOLD` (`locales/<tag>.json`), commune mode's page uses
+//! `COMMUNE` (`locales/commune.<tag>.json`), and both include `locales/shared.<tag>.json` (the top
+//! bar, the language switch, the update banner). The three files share no key. A catalogue is a
+//! `static` that only its page refers to, so the linker leaves the other page's files out.
 //!
 //! We use flat JSON files and a runtime lookup (rather than a compile-time i18n macro crate)
 //! because the engine hands the UI translation keys at run time (problem codes, indicator keys,
@@ -33,47 +38,96 @@ impl Locale {
         Locale::ALL.into_iter().find(|l| l.tag() == tag)
     }
 
-    /// The catalogue's files: the main one and commune mode's. Their key sets must not overlap.
-    fn sources(self) -> [&'static str; 2] {
-        match self {
-            Locale::Vi => [
-                include_str!("../../locales/vi.json"),
-                include_str!("../../locales/commune.vi.json"),
-            ],
-            Locale::En => [
-                include_str!("../../locales/en.json"),
-                include_str!("../../locales/commune.en.json"),
-            ],
-        }
-    }
-
-    /// Each file of the catalogue parsed on its own (the tests check they do not overlap).
-    fn parts(self) -> Vec<HashMap<String, String>> {
-        self.sources()
-            .iter()
-            .map(|source| {
-                serde_json::from_str(source).expect("locale file is a flat JSON object of strings")
-            })
-            .collect()
-    }
-
-    /// The catalogue of this locale (parsed once).
-    pub fn catalogue(self) -> &'static HashMap<String, String> {
-        static VI: OnceLock<HashMap<String, String>> = OnceLock::new();
-        static EN: OnceLock<HashMap<String, String>> = OnceLock::new();
-        let cell = match self {
-            Locale::Vi => &VI,
-            Locale::En => &EN,
-        };
-        // The files are checked by the native tests below, so a parse failure is a build defect.
-        cell.get_or_init(|| self.parts().into_iter().flatten().collect())
-    }
-
-    /// The text for `key`, or the key itself when missing (visible, never a crash).
+    /// The text for `key` in the household catalogue (see `Catalogue::text`).
     pub fn text(self, key: &str) -> &'static str {
-        match self.catalogue().get(key) {
+        HOUSEHOLD.text(self, key)
+    }
+
+    /// The household catalogue's text for `key` with `{name}` placeholders replaced.
+    pub fn format(self, key: &str, args: &[(&str, &str)]) -> String {
+        HOUSEHOLD.format(self, key, args)
+    }
+
+    /// Whether the household catalogue has `key`.
+    pub fn has(self, key: &str) -> bool {
+        HOUSEHOLD.has(self, key)
+    }
+}
+
+/// The texts of one page in every locale: the page's own file plus the shared one.
+pub struct Catalogue {
+    /// The page's files for a locale: its own first, then the shared one. Their keys must not
+    /// overlap (checked by the tests below).
+    files: fn(Locale) -> [&'static str; 2],
+    /// The parsed catalogue per locale (index = position in `Locale::ALL`), parsed on first use.
+    parsed: [OnceLock<HashMap<String, String>>; 2],
+}
+
+/// The household app's texts (`locales/<tag>.json` + shared).
+pub static HOUSEHOLD: Catalogue = Catalogue {
+    files: household_files,
+    parsed: [OnceLock::new(), OnceLock::new()],
+};
+
+/// Commune mode's texts (`locales/commune.<tag>.json` + shared).
+pub static COMMUNE: Catalogue = Catalogue {
+    files: commune_files,
+    parsed: [OnceLock::new(), OnceLock::new()],
+};
+
+fn household_files(locale: Locale) -> [&'static str; 2] {
+    match locale {
+        Locale::Vi => [include_str!("../../locales/vi.json"), shared_file(locale)],
+        Locale::En => [include_str!("../../locales/en.json"), shared_file(locale)],
+    }
+}
+
+fn commune_files(locale: Locale) -> [&'static str; 2] {
+    match locale {
+        Locale::Vi => [
+            include_str!("../../locales/commune.vi.json"),
+            shared_file(locale),
+        ],
+        Locale::En => [
+            include_str!("../../locales/commune.en.json"),
+            shared_file(locale),
+        ],
+    }
+}
+
+fn shared_file(locale: Locale) -> &'static str {
+    match locale {
+        Locale::Vi => include_str!("../../locales/shared.vi.json"),
+        Locale::En => include_str!("../../locales/shared.en.json"),
+    }
+}
+
+/// One locale file: a flat JSON object of strings. The files are checked by the native tests
+/// below, so a parse failure is a build defect.
+fn parse(source: &str) -> HashMap<String, String> {
+    serde_json::from_str(source).expect("locale file is a flat JSON object of strings")
+}
+
+impl Catalogue {
+    /// This catalogue in `locale` (parsed once).
+    pub fn get(&self, locale: Locale) -> &HashMap<String, String> {
+        let index = match locale {
+            Locale::Vi => 0,
+            Locale::En => 1,
+        };
+        self.parsed[index].get_or_init(|| {
+            (self.files)(locale)
+                .iter()
+                .flat_map(|source| parse(source))
+                .collect()
+        })
+    }
+
+    /// The text for `key`, else the Vietnamese one, else the key itself (visible, never a crash).
+    pub fn text(&'static self, locale: Locale, key: &str) -> &'static str {
+        match self.get(locale).get(key) {
             Some(text) => text.as_str(),
-            None => match Locale::Vi.catalogue().get(key) {
+            None => match self.get(Locale::Vi).get(key) {
                 Some(text) => text.as_str(),
                 None => Box::leak(key.to_string().into_boxed_str()),
             },
@@ -81,17 +135,17 @@ impl Locale {
     }
 
     /// The text for `key` with `{name}` placeholders replaced.
-    pub fn format(self, key: &str, args: &[(&str, &str)]) -> String {
-        let mut text = self.text(key).to_string();
+    pub fn format(&'static self, locale: Locale, key: &str, args: &[(&str, &str)]) -> String {
+        let mut text = self.text(locale, key).to_string();
         for (name, value) in args {
             text = text.replace(&format!("{{{name}}}"), value);
         }
         text
     }
 
-    /// Whether the catalogue has `key`.
-    pub fn has(self, key: &str) -> bool {
-        self.catalogue().contains_key(key)
+    /// Whether the catalogue has `key` in `locale`.
+    pub fn has(&self, locale: Locale, key: &str) -> bool {
+        self.get(locale).contains_key(key)
     }
 }
 
@@ -117,68 +171,96 @@ mod tests {
     use super::*;
     use std::collections::BTreeSet;
 
-    fn keys(locale: Locale) -> BTreeSet<String> {
-        locale.catalogue().keys().cloned().collect()
+    /// Source files (under `src/app/`) used by both pages: their keys must be in the shared file.
+    #[cfg(not(target_arch = "wasm32"))] // only the source-reading test below uses it
+    const SHARED_SOURCES: [&str; 2] = ["language_switch.rs", "update_banner.rs"];
+
+    fn keys(catalogue: &'static Catalogue, locale: Locale) -> BTreeSet<String> {
+        catalogue.get(locale).keys().cloned().collect()
+    }
+
+    /// The keys of one file (own = 0, shared = 1) of a catalogue.
+    fn file_keys(catalogue: &Catalogue, locale: Locale, index: usize) -> BTreeSet<String> {
+        parse((catalogue.files)(locale)[index])
+            .into_keys()
+            .collect()
     }
 
     #[test]
     fn every_locale_has_the_same_keys() {
-        let vi = keys(Locale::Vi);
-        let en = keys(Locale::En);
-        let only_vi: Vec<_> = vi.difference(&en).collect();
-        let only_en: Vec<_> = en.difference(&vi).collect();
-        assert!(
-            only_vi.is_empty() && only_en.is_empty(),
-            "only in vi: {only_vi:?}\nonly in en: {only_en:?}"
-        );
+        for (name, catalogue) in [("household", &HOUSEHOLD), ("commune", &COMMUNE)] {
+            let vi = keys(catalogue, Locale::Vi);
+            let en = keys(catalogue, Locale::En);
+            let only_vi: Vec<_> = vi.difference(&en).collect();
+            let only_en: Vec<_> = en.difference(&vi).collect();
+            assert!(
+                only_vi.is_empty() && only_en.is_empty(),
+                "{name}: only in vi: {only_vi:?}\nonly in en: {only_en:?}"
+            );
+        }
     }
 
     #[test]
-    fn the_files_of_a_catalogue_share_no_key() {
+    fn the_household_commune_and_shared_files_share_no_key() {
         for locale in Locale::ALL {
-            let parts = locale.parts();
-            let main: BTreeSet<&String> = parts[0].keys().collect();
-            let commune: BTreeSet<&String> = parts[1].keys().collect();
-            let both: Vec<_> = main.intersection(&commune).collect();
-            assert!(
-                both.is_empty(),
-                "{}: keys in both files: {both:?}",
-                locale.tag()
-            );
+            let household = file_keys(&HOUSEHOLD, locale, 0);
+            let commune = file_keys(&COMMUNE, locale, 0);
+            let shared = file_keys(&HOUSEHOLD, locale, 1);
+            assert_eq!(shared, file_keys(&COMMUNE, locale, 1));
+            for (a, b, what) in [
+                (&household, &commune, "household and commune"),
+                (&household, &shared, "household and shared"),
+                (&commune, &shared, "commune and shared"),
+            ] {
+                let both: Vec<_> = a.intersection(b).collect();
+                assert!(
+                    both.is_empty(),
+                    "{}: keys in both the {what} files: {both:?}",
+                    locale.tag()
+                );
+            }
             assert!(
                 commune.iter().all(|k| k.starts_with("commune_")),
                 "{}: commune keys must start with commune_",
                 locale.tag()
             );
+            // The household page must not carry commune mode's texts, and the other way round.
+            assert!(!HOUSEHOLD.has(locale, "commune_title"));
+            assert!(!COMMUNE.has(locale, "start_title") && COMMUNE.has(locale, "commune_title"));
         }
     }
 
     #[test]
     fn keys_are_ascii_snake_case_and_texts_not_empty() {
-        for locale in Locale::ALL {
-            for (key, text) in locale.catalogue() {
-                assert!(
-                    !key.is_empty()
-                        && key
-                            .bytes()
-                            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
-                    "{}: key {key:?} is not snake_case",
-                    locale.tag()
-                );
-                assert!(!text.trim().is_empty(), "{}: {key} is empty", locale.tag());
+        for catalogue in [&HOUSEHOLD, &COMMUNE] {
+            for locale in Locale::ALL {
+                for (key, text) in catalogue.get(locale) {
+                    assert!(
+                        !key.is_empty()
+                            && key
+                                .bytes()
+                                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
+                        "{}: key {key:?} is not snake_case",
+                        locale.tag()
+                    );
+                    assert!(!text.trim().is_empty(), "{}: {key} is empty", locale.tag());
+                }
             }
         }
     }
 
-    /// Every `.t("…")`/`.tf("…"` key written literally in the app's source exists in the catalogue.
+    /// Every `.t("…")`/`.tf("…"` key written literally in the app's source exists in the
+    /// catalogue of the page that shows it: commune mode's files (`src/app/commune/`) in the
+    /// commune catalogue, the files both pages use in the shared file, every other file in the
+    /// household catalogue.
     #[test]
     #[cfg(not(target_arch = "wasm32"))] // reads the source tree
-    fn every_literal_key_used_by_the_app_exists() {
+    fn every_literal_key_used_by_the_app_exists_in_its_page() {
+        let app = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src/app"));
+        let shared = file_keys(&HOUSEHOLD, Locale::Vi, 1);
         let mut missing = Vec::new();
-        let mut stack = vec![std::path::PathBuf::from(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/src/app"
-        ))];
+        let mut n_checked = [0; 3];
+        let mut stack = vec![app.clone()];
         while let Some(dir) = stack.pop() {
             for entry in std::fs::read_dir(&dir).unwrap() {
                 let path = entry.unwrap().path();
@@ -186,11 +268,29 @@ mod tests {
                     stack.push(path);
                     continue;
                 }
+                let relative = path.strip_prefix(&app).unwrap();
+                // 0: household page, 1: commune page, 2: both (shared file).
+                let page = if relative.starts_with("commune") {
+                    1
+                } else if SHARED_SOURCES
+                    .iter()
+                    .any(|s| relative == std::path::Path::new(s))
+                {
+                    2
+                } else {
+                    0
+                };
+                let exists = |key: &str| match page {
+                    0 => HOUSEHOLD.has(Locale::Vi, key),
+                    1 => COMMUNE.has(Locale::Vi, key),
+                    _ => shared.contains(key),
+                };
                 let text = std::fs::read_to_string(&path).unwrap();
                 for marker in [".t(\"", ".tf(\"", ".tr(\""] {
                     for piece in text.split(marker).skip(1) {
                         let key = piece.split('"').next().unwrap();
-                        if !Locale::Vi.has(key) {
+                        n_checked[page] += 1;
+                        if !exists(key) {
                             missing.push(format!("{}: {key}", path.display()));
                         }
                     }
@@ -199,8 +299,10 @@ mod tests {
         }
         assert!(
             missing.is_empty(),
-            "keys missing from locales: {missing:#?}"
+            "keys missing from their page's catalogue: {missing:#?}"
         );
+        // The walk really saw each kind of file.
+        assert!(n_checked.iter().all(|&n| n > 0), "{n_checked:?}");
     }
 
     /// Keys the result page builds from engine values (indicator × status, classes, problem
@@ -240,13 +342,13 @@ mod tests {
             keys.push(format!("problem_{code}"));
         }
         for support in &rules().supports {
-            for level in [&support.poor, &support.near_poor, &support.other] {
+            for level in [support.poor, support.near_poor, support.other] {
                 if level != "no" {
                     keys.push(format!("support_level_{level}"));
                 }
             }
         }
-        keys.retain(|k| !Locale::Vi.has(k));
+        keys.retain(|k| !HOUSEHOLD.has(Locale::Vi, k));
         assert!(keys.is_empty(), "missing: {keys:#?}");
     }
 

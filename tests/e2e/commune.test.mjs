@@ -135,7 +135,6 @@ test("the dashboard fits a 360 px phone, every chart has its table, and targets 
     assert.equal(saved.schema, "mucsong/commune-targets@1");
     assert.equal(saved.targets.water, 97.5);
     await commune.reload();
-    await commune.byTestId("nav-commune").click();
     await commune.setDate(AS_OF);
     await commune.pick(SAMPLE);
     await commune.figures();

@@ -4,22 +4,37 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { CommunePage } from "./support/commune-page.mjs";
 import { distDir, launchPhone, openApp } from "./support/harness.mjs";
 
 const POLICY =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
   "connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'";
 
-test("the built index.html declares the strict policy and has no inline script, style or third-party URL", async () => {
-  const html = await readFile(join(await distDir(), "index.html"), "utf8");
-  const meta = html.match(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/);
-  assert.ok(meta, "expected a Content-Security-Policy <meta>, but found none");
-  assert.equal(meta[1], POLICY);
-  const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(([, attrs]) => !/\bsrc=/.test(attrs));
-  assert.deepEqual(inline.map(([tag]) => tag), [], "expected no inline <script>");
-  assert.doesNotMatch(html, /<style\b/);
-  assert.doesNotMatch(html, /\b(src|href)="(https?:)?\/\//, "expected only relative URLs");
-});
+// A tag's attributes; values may be quoted or not (Trunk's HTML minifier drops needless quotes).
+const attributes = (tag) =>
+  Object.fromEntries(
+    [...tag.matchAll(/([\w-]+)(?:=("[^"]*"|'[^']*'|[^\s"'>]+))?/g)]
+      .slice(1)
+      .map(([, name, value]) => [name.toLowerCase(), (value ?? "").replace(/^["']|["']$/g, "")]),
+  );
+
+// The household page, commune mode's page and the page shown for commune mode offline.
+for (const page of ["index.html", "commune/index.html", "commune-offline.html"]) {
+  test(`the built ${page} declares the strict policy and has no inline script, style or third-party URL`, async () => {
+    const html = await readFile(join(await distDir(), page), "utf8");
+    const meta = [...html.matchAll(/<meta\b[^>]*>/g)]
+      .map(([tag]) => attributes(tag))
+      .find((a) => a["http-equiv"] === "Content-Security-Policy");
+    assert.ok(meta, "expected a Content-Security-Policy <meta>, but found none");
+    assert.equal(meta.content, POLICY);
+    const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(([, attrs]) => !/\bsrc=/.test(attrs));
+    assert.deepEqual(inline.map(([tag]) => tag), [], "expected no inline <script>");
+    assert.doesNotMatch(html, /<style\b/);
+    assert.doesNotMatch(html, /\sstyle=/);
+    assert.doesNotMatch(html, /\b(src|href)=["']?(https?:)?\/\//, "expected only relative URLs");
+  });
+}
 
 test("the app starts under the policy with no violations, and the policy really blocks inline script", async () => {
   const phone = await launchPhone();
@@ -41,6 +56,16 @@ test("the app starts under the policy with no violations, and the policy really 
       problems.some((p) => p.startsWith("CSP violation: script-src")),
       `expected the harness to record the blocked script as a CSP violation, but found: ${JSON.stringify(problems)}`,
     );
+  } finally {
+    await phone.close();
+  }
+});
+
+test("commune mode's page starts under the same policy with no violations", async () => {
+  const phone = await launchPhone();
+  try {
+    await new CommunePage(phone.page).open();
+    assert.deepEqual(await phone.problems(), []);
   } finally {
     await phone.close();
   }

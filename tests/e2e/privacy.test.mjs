@@ -2,6 +2,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { CommunePage, waitForCommuneCached } from "./support/commune-page.mjs";
 import { appServer, launchPhone, openApp, waitForAppStarted, waitForOfflineReady } from "./support/harness.mjs";
 
 /** Requests (as recorded by the harness) that leave the app's origin; data: and blob: stay on the device. */
@@ -32,6 +33,19 @@ test("every request of a session goes to the app's origin; after the first load 
     await phone.page.waitForTimeout(500);
     const later = server.requests.map((r) => r.path);
     assert.deepEqual(later.filter((p) => p !== "/sw.js"), [], "expected no request after the first load but sw.js");
+
+    // Opening commune mode downloads its own page (commune/) once, and nothing else; after that
+    // it too comes from the cache.
+    server.clearRequests();
+    const commune = await new CommunePage(phone.page).followCommuneTab();
+    await waitForCommuneCached(phone.page);
+    const communeLoad = server.requests.map((r) => r.path).filter((p) => p !== "/sw.js");
+    assert.ok(communeLoad.some((p) => /^\/commune\/.*\.wasm$/.test(p)), `expected commune mode's wasm to be fetched, but found ${communeLoad}`);
+    assert.deepEqual(communeLoad.filter((p) => !p.startsWith("/commune/")), [], "expected only commune/ files to be fetched");
+    server.clearRequests();
+    await commune.reload();
+    await commune.byTestId("commune-section").waitFor();
+    assert.deepEqual(server.requests.map((r) => r.path).filter((p) => p !== "/sw.js"), [], "expected no request on commune mode's second visit but sw.js");
 
     assert.deepEqual(foreign(phone.requests, origin), [], "expected every request to stay on the app's origin");
     assert.deepEqual(await phone.problems(), []);

@@ -6,6 +6,7 @@ import { execFileSync } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { AppPage } from "./support/app-page.mjs";
+import { AS_OF, CommunePage, FIXTURES, waitForCommuneCached } from "./support/commune-page.mjs";
 import { launchPhone, openApp, privateDeployment, REPO_ROOT, waitForAppStarted, waitInPage, waitForOfflineReady } from "./support/harness.mjs";
 
 /** Makes "version 2" of the deployment in place: a changed file, then the post-build hook again. */
@@ -96,6 +97,49 @@ test("the start page offers “Cập nhật ngay” when a new version waits, an
     assert.equal(await servedDescription(phone.page), `${v1} (v2)`);
     assert.equal(await app.byTestId("update-now").count(), 0, "expected no update button after updating");
     assert.equal(await phone.page.evaluate(() => localStorage.getItem("mucsong_e2e_marker")), "kept across the update");
+    assert.deepEqual(await phone.problems(), []);
+  } finally {
+    await phone.close();
+    await deploy.close();
+  }
+});
+
+// Commune mode is cached on first use, not at install. A new version must not lose it: when the
+// old version had it, the new one downloads it while installing, so commune mode still opens
+// offline right after the update (and its page offers "Cập nhật ngay" as the household page does).
+test("an update keeps commune mode offline when it had been used, and commune mode's page offers it too", async () => {
+  const deploy = await privateDeployment();
+  const phone = await launchPhone();
+  try {
+    const commune = await new CommunePage(phone.page).open({ baseUrl: deploy.url });
+    await waitForOfflineReady(phone.page);
+    await waitForCommuneCached(phone.page);
+    const v1Caches = await cacheVersion(phone.page);
+
+    await deployNewVersion(deploy.dir);
+    await commune.reload();
+    await waitInPage(phone.page, async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting), {
+      what: "the new version to be installed and waiting",
+    });
+    await commune.byTestId("update-now").waitFor({ state: "visible", timeout: 5_000 });
+
+    // The network goes away before the update is applied: commune mode must come from the new cache.
+    await phone.context.setOffline(true);
+    deploy.server.setOffline(true);
+    const reloaded = phone.page.waitForEvent("load", { timeout: 30_000 });
+    await commune.byTestId("update-now").click();
+    await reloaded;
+    await waitForAppStarted(phone.page);
+    await commune.byTestId("commune-section").waitFor();
+    const v2Caches = await cacheVersion(phone.page);
+    assert.equal(v2Caches.length, 1, `expected only the new version's cache, but found ${v2Caches}`);
+    assert.notDeepEqual(v2Caches, v1Caches);
+    // The new version serves the page (its manifest, one folder up, is version 2's), offline.
+    const description = await phone.page.evaluate(() => fetch("../manifest.webmanifest").then((r) => r.json()).then((m) => m.description));
+    assert.match(description, /\(v2\)$/);
+    await commune.setDate(AS_OF);
+    await commune.pick(join(FIXTURES, "commune-500.csv"));
+    assert.equal((await commune.figures()).households, 495);
     assert.deepEqual(await phone.problems(), []);
   } finally {
     await phone.close();

@@ -80,7 +80,7 @@ pub fn Exports(report: Report) -> impl IntoView {
             }
         });
     };
-    let tally = report.tally.clone();
+    let tally = report.tally;
     let summary = report.summary.clone();
     let export_summary = move |_| {
         let rows = compare(&tally, &state.targets.get_untracked());

@@ -2,13 +2,19 @@
 //! classified in the browser in time slices (the page stays responsive, a progress bar moves), and
 //! a dashboard shows classes, deprivation by indicator, the Alkire–Foster figures and the province
 //! targets, with exports. The logic is the pure `crate::commune` model (= `model` here); this
-//! module only drives it and draws it.
+//! module only drives it and draws it. It is a page of its own (`page::CommuneApp`, built into
+//! `commune/` as the `mucsong-commune` bundle), so households never download it.
 
 pub mod browser;
+#[cfg(test)]
+mod browser_tests;
 mod charts;
 mod dashboard;
 mod exports;
 mod file_picker;
+pub mod page;
+
+pub use page::CommuneApp;
 
 pub use crate::commune as model;
 
@@ -240,7 +246,7 @@ impl CommuneState {
             format: run.format(),
             n_bytes,
             summary: run.summary().clone(),
-            tally: run.targets().clone(),
+            tally: *run.targets(),
             errors: run.errors().to_vec(),
             n_blank: run.n_blank(),
             stopped_by: run.stopped_by().cloned(),

@@ -16,9 +16,9 @@ use crate::questionnaire::fields::question_key;
 
 /// "Document, article, gazette" for a legal reference.
 pub fn reference_text(reference: &Reference) -> String {
-    let mut parts = vec![reference.document.as_str(), reference.article.as_str()];
+    let mut parts = vec![reference.document, reference.article];
     if reference.gazette != "-" && !reference.gazette.is_empty() {
-        parts.push(reference.gazette.as_str());
+        parts.push(reference.gazette);
     }
     parts.join(", ")
 }

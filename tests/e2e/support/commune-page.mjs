@@ -1,19 +1,34 @@
-//! Page object and helpers for commune mode's end-to-end specs: open the section, load a file (picker or drop), read the dashboard's figures, take downloads, run the command-line tool.
+//! Page object and helpers for commune mode's end-to-end specs: open commune mode's page, load a file (picker or drop), read the dashboard's figures, take downloads, run the command-line tool.
 
 import { execFileSync } from "node:child_process";
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { AppPage } from "./app-page.mjs";
-import { REPO_ROOT } from "./harness.mjs";
+import { distDir, REPO_ROOT, waitForAppStarted, waitInPage } from "./harness.mjs";
 
 export const AS_OF = "2026-11-27";
 export const FIXTURES = join(REPO_ROOT, "tests/e2e/fixtures");
 
 export class CommunePage extends AppPage {
-  /** Opens the app and switches to the commune section. */
+  /** Opens the household app and follows its commune tab to commune mode's own page. */
   async open(options) {
     await super.open(options);
+    await this.followCommuneTab();
+    return this;
+  }
+
+  /** From the household app: follows the commune tab (a link to commune/) and waits until commune mode has started. */
+  async followCommuneTab() {
     await this.byTestId("nav-commune").click();
+    await this.page.waitForURL(/\/commune\/$/);
+    await waitForAppStarted(this.page);
+    await this.byTestId("commune-section").waitFor();
+    return this;
+  }
+
+  /** Opens commune/ directly (a bookmark), without passing through the household app. */
+  async openDirectly(options = {}) {
+    await super.open({ ...options, path: "commune/" });
     await this.byTestId("commune-section").waitFor();
     return this;
   }
@@ -72,6 +87,31 @@ export class CommunePage extends AppPage {
   fileError() {
     return this.byTestId("commune-file-error");
   }
+}
+
+/** Every file of commune mode's page in the build under test, as URLs relative to the app ("./commune/…"). */
+export async function communeFiles() {
+  const dir = join(await distDir(), "commune");
+  return (await readdir(dir)).filter((name) => !name.startsWith(".") && !name.endsWith(".map")).map((name) => `./commune/${name}`);
+}
+
+/** Waits until the service worker's cache holds every file of commune mode (then it opens offline). */
+export async function waitForCommuneCached(page) {
+  const urls = await communeFiles();
+  await waitInPage(
+    page,
+    async (urls) => {
+      const root = (await navigator.serviceWorker.getRegistration())?.scope;
+      if (!root) return false;
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        const found = await Promise.all(urls.map((url) => cache.match(new URL(url, root).href)));
+        if (found.every(Boolean)) return true;
+      }
+      return false;
+    },
+    { arg: urls, what: `the service worker to cache commune mode's ${urls.length} files` },
+  );
 }
 
 let cliPath;

@@ -50,8 +50,8 @@ export function distDir() {
       if (process.env.MUCSONG_DIST) {
         throw new Error(`MUCSONG_DIST=${dir}: expected a built app (index.html), but found none`);
       }
-      console.log(`e2e: no build in ${dir}; running trunk build --release --offline once`);
-      execFileSync("trunk", ["build", "--release", "--offline"], { cwd: REPO_ROOT, stdio: "inherit" });
+      console.log(`e2e: no build in ${dir}; running bash scripts/build.sh once`);
+      execFileSync("bash", ["scripts/build.sh"], { cwd: REPO_ROOT, stdio: "inherit" });
     }
     return dir;
   })();

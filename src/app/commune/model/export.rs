@@ -7,7 +7,7 @@ use super::targets::{TargetRow, TargetStatus};
 use crate::batch::jsonl::UTF8_BOM;
 use crate::batch::summary_csv::{HeaderLanguage, SummaryColumn};
 use crate::batch::CommuneSummary;
-use crate::questionnaire::locale::Locale;
+use crate::questionnaire::locale::{Locale, COMMUNE};
 
 /// Summary CSV columns: (English, Vietnamese).
 const COLUMNS: [(&str, &str); 8] = [
@@ -77,7 +77,7 @@ pub fn summary_csv(
         rows.push([
             "class".into(),
             key.into(),
-            locale.text(&format!("commune_class_{key}")).into(),
+            COMMUNE.text(locale, &format!("commune_class_{key}")).into(),
             count(n),
             count(n_all),
             percent(share, language),
@@ -88,7 +88,7 @@ pub fn summary_csv(
     rows.push([
         "rejected".into(),
         "rejected".into(),
-        locale.text("commune_rejected_label").into(),
+        COMMUNE.text(locale, "commune_rejected_label").into(),
         count(summary.n_rejected),
         String::new(),
         String::new(),
@@ -96,7 +96,7 @@ pub fn summary_csv(
         String::new(),
     ]);
     for (indicator, tally) in summary.indicators() {
-        let label = locale.text(&format!("commune_indicator_{}", indicator.key()));
+        let label = COMMUNE.text(locale, &format!("commune_indicator_{}", indicator.key()));
         rows.push([
             "deprived_all".into(),
             indicator.key().into(),
@@ -126,7 +126,9 @@ pub fn summary_csv(
         rows.push([
             "alkire_foster".into(),
             key.into(),
-            locale.text(&format!("commune_af_{key}_label")).into(),
+            COMMUNE
+                .text(locale, &format!("commune_af_{key}_label"))
+                .into(),
             String::new(),
             String::new(),
             percent(value, language),
@@ -138,8 +140,8 @@ pub fn summary_csv(
         rows.push([
             "target".into(),
             row.def.key.into(),
-            locale
-                .text(&format!("commune_target_{}", row.def.key))
+            COMMUNE
+                .text(locale, &format!("commune_target_{}", row.def.key))
                 .into(),
             count(row.count.n_meeting),
             count(row.n_poor),

@@ -1,0 +1,25 @@
+//! The "new version" banner, shown by both pages (household app and commune mode).
+
+use crate::app::i18n::use_i18n;
+use crate::app::pwa;
+use leptos::prelude::*;
+
+/// Offers the waiting new version of the app; it is applied only when the person asks, so a
+/// questionnaire half answered never changes under them (answers are saved either way). Its
+/// texts are in `locales/shared.<tag>.json`, which both pages carry.
+#[component]
+pub fn UpdateBanner() -> impl IntoView {
+    let i18n = use_i18n();
+    let service_worker = pwa::use_service_worker();
+    let apply = service_worker.apply_update;
+    view! {
+        <Show when=move || service_worker.update_status.get() == pwa::UpdateStatus::Available>
+            <div class="banner update" role="status" data-testid="update-banner">
+                <p>{move || i18n.t("update_available")}</p>
+                <button type="button" class="button primary small" data-testid="update-now" on:click=move |_| apply()>
+                    {move || i18n.t("update_now")}
+                </button>
+            </div>
+        </Show>
+    }
+}
