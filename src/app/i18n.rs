@@ -28,6 +28,19 @@ impl I18n {
         self.catalogue.format(self.locale.get(), key, args)
     }
 
+    /// The text for `key` as a view that follows language changes. Every call gives the same
+    /// closure type, so the app's many translated labels share one compiled copy of the
+    /// rendering code instead of one per label (each `move || i18n.t(key)` written in a view is
+    /// a type of its own, and Leptos compiles its rendering once per type).
+    pub fn tr(self, key: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || self.t(key)
+    }
+
+    /// Like `tr`, for a key built at run time (`q_members_height_cm`).
+    pub fn tr_owned(self, key: String) -> impl Fn() -> &'static str + Send + Sync + 'static {
+        move || self.t(&key)
+    }
+
     /// Whether a key exists (hints are optional per field).
     pub fn has(&self, key: &str) -> bool {
         self.catalogue.has(Locale::Vi, key)

@@ -5,8 +5,10 @@
 use crate::engine::date::Date;
 use crate::engine::household::{HouseholdRecord, Member, HOUSEHOLD_SCHEMA};
 use crate::questionnaire::fields::{self, FieldError, FieldKind, ParseContext};
+use crate::questionnaire::json_text::to_text;
+use serde::de::{MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet};
 
 /// UI-only answer: the old province chosen (the record keeps only the region).
 pub const PROVINCE: &str = "province";
@@ -23,9 +25,159 @@ pub struct Draft {
     pub step: String,
     pub record: HouseholdRecord,
     /// Text as typed, by field path, and UI-only answers.
-    pub raw: BTreeMap<String, String>,
+    pub raw: TextMap,
     /// Paths answered "don't know".
-    pub dont_know: BTreeSet<String>,
+    pub dont_know: PathSet,
+}
+
+/// A set of answer paths, sorted, stored as a JSON array (as a `BTreeSet` would be).
+///
+/// `PathSet` and `TextMap` are sorted `Vec`s rather than B-trees because each B-tree type is a
+/// whole copy of the B-tree code in the app's download, for collections that hold a few dozen
+/// entries at most.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[serde(transparent)]
+pub struct PathSet(Vec<String>);
+
+impl PathSet {
+    /// Where `path` is, or where it would go.
+    fn find(&self, path: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|p| p.as_str().cmp(path))
+    }
+
+    /// Whether `path` is in the set.
+    pub fn contains(&self, path: &str) -> bool {
+        self.find(path).is_ok()
+    }
+
+    /// Adds `path`; false if it was already there.
+    pub fn insert(&mut self, path: String) -> bool {
+        match self.find(&path) {
+            Ok(_) => false,
+            Err(at) => {
+                self.0.insert(at, path);
+                true
+            }
+        }
+    }
+
+    /// Removes `path`; false if it was not there.
+    pub fn remove(&mut self, path: &str) -> bool {
+        match self.find(path) {
+            Ok(at) => {
+                self.0.remove(at);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The paths in order.
+    pub fn iter(&self) -> impl Iterator<Item = &String> {
+        self.0.iter()
+    }
+}
+
+/// Texts by answer path, sorted by path, stored as a JSON object (as a `BTreeMap` would be); see
+/// `PathSet` for why it is not a B-tree.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TextMap(Vec<(String, String)>);
+
+impl TextMap {
+    /// Where `path` is, or where it would go.
+    fn find(&self, path: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(p, _)| p.as_str().cmp(path))
+    }
+
+    /// The text stored for `path`.
+    pub fn get(&self, path: &str) -> Option<&String> {
+        self.find(path).ok().map(|at| &self.0[at].1)
+    }
+
+    pub fn contains_key(&self, path: &str) -> bool {
+        self.find(path).is_ok()
+    }
+
+    /// Stores `text` for `path`, returning the text it replaces.
+    pub fn insert(&mut self, path: String, text: String) -> Option<String> {
+        match self.find(&path) {
+            Ok(at) => Some(std::mem::replace(&mut self.0[at].1, text)),
+            Err(at) => {
+                self.0.insert(at, (path, text));
+                None
+            }
+        }
+    }
+
+    /// Removes `path`, returning its text.
+    pub fn remove(&mut self, path: &str) -> Option<String> {
+        self.find(path).ok().map(|at| self.0.remove(at).1)
+    }
+
+    /// The paths in order.
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(path, _)| path)
+    }
+}
+
+impl IntoIterator for TextMap {
+    type Item = (String, String);
+    type IntoIter = std::vec::IntoIter<(String, String)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl Serialize for TextMap {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(path, text)| (path, text)))
+    }
+}
+
+/// Read from any JSON object of strings (a repeated path keeps its last text, as a map would).
+impl<'de> Deserialize<'de> for TextMap {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<TextMap, D::Error> {
+        struct Entries;
+        impl<'de> Visitor<'de> for Entries {
+            type Value = TextMap;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut entries: A) -> Result<TextMap, A::Error> {
+                let mut map = TextMap::default();
+                while let Some((path, text)) = entries.next_entry::<String, String>()? {
+                    map.insert(path, text);
+                }
+                Ok(map)
+            }
+        }
+        deserializer.deserialize_map(Entries)
+    }
+}
+
+impl IntoIterator for PathSet {
+    type Item = String;
+    type IntoIter = std::vec::IntoIter<String>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+/// Read from any JSON array of strings: order and repeats in stored data do not matter.
+impl<'de> Deserialize<'de> for PathSet {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<PathSet, D::Error> {
+        let mut set = PathSet::default();
+        for path in Vec::<String>::deserialize(deserializer)? {
+            set.insert(path);
+        }
+        Ok(set)
+    }
 }
 
 /// The edition of the standard that applies on a date (standard.md §1).
@@ -48,8 +200,8 @@ impl Draft {
                 assessed_on: Some(assessed_on.to_string()),
                 ..Default::default()
             },
-            raw: BTreeMap::new(),
-            dont_know: BTreeSet::new(),
+            raw: TextMap::default(),
+            dont_know: PathSet::default(),
         }
     }
 
@@ -71,13 +223,16 @@ impl Draft {
         self.record.members.as_ref().map_or(0, Vec::len)
     }
 
-    fn json(&self) -> Value {
-        serde_json::to_value(&self.record).expect("a record always serialises")
+    /// The record's JSON form, which field paths address. It is made by writing the record as
+    /// text and reading it back rather than with `serde_json::to_value`, so that the app carries
+    /// one copy of the record's serialisation code (see `json_text`).
+    pub fn record_json(&self) -> Value {
+        serde_json::from_str(&to_text(&self.record, false)).expect("a written record reads back")
     }
 
     /// The stored value at `path` (JSON null when unanswered or unknown).
     pub fn value(&self, path: &str) -> Value {
-        fields::get(&self.json(), path)
+        fields::get(&self.record_json(), path)
             .cloned()
             .unwrap_or(Value::Null)
     }
@@ -107,7 +262,7 @@ impl Draft {
 
     /// Stores a value in the record; false if the record would not accept it (a bug upstream).
     fn store(&mut self, path: &str, value: Value) -> bool {
-        let mut json = self.json();
+        let mut json = self.record_json();
         if !fields::set(&mut json, path, value) {
             return false;
         }
@@ -219,20 +374,22 @@ impl Draft {
             }
         };
         let is_member = |k: &str| k.starts_with("members[");
-        self.raw = std::mem::take(&mut self.raw)
-            .into_iter()
-            .filter_map(|(k, v)| {
-                if is_member(&k) {
-                    renumber(&k).map(|k| (k, v))
-                } else {
-                    Some((k, v))
-                }
-            })
-            .collect();
-        self.dont_know = std::mem::take(&mut self.dont_know)
-            .into_iter()
-            .filter_map(|k| if is_member(&k) { renumber(&k) } else { Some(k) })
-            .collect();
+        let mut raw = TextMap::default();
+        for (k, v) in std::mem::take(&mut self.raw) {
+            let k = if is_member(&k) { renumber(&k) } else { Some(k) };
+            if let Some(k) = k {
+                raw.insert(k, v);
+            }
+        }
+        self.raw = raw;
+        let mut dont_know = PathSet::default();
+        for k in std::mem::take(&mut self.dont_know) {
+            let k = if is_member(&k) { renumber(&k) } else { Some(k) };
+            if let Some(k) = k {
+                dont_know.insert(k);
+            }
+        }
+        self.dont_know = dont_know;
     }
 
     /// Fields with typed text that does not parse (path and error), for the check page.
@@ -307,6 +464,46 @@ mod tests {
         );
         d.choose("housing.wall", None);
         assert!(!d.is_answered("housing.wall"));
+    }
+
+    #[test]
+    fn a_path_set_stays_sorted_and_reads_any_array() {
+        let mut set = PathSet::default();
+        for p in ["water", "area", "members[0].sex", "area"] {
+            set.insert(p.to_string());
+        }
+        assert_eq!(
+            set.iter().map(String::as_str).collect::<Vec<_>>(),
+            ["area", "members[0].sex", "water"]
+        );
+        assert!(set.contains("water") && !set.contains("land"));
+        assert!(set.remove("water") && !set.remove("water"));
+        let read: PathSet = serde_json::from_str(r#"["water","area","water"]"#).unwrap();
+        assert_eq!(serde_json::to_string(&read).unwrap(), r#"["area","water"]"#);
+    }
+
+    #[test]
+    fn a_text_map_stays_sorted_and_reads_any_object() {
+        let mut map = TextMap::default();
+        assert_eq!(map.insert("water".into(), "1".into()), None);
+        assert_eq!(map.insert("area".into(), "2".into()), None);
+        assert_eq!(map.insert("water".into(), "3".into()).as_deref(), Some("1"));
+        assert_eq!(map.keys().collect::<Vec<_>>(), ["area", "water"]);
+        assert_eq!(map.get("water").map(String::as_str), Some("3"));
+        assert_eq!(map.remove("area").as_deref(), Some("2"));
+        assert!(!map.contains_key("area"));
+        let read: TextMap = serde_json::from_str(r#"{"b":"x","a":"y"}"#).unwrap();
+        assert_eq!(
+            serde_json::to_string(&read).unwrap(),
+            r#"{"a":"y","b":"x"}"#
+        );
+        let error = serde_json::from_str::<TextMap>("[1]")
+            .unwrap_err()
+            .to_string();
+        let btree_error = serde_json::from_str::<std::collections::BTreeMap<String, String>>("[1]")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(error, btree_error);
     }
 
     #[test]

@@ -4,10 +4,10 @@
 //! `DecodeError` that the store sets aside with a message.
 
 use crate::engine::household::{HouseholdRecord, HOUSEHOLD_SCHEMA};
-use crate::questionnaire::draft::Draft;
+use crate::questionnaire::draft::{Draft, PathSet, TextMap};
+use crate::questionnaire::json_text::to_text;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet};
 
 /// The envelope version this build writes.
 pub const ENVELOPE_VERSION: u64 = 1;
@@ -24,9 +24,9 @@ struct EnvelopeV1 {
     /// The edition of the standard for the record's assessment date, when it was saved.
     edition: String,
     #[serde(default)]
-    raw: BTreeMap<String, String>,
+    raw: TextMap,
     #[serde(default)]
-    dont_know: BTreeSet<String>,
+    dont_know: PathSet,
 }
 
 /// What the saved-households list shows without opening a household.
@@ -53,12 +53,12 @@ pub fn encode(draft: &Draft, saved_at: &str) -> String {
         saved_at: saved_at.to_string(),
         name: draft.name.clone(),
         step: draft.step.clone(),
-        record: serde_json::to_value(&draft.record).expect("a record always serialises"),
+        record: draft.record_json(),
         edition: draft.edition().to_string(),
         raw: draft.raw.clone(),
         dont_know: draft.dont_know.clone(),
     };
-    serde_json::to_string(&envelope).expect("an envelope always serialises")
+    to_text(&envelope, false)
 }
 
 /// Reads a stored household, migrating older shapes:

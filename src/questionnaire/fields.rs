@@ -544,7 +544,7 @@ impl FieldError {
             args: vec![("found", found.to_string())],
         }
     }
-    fn with(mut self, name: &'static str, value: impl ToString) -> FieldError {
+    fn with(mut self, name: &'static str, value: impl std::fmt::Display) -> FieldError {
         self.args.push((name, value.to_string()));
         self
     }
@@ -582,25 +582,21 @@ pub fn parse_text(
             _ => Err(FieldError::new("err_choice", trimmed)),
         },
         FieldKind::Count { max } => {
-            if !trimmed.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(FieldError::new("err_count", trimmed).with("max", max));
-            }
+            // Only digits (no sign, no spaces inside), and not above the maximum.
             match trimmed.parse::<u64>() {
-                Ok(n) if n <= max as u64 => Ok(Some(Value::from(n))),
+                Ok(n) if n <= max as u64 && trimmed.bytes().all(|b| b.is_ascii_digit()) => {
+                    Ok(Some(Value::from(n)))
+                }
                 _ => Err(FieldError::new("err_count", trimmed).with("max", max)),
             }
         }
         FieldKind::Decimal { min, max, .. } => {
-            let number = parse_decimal(trimmed).ok_or_else(|| {
-                FieldError::new("err_decimal", trimmed)
-                    .with("min", fmt_num(min))
-                    .with("max", fmt_num(max))
-            })?;
-            if number < min || number > max {
+            // Not a number and out of range are one message, which states the range.
+            let Some(number) = parse_decimal(trimmed).filter(|n| (min..=max).contains(n)) else {
                 return Err(FieldError::new("err_decimal", trimmed)
                     .with("min", fmt_num(min))
                     .with("max", fmt_num(max)));
-            }
+            };
             Ok(Some(
                 serde_json::Number::from_f64(number)
                     .map(Value::Number)
@@ -611,20 +607,21 @@ pub fn parse_text(
             .map(|n| Some(Value::from(n)))
             .ok_or_else(|| FieldError::new("err_money", trimmed)),
         FieldKind::AssessmentDate => {
-            let date = Date::parse(trimmed)
-                .map_err(|_| FieldError::new("err_assessment_date", trimmed))?;
             let first = Date::parse(FIRST_ASSESSMENT_DATE).expect("constant");
             let last = Date::parse(LAST_ASSESSMENT_DATE).expect("constant");
-            if date < first || date > last {
-                return Err(FieldError::new("err_assessment_date", trimmed));
+            match Date::parse(trimmed) {
+                Ok(date) if (first..=last).contains(&date) => {
+                    Ok(Some(Value::String(date.to_string())))
+                }
+                _ => Err(FieldError::new("err_assessment_date", trimmed)),
             }
-            Ok(Some(Value::String(date.to_string())))
         }
         FieldKind::BirthDate => {
-            let iso = normalise_birth_date(trimmed)
-                .ok_or_else(|| FieldError::new("err_birth_date_format", trimmed))?;
-            let date = PartialDate::parse(&iso)
-                .map_err(|_| FieldError::new("err_birth_date_format", trimmed))?;
+            let parsed = normalise_birth_date(trimmed)
+                .and_then(|iso| PartialDate::parse(&iso).ok().map(|date| (iso, date)));
+            let Some((iso, date)) = parsed else {
+                return Err(FieldError::new("err_birth_date_format", trimmed));
+            };
             let limit = ctx.assessed_on.min(ctx.today);
             if date.earliest() > limit {
                 return Err(FieldError::new("err_birth_date_future", trimmed).with("date", limit));

@@ -286,7 +286,7 @@ mod tests {
                     _ => shared.contains(key),
                 };
                 let text = std::fs::read_to_string(&path).unwrap();
-                for marker in [".t(\"", ".tf(\""] {
+                for marker in [".t(\"", ".tf(\"", ".tr(\""] {
                     for piece in text.split(marker).skip(1) {
                         let key = piece.split('"').next().unwrap();
                         n_checked[page] += 1;

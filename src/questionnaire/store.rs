@@ -102,6 +102,21 @@ pub struct Listing {
     pub set_aside: Vec<SetAside>,
 }
 
+/// Inserts a household at its place in a list kept newest first (ties by id). Inserting in place
+/// rather than sorting afterwards keeps a whole sort routine out of the app's download; a device
+/// holds at most a few hundred households, so the cost is nothing.
+fn insert_newest_first(households: &mut Vec<Entry>, entry: Entry) {
+    let at = households.partition_point(|e| {
+        e.saved
+            .saved_at
+            .cmp(&entry.saved.saved_at)
+            .reverse()
+            .then(e.id.cmp(&entry.id))
+            .is_lt()
+    });
+    households.insert(at, entry);
+}
+
 /// The saved households.
 pub struct Households<S: Store> {
     store: S,
@@ -125,10 +140,13 @@ impl<S: Store> Households<S> {
             if let Some(id) = key.strip_prefix(HOUSEHOLD_PREFIX) {
                 let text = self.store.get(&key)?.unwrap_or_default();
                 match envelope::decode(&text) {
-                    Ok(saved) => listing.households.push(Entry {
-                        id: id.to_string(),
-                        saved,
-                    }),
+                    Ok(saved) => insert_newest_first(
+                        &mut listing.households,
+                        Entry {
+                            id: id.to_string(),
+                            saved,
+                        },
+                    ),
                     Err(error) => {
                         self.set_aside(id, &text)?;
                         listing.set_aside.push(SetAside {
@@ -151,12 +169,6 @@ impl<S: Store> Households<S> {
                 }
             }
         }
-        listing.households.sort_by(|a, b| {
-            b.saved
-                .saved_at
-                .cmp(&a.saved.saved_at)
-                .then(a.id.cmp(&b.id))
-        });
         Ok(listing)
     }
 

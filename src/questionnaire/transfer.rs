@@ -6,6 +6,7 @@ use crate::engine::date::Date;
 use crate::engine::household::{HouseholdRecord, HOUSEHOLD_SCHEMA};
 use crate::questionnaire::draft::Draft;
 use crate::questionnaire::fields::{self, FieldKind, ParseContext, SPECS};
+use crate::questionnaire::json_text::to_text;
 use serde_json::Value;
 
 /// The record to export for a household: its id is the saved name when it has none.
@@ -20,16 +21,14 @@ pub fn export_record(draft: &Draft) -> HouseholdRecord {
 
 /// One household as pretty JSON.
 pub fn export_json(draft: &Draft) -> String {
-    serde_json::to_string_pretty(&export_record(draft)).expect("a record always serialises") + "\n"
+    to_text(&export_record(draft), true) + "\n"
 }
 
 /// Several households as JSON Lines.
 pub fn export_json_lines<'a>(drafts: impl IntoIterator<Item = &'a Draft>) -> String {
     drafts
         .into_iter()
-        .map(|d| {
-            serde_json::to_string(&export_record(d)).expect("a record always serialises") + "\n"
-        })
+        .map(|d| to_text(&export_record(d), false) + "\n")
         .collect()
 }
 

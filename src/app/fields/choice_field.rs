@@ -1,5 +1,6 @@
 //! A choice among options (or yes/no) as large radio cards, with "don't know" last.
 
+use crate::app::fields::on_event;
 use crate::app::fields::{dom_id, icons::icon};
 use crate::app::i18n::use_i18n;
 use crate::app::session::use_session;
@@ -84,10 +85,10 @@ pub fn ChoiceField(
                         value=key
                         data-testid=format!("{}={}", path, key)
                         prop:checked=move || current.get().as_deref() == Some(key)
-                        on:change=move |_| choose(key)
+                        on:change=on_event(move |_| choose(key))
                     />
                     {picture}
-                    <span class="option-label">{move || i18n.t(&label_key)}</span>
+                    <span class="option-label">{i18n.tr_owned(label_key)}</span>
                 </label>
             }
         })
@@ -95,8 +96,8 @@ pub fn ChoiceField(
     let has_hint = i18n.has(&hint_key);
     view! {
         <fieldset class="field choice" data-testid=format!("field-{path}")>
-            <legend class="field-label">{move || i18n.t(&question)}</legend>
-            {has_hint.then(|| view! { <p class="hint">{move || i18n.t(&hint_key)}</p> })}
+            <legend class="field-label">{i18n.tr_owned(question)}</legend>
+            {has_hint.then(|| view! { <p class="hint">{i18n.tr_owned(hint_key)}</p> })}
             <div class="options" class:options-yes-no=is_yes_no>{option_views}</div>
         </fieldset>
     }

@@ -1,11 +1,14 @@
 //! Inputs for the questionnaire's fields: one component per kind of answer, each labelled, with
-//! a "Không biết / Don't know" choice and a reserved error line (no layout shift).
+//! a "Không biết / Don't know" choice and a reserved error line (no layout shift); and the event
+//! handlers every button and form of the household app is wired through (`events`).
 
 pub mod choice_field;
+pub mod events;
 pub mod field;
 pub mod icons;
 pub mod text_field;
 
+pub use events::{on_click, on_event};
 pub use field::Field;
 
 use crate::app::i18n::I18n;

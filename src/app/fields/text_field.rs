@@ -1,6 +1,7 @@
 //! A typed answer (number, money, date, name): the text is kept exactly as typed, checked as it
 //! is typed, and its error shown in a line that is always reserved.
 
+use crate::app::fields::on_event;
 use crate::app::fields::{dom_id, error_text};
 use crate::app::i18n::use_i18n;
 use crate::app::session::use_session;
@@ -90,8 +91,8 @@ pub fn TextField(
     let error_path = path.clone();
     view! {
         <div class="field text" data-testid=format!("field-{path}")>
-            <label class="field-label" for=id.clone()>{move || i18n.t(&question)}</label>
-            {has_hint.then(|| view! { <p class="hint" id=hint_id.clone()>{move || i18n.t(&hint_key)}</p> })}
+            <label class="field-label" for=id.clone()>{i18n.tr_owned(question)}</label>
+            {has_hint.then(|| view! { <p class="hint" id=hint_id.clone()>{i18n.tr_owned(hint_key)}</p> })}
             <div class="input-row">
                 <input
                     id=id.clone()
@@ -104,9 +105,9 @@ pub fn TextField(
                     disabled=move || dont_know.get()
                     aria-invalid=move || error.get().is_some().to_string()
                     aria-describedby=described_by
-                    on:input=on_input
+                    on:input=on_event(on_input)
                 />
-                {unit.map(|u| view! { <span class="unit">{move || i18n.t(u)}</span> })}
+                {unit.map(|u| view! { <span class="unit">{i18n.tr(u)}</span> })}
             </div>
             <p class="error-line" id=error_id role="status" aria-live="polite">
                 {move || error.get().map(|e| error_text(&i18n, &error_path, &e)).unwrap_or_default()}
@@ -121,9 +122,9 @@ pub fn TextField(
                             id=box_id
                             data-testid=format!("{path}=dont_know")
                             prop:checked=move || dont_know.get()
-                            on:change=on_dont_know
+                            on:change=on_event(on_dont_know)
                         />
-                        <span>{move || i18n.t("dont_know")}</span>
+                        <span>{i18n.tr("dont_know")}</span>
                     </label>
                 }
             })}

@@ -9,11 +9,11 @@ pub fn About() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="about">
-            <p class="lead">{move || i18n.t("about_what")}</p>
+            <p class="lead">{i18n.tr("about_what")}</p>
             <ul class="plain-list">
-                <li>{move || i18n.t("about_not_official")}</li>
-                <li>{move || i18n.t("about_private")}</li>
-                <li>{move || i18n.t("about_unknown")}</li>
+                <li>{i18n.tr("about_not_official")}</li>
+                <li>{i18n.tr("about_private")}</li>
+                <li>{i18n.tr("about_unknown")}</li>
             </ul>
         </div>
     }

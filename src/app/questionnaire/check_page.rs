@@ -1,6 +1,7 @@
 //! "Check your answers": every answer by screen, each screen editable in place, answers that
 //! are unknown or still invalid marked, then the result.
 
+use crate::app::fields::on_click;
 use crate::app::i18n::{use_i18n, I18n};
 use crate::app::questionnaire::member_name;
 use crate::app::questionnaire::step_body::StepBody;
@@ -94,8 +95,8 @@ pub fn CheckPage() -> impl IntoView {
     let editing = RwSignal::new(None::<Step>);
     view! {
         <section class="page check-page" data-testid="check-page">
-            <h1 id="step-heading" tabindex="-1">{move || i18n.t("step_check")}</h1>
-            <p class="lead">{move || i18n.t("check_intro")}</p>
+            <h1 id="step-heading" tabindex="-1">{i18n.tr("step_check")}</h1>
+            <p class="lead">{i18n.tr("check_intro")}</p>
             {move || (n_invalid.get() > 0).then(|| view! {
                 <p class="note warning" role="alert" data-testid="check-invalid">
                     {i18n.tf("check_invalid", &[("n", &n_invalid.get().to_string())])}
@@ -108,11 +109,11 @@ pub fn CheckPage() -> impl IntoView {
             />
             <div class="nav-buttons no-print">
                 <button type="button" class="button secondary" data-testid="back"
-                    on:click=move |_| session.peek(|d| steps::previous(Step::Check, d)).into_iter().for_each(|s| session.go(s))>
-                    {move || i18n.t("back")}
+                    on:click=on_click(move || session.peek(|d| steps::previous(Step::Check, d)).into_iter().for_each(|s| session.go(s)))>
+                    {i18n.tr("back")}
                 </button>
-                <button type="button" class="button primary" data-testid="see-result" on:click=move |_| session.go(Step::Result)>
-                    {move || i18n.t("see_result")}
+                <button type="button" class="button primary" data-testid="see-result" on:click=on_click(move || session.go(Step::Result))>
+                    {i18n.tr("see_result")}
                 </button>
             </div>
         </section>
@@ -202,7 +203,7 @@ fn CheckGroup(
                     class="button secondary small no-print"
                     data-testid=format!("edit-{}", step.key())
                     aria-expanded=move || is_editing().to_string()
-                    on:click=move |_| editing.set(if is_editing() { None } else { Some(step) })
+                    on:click=on_click(move || editing.set(if is_editing() { None } else { Some(step) }))
                 >
                     {move || i18n.t(if is_editing() { "done" } else { "edit" })}
                 </button>

@@ -2,6 +2,7 @@
 //! (revenue minus costs, as Phụ lục VIII does), reminding that state social assistance is not
 //! counted.
 
+use crate::app::fields::on_event;
 use crate::app::fields::Field;
 use crate::app::i18n::use_i18n;
 use crate::app::session::use_session;
@@ -51,9 +52,9 @@ pub fn IncomeStep() -> impl IntoView {
             .flatten()
     });
     view! {
-        <p class="note reminder" data-testid="income-reminder">{move || i18n.t("income_not_counted")}</p>
+        <p class="note reminder" data-testid="income-reminder">{i18n.tr("income_not_counted")}</p>
         <fieldset class="field choice">
-            <legend class="field-label">{move || i18n.t("q_income_mode")}</legend>
+            <legend class="field-label">{i18n.tr("q_income_mode")}</legend>
             <div class="options">
                 {MODES
                     .into_iter()
@@ -67,9 +68,9 @@ pub fn IncomeStep() -> impl IntoView {
                                     value=m
                                     data-testid=format!("income_mode={m}")
                                     prop:checked=move || mode.get().as_deref() == Some(m)
-                                    on:change=move |_| choose(m)
+                                    on:change=on_event(move |_| choose(m))
                                 />
-                                <span class="option-label">{move || i18n.t(&label)}</span>
+                                <span class="option-label">{i18n.tr_owned(label)}</span>
                             </label>
                         }
                     })
@@ -86,7 +87,7 @@ pub fn IncomeStep() -> impl IntoView {
                         let title = format!("income_source_{s}");
                         view! {
                             <fieldset class="income-source">
-                                <legend>{move || i18n.t(&title)}</legend>
+                                <legend>{i18n.tr_owned(title)}</legend>
                                 <Field path=format!("income.sources_12m.{s}.revenue_vnd") />
                                 <Field path=format!("income.sources_12m.{s}.cost_vnd") />
                             </fieldset>

@@ -1,5 +1,6 @@
 //! The household's members: a short summary of each, to edit or remove, and "Add a member".
 
+use crate::app::fields::on_click;
 use crate::app::i18n::use_i18n;
 use crate::app::questionnaire::member_name;
 use crate::app::session::use_session;
@@ -14,11 +15,11 @@ pub fn MembersList() -> impl IntoView {
     let session = use_session();
     let n = Memo::new(move |_| session.with_draft(|d| d.n_members()).unwrap_or(0));
     let confirming = RwSignal::new(None::<usize>);
-    let add = move |_| {
+    let add = on_click(move || {
         let mut index = 0;
         session.update(|d| index = d.add_member());
         session.go(Step::Member(index, MemberPage::Basic));
-    };
+    });
     let summary = move |i: usize| {
         session
             .with_draft(|d| {
@@ -50,7 +51,7 @@ pub fn MembersList() -> impl IntoView {
             .unwrap_or_default()
     };
     view! {
-        <p class="hint">{move || i18n.t("members_hint")}</p>
+        <p class="hint">{i18n.tr("members_hint")}</p>
         <ul class="member-list" data-testid="member-list">
             {move || {
                 (0..n.get())
@@ -68,9 +69,9 @@ pub fn MembersList() -> impl IntoView {
                                         class="button secondary small"
                                         data-testid=format!("edit-member-{i}")
                                         aria-label=move || format!("{} — {}", i18n.t("edit"), name())
-                                        on:click=move |_| session.go(Step::Member(i, MemberPage::Basic))
+                                        on:click=on_click(move || session.go(Step::Member(i, MemberPage::Basic)))
                                     >
-                                        {move || i18n.t("edit")}
+                                        {i18n.tr("edit")}
                                     </button>
                                     {move || if confirming.get() == Some(i) {
                                         view! {
@@ -78,10 +79,10 @@ pub fn MembersList() -> impl IntoView {
                                                 type="button"
                                                 class="button danger small"
                                                 data-testid=format!("confirm-remove-member-{i}")
-                                                on:click=move |_| {
+                                                on:click=on_click(move || {
                                                     confirming.set(None);
                                                     session.update(|d| d.remove_member(i));
-                                                }
+                                                })
                                             >
                                                 {i18n.t("remove_confirm")}
                                             </button>
@@ -93,7 +94,7 @@ pub fn MembersList() -> impl IntoView {
                                                 class="button secondary small"
                                                 data-testid=format!("remove-member-{i}")
                                                 aria-label=format!("{} — {}", i18n.t("remove"), name())
-                                                on:click=move |_| confirming.set(Some(i))
+                                                on:click=on_click(move || confirming.set(Some(i)))
                                             >
                                                 {i18n.t("remove")}
                                             </button>
@@ -107,7 +108,7 @@ pub fn MembersList() -> impl IntoView {
             }}
         </ul>
         <button type="button" class="button secondary big add-member" data-testid="add-member" on:click=add>
-            {move || i18n.t("add_member")}
+            {i18n.tr("add_member")}
         </button>
         <p class="members-count" role="status">{move || i18n.tf("members_count", &[("n", &n.get().to_string())])}</p>
     }

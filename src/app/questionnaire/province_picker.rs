@@ -1,6 +1,7 @@
 //! Picking the old province; the region (a column of Phiếu B1's point table) follows, with the
 //! reason shown.
 
+use crate::app::fields::on_event;
 use crate::app::i18n::use_i18n;
 use crate::app::session::use_session;
 use crate::engine::household::Region;
@@ -54,7 +55,7 @@ pub fn ProvincePicker() -> impl IntoView {
             let label_key = option_key("region", r.key());
             let initial = initial.clone();
             view! {
-                <optgroup label=move || i18n.t(&label_key)>
+                <optgroup label=i18n.tr_owned(label_key)>
                     {names
                         .into_iter()
                         .map(|n| {
@@ -68,12 +69,12 @@ pub fn ProvincePicker() -> impl IntoView {
         .collect_view();
     view! {
         <div class="field" data-testid="field-province">
-            <label class="field-label" for="province">{move || i18n.t("q_province")}</label>
-            <p class="hint">{move || i18n.t("h_province")}</p>
-            <select id="province" class="select" data-testid="province" on:change=on_change>
-                <option value="" selected=initial.is_empty()>{move || i18n.t("choose")}</option>
+            <label class="field-label" for="province">{i18n.tr("q_province")}</label>
+            <p class="hint">{i18n.tr("h_province")}</p>
+            <select id="province" class="select" data-testid="province" on:change=on_event(on_change)>
+                <option value="" selected=initial.is_empty()>{i18n.tr("choose")}</option>
                 {groups}
-                <option value=DONT_KNOW selected=initial == DONT_KNOW>{move || i18n.t("dont_know")}</option>
+                <option value=DONT_KNOW selected=initial == DONT_KNOW>{i18n.tr("dont_know")}</option>
             </select>
             <p class="note region-note" data-testid="region" role="status">
                 {move || match (region.get(), chosen.get()) {
@@ -83,7 +84,7 @@ pub fn ProvincePicker() -> impl IntoView {
                     (None, None) => String::new(),
                 }}
             </p>
-            <p class="hint">{move || i18n.t("region_why")}</p>
+            <p class="hint">{i18n.tr("region_why")}</p>
         </div>
     }
 }

@@ -1,6 +1,7 @@
 //! One screen of the questionnaire: progress, the question as heading, the answers, Back and
 //! Continue. The check page and the result have their own layouts.
 
+use crate::app::fields::{on_click, on_event};
 use crate::app::i18n::use_i18n;
 use crate::app::questionnaire::check_page::CheckPage;
 use crate::app::questionnaire::member_name;
@@ -71,11 +72,11 @@ fn QuestionScreen(
             session.go(next);
         }
     };
-    let go_back = move |_| {
+    let go_back = on_click(move || {
         if let Some(previous) = session.peek(|d| steps::previous(step, d)) {
             session.go(previous);
         }
-    };
+    });
     let continue_key = match step {
         Step::Member(..) => "continue",
         Step::ExclusionStop => "continue_anyway",
@@ -87,10 +88,10 @@ fn QuestionScreen(
             <form
                 class="question-form"
                 novalidate=true
-                on:submit=move |ev: leptos::ev::SubmitEvent| {
+                on:submit=on_event(move |ev: leptos::ev::SubmitEvent| {
                     ev.prevent_default();
                     go_next();
-                }
+                })
             >
                 <h1 id="step-heading" tabindex="-1">{heading}</h1>
                 <StepBody step=step />
@@ -100,11 +101,11 @@ fn QuestionScreen(
                 <div class="nav-buttons no-print">
                     {(step != Step::Intro).then(|| view! {
                         <button type="button" class="button secondary" data-testid="back" on:click=go_back>
-                            {move || i18n.t("back")}
+                            {i18n.tr("back")}
                         </button>
                     })}
                     <button type="submit" class="button primary" data-testid="continue">
-                        {move || i18n.t(continue_key)}
+                        {i18n.tr(continue_key)}
                     </button>
                 </div>
             </form>

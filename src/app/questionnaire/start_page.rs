@@ -1,6 +1,7 @@
 //! The start page shown when no household is open: what the app does, the assessment date and
 //! its standard, the language, and a button to begin.
 
+use crate::app::fields::{on_click, on_event};
 use crate::app::i18n::use_i18n;
 use crate::app::language_switch::LanguageSwitch;
 use crate::app::questionnaire::about::About;
@@ -42,13 +43,13 @@ pub fn StartPage() -> impl IntoView {
     };
     view! {
         <section class="page start-page" data-testid="start-page">
-            <h1 id="step-heading" tabindex="-1">{move || i18n.t("start_title")}</h1>
+            <h1 id="step-heading" tabindex="-1">{i18n.tr("start_title")}</h1>
             <About />
             <LanguageSwitch />
-            <form class="start-form" on:submit=start novalidate=true>
+            <form class="start-form" on:submit=on_event(start) novalidate=true>
                 <div class="field text">
-                    <label class="field-label" for="start-date">{move || i18n.t("q_assessed_on")}</label>
-                    <p class="hint" id="start-date-hint">{move || i18n.t("h_assessed_on")}</p>
+                    <label class="field-label" for="start-date">{i18n.tr("q_assessed_on")}</label>
+                    <p class="hint" id="start-date-hint">{i18n.tr("h_assessed_on")}</p>
                     <input
                         id="start-date"
                         type="date"
@@ -58,7 +59,7 @@ pub fn StartPage() -> impl IntoView {
                         max=fields::LAST_ASSESSMENT_DATE
                         aria-describedby="start-date-hint start-date-error"
                         prop:value=date_text.get_untracked()
-                        on:input=move |ev| date_text.set(event_target_value(&ev))
+                        on:input=on_event(move |ev| date_text.set(event_target_value(&ev)))
                     />
                     <p class="error-line" id="start-date-error" role="status">
                         {move || parsed.get().is_none().then(|| i18n.t("err_start_date"))}
@@ -66,23 +67,23 @@ pub fn StartPage() -> impl IntoView {
                 </div>
                 <StandardNote date=parsed />
                 <div class="field text">
-                    <label class="field-label" for="start-name">{move || i18n.t("household_name")}</label>
-                    <p class="hint">{move || i18n.t("household_name_hint")}</p>
+                    <label class="field-label" for="start-name">{i18n.tr("household_name")}</label>
+                    <p class="hint">{i18n.tr("household_name_hint")}</p>
                     <input
                         id="start-name"
                         type="text"
                         class="text-input"
                         data-testid="start-name"
                         autocomplete="off"
-                        on:input=move |ev| name.set(event_target_value(&ev))
+                        on:input=on_event(move |ev| name.set(event_target_value(&ev)))
                     />
                 </div>
                 <button type="submit" class="button primary big" data-testid="start" disabled=move || parsed.get().is_none()>
-                    {move || i18n.t("start_button")}
+                    {i18n.tr("start_button")}
                 </button>
             </form>
             {move || (n_saved.get() > 0).then(|| view! {
-                <button type="button" class="button link" on:click=move |_| navigation.go(Section::Saved)>
+                <button type="button" class="button link" on:click=on_click(move || navigation.go(Section::Saved))>
                     {i18n.tf("start_saved", &[("n", &n_saved.get().to_string())])}
                 </button>
             })}

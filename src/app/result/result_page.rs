@@ -1,6 +1,7 @@
 //! The result page: the engine's assessment of the open household, the 2027-2030 comparison for
 //! assessments in 2026, problems that prevent an assessment, the answers, and printing.
 
+use crate::app::fields::on_click;
 use crate::app::i18n::use_i18n;
 use crate::app::questionnaire::check_page::answer_text;
 use crate::app::result::assessment_view::AssessmentView;
@@ -48,7 +49,7 @@ pub fn ResultPage() -> impl IntoView {
                     <div class="note warning" role="alert" data-testid="result-invalid">
                         <p><strong>{i18n.t("invalid_title")}</strong></p>
                         <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
-                        <button type="button" class="button secondary" on:click=move |_| session.go(Step::Check)>
+                        <button type="button" class="button secondary" on:click=on_click(move || session.go(Step::Check))>
                             {i18n.t("invalid_fix")}
                         </button>
                     </div>
@@ -82,19 +83,19 @@ pub fn ResultPage() -> impl IntoView {
     };
     view! {
         <section class="page result-page" data-testid="result-page">
-            <p class="print-only">{move || i18n.t("print_header")}</p>
-            <h1 id="step-heading" tabindex="-1">{move || i18n.t("step_result")}</h1>
+            <p class="print-only">{i18n.tr("print_header")}</p>
+            <h1 id="step-heading" tabindex="-1">{i18n.tr("step_result")}</h1>
             {content}
             <section class="next-steps">
-                <h2>{move || i18n.t("next_steps_title")}</h2>
-                <p>{move || i18n.t("next_steps_body")}</p>
+                <h2>{i18n.tr("next_steps_title")}</h2>
+                <p>{i18n.tr("next_steps_body")}</p>
             </section>
             <AnswersSummary />
             <div class="nav-buttons no-print">
-                <button type="button" class="button secondary" data-testid="back-to-check" on:click=move |_| session.go(Step::Check)>
-                    {move || i18n.t("back_to_check")}
+                <button type="button" class="button secondary" data-testid="back-to-check" on:click=on_click(move || session.go(Step::Check))>
+                    {i18n.tr("back_to_check")}
                 </button>
-                <button type="button" class="button primary" data-testid="print" on:click=move |_| {
+                <button type="button" class="button primary" data-testid="print" on:click=on_click(move || {
                     if let Some(w) = web_sys::window() {
                         // Unfold every folded part so the printout holds the whole explanation.
                         if let Some(doc) = w.document() {
@@ -108,12 +109,12 @@ pub fn ResultPage() -> impl IntoView {
                         }
                         let _ = w.print();
                     }
-                }>
-                    {move || i18n.t("print")}
+                })>
+                    {i18n.tr("print")}
                 </button>
             </div>
-            <button type="button" class="button link no-print" on:click=move |_| navigation.go(Section::Saved)>
-                {move || i18n.t("to_saved")}
+            <button type="button" class="button link no-print" on:click=on_click(move || navigation.go(Section::Saved))>
+                {i18n.tr("to_saved")}
             </button>
         </section>
     }
@@ -162,7 +163,7 @@ fn AnswersSummary() -> impl IntoView {
     view! {
         <section class="answers-summary" data-testid="answers-summary">
             <details>
-                <summary>{move || i18n.t("answers_title")}</summary>
+                <summary>{i18n.tr("answers_title")}</summary>
                 <dl class="answers">
                     {move || rows().into_iter().map(|(q, a)| view! {
                         <div class="answer-row"><dt>{q}</dt><dd>{a}</dd></div>

@@ -1,6 +1,7 @@
 //! The verdict in large plain words, with the possible classes and the answers that would
 //! settle it when unknowns remain.
 
+use crate::app::fields::on_click;
 use crate::app::i18n::use_i18n;
 use crate::app::result::path_label;
 use crate::app::session::use_session;
@@ -51,7 +52,7 @@ pub fn Verdict(
                 <div class="depends" data-testid="depends-on">
                     <p><strong>{i18n.t("depends_title")}</strong></p>
                     <ul class="plain-list">{depends.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
-                    <button type="button" class="button secondary small no-print" on:click=move |_| session.go(Step::Check)>
+                    <button type="button" class="button secondary small no-print" on:click=on_click(move || session.go(Step::Check))>
                         {i18n.t("depends_go")}
                     </button>
                 </div>

@@ -1,6 +1,7 @@
 //! The list of saved households and everything one can do with them.
 
 use crate::app::download::{download, file_stem};
+use crate::app::fields::{on_click, on_event};
 use crate::app::i18n::{use_i18n, I18n};
 use crate::app::session::{households, now_iso, today, use_session};
 use crate::app::{use_navigation, Section};
@@ -53,7 +54,7 @@ pub fn SavedSection() -> impl IntoView {
     let import_message = RwSignal::new(None::<ImportMessage>);
     let confirm_all = RwSignal::new(false);
 
-    let export_all = move |_| {
+    let export_all = on_click(move || {
         let drafts: Vec<Draft> = listing
             .get_untracked()
             .households
@@ -65,7 +66,7 @@ pub fn SavedSection() -> impl IntoView {
             "application/x-ndjson",
             &transfer::export_json_lines(&drafts),
         );
-    };
+    });
     let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev
             .target()
@@ -146,7 +147,7 @@ pub fn SavedSection() -> impl IntoView {
             }
         });
     };
-    let delete_all = move |_| {
+    let delete_all = move || {
         let result = households().delete_all();
         confirm_all.set(false);
         session.refresh();
@@ -155,19 +156,19 @@ pub fn SavedSection() -> impl IntoView {
 
     view! {
         <section class="page saved-page" data-testid="saved-section">
-            <h1 id="step-heading" tabindex="-1">{move || i18n.t("saved_title")}</h1>
-            <p class="lead">{move || i18n.t("saved_intro")}</p>
+            <h1 id="step-heading" tabindex="-1">{i18n.tr("saved_title")}</h1>
+            <p class="lead">{i18n.tr("saved_intro")}</p>
             <SetAsideNotices />
             <button
                 type="button"
                 class="button primary big"
                 data-testid="new-household"
-                on:click=move |_| {
+                on:click=on_click(move || {
                     session.close();
                     navigation.go(Section::Household);
-                }
+                })
             >
-                {move || i18n.t("new_household")}
+                {i18n.tr("new_household")}
             </button>
             {move || {
                 let entries = listing.get().households;
@@ -182,15 +183,15 @@ pub fn SavedSection() -> impl IntoView {
                 }
             }}
             <div class="transfer">
-                <h2>{move || i18n.t("transfer_title")}</h2>
-                <p class="hint">{move || i18n.t("transfer_hint")}</p>
+                <h2>{i18n.tr("transfer_title")}</h2>
+                <p class="hint">{i18n.tr("transfer_hint")}</p>
                 <button type="button" class="button secondary" data-testid="export-all" on:click=export_all
                     disabled=move || listing.get().households.is_empty()>
-                    {move || i18n.t("export_all")}
+                    {i18n.tr("export_all")}
                 </button>
-                <label class="button secondary file-button" for="import-file">{move || i18n.t("import")}</label>
+                <label class="button secondary file-button" for="import-file">{i18n.tr("import")}</label>
                 <input id="import-file" class="visually-hidden" type="file" data-testid="import-file"
-                    accept=".json,.jsonl,.ndjson,application/json" on:change=on_file />
+                    accept=".json,.jsonl,.ndjson,application/json" on:change=on_event(on_file) />
                 <div role="status" aria-live="polite" data-testid="import-message">
                     {move || match import_message.get() {
                         None => ().into_any(),
@@ -210,16 +211,16 @@ pub fn SavedSection() -> impl IntoView {
                 {move || if confirm_all.get() {
                     view! {
                         <p>{i18n.t("delete_all_confirm_text")}</p>
-                        <button type="button" class="button danger" data-testid="confirm-delete-all" on:click=delete_all>
+                        <button type="button" class="button danger" data-testid="confirm-delete-all" on:click=on_click(delete_all)>
                             {i18n.t("delete_all_confirm")}
                         </button>
-                        <button type="button" class="button secondary" on:click=move |_| confirm_all.set(false)>
+                        <button type="button" class="button secondary" on:click=on_click(move || confirm_all.set(false))>
                             {i18n.t("cancel")}
                         </button>
                     }.into_any()
                 } else {
                     view! {
-                        <button type="button" class="button danger-outline" data-testid="delete-all" on:click=move |_| confirm_all.set(true)>
+                        <button type="button" class="button danger-outline" data-testid="delete-all" on:click=on_click(move || confirm_all.set(true))>
                             {i18n.t("delete_all")}
                         </button>
                     }.into_any()
@@ -250,10 +251,10 @@ fn SavedCard(
     };
     let saved_at = local_time(&entry.saved.saved_at);
     let members = entry.saved.draft.n_members();
-    let open = move |_| {
+    let open = on_click(move || {
         session.open(&id.get_value());
         navigation.go(Section::Household);
-    };
+    });
     let rename = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let result = households()
@@ -263,7 +264,7 @@ fn SavedCard(
         session.refresh();
         session.report(result);
     };
-    let duplicate = move |_| {
+    let duplicate = on_click(move || {
         let store = households();
         let result = store.new_id(js_sys::Date::now() as u64).and_then(|new_id| {
             let name = i18n.tf("copy_of", &[("name", &draft.get_value().name)]);
@@ -272,16 +273,16 @@ fn SavedCard(
                 .map(|_| ())
         });
         session.report(result);
-    };
-    let export = move |_| {
+    });
+    let export = on_click(move || {
         let d = draft.get_value();
         let _ = download(
             &format!("{}.json", file_stem(&d.name)),
             "application/json",
             &transfer::export_json(&d),
         );
-    };
-    let delete = move |_| {
+    });
+    let delete = move || {
         let result = households().delete(&id.get_value());
         session.refresh();
         session.report(result);
@@ -299,26 +300,26 @@ fn SavedCard(
                 let input_id = format!("rename-{}", id.get_value());
                 let label_for = input_id.clone();
                 view! {
-                    <form class="rename-form" on:submit=rename>
+                    <form class="rename-form" on:submit=on_event(rename)>
                         <label for=label_for>{i18n.t("rename_label")}</label>
                         <input id=input_id class="text-input" type="text" data-testid="rename-input"
-                            prop:value=new_name.get_untracked() on:input=move |ev| new_name.set(event_target_value(&ev)) />
+                            prop:value=new_name.get_untracked() on:input=on_event(move |ev| new_name.set(event_target_value(&ev))) />
                         <button type="submit" class="button primary small" data-testid="rename-save">{i18n.t("save")}</button>
                     </form>
                 }
             })}
             <div class="saved-actions">
                 <button type="button" class="button primary small" data-testid="open" on:click=open
-                    aria-label=format!("{} — {}", i18n.t("open"), name_for_label)>{move || i18n.t("open")}</button>
-                <button type="button" class="button secondary small" data-testid="rename" on:click=move |_| renaming.update(|r| *r = !*r)>
-                    {move || i18n.t("rename")}
+                    aria-label=format!("{} — {}", i18n.t("open"), name_for_label)>{i18n.tr("open")}</button>
+                <button type="button" class="button secondary small" data-testid="rename" on:click=on_click(move || renaming.update(|r| *r = !*r))>
+                    {i18n.tr("rename")}
                 </button>
-                <button type="button" class="button secondary small" data-testid="duplicate" on:click=duplicate>{move || i18n.t("duplicate")}</button>
-                <button type="button" class="button secondary small" data-testid="export" on:click=export>{move || i18n.t("export")}</button>
+                <button type="button" class="button secondary small" data-testid="duplicate" on:click=duplicate>{i18n.tr("duplicate")}</button>
+                <button type="button" class="button secondary small" data-testid="export" on:click=export>{i18n.tr("export")}</button>
                 {move || if confirm_delete.get() {
-                    view! { <button type="button" class="button danger small" data-testid="confirm-delete" on:click=delete>{i18n.t("delete_confirm")}</button> }.into_any()
+                    view! { <button type="button" class="button danger small" data-testid="confirm-delete" on:click=on_click(delete)>{i18n.t("delete_confirm")}</button> }.into_any()
                 } else {
-                    view! { <button type="button" class="button secondary small" data-testid="delete" on:click=move |_| confirm_delete.set(true)>{i18n.t("delete")}</button> }.into_any()
+                    view! { <button type="button" class="button secondary small" data-testid="delete" on:click=on_click(move || confirm_delete.set(true))>{i18n.t("delete")}</button> }.into_any()
                 }}
             </div>
         </li>
@@ -342,16 +343,16 @@ pub fn SetAsideNotices() -> impl IntoView {
             view! {
                 <div class="note warning" role="alert" data-testid="set-aside">
                     <p>{i18n.tf("set_aside_text", &[("reason", reason), ("detail", &s.error.detail)])}</p>
-                    <button type="button" class="button secondary small" on:click=move |_| {
+                    <button type="button" class="button secondary small" on:click=on_click(move || {
                         if let Ok(Some(text)) = households().set_aside_text(&id) {
                             let _ = download(&format!("mucsong-set-aside-{id}.json"), "application/json", &text);
                         }
-                    }>{i18n.t("set_aside_download")}</button>
-                    <button type="button" class="button secondary small" data-testid="discard-set-aside" on:click=move |_| {
+                    })>{i18n.t("set_aside_download")}</button>
+                    <button type="button" class="button secondary small" data-testid="discard-set-aside" on:click=on_click(move || {
                         let result = households().discard_set_aside(&id2);
                         session.dismiss_notice(&id2);
                         session.report(result);
-                    }>{i18n.t("set_aside_discard")}</button>
+                    })>{i18n.t("set_aside_discard")}</button>
                 </div>
             }
         }).collect_view()}
