@@ -19,8 +19,9 @@ const GOAL_KB = 150; // what we aim for on cheap phones and slow links
 // last measured plus a small margin (5 KB), and it always says plainly that the 250 KB limit is
 // not met. Lower CEILING_KB whenever the app shrinks; when it is at or under LIMIT_KB, delete it
 // and fail above LIMIT_KB again.
-// 2026-11-27, commune mode split into its own bundle: household first load 397.6 KB gzip.
-const CEILING_KB = 403;
+// 2026-11-27: 545 KB (one bundle) -> 397.6 KB (commune mode split off) -> 311.1 KB (rule data
+// compiled in, std rebuilt with panics as traps, minified JavaScript, smaller household views).
+const CEILING_KB = 316;
 /** Commune mode's folder in the build (scripts/build.sh). */
 const COMMUNE_DIR = "commune";
 
