@@ -16,8 +16,8 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Lets the reactive system run its scheduled effects.
-async fn tick() {
+/// Lets the reactive system run its scheduled effects (shared with commune mode's browser tests).
+pub(crate) async fn tick() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
             .unwrap()

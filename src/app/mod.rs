@@ -5,7 +5,7 @@
 //! nothing of commune mode is linked into the household bundle.
 
 #[cfg(test)]
-mod browser_tests;
+pub(crate) mod browser_tests;
 pub mod commune;
 pub mod download;
 pub mod fields;

@@ -3,22 +3,12 @@
 //! switches language. Mounted into its own `<div>` (the page's `<body>` is never cleared).
 
 use super::CommuneApp;
+use crate::app::browser_tests::tick;
 use crate::questionnaire::locale::{Locale, COMMUNE};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// Lets the reactive system run its scheduled effects.
-async fn tick() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
 
 fn query(parent: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {
     parent
