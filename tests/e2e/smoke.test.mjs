@@ -2,7 +2,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchPhone } from "./support/harness.mjs";
+import { appServer, launchPhone } from "./support/harness.mjs";
 import { AppPage } from "./support/app-page.mjs";
 
 test("the app starts on a 360×740 phone in Vietnamese, with no errors and no sideways scrolling", async () => {
@@ -16,6 +16,33 @@ test("the app starts on a 360×740 phone in Vietnamese, with no errors and no si
     assert.ok(text.length > 0, "expected the app to show some text, but the page is empty");
     assert.ok(await app.fitsViewportWidth(), "expected the page to fit 360 px, but it scrolls sideways");
     assert.deepEqual(await phone.problems(), []);
+  } finally {
+    await phone.close();
+  }
+});
+
+test("while the app downloads the page already shows the start question and says it is loading; the app replaces it", async () => {
+  const phone = await launchPhone();
+  try {
+    // Hold the wasm back: what a phone on a slow link sees before the app can run.
+    await phone.page.route("**/*_bg.wasm", () => {});
+    await phone.page.goto((await appServer()).url, { waitUntil: "domcontentloaded" });
+    const shell = await phone.page.evaluate(() => ({
+      heading: document.querySelector("#loading-shell h1")?.innerText,
+      status: document.querySelector('#loading-shell [role="status"]')?.innerText,
+    }));
+    assert.equal(shell.heading, "Hộ của bạn có thuộc diện hộ nghèo, cận nghèo không?");
+    assert.match(shell.status ?? "", /Đang tải ứng dụng/);
+    await phone.page.unroute("**/*_bg.wasm");
+
+    const app = await new AppPage(phone.page).open();
+    const after = await phone.page.evaluate(() => ({
+      shell: document.getElementById("loading-shell") !== null,
+      headings: document.querySelectorAll("h1").length,
+      mains: document.querySelectorAll("main").length,
+    }));
+    assert.deepEqual(after, { shell: false, headings: 1, mains: 1 }, "expected the app to replace the loading screen");
+    assert.equal(await app.lang(), "vi");
   } finally {
     await phone.close();
   }
