@@ -6,6 +6,9 @@
 //! threshold on every day of an edition) is checked by const evaluation in src/engine/rules.rs, so a
 //! rule file the engine cannot use fails the build too.
 
+#[path = "build/locales.rs"]
+mod locales;
+
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -39,6 +42,7 @@ const B1_COLUMNS: [&str; 7] = [
 ];
 
 fn main() {
+    locales::generate();
     println!("cargo:rerun-if-changed=rules");
     let mut blob = Map::new();
     let mut problems = Vec::new();
