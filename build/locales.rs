@@ -25,6 +25,10 @@ const CATALOGUES: [(&str, [&str; 2]); 2] = [
 ];
 /// The locales, in the column order of the generated tables (the order of `Locale::ALL`).
 const TAGS: [&str; 2] = ["vi", "en"];
+/// Ends a key or a text inside a record of the generated table (ASCII unit separator).
+const UNIT: char = '\u{1f}';
+/// Ends a record of the generated table (ASCII record separator).
+const RECORD: char = '\u{1e}';
 
 /// Checks the locale files and writes OUT_DIR/locale_data.rs.
 pub fn generate() {
@@ -65,12 +69,15 @@ pub fn generate() {
                 }
             }
         }
+        // One record per key, in key order: the key, then UNIT and its text for each locale,
+        // then RECORD. No offset table: src/questionnaire/
+        // locale.rs finds records by binary search over the text itself, which keeps the table
+        // as small as the texts (offsets gzip poorly).
         let mut text = String::new();
-        let mut ends = Vec::new();
         for (key, (template, origin, texts)) in &entries {
             text.push_str(key);
-            ends.push(text.len());
             for (column, tag) in TAGS.into_iter().enumerate() {
+                text.push(UNIT);
                 match &texts[column] {
                     Some(t) => text.push_str(t),
                     None => problems.push(format!(
@@ -78,19 +85,13 @@ pub fn generate() {
                         template.replace("<tag>", tag)
                     )),
                 }
-                ends.push(text.len());
             }
-        }
-        if u32::try_from(text.len()).is_err() {
-            problems.push(format!("{name} catalogue: texts exceed 4 GiB"));
+            text.push(RECORD);
         }
         writeln!(
             out,
             "/// The {name} catalogue: per key (sorted), the key then its text in each locale.\n\
-             const {name}_TEXT: &str = {text:?};\n\
-             /// Where each piece of {name}_TEXT ends (key, vi, en for each key in turn).\n\
-             const {name}_ENDS: [u32; {}] = {ends:?};",
-            ends.len()
+             const {name}_TEXT: &str = {text:?};"
         )
         .unwrap();
     }
@@ -149,6 +150,9 @@ fn read_file(path: &str, problems: &mut Vec<String>) -> Vec<(String, String)> {
             ));
         }
         match value {
+            Value::String(text) if text.contains([UNIT, RECORD]) => problems.push(format!(
+                "{path}: key `{key}`: the text contains a control character U+001E or U+001F"
+            )),
             Value::String(text) if !text.trim().is_empty() => texts.push((key, text)),
             Value::String(_) => problems.push(format!("{path}: key `{key}`: the text is empty")),
             other => problems.push(format!(

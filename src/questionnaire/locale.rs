@@ -54,63 +54,67 @@ impl Locale {
     }
 }
 
-// HOUSEHOLD_TEXT/_ENDS, COMMUNE_TEXT/_ENDS and (for the tests) FILE_KEYS.
+// HOUSEHOLD_TEXT, COMMUNE_TEXT and (for the tests) FILE_KEYS.
 include!(concat!(env!("OUT_DIR"), "/locale_data.rs"));
 
 /// The texts of one page in every locale: the page's own file plus the shared one, as one table
-/// sorted by key. The texts of a key are stored next to it in one string, so each key is stored
-/// once and a lookup is a binary search over offsets.
+/// sorted by key. The texts of a key are stored next to it, so each key is stored once.
 pub struct Catalogue {
-    /// Every key followed by its text in each locale of `Locale::ALL`, key by key in key order.
+    /// One record per key, in key order: the key, then `UNIT` and its text for each locale of
+    /// `Locale::ALL`, then `RECORD` (build.rs refuses texts containing either separator).
     text: &'static str,
-    /// Where each piece of `text` ends: `COLUMNS` per key (the key, then its text per locale).
-    ends: &'static [u32],
 }
 
-/// Pieces per key in a table: the key and one text per locale.
-const COLUMNS: usize = 1 + Locale::ALL.len();
+/// Ends a key or a text inside a record (ASCII unit separator).
+const UNIT: u8 = 0x1f;
+/// Ends a record (ASCII record separator).
+const RECORD: u8 = 0x1e;
 
 /// The household app's texts (`locales/<tag>.json` + shared).
 pub static HOUSEHOLD: Catalogue = Catalogue {
     text: HOUSEHOLD_TEXT,
-    ends: &HOUSEHOLD_ENDS,
 };
 
 /// Commune mode's texts (`locales/commune.<tag>.json` + shared).
-pub static COMMUNE: Catalogue = Catalogue {
-    text: COMMUNE_TEXT,
-    ends: &COMMUNE_ENDS,
-};
+pub static COMMUNE: Catalogue = Catalogue { text: COMMUNE_TEXT };
 
 impl Catalogue {
-    /// How many keys the catalogue has.
-    fn len(&self) -> usize {
-        self.ends.len() / COLUMNS
-    }
-
-    /// Piece `column` (0 = the key, 1 + locale index = a text) of the `index`th key.
-    fn piece(&self, index: usize, column: usize) -> &'static str {
-        let at = index * COLUMNS + column;
-        let start = if at == 0 {
-            0
-        } else {
-            self.ends[at - 1] as usize
-        };
-        &self.text[start..self.ends[at] as usize]
-    }
-
-    /// The position of `key` in the table.
-    fn find(&self, key: &str) -> Option<usize> {
-        let (mut low, mut high) = (0, self.len());
+    /// The record of `key` (without its `RECORD` end), found by binary search over the text
+    /// itself: a probe position is widened to the record around it. There is no offset table,
+    /// which keeps the catalogue as small as its texts; a lookup reads a few hundred bytes.
+    fn find(&self, key: &str) -> Option<&'static str> {
+        let bytes = self.text.as_bytes();
+        // `low` and `high` are always record boundaries.
+        let (mut low, mut high) = (0, bytes.len());
         while low < high {
             let middle = (low + high) / 2;
-            match self.piece(middle, 0).cmp(key) {
-                std::cmp::Ordering::Less => low = middle + 1,
-                std::cmp::Ordering::Greater => high = middle,
-                std::cmp::Ordering::Equal => return Some(middle),
+            let start = bytes[low..middle]
+                .iter()
+                .rposition(|&b| b == RECORD)
+                .map_or(low, |at| low + at + 1);
+            let end = start
+                + bytes[start..high]
+                    .iter()
+                    .position(|&b| b == RECORD)
+                    .expect("every record ends with RECORD");
+            // The separators are ASCII, so these are character boundaries.
+            let record = &self.text[start..end];
+            let record_key = record.split(UNIT as char).next().unwrap_or_default();
+            match record_key.cmp(key) {
+                std::cmp::Ordering::Less => low = end + 1,
+                std::cmp::Ordering::Greater => high = start,
+                std::cmp::Ordering::Equal => return Some(record),
             }
         }
         None
+    }
+
+    /// The text of a record in `locale`.
+    fn text_of(record: &'static str, locale: Locale) -> &'static str {
+        record
+            .split(UNIT as char)
+            .nth(1 + locale_index(locale))
+            .unwrap_or_default()
     }
 
     /// The text for `key`, else the key itself (visible, never a crash). The build refuses a
@@ -118,7 +122,7 @@ impl Catalogue {
     /// locale: falling back to the Vietnamese text is settled at build time.
     pub fn text(&'static self, locale: Locale, key: &str) -> &'static str {
         match self.find(key) {
-            Some(index) => self.piece(index, 1 + locale_index(locale)),
+            Some(record) => Catalogue::text_of(record, locale),
             None => Box::leak(key.to_string().into_boxed_str()),
         }
     }
@@ -139,8 +143,20 @@ impl Catalogue {
 
     /// Every (key, text) of the catalogue in `locale`, in key order.
     #[cfg(test)]
-    fn entries(&self, locale: Locale) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
-        (0..self.len()).map(move |i| (self.piece(i, 0), self.piece(i, 1 + locale_index(locale))))
+    fn entries(&self, locale: Locale) -> impl Iterator<Item = (&'static str, &'static str)> {
+        let text: &'static str = self.text;
+        text.split(RECORD as char)
+            .filter(|record| !record.is_empty())
+            .map(move |record| {
+                let key = record.split(UNIT as char).next().unwrap_or_default();
+                (key, Catalogue::text_of(record, locale))
+            })
+    }
+
+    /// How many keys the catalogue has.
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.entries(Locale::Vi).count()
     }
 }
 
@@ -224,7 +240,10 @@ mod tests {
         }
         // A key the catalogue lacks shows as itself.
         assert_eq!(HOUSEHOLD.text(Locale::En, "no_such_key"), "no_such_key");
-        assert!(!HOUSEHOLD.has(Locale::Vi, "no_such_key"));
+        for missing in ["no_such_key", "", "a", "zzz", "start_title_", "start_titl"] {
+            assert!(!HOUSEHOLD.has(Locale::Vi, missing), "{missing:?}");
+            assert!(!COMMUNE.has(Locale::En, missing), "{missing:?}");
+        }
         assert_eq!(
             HOUSEHOLD.format(Locale::Vi, "no_such_key_{n}", &[("n", "3")]),
             "no_such_key_3"
