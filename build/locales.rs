@@ -96,6 +96,9 @@ pub fn generate() {
         .unwrap();
     }
     if !problems.is_empty() {
+        // The shared files belong to both catalogues: report each of their problems once.
+        let mut seen = std::collections::BTreeSet::new();
+        problems.retain(|p| seen.insert(p.clone()));
         panic!("locale files are inconsistent:\n{}", problems.join("\n"));
     }
     // Each file's own keys, for the tests that check the files' split (not used by the app, so
