@@ -4,7 +4,11 @@
 //! includes. The program then carries the rules as plain data: no TOML or JSON parser, no
 //! deserialization at run time. What the engine needs from the data (every B1 row it applies, every
 //! threshold on every day of an edition) is checked by const evaluation in src/engine/rules.rs, so a
-//! rule file the engine cannot use fails the build too.
+//! rule file the engine cannot use fails the build too. The translation catalogues are compiled
+//! the same way, by build/locales.rs (OUT_DIR/locale_data.rs).
+
+#[path = "build/locales.rs"]
+mod locales;
 
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
@@ -39,6 +43,7 @@ const B1_COLUMNS: [&str; 7] = [
 ];
 
 fn main() {
+    locales::generate();
     println!("cargo:rerun-if-changed=rules");
     let mut blob = Map::new();
     let mut problems = Vec::new();

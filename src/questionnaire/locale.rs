@@ -9,10 +9,10 @@
 //!
 //! We use flat JSON files and a runtime lookup (rather than a compile-time i18n macro crate)
 //! because the engine hands the UI translation keys at run time (problem codes, indicator keys,
-//! interpretation keys), and because the whole first load must stay small.
-
-use std::collections::HashMap;
-use std::sync::OnceLock;
+//! interpretation keys), and because the whole first load must stay small. For the same reason
+//! the files are not parsed at run time: build.rs (build/locales.rs) checks them (Vietnamese and
+//! English have the same keys, no key is in two files of a catalogue, every text is a non-empty
+//! string) and compiles each catalogue into one sorted table of texts, searched by key.
 
 /// A language the app speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -54,83 +54,76 @@ impl Locale {
     }
 }
 
-/// The texts of one page in every locale: the page's own file plus the shared one.
+// HOUSEHOLD_TEXT, COMMUNE_TEXT and (for the tests) FILE_KEYS.
+include!(concat!(env!("OUT_DIR"), "/locale_data.rs"));
+
+/// The texts of one page in every locale: the page's own file plus the shared one, as one table
+/// sorted by key. The texts of a key are stored next to it, so each key is stored once.
 pub struct Catalogue {
-    /// The page's files for a locale: its own first, then the shared one. Their keys must not
-    /// overlap (checked by the tests below).
-    files: fn(Locale) -> [&'static str; 2],
-    /// The parsed catalogue per locale (index = position in `Locale::ALL`), parsed on first use.
-    parsed: [OnceLock<HashMap<String, String>>; 2],
+    /// One record per key, in key order: the key, then `UNIT` and its text for each locale of
+    /// `Locale::ALL`, then `RECORD` (build.rs refuses texts containing either separator).
+    text: &'static str,
 }
+
+/// Ends a key or a text inside a record (ASCII unit separator).
+const UNIT: u8 = 0x1f;
+/// Ends a record (ASCII record separator).
+const RECORD: u8 = 0x1e;
 
 /// The household app's texts (`locales/<tag>.json` + shared).
 pub static HOUSEHOLD: Catalogue = Catalogue {
-    files: household_files,
-    parsed: [OnceLock::new(), OnceLock::new()],
+    text: HOUSEHOLD_TEXT,
 };
 
 /// Commune mode's texts (`locales/commune.<tag>.json` + shared).
-pub static COMMUNE: Catalogue = Catalogue {
-    files: commune_files,
-    parsed: [OnceLock::new(), OnceLock::new()],
-};
-
-fn household_files(locale: Locale) -> [&'static str; 2] {
-    match locale {
-        Locale::Vi => [include_str!("../../locales/vi.json"), shared_file(locale)],
-        Locale::En => [include_str!("../../locales/en.json"), shared_file(locale)],
-    }
-}
-
-fn commune_files(locale: Locale) -> [&'static str; 2] {
-    match locale {
-        Locale::Vi => [
-            include_str!("../../locales/commune.vi.json"),
-            shared_file(locale),
-        ],
-        Locale::En => [
-            include_str!("../../locales/commune.en.json"),
-            shared_file(locale),
-        ],
-    }
-}
-
-fn shared_file(locale: Locale) -> &'static str {
-    match locale {
-        Locale::Vi => include_str!("../../locales/shared.vi.json"),
-        Locale::En => include_str!("../../locales/shared.en.json"),
-    }
-}
-
-/// One locale file: a flat JSON object of strings. The files are checked by the native tests
-/// below, so a parse failure is a build defect.
-fn parse(source: &str) -> HashMap<String, String> {
-    serde_json::from_str(source).expect("locale file is a flat JSON object of strings")
-}
+pub static COMMUNE: Catalogue = Catalogue { text: COMMUNE_TEXT };
 
 impl Catalogue {
-    /// This catalogue in `locale` (parsed once).
-    pub fn get(&self, locale: Locale) -> &HashMap<String, String> {
-        let index = match locale {
-            Locale::Vi => 0,
-            Locale::En => 1,
-        };
-        self.parsed[index].get_or_init(|| {
-            (self.files)(locale)
+    /// The record of `key` (without its `RECORD` end), found by binary search over the text
+    /// itself: a probe position is widened to the record around it. There is no offset table,
+    /// which keeps the catalogue as small as its texts; a lookup reads a few hundred bytes.
+    fn find(&self, key: &str) -> Option<&'static str> {
+        let bytes = self.text.as_bytes();
+        // `low` and `high` are always record boundaries.
+        let (mut low, mut high) = (0, bytes.len());
+        while low < high {
+            let middle = (low + high) / 2;
+            let start = bytes[low..middle]
                 .iter()
-                .flat_map(|source| parse(source))
-                .collect()
-        })
+                .rposition(|&b| b == RECORD)
+                .map_or(low, |at| low + at + 1);
+            let end = start
+                + bytes[start..high]
+                    .iter()
+                    .position(|&b| b == RECORD)
+                    .expect("every record ends with RECORD");
+            // The separators are ASCII, so these are character boundaries.
+            let record = &self.text[start..end];
+            let record_key = record.split(UNIT as char).next().unwrap_or_default();
+            match record_key.cmp(key) {
+                std::cmp::Ordering::Less => low = end + 1,
+                std::cmp::Ordering::Greater => high = start,
+                std::cmp::Ordering::Equal => return Some(record),
+            }
+        }
+        None
     }
 
-    /// The text for `key`, else the Vietnamese one, else the key itself (visible, never a crash).
+    /// The text of a record in `locale`.
+    fn text_of(record: &'static str, locale: Locale) -> &'static str {
+        record
+            .split(UNIT as char)
+            .nth(1 + locale_index(locale))
+            .unwrap_or_default()
+    }
+
+    /// The text for `key`, else the key itself (visible, never a crash). The build refuses a
+    /// key that Vietnamese or English lacks, so a key the table has always has a text in every
+    /// locale: falling back to the Vietnamese text is settled at build time.
     pub fn text(&'static self, locale: Locale, key: &str) -> &'static str {
-        match self.get(locale).get(key) {
-            Some(text) => text.as_str(),
-            None => match self.get(Locale::Vi).get(key) {
-                Some(text) => text.as_str(),
-                None => Box::leak(key.to_string().into_boxed_str()),
-            },
+        match self.find(key) {
+            Some(record) => Catalogue::text_of(record, locale),
+            None => Box::leak(key.to_string().into_boxed_str()),
         }
     }
 
@@ -143,9 +136,35 @@ impl Catalogue {
         text
     }
 
-    /// Whether the catalogue has `key` in `locale`.
-    pub fn has(&self, locale: Locale, key: &str) -> bool {
-        self.get(locale).contains_key(key)
+    /// Whether the catalogue has `key` in `locale` (every key is in every locale: see `text`).
+    pub fn has(&self, _locale: Locale, key: &str) -> bool {
+        self.find(key).is_some()
+    }
+
+    /// Every (key, text) of the catalogue in `locale`, in key order.
+    #[cfg(test)]
+    fn entries(&self, locale: Locale) -> impl Iterator<Item = (&'static str, &'static str)> {
+        let text: &'static str = self.text;
+        text.split(RECORD as char)
+            .filter(|record| !record.is_empty())
+            .map(move |record| {
+                let key = record.split(UNIT as char).next().unwrap_or_default();
+                (key, Catalogue::text_of(record, locale))
+            })
+    }
+
+    /// How many keys the catalogue has.
+    #[cfg(all(test, not(target_arch = "wasm32")))] // used by the test that reads the files
+    fn len(&self) -> usize {
+        self.entries(Locale::Vi).count()
+    }
+}
+
+/// The position of `locale` in `Locale::ALL`, which is the column order of the generated tables.
+fn locale_index(locale: Locale) -> usize {
+    match locale {
+        Locale::Vi => 0,
+        Locale::En => 1,
     }
 }
 
@@ -176,14 +195,59 @@ mod tests {
     const SHARED_SOURCES: [&str; 2] = ["language_switch.rs", "update_banner.rs"];
 
     fn keys(catalogue: &'static Catalogue, locale: Locale) -> BTreeSet<String> {
-        catalogue.get(locale).keys().cloned().collect()
+        catalogue
+            .entries(locale)
+            .map(|(k, _)| k.to_string())
+            .collect()
     }
 
-    /// The keys of one file (own = 0, shared = 1) of a catalogue.
-    fn file_keys(catalogue: &Catalogue, locale: Locale, index: usize) -> BTreeSet<String> {
-        parse((catalogue.files)(locale)[index])
-            .into_keys()
-            .collect()
+    /// The keys of one locale file, as the build read them.
+    fn file_keys(path: &str) -> BTreeSet<String> {
+        let (_, keys) = FILE_KEYS
+            .iter()
+            .find(|(p, _)| *p == path)
+            .unwrap_or_else(|| panic!("{path} was not read by the build"));
+        keys.iter().map(|k| k.to_string()).collect()
+    }
+
+    /// The table of each catalogue holds exactly the texts of its files, read here independently
+    /// of the build (with serde_json), so the generated tables cannot drift from the files.
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))] // reads the source tree
+    fn the_tables_hold_exactly_the_locale_files() {
+        use std::collections::BTreeMap;
+        let read = |path: String| -> BTreeMap<String, String> {
+            let full = format!("{}/locales/{path}", env!("CARGO_MANIFEST_DIR"));
+            let text = std::fs::read_to_string(&full).unwrap();
+            serde_json::from_str(&text).unwrap()
+        };
+        for (catalogue, own) in [(&HOUSEHOLD, ""), (&COMMUNE, "commune.")] {
+            for locale in Locale::ALL {
+                let tag = locale.tag();
+                let mut expected = read(format!("{own}{tag}.json"));
+                expected.extend(read(format!("shared.{tag}.json")));
+                let table: BTreeMap<String, String> = catalogue
+                    .entries(locale)
+                    .map(|(k, t)| (k.to_string(), t.to_string()))
+                    .collect();
+                assert_eq!(table, expected, "{own}{tag}");
+                assert_eq!(catalogue.len(), expected.len());
+                for (key, text) in &expected {
+                    assert_eq!(catalogue.text(locale, key), text);
+                    assert!(catalogue.has(locale, key));
+                }
+            }
+        }
+        // A key the catalogue lacks shows as itself.
+        assert_eq!(HOUSEHOLD.text(Locale::En, "no_such_key"), "no_such_key");
+        for missing in ["no_such_key", "", "a", "zzz", "start_title_", "start_titl"] {
+            assert!(!HOUSEHOLD.has(Locale::Vi, missing), "{missing:?}");
+            assert!(!COMMUNE.has(Locale::En, missing), "{missing:?}");
+        }
+        assert_eq!(
+            HOUSEHOLD.format(Locale::Vi, "no_such_key_{n}", &[("n", "3")]),
+            "no_such_key_3"
+        );
     }
 
     #[test]
@@ -191,11 +255,16 @@ mod tests {
         for (name, catalogue) in [("household", &HOUSEHOLD), ("commune", &COMMUNE)] {
             let vi = keys(catalogue, Locale::Vi);
             let en = keys(catalogue, Locale::En);
+            assert_eq!(vi, en, "{name}");
+        }
+        for file in ["", "shared.", "commune."] {
+            let vi = file_keys(&format!("locales/{file}vi.json"));
+            let en = file_keys(&format!("locales/{file}en.json"));
             let only_vi: Vec<_> = vi.difference(&en).collect();
             let only_en: Vec<_> = en.difference(&vi).collect();
             assert!(
                 only_vi.is_empty() && only_en.is_empty(),
-                "{name}: only in vi: {only_vi:?}\nonly in en: {only_en:?}"
+                "{file}: only in vi: {only_vi:?}\nonly in en: {only_en:?}"
             );
         }
     }
@@ -203,10 +272,19 @@ mod tests {
     #[test]
     fn the_household_commune_and_shared_files_share_no_key() {
         for locale in Locale::ALL {
-            let household = file_keys(&HOUSEHOLD, locale, 0);
-            let commune = file_keys(&COMMUNE, locale, 0);
-            let shared = file_keys(&HOUSEHOLD, locale, 1);
-            assert_eq!(shared, file_keys(&COMMUNE, locale, 1));
+            let tag = locale.tag();
+            let household = file_keys(&format!("locales/{tag}.json"));
+            let commune = file_keys(&format!("locales/commune.{tag}.json"));
+            let shared = file_keys(&format!("locales/shared.{tag}.json"));
+            // Each catalogue is its page's file plus the shared one.
+            assert_eq!(
+                keys(&HOUSEHOLD, locale),
+                household.union(&shared).cloned().collect()
+            );
+            assert_eq!(
+                keys(&COMMUNE, locale),
+                commune.union(&shared).cloned().collect()
+            );
             for (a, b, what) in [
                 (&household, &commune, "household and commune"),
                 (&household, &shared, "household and shared"),
@@ -215,14 +293,12 @@ mod tests {
                 let both: Vec<_> = a.intersection(b).collect();
                 assert!(
                     both.is_empty(),
-                    "{}: keys in both the {what} files: {both:?}",
-                    locale.tag()
+                    "{tag}: keys in both the {what} files: {both:?}"
                 );
             }
             assert!(
                 commune.iter().all(|k| k.starts_with("commune_")),
-                "{}: commune keys must start with commune_",
-                locale.tag()
+                "{tag}: commune keys must start with commune_"
             );
             // The household page must not carry commune mode's texts, and the other way round.
             assert!(!HOUSEHOLD.has(locale, "commune_title"));
@@ -234,7 +310,7 @@ mod tests {
     fn keys_are_ascii_snake_case_and_texts_not_empty() {
         for catalogue in [&HOUSEHOLD, &COMMUNE] {
             for locale in Locale::ALL {
-                for (key, text) in catalogue.get(locale) {
+                for (key, text) in catalogue.entries(locale) {
                     assert!(
                         !key.is_empty()
                             && key
@@ -257,7 +333,7 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))] // reads the source tree
     fn every_literal_key_used_by_the_app_exists_in_its_page() {
         let app = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src/app"));
-        let shared = file_keys(&HOUSEHOLD, Locale::Vi, 1);
+        let shared = file_keys("locales/shared.vi.json");
         let mut missing = Vec::new();
         let mut n_checked = [0; 3];
         let mut stack = vec![app.clone()];
