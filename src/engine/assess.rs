@@ -204,7 +204,9 @@ pub(crate) fn assess_valid(v: &ValidHousehold) -> Assessment {
             depends.push(AnswerPath::Field("region"));
         }
     }
-    depends.sort();
+    // Unstable is enough: `AnswerPath`'s derived `Ord` compares the same fields as its `Eq`, so
+    // two paths that compare equal are equal, and `dedup` keeps one of them either way.
+    depends.sort_unstable();
     depends.dedup();
     let depends_on: Vec<String> = depends.iter().map(|p| p.render()).collect();
 
