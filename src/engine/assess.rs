@@ -204,7 +204,9 @@ pub(crate) fn assess_valid(v: &ValidHousehold) -> Assessment {
             depends.push(AnswerPath::Field("region"));
         }
     }
-    depends.sort();
+    // Unstable is enough: `AnswerPath`'s derived `Ord` compares the same fields as its `Eq`, so
+    // two paths that compare equal are equal, and `dedup` keeps one of them either way.
+    depends.sort_unstable();
     depends.dedup();
     let depends_on: Vec<String> = depends.iter().map(|p| p.render()).collect();
 
@@ -212,11 +214,13 @@ pub(crate) fn assess_valid(v: &ValidHousehold) -> Assessment {
         .as_ref()
         .and_then(|(o, _)| (o.a_min == o.a_max && o.column.is_some()).then_some(o.a_min));
     let ppi = t.score.as_ref().map(|s| s.score_b_points_per_indicator);
-    // Built in one go from the (sorted) indicator order: cheaper than inserting one by one.
-    let indicator_map: BTreeMap<Indicator, IndicatorStatus> = evals
-        .iter()
-        .map(|e| (e.indicator, status_of(e.status)))
-        .collect();
+    // Inserted one by one rather than collected: `BTreeMap::from_iter` sorts its input with a
+    // stable sort of its own (kilobytes of wasm for at most a dozen indicators). Same map: a later
+    // entry for the same indicator replaces the earlier one either way.
+    let mut indicator_map: BTreeMap<Indicator, IndicatorStatus> = BTreeMap::new();
+    for e in &evals {
+        indicator_map.insert(e.indicator, status_of(e.status));
+    }
     let income_exact = v.income.as_ref().and_then(|i| i.exact());
     let result = ResultRecord {
         schema: RESULT_SCHEMA.to_string(),

@@ -246,6 +246,26 @@ mod tests {
     }
 
     #[test]
+    fn enum_fields_given_a_number_name_the_field() {
+        let p = problem(r#"{"area":1}"#);
+        assert_eq!(p.code, ProblemCode::BadValue);
+        assert_eq!(
+            p.to_string(),
+            "area: expected \"rural\" or \"urban\", but found integer 1"
+        );
+        let p = problem(r#"{"members":[{"sex":"m"}]}"#);
+        assert_eq!(
+            p.to_string(),
+            "members[0].sex: expected \"male\" or \"female\", but found \"m\""
+        );
+        let p = problem(r#"{"waste":2}"#);
+        assert_eq!(
+            p.to_string(),
+            "waste: expected one of \"collected\", \"treated_on_site\", \"other\", but found integer 2"
+        );
+    }
+
+    #[test]
     fn negative_counts_are_negative_numbers() {
         let p = problem(r#"{"assets":{"motorbike":-1}}"#);
         assert_eq!(p.field, "assets.motorbike");
