@@ -56,16 +56,6 @@ const RURAL_REGIONS: [Region; 6] = [
     Region::MekongDelta,
 ];
 
-const COLUMN_KEYS: [&str; 7] = [
-    "rural_red_river_delta",
-    "rural_northern_midlands_mountains",
-    "rural_north_central_central_coast",
-    "rural_central_highlands",
-    "rural_southeast",
-    "rural_mekong_delta",
-    "urban",
-];
-
 fn area_index(area: Area) -> usize {
     match area {
         Area::Rural => 0,
@@ -468,7 +458,7 @@ fn explain(
             let threshold = area.map(|a| s.score_a_threshold[a]);
             let detail = detail.unwrap_or_default();
             let score_a = ScoreAExplanation {
-                column: o.column.map(|c| COLUMN_KEYS[c]),
+                column: o.column.map(|c| crate::engine::rules::B1_COLUMN_KEYS[c]),
                 items: detail.items,
                 unresolved: detail.unresolved,
                 min: o.a_min,

@@ -16,6 +16,10 @@ mod data {
     include!(concat!(env!("OUT_DIR"), "/rules_data.rs"));
 }
 
+/// The point columns of b1-points.csv (machine keys), in the order of every B1 row's points:
+/// the six rural regions in `Region` order, then urban (checked at compile time below).
+pub static B1_COLUMN_KEYS: &[&str; 7] = &data::B1_COLUMNS;
+
 /// A list of rule entries in static memory. It reads like a slice (`len`, `iter`, indexing) and
 /// iterates like a `Vec` (`for x in &list`).
 pub struct List<T: 'static>(pub &'static [T]);
