@@ -20,8 +20,9 @@ const GOAL_KB = 150; // what we aim for on cheap phones and slow links
 // not met. Lower CEILING_KB whenever the app shrinks; when it is at or under LIMIT_KB, delete it
 // and fail above LIMIT_KB again.
 // 2026-11-27: 545 KB (one bundle) -> 397.6 KB (commune mode split off) -> 311.1 KB (rule data
-// compiled in, std rebuilt with panics as traps, minified JavaScript, smaller household views).
-const CEILING_KB = 316;
+// compiled in, std rebuilt with panics as traps, minified JavaScript, smaller household views)
+// -> 300.5 KB (locale tables compiled in, one reader for the household enums, fewer sorts).
+const CEILING_KB = 305;
 /** Commune mode's folder in the build (scripts/build.sh). */
 const COMMUNE_DIR = "commune";
 
