@@ -4,6 +4,7 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
+    mucsong::app::remove_loading_shell();
     leptos::mount::mount_to_body(mucsong::app::commune::CommuneApp);
 }
 

@@ -4,13 +4,7 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    // index.html shows a static start screen while the wasm downloads; the app replaces it.
-    if let Some(shell) = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id("loading-shell"))
-    {
-        shell.remove();
-    }
+    mucsong::app::remove_loading_shell();
     leptos::mount::mount_to_body(mucsong::app::App);
 }
 

@@ -24,6 +24,17 @@ use crate::app::session::{use_session, SaveState, Session};
 use crate::questionnaire::store::StoreError;
 use leptos::prelude::*;
 
+/// Removes the static screen each page's HTML shows while its wasm downloads (`#loading-shell`
+/// in index.html and commune.html), just before the app mounts in its place.
+pub fn remove_loading_shell() {
+    if let Some(shell) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id("loading-shell"))
+    {
+        shell.remove();
+    }
+}
+
 /// The household app's sections (commune mode is a page of its own, see `TopBar`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {

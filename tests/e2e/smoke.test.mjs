@@ -4,6 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { appServer, launchPhone } from "./support/harness.mjs";
 import { AppPage } from "./support/app-page.mjs";
+import { CommunePage } from "./support/commune-page.mjs";
 
 test("the app starts on a 360×740 phone in Vietnamese, with no errors and no sideways scrolling", async () => {
   const phone = await launchPhone();
@@ -43,6 +44,33 @@ test("while the app downloads the page already shows the start question and says
     }));
     assert.deepEqual(after, { shell: false, headings: 1, mains: 1 }, "expected the app to replace the loading screen");
     assert.equal(await app.lang(), "vi");
+  } finally {
+    await phone.close();
+  }
+});
+
+test("commune mode's page also shows its title and a loading note while its wasm downloads", async () => {
+  const phone = await launchPhone();
+  try {
+    await phone.page.route("**/commune/*_bg.wasm", () => {});
+    await phone.page.goto(new URL("commune/", (await appServer()).url).href, { waitUntil: "domcontentloaded" });
+    const shell = await phone.page.evaluate(() => ({
+      heading: document.querySelector("#loading-shell h1")?.innerText,
+      status: document.querySelector('#loading-shell [role="status"]')?.innerText,
+      back: document.querySelector('#loading-shell a[href="../"]')?.innerText,
+    }));
+    assert.deepEqual(
+      { ...shell, status: /Đang tải/.test(shell.status ?? "") },
+      { heading: "Tổng hợp cấp xã", status: true, back: "Hộ gia đình" },
+    );
+    await phone.page.unroute("**/commune/*_bg.wasm");
+
+    await new CommunePage(phone.page).open();
+    const after = await phone.page.evaluate(() => ({
+      shell: document.getElementById("loading-shell") !== null,
+      mains: document.querySelectorAll("main").length,
+    }));
+    assert.deepEqual(after, { shell: false, mains: 1 }, "expected commune mode to replace the loading screen");
   } finally {
     await phone.close();
   }
