@@ -2,7 +2,7 @@
 # Renders the app icons (public/icons/*.png) from the SVG drawings in public/icon-src/ (dev-time only).
 #
 # The PNGs are committed, so builds and CI need none of these tools. Run this after changing a
-# drawing; it needs librsvg2-bin (rsvg-convert), pngquant and optipng:
+# drawing; it needs librsvg2-bin (rsvg-convert), pngquant, optipng and pyoxipng (pip):
 #   apt-get install -y librsvg2-bin pngquant optipng
 # pngquant reduces the flat-colour drawings to a palette (no visible change; the three icons went
 # from 14.5 KB to 6.6 KB, which every first visit downloads).
@@ -26,4 +26,12 @@ for png in "$OUT"/*.png; do
     pngquant --quality=70-95 --speed 1 --strip --force --output "$png" "$png"
 done
 optipng -quiet -o7 -strip all "$OUT"/*.png
+# Last, oxipng with the zopfli deflater (lossless, same pixels): 15% smaller again than optipng
+# (6.6 KB -> 5.5 KB for the three icons). Python package pyoxipng: `pip install pyoxipng`.
+python3 - "$OUT"/*.png <<'PY'
+import sys
+import oxipng
+for png in sys.argv[1:]:
+    oxipng.optimize(png, level=6, strip=oxipng.StripChunks.safe(), deflate=oxipng.Deflaters.zopfli(50))
+PY
 ls -l "$OUT"
