@@ -39,7 +39,7 @@ fn error(e: JsValue) -> StoreError {
         }
         return StoreError::Unavailable(dom.message());
     }
-    StoreError::Unavailable(format!("{e:?}"))
+    StoreError::Unavailable(crate::app::download::js_error_text(&e))
 }
 
 impl Store for LocalStore {

@@ -42,7 +42,10 @@ pub fn Exports(report: Report) -> impl IntoView {
                     &loaded.options,
                     Some(output),
                 )
-                .map_err(|e| format!("{e:?}"))?;
+                .map_err(|e| {
+                    let message = crate::commune::messages::open_error(&e);
+                    i18n.tf(message.key, &message.arg_refs())
+                })?;
                 let mut parts = browser::DownloadParts::default();
                 loop {
                     let slice_start = browser::now_ms();
