@@ -29,8 +29,13 @@ export RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-ab
 echo "==> build: household app (index.html -> dist/)"
 trunk build index.html --dist dist --release --offline
 # Trunk's minifier warns "Failed to minify JS" on wasm-bindgen's glue (it cannot parse
-# `export default`) and leaves it as it is; terser minifies it here instead.
+# `export default`) and leaves it as it is; terser minifies it here instead. The same step gives
+# the wasm's imports and exports short names in both files, drops wasm-streams' exported classes
+# (linked by Leptos, never used) and the wasm's custom sections, then runs wasm-opt once more
+# (scripts/minify/shrink.mjs). Measured on the household page: wasm 279.8 -> 274.4 KB gzip,
+# glue 5.8 -> 3.3 KB gzip.
 node scripts/minify/minify.mjs glue dist
+node scripts/minify/minify.mjs offline dist
 
 echo "==> build: commune mode (commune.html -> dist/commune/)"
 trunk build commune.html --dist dist/commune --release --offline

@@ -1,7 +1,8 @@
 //! Release build step: minifies the JavaScript every visitor downloads (wasm-bindgen's glue, the loader, the service worker) with the pinned terser, keeping Trunk's integrity hashes true.
 //
-// Usage: node scripts/minify/minify.mjs glue DIST_DIR   (after a Trunk build of one page into DIST_DIR)
-//        node scripts/minify/minify.mjs sw DIST_DIR     (before scripts/gen-precache.mjs fills in sw.js)
+// Usage: node scripts/minify/minify.mjs glue DIST_DIR     (after a Trunk build of one page into DIST_DIR)
+//        node scripts/minify/minify.mjs sw DIST_DIR       (before scripts/gen-precache.mjs fills in sw.js)
+//        node scripts/minify/minify.mjs offline DIST_DIR  (the household build: commune-offline.html)
 // scripts/build.sh runs both at the right moments. Why: the glue and the service worker are
 // read-once text that gzip cannot shrink as well as a minifier (measured: 12.2 KB -> 8.5 KB gzip
 // together). Trunk 0.21 minifies CSS and HTML (Trunk.toml `minify`) but not wasm-bindgen's output.
@@ -15,14 +16,25 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { minify } from "terser";
+import { prepareGlue, shrinkWasm } from "./shrink.mjs";
+
+// wasm-opt's feature flags for the second -Oz run (the wasm features Rust's wasm32 target emits).
+const WASM_FEATURES = [
+  "--enable-bulk-memory",
+  "--enable-nontrapping-float-to-int",
+  "--enable-sign-ext",
+  "--enable-mutable-globals",
+  "--enable-reference-types",
+  "--enable-multivalue",
+];
 
 const [mode, dir] = process.argv.slice(2);
 const fail = (message) => {
   console.error(`minify: ${message}`);
   process.exit(1);
 };
-if (!["glue", "sw"].includes(mode) || !dir) {
-  fail(`expected "glue DIST_DIR" or "sw DIST_DIR", but found "${process.argv.slice(2).join(" ")}"`);
+if (!["glue", "sw", "offline"].includes(mode) || !dir) {
+  fail(`expected "glue DIST_DIR", "sw DIST_DIR" or "offline DIST_DIR", but found "${process.argv.slice(2).join(" ")}"`);
 }
 
 const kb = (n) => (n / 1024).toFixed(1);
@@ -41,6 +53,26 @@ async function minifyFile(path, module, keep = false) {
 
 if (mode === "sw") {
   await minifyFile(join(dir, "sw.js"), false, /__MUCSONG_/);
+} else if (mode === "offline") {
+  // commune-offline.html (copied as it is by Trunk) links the app's stylesheet, whose built name
+  // carries a content hash; its comments and the whitespace between tags go (Trunk minifies the
+  // pages it builds, not the files it copies). No <pre> or inline script: whitespace runs render
+  // as one space anyway.
+  const path = join(dir, "commune-offline.html");
+  const source = await readFile(path, "utf8");
+  const css = (await readdir(dir)).filter((n) => /^main-[0-9a-f]{16}\.css$/.test(n));
+  if (css.length !== 1) fail(`${dir}: expected one built main-<hash>.css, but found ${css.length}`);
+  const placeholder = 'href="../main.css"';
+  const n = source.split(placeholder).length - 1;
+  if (n !== 1) fail(`${path}: expected ${placeholder} once, but found it ${n} times`);
+  const out = source
+    .replace(placeholder, `href="../${css[0]}"`)
+    .replace(/<!--[\s\S]*?-->/g, "")
+    .replace(/>\s+</g, "><")
+    .replace(/\s+/g, " ")
+    .trim();
+  await writeFile(path, out);
+  console.log(`minify: ${path} ${kb(source.length)} KB -> ${kb(out.length)} KB`);
 } else {
   // The glue is the one `<name>-<16 hex>.js` file Trunk wrote next to the wasm.
   const names = (await readdir(dir)).filter((n) => /-[0-9a-f]{16}\.js$/.test(n) && !n.startsWith("boot-"));
@@ -48,19 +80,40 @@ if (mode === "sw") {
   if (wasm.length !== 1) fail(`${dir}: expected exactly one _bg.wasm file, but found ${wasm.length}`);
   const glue = names.filter((n) => n === wasm[0].replace(/_bg\.wasm$/, ".js"));
   if (glue.length !== 1) fail(`${dir}: expected wasm-bindgen's glue ${wasm[0].replace(/_bg\.wasm$/, ".js")}, but found none`);
-  const code = await minifyFile(join(dir, glue[0]), true);
-  const integrity = `sha384-${createHash("sha384").update(code).digest("base64")}`;
+  // Unused exported classes out, terser, then short names shared by the wasm and the glue
+  // (shrink.mjs says why and how).
+  const gluePath = join(dir, glue[0]);
+  const source = await readFile(gluePath, "utf8");
+  const prepared = prepareGlue(source);
+  const minified = await minify(prepared.glue, { module: true, compress: true, mangle: true, format: { comments: false } });
+  if (typeof minified.code !== "string" || minified.code.length === 0) {
+    fail(`${gluePath}: expected terser to return code, but found none`);
+  }
+  const wasmPath = join(dir, wasm[0]);
+  const wasmBefore = (await readFile(wasmPath)).length;
+  const shrunk = shrinkWasm(wasmPath, minified.code, WASM_FEATURES);
+  const code = shrunk.glue;
+  await writeFile(gluePath, code);
+  const wasmAfter = (await readFile(wasmPath)).length;
+  console.log(`minify: ${gluePath} ${kb(source.length)} KB -> ${kb(code.length)} KB`);
+  console.log(
+    `minify: ${wasmPath} ${kb(wasmBefore)} KB -> ${kb(wasmAfter)} KB ` +
+      `(${shrunk.nRenamed} names shortened; dropped: ${prepared.dropped.join(", ") || "no classes"}, ${shrunk.removedExports.length} exports)`,
+  );
 
-  // Every tag that names the glue and carries an integrity attribute gets the new hash
-  // (attribute values may be quoted or, after Trunk's HTML minifier, not).
+  // Every tag that names the glue or the wasm and carries an integrity attribute gets the new
+  // hash (attribute values may be quoted or, after Trunk's HTML minifier, not).
   const htmlPath = join(dir, "index.html");
-  const html = await readFile(htmlPath, "utf8");
-  let updated = 0;
-  const out = html.replace(/<link\b[^>]*>/g, (tag) => {
-    if (!tag.includes(glue[0]) || !/\bintegrity=/.test(tag)) return tag;
-    updated += 1;
-    return tag.replace(/\bintegrity=("[^"]*"|'[^']*'|[^\s>]+)/, `integrity="${integrity}"`);
-  });
-  if (updated === 0) fail(`${htmlPath}: expected a <link> with an integrity attribute for ${glue[0]}, but found none`);
-  await writeFile(htmlPath, out);
+  let html = await readFile(htmlPath, "utf8");
+  for (const [file, bytes] of [[glue[0], code], [wasm[0], await readFile(wasmPath)]]) {
+    const integrity = `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
+    let updated = 0;
+    html = html.replace(/<link\b[^>]*>/g, (tag) => {
+      if (!tag.includes(file) || !/\bintegrity=/.test(tag)) return tag;
+      updated += 1;
+      return tag.replace(/\bintegrity=("[^"]*"|'[^']*'|[^\s>]+)/, `integrity="${integrity}"`);
+    });
+    if (updated === 0) fail(`${htmlPath}: expected a <link> with an integrity attribute for ${file}, but found none`);
+  }
+  await writeFile(htmlPath, html);
 }
