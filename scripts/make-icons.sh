@@ -20,8 +20,9 @@ done
 rsvg-convert -w 192 -h 192 "$SRC/icon.svg" -o "$OUT/icon-192.png"
 rsvg-convert -w 512 -h 512 "$SRC/icon.svg" -o "$OUT/icon-512.png"
 rsvg-convert -w 512 -h 512 "$SRC/icon-maskable.svg" -o "$OUT/icon-maskable-512.png"
-# The SVG itself is the page's favicon (tiny, sharp at any size).
-cp "$SRC/icon.svg" "$OUT/icon.svg"
+# The SVG itself is the page's favicon (tiny, sharp at any size), without its comment and the
+# whitespace between tags (every first visit downloads it).
+python3 -c 'import re, sys; s = open(sys.argv[1]).read(); open(sys.argv[2], "w").write(re.sub(r">\s+<", "><", re.sub(r"<!--.*?-->", "", s, flags=re.S)).strip() + "\n")' "$SRC/icon.svg" "$OUT/icon.svg"
 for png in "$OUT"/*.png; do
     pngquant --quality=70-95 --speed 1 --strip --force --output "$png" "$png"
 done
