@@ -27,7 +27,7 @@ export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
 export RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none"
 # Tried and left out (household wasm, 2026-11-27): -Zfmt-debug=none saves about 0.1 KB gzip (the
 # Debug code still linked is reached through std's error vtables, not `{:?}`) and would blank
-# the `{:?}` parts of commune mode's messages; Talc as the global allocator adds 0.5 KB gzip,
+# the `{:?}` parts of commune mode's messages; Talc as the global allocator adds about 0.4 KB gzip,
 # because std keeps dlmalloc anyway (thread handles are allocated with `System` directly).
 
 echo "==> build: household app (index.html -> dist/)"
