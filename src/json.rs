@@ -144,6 +144,11 @@ impl Map {
         }
     }
 
+    /// Adds an entry at the end without looking for `key` (the caller knows it is new).
+    pub fn push(&mut self, key: impl Into<String>, value: Value) {
+        self.0.push((key.into(), value));
+    }
+
     /// The value of `key`, added as null at the end if missing.
     pub fn entry_or_null(&mut self, key: &str) -> &mut Value {
         let i = match self.position(key) {
@@ -688,9 +693,8 @@ impl Parser<'_> {
                     start = self.at;
                 }
                 0..=0x1F => {
-                    return Err(
-                        self.error("control character (\\u0000-\\u001F) found while parsing a string")
-                    )
+                    return Err(self
+                        .error("control character (\\u0000-\\u001F) found while parsing a string"))
                 }
                 _ => self.at += 1,
             }
@@ -728,7 +732,9 @@ impl Parser<'_> {
                         }
                         0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
                     }
-                    0xDC00..=0xDFFF => return Err(self.error("lone leading surrogate in hex escape")),
+                    0xDC00..=0xDFFF => {
+                        return Err(self.error("lone leading surrogate in hex escape"))
+                    }
                     _ => first,
                 };
                 out.push(char::from_u32(code).expect("surrogates are handled above"));
@@ -848,7 +854,8 @@ mod tests {
 
     #[test]
     fn reads_and_writes_a_small_document() {
-        let text = r#"{"a":[1,-2,3.5,"x\"y\u00e9\ud83d\ude00"],"b":{"c":null,"d":true},"e":[],"f":{}}"#;
+        let text =
+            r#"{"a":[1,-2,3.5,"x\"y\u00e9\ud83d\ude00"],"b":{"c":null,"d":true},"e":[],"f":{}}"#;
         let value = parse(text).unwrap();
         assert_eq!(value["a"][3].as_str(), Some("x\"yé😀"));
         assert_eq!(value["a"][1].as_i64(), Some(-2));
@@ -882,8 +889,14 @@ mod tests {
         };
         assert_eq!(n("18446744073709551615"), Number::PosInt(u64::MAX));
         assert_eq!(n("-9223372036854775808"), Number::NegInt(i64::MIN));
-        assert_eq!(n("18446744073709551616"), Number::Float(18446744073709551616.0));
-        assert_eq!(n("-9223372036854775809"), Number::Float(-9223372036854775809.0));
+        assert_eq!(
+            n("18446744073709551616"),
+            Number::Float(18446744073709551616.0)
+        );
+        assert_eq!(
+            n("-9223372036854775809"),
+            Number::Float(-9223372036854775809.0)
+        );
         assert_eq!(n("1e3"), Number::Float(1000.0));
         assert_eq!(n("1E+3"), Number::Float(1000.0));
         assert_eq!(n("2.5e-3"), Number::Float(0.0025));
@@ -918,9 +931,15 @@ mod tests {
     fn syntax_errors_say_what_and_where() {
         let error = |text: &str| parse(text).unwrap_err().to_string();
         assert_eq!(error("{\n\"area\": }"), "expected value at line 2 column 9");
-        assert_eq!(error(r#"{"a":"#), "EOF while parsing a value at line 1 column 5");
+        assert_eq!(
+            error(r#"{"a":"#),
+            "EOF while parsing a value at line 1 column 5"
+        );
         assert_eq!(error(""), "EOF while parsing a value at line 1 column 0");
-        assert_eq!(error(r#"{"a":1} x"#), "trailing characters at line 1 column 9");
+        assert_eq!(
+            error(r#"{"a":1} x"#),
+            "trailing characters at line 1 column 9"
+        );
         assert_eq!(error(r#"{"a" 1}"#), "expected `:` at line 1 column 6");
         assert_eq!(error(r#"{"a":1,}"#), "trailing comma at line 1 column 8");
         assert_eq!(error("[1 2]"), "expected `,` or `]` at line 1 column 4");
@@ -959,10 +978,16 @@ mod tests {
         let ok = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
         assert!(parse(&ok).is_ok());
         let deep = "[".repeat(MAX_DEPTH + 1) + &"]".repeat(MAX_DEPTH + 1);
-        assert_eq!(parse(&deep).unwrap_err().message, "recursion limit exceeded");
+        assert_eq!(
+            parse(&deep).unwrap_err().message,
+            "recursion limit exceeded"
+        );
         assert!(serde_json::from_str::<serde_json::Value>(&deep).is_err());
         let hostile = "{\"a\":".repeat(100_000);
-        assert_eq!(parse(&hostile).unwrap_err().message, "recursion limit exceeded");
+        assert_eq!(
+            parse(&hostile).unwrap_err().message,
+            "recursion limit exceeded"
+        );
     }
 
     #[test]
