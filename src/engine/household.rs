@@ -117,9 +117,10 @@ fn read_object(value: Value, path: Path) -> Result<Map, Problem> {
     }
 }
 
-/// Checks one key of a struct's object: a known field, not given before (`seen` has a bit per
-/// field). Unknown fields are refused (they are usually typos), and so is a field given twice.
-fn check_field(fields: &[&str], key: &str, seen: &mut u64, path: Path) -> Result<(), Problem> {
+/// Checks one key of a struct's object: a known field (its index in `fields`), not given before
+/// (`seen` has a bit per field). Unknown fields are refused (they are usually typos), and so is a
+/// field given twice.
+fn check_field(fields: &[&str], key: &str, seen: &mut u64, path: Path) -> Result<usize, Problem> {
     let field_path = Path::Field(&path, key);
     let Some(index) = fields.iter().position(|f| *f == key) else {
         return Err(Problem::new(
@@ -138,7 +139,16 @@ fn check_field(fields: &[&str], key: &str, seen: &mut u64, path: Path) -> Result
         ));
     }
     *seen |= 1 << index;
-    Ok(())
+    Ok(index)
+}
+
+/// A struct's object: its fields in order, with their values.
+fn write_object<const N: usize>(fields: &[&str], values: [Value; N]) -> Value {
+    let mut map = Map::new();
+    for (field, value) in fields.iter().zip(values) {
+        map.push(*field, value);
+    }
+    Value::Object(map)
 }
 
 impl<T: Json> Json for Option<T> {
@@ -255,23 +265,25 @@ macro_rules! record_struct {
 
         impl Json for $name {
             fn read(value: Value, path: Path) -> Result<Self, Problem> {
+                // One small reader per field, indexed like `FIELDS`: the key is looked up once,
+                // by shared code, and no field's reader is inlined into the others.
+                const READERS: &[fn(&mut $name, Value, Path) -> Result<(), Problem>] = &[$(
+                    |out, value, path| {
+                        out.$field = Json::read(value, path)?;
+                        Ok(())
+                    }
+                ),+];
                 let mut out = $name::default();
                 let mut seen = 0;
                 for (key, value) in read_object(value, path)? {
-                    check_field(Self::FIELDS, &key, &mut seen, path)?;
-                    let field_path = Path::Field(&path, &key);
-                    match key.as_str() {
-                        $(stringify!($field) => out.$field = Json::read(value, field_path)?,)+
-                        _ => {}
-                    }
+                    let index = check_field(Self::FIELDS, &key, &mut seen, path)?;
+                    READERS[index](&mut out, value, Path::Field(&path, &key))?;
                 }
                 Ok(out)
             }
 
             fn write(&self) -> Value {
-                let mut map = Map::new();
-                $(map.push(stringify!($field), self.$field.write());)+
-                Value::Object(map)
+                write_object(Self::FIELDS, [$(self.$field.write()),+])
             }
         }
     };
