@@ -36,9 +36,10 @@ impl fmt::Display for Path<'_> {
     }
 }
 
-/// A record type or answer that reads itself from JSON and writes itself back.
+/// A record type or answer that reads itself from JSON and writes itself back. The problem is
+/// boxed so that every reader passes a pointer on, not a whole `Problem`.
 pub(crate) trait Json: Sized {
-    fn read(value: Value, path: Path) -> Result<Self, Problem>;
+    fn read(value: Value, path: Path) -> Result<Self, Box<Problem>>;
     fn write(&self) -> Value;
 }
 
@@ -65,7 +66,7 @@ fn describe(value: &Value) -> String {
 }
 
 /// A value of the wrong type or out of range; a negative number is its own kind of problem.
-fn invalid(path: Path, expected: &str, found: &Value) -> Problem {
+fn invalid(path: Path, expected: &str, found: &Value) -> Box<Problem> {
     let negative = match found {
         Value::Number(Number::NegInt(_)) => true,
         Value::Number(Number::Float(f)) => f.is_sign_negative(),
@@ -76,7 +77,12 @@ fn invalid(path: Path, expected: &str, found: &Value) -> Problem {
     } else {
         ProblemCode::BadValue
     };
-    Problem::new(path.to_string(), code, expected, describe(found))
+    Box::new(Problem::new(
+        path.to_string(),
+        code,
+        expected,
+        describe(found),
+    ))
 }
 
 /// `"a" or "b"`, `one of "a", "b", "c"`: the allowed keys of an enum or fields of a struct.
@@ -95,22 +101,26 @@ fn one_of(keys: &[&str]) -> String {
 }
 
 /// Reads any record enum: one of its keys, as its index in `keys`. Every enum shares this code.
-fn read_key(value: Value, keys: &'static [&'static str], path: Path) -> Result<usize, Problem> {
+fn read_key(
+    value: Value,
+    keys: &'static [&'static str],
+    path: Path,
+) -> Result<usize, Box<Problem>> {
     match &value {
         Value::String(found) => keys.iter().position(|key| key == found).ok_or_else(|| {
-            Problem::new(
+            Box::new(Problem::new(
                 path.to_string(),
                 ProblemCode::BadValue,
                 one_of(keys),
                 json::quote(found),
-            )
+            ))
         }),
         _ => Err(invalid(path, &one_of(keys), &value)),
     }
 }
 
 /// The object a struct is read from.
-fn read_object(value: Value, path: Path) -> Result<Map, Problem> {
+fn read_object(value: Value, path: Path) -> Result<Map, Box<Problem>> {
     match value {
         Value::Object(map) => Ok(map),
         other => Err(invalid(path, "an object", &other)),
@@ -120,23 +130,28 @@ fn read_object(value: Value, path: Path) -> Result<Map, Problem> {
 /// Checks one key of a struct's object: a known field (its index in `fields`), not given before
 /// (`seen` has a bit per field). Unknown fields are refused (they are usually typos), and so is a
 /// field given twice.
-fn check_field(fields: &[&str], key: &str, seen: &mut u64, path: Path) -> Result<usize, Problem> {
+fn check_field(
+    fields: &[&str],
+    key: &str,
+    seen: &mut u64,
+    path: Path,
+) -> Result<usize, Box<Problem>> {
     let field_path = Path::Field(&path, key);
     let Some(index) = fields.iter().position(|f| *f == key) else {
-        return Err(Problem::new(
+        return Err(Box::new(Problem::new(
             field_path.to_string(),
             ProblemCode::UnknownField,
             format!("a known field ({})", one_of(fields)),
             format!("unknown field {}", json::quote(key)),
-        ));
+        )));
     };
     if *seen & (1 << index) != 0 {
-        return Err(Problem::new(
+        return Err(Box::new(Problem::new(
             field_path.to_string(),
             ProblemCode::BadValue,
             "each field at most once",
             format!("field {} a second time", json::quote(key)),
-        ));
+        )));
     }
     *seen |= 1 << index;
     Ok(index)
@@ -153,7 +168,7 @@ fn write_object<const N: usize>(fields: &[&str], values: [Value; N]) -> Value {
 
 impl<T: Json> Json for Option<T> {
     /// Null is unknown.
-    fn read(value: Value, path: Path) -> Result<Self, Problem> {
+    fn read(value: Value, path: Path) -> Result<Self, Box<Problem>> {
         match value {
             Value::Null => Ok(None),
             value => T::read(value, path).map(Some),
@@ -166,7 +181,7 @@ impl<T: Json> Json for Option<T> {
 }
 
 impl<T: Json> Json for Vec<T> {
-    fn read(value: Value, path: Path) -> Result<Self, Problem> {
+    fn read(value: Value, path: Path) -> Result<Self, Box<Problem>> {
         match value {
             Value::Array(items) => items
                 .into_iter()
@@ -183,7 +198,7 @@ impl<T: Json> Json for Vec<T> {
 }
 
 impl Json for String {
-    fn read(value: Value, path: Path) -> Result<Self, Problem> {
+    fn read(value: Value, path: Path) -> Result<Self, Box<Problem>> {
         match value {
             Value::String(s) => Ok(s),
             other => Err(invalid(path, "a string", &other)),
@@ -196,7 +211,7 @@ impl Json for String {
 }
 
 impl Json for bool {
-    fn read(value: Value, path: Path) -> Result<Self, Problem> {
+    fn read(value: Value, path: Path) -> Result<Self, Box<Problem>> {
         match value {
             Value::Bool(b) => Ok(b),
             other => Err(invalid(path, "true, false or null", &other)),
@@ -209,7 +224,7 @@ impl Json for bool {
 }
 
 impl Json for f64 {
-    fn read(value: Value, path: Path) -> Result<Self, Problem> {
+    fn read(value: Value, path: Path) -> Result<Self, Box<Problem>> {
         match value {
             Value::Number(n) => Ok(n.as_f64()),
             other => Err(invalid(path, "a number", &other)),
@@ -222,7 +237,7 @@ impl Json for f64 {
 }
 
 impl Json for u32 {
-    fn read(value: Value, path: Path) -> Result<Self, Problem> {
+    fn read(value: Value, path: Path) -> Result<Self, Box<Problem>> {
         match value {
             Value::Number(Number::PosInt(n)) if n <= u64::from(u32::MAX) => Ok(n as u32),
             other => Err(invalid(path, "a whole number ≥ 0", &other)),
@@ -235,7 +250,7 @@ impl Json for u32 {
 }
 
 impl Json for i64 {
-    fn read(value: Value, path: Path) -> Result<Self, Problem> {
+    fn read(value: Value, path: Path) -> Result<Self, Box<Problem>> {
         match value {
             Value::Number(Number::NegInt(n)) => Ok(n),
             Value::Number(Number::PosInt(n)) if n <= i64::MAX as u64 => Ok(n as i64),
@@ -264,10 +279,10 @@ macro_rules! record_struct {
         }
 
         impl Json for $name {
-            fn read(value: Value, path: Path) -> Result<Self, Problem> {
+            fn read(value: Value, path: Path) -> Result<Self, Box<Problem>> {
                 // One small reader per field, indexed like `FIELDS`: the key is looked up once,
                 // by shared code, and no field's reader is inlined into the others.
-                const READERS: &[fn(&mut $name, Value, Path) -> Result<(), Problem>] = &[$(
+                const READERS: &[fn(&mut $name, Value, Path) -> Result<(), Box<Problem>>] = &[$(
                     |out, value, path| {
                         out.$field = Json::read(value, path)?;
                         Ok(())
@@ -293,7 +308,7 @@ impl HouseholdRecord {
     /// Reads a record from JSON: the first problem names its field path (`members[1].sex`), what
     /// was expected and what was found.
     pub fn from_json(value: Value) -> Result<HouseholdRecord, Problem> {
-        Json::read(value, Path::Root)
+        Json::read(value, Path::Root).map_err(|problem| *problem)
     }
 
     /// The record as JSON, every field present (unknown ones as null) in formats.md order.
@@ -495,7 +510,7 @@ macro_rules! record_enum {
         }
 
         impl Json for $name {
-            fn read(value: Value, path: Path) -> Result<Self, Problem> {
+            fn read(value: Value, path: Path) -> Result<Self, Box<Problem>> {
                 read_key(value, Self::KEYS, path).map(|i| Self::ALL[i])
             }
 
