@@ -41,6 +41,15 @@ impl fmt::Display for Path<'_> {
 pub(crate) trait Json: Sized {
     fn read(value: Value, path: Path) -> Result<Self, Box<Problem>>;
     fn write(&self) -> Value;
+
+    /// Reads an answer that may be null (unknown). The enums share one function for it, so each
+    /// of the record's many enum fields costs only a call.
+    fn read_optional(value: Value, path: Path) -> Result<Option<Self>, Box<Problem>> {
+        match value {
+            Value::Null => Ok(None),
+            value => Self::read(value, path).map(Some),
+        }
+    }
 }
 
 /// What a value is, for "but found …": `integer -1`, `floating point 1.5`, `string "x"`, `map`
@@ -119,6 +128,18 @@ fn read_key(
     }
 }
 
+/// `read_key` for an answer that may be null (unknown).
+fn read_optional_key(
+    value: Value,
+    keys: &'static [&'static str],
+    path: Path,
+) -> Result<Option<usize>, Box<Problem>> {
+    match value {
+        Value::Null => Ok(None),
+        value => read_key(value, keys, path).map(Some),
+    }
+}
+
 /// The object a struct is read from.
 fn read_object(value: Value, path: Path) -> Result<Map, Box<Problem>> {
     match value {
@@ -169,10 +190,7 @@ fn write_object<const N: usize>(fields: &[&str], values: [Value; N]) -> Value {
 impl<T: Json> Json for Option<T> {
     /// Null is unknown.
     fn read(value: Value, path: Path) -> Result<Self, Box<Problem>> {
-        match value {
-            Value::Null => Ok(None),
-            value => T::read(value, path).map(Some),
-        }
+        T::read_optional(value, path)
     }
 
     fn write(&self) -> Value {
@@ -512,6 +530,10 @@ macro_rules! record_enum {
         impl Json for $name {
             fn read(value: Value, path: Path) -> Result<Self, Box<Problem>> {
                 read_key(value, Self::KEYS, path).map(|i| Self::ALL[i])
+            }
+
+            fn read_optional(value: Value, path: Path) -> Result<Option<Self>, Box<Problem>> {
+                Ok(read_optional_key(value, Self::KEYS, path)?.map(|i| Self::ALL[i]))
             }
 
             fn write(&self) -> Value {
