@@ -30,13 +30,13 @@ pub fn write_assessment(
     let date = format_date(i18n.locale(), e.assessed_on);
     write_verdict(m, i18n, session, &assessment.result);
     m.open("p", &[("class", "hint"), ("data-testid", "edition-line")])
-        .text(&i18n.tf("edition_line", &[("edition", e.edition), ("date", &date)]));
+        .text(&i18n.tf(
+            "edition_line",
+            &[("edition", e.edition), ("date", &date)],
+        ));
     if e.provisional {
-        m.text(" ").leaf(
-            "span",
-            &[("class", "provisional-tag")],
-            i18n.t("provisional"),
-        );
+        m.text(" ")
+            .leaf("span", &[("class", "provisional-tag")], i18n.t("provisional"));
     }
     m.close("p");
     if compact {

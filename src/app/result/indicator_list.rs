@@ -2,8 +2,8 @@
 //! members concerned, and the legal reference.
 
 use crate::app::i18n::I18n;
-use crate::app::questionnaire::member_name;
 use crate::app::result::markup::Markup;
+use crate::app::questionnaire::member_name;
 use crate::app::result::reference_text;
 use crate::app::session::Session;
 use crate::engine::explanation::{IndicatorExplanation, Reason};
@@ -81,18 +81,17 @@ pub fn write_indicator_list(
             i18n.t(&format!("status_{status}")),
         );
         if e.provisional {
-            m.text(" ").leaf(
-                "span",
-                &[("class", "provisional-tag")],
-                i18n.t("provisional"),
-            );
+            m.text(" ")
+                .leaf("span", &[("class", "provisional-tag")], i18n.t("provisional"));
         }
         m.close("span")
             .open("span", &[("class", "reason")])
             .text(i18n.t(&format!("ind_{key}_{status}")));
         if !names.is_empty() && e.status != IndicatorStatus::NotDeprived {
-            m.text(" ")
-                .text(&i18n.tf("members_involved", &[("names", &names.join(", "))]));
+            m.text(" ").text(&i18n.tf(
+                "members_involved",
+                &[("names", &names.join(", "))],
+            ));
         }
         m.close("span");
         if Some(e.reference) != common {

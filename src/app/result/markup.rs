@@ -89,12 +89,11 @@ fn escape(out: &mut String, text: &str) {
     }
 }
 
-/// What pressing a button in a `Static` block does, given the button's `data-testid` (empty
-/// when it has none).
-pub type Action = Arc<dyn Fn(&str) + Send + Sync>;
+/// What pressing a button in a `Static` block does.
+pub type Action = Arc<dyn Fn() + Send + Sync>;
 
-/// A view of fixed HTML (any number of sibling nodes). Its buttons, if any, share one click
-/// listener, which tells them apart by their `data-testid`.
+/// A view of fixed HTML (any number of sibling nodes). Its buttons, if any, all run one action:
+/// the blocks made this way have at most one kind of button.
 pub struct Static {
     html: String,
     on_button: Option<Action>,
@@ -109,8 +108,8 @@ impl Static {
         }
     }
 
-    /// Pressing a button in the block runs `action` with the button's `data-testid`.
-    pub fn on_button(mut self, action: impl Fn(&str) + Send + Sync + 'static) -> Self {
+    /// Pressing any button in the block runs `action`.
+    pub fn on_button(mut self, action: impl Fn() + Send + Sync + 'static) -> Self {
         self.on_button = Some(Arc::new(action));
         self
     }
@@ -142,12 +141,13 @@ impl StaticState {
         }
         let listener = on_button.map(|action| {
             let listener = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
-                let button = event
+                let in_button = event
                     .target()
                     .and_then(|t| t.dyn_into::<Element>().ok())
-                    .and_then(|e| e.closest("button").ok().flatten());
-                if let Some(button) = button {
-                    action(&button.get_attribute("data-testid").unwrap_or_default());
+                    .and_then(|e| e.closest("button").ok().flatten())
+                    .is_some();
+                if in_button {
+                    action();
                 }
             });
             for node in &nodes {
@@ -206,8 +206,6 @@ impl Render for Static {
     }
 
     fn rebuild(self, state: &mut StaticState) {
-        // The same text keeps its nodes (and its listener: the actions of one block capture
-        // only signals and ids, which the same text implies are the same).
         if self.html == state.html {
             return;
         }
@@ -293,9 +291,7 @@ mod tests {
     #[wasm_bindgen_test]
     fn a_built_block_is_its_nodes_and_an_empty_one_is_a_place_holder() {
         let mut m = Markup::new();
-        m.leaf("p", &[], "one")
-            .text(" two ")
-            .plain_list(&["a", "b"]);
+        m.leaf("p", &[], "one").text(" two ").plain_list(&["a", "b"]);
         let state = StaticState::new(m.as_str().to_string(), None);
         assert_eq!(state.nodes.len(), 3);
         assert_eq!(state.elements().len(), 2);

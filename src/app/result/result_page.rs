@@ -3,16 +3,16 @@
 
 use crate::app::fields::on_click;
 use crate::app::i18n::use_i18n;
-use crate::app::i18n::I18n;
 use crate::app::questionnaire::check_page::answer_text;
+use crate::app::i18n::I18n;
 use crate::app::result::assessment_view::write_assessment;
 use crate::app::result::markup::{Markup, Static};
 use crate::app::result::path_label;
 use crate::app::session::{use_session, Session};
 use crate::app::{use_navigation, Section};
 use crate::engine::date::Date;
-use crate::engine::household::HouseholdRecord;
 use crate::engine::{assess, AssessOptions};
+use crate::engine::household::HouseholdRecord;
 use crate::questionnaire::fields::question_key;
 use crate::questionnaire::steps::{self, member_pages, Step};
 use leptos::prelude::*;
@@ -30,7 +30,7 @@ pub fn ResultPage() -> impl IntoView {
         if let Some(record) = session.with_draft(|d| d.record.clone()) {
             write_content(&mut m, &i18n, &session, &record);
         }
-        Static::new(m).on_button(move |_| session.go(Step::Check))
+        Static::new(m).on_button(move || session.go(Step::Check))
     };
     view! {
         <section class="page result-page" data-testid="result-page">
@@ -195,11 +195,7 @@ fn write_content(m: &mut Markup, i18n: &I18n, session: &Session, record: &Househ
                 .open("h2", &[])
                 .text(i18n.t("compare_title"))
                 .text(" ")
-                .leaf(
-                    "span",
-                    &[("class", "provisional-tag")],
-                    i18n.t("provisional"),
-                )
+                .leaf("span", &[("class", "provisional-tag")], i18n.t("provisional"))
                 .close("h2")
                 .leaf("p", &[("class", "hint")], i18n.t("compare_note"));
                 write_assessment(m, i18n, session, &c, true);

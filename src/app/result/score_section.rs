@@ -96,7 +96,11 @@ pub fn write_score_section(m: &mut Markup, i18n: &I18n, explanation: &Explanatio
                 .leaf(
                     "td",
                     &[],
-                    &format!("{item_label} {}: {}", u.item, i18n.t("score_unresolved")),
+                    &format!(
+                        "{item_label} {}: {}",
+                        u.item,
+                        i18n.t("score_unresolved")
+                    ),
                 )
                 .leaf("td", &[("class", "num")], &format!("{}–{}", u.min, u.max))
                 .close("tr");
@@ -150,11 +154,7 @@ pub fn write_score_section(m: &mut Markup, i18n: &I18n, explanation: &Explanatio
         ),
         _ => String::new(),
     };
-    m.leaf(
-        "p",
-        &[("class", "note"), ("data-testid", "class-rule")],
-        &rule,
-    );
+    m.leaf("p", &[("class", "note"), ("data-testid", "class-rule")], &rule);
 }
 
 /// `min`, or `min–max` when the two differ.

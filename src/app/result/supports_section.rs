@@ -35,12 +35,9 @@ pub fn write_income_section(m: &mut Markup, i18n: &I18n, explanation: &Explanati
                 } else {
                     i18n.tf("income_above", &[("amount", &format_vnd(-d))])
                 };
-                m.open(
-                    "p",
-                    &[("class", "note"), ("data-testid", "income-distance")],
-                )
-                .leaf("strong", &[], &distance)
-                .close("p");
+                m.open("p", &[("class", "note"), ("data-testid", "income-distance")])
+                    .leaf("strong", &[], &distance)
+                    .close("p");
             }
             let class = i18n.t(&format!("income_class_{}", income.income_class.key()));
             m.leaf("p", &[], &i18n.tf("income_class", &[("class", class)]));

@@ -51,23 +51,20 @@ pub fn write_verdict(m: &mut Markup, i18n: &I18n, session: &Session, result: &Re
     )
     .leaf("p", &[("class", "hint")], i18n.t("verdict_estimate_note"));
     if !depends.is_empty() {
-        m.open(
-            "div",
-            &[("class", "depends"), ("data-testid", "depends-on")],
-        )
-        .open("p", &[])
-        .leaf("strong", &[], i18n.t("depends_title"))
-        .close("p")
-        .plain_list(&depends)
-        .leaf(
-            "button",
-            &[
-                ("type", "button"),
-                ("class", "button secondary small no-print"),
-            ],
-            i18n.t("depends_go"),
-        )
-        .close("div");
+        m.open("div", &[("class", "depends"), ("data-testid", "depends-on")])
+            .open("p", &[])
+            .leaf("strong", &[], i18n.t("depends_title"))
+            .close("p")
+            .plain_list(&depends)
+            .leaf(
+                "button",
+                &[
+                    ("type", "button"),
+                    ("class", "button secondary small no-print"),
+                ],
+                i18n.t("depends_go"),
+            )
+            .close("div");
     }
     m.close("div");
 }

@@ -3,7 +3,6 @@
 use crate::app::download::{download, file_stem};
 use crate::app::fields::{on_click, on_event};
 use crate::app::i18n::{use_i18n, I18n};
-use crate::app::result::markup::{Markup, Static};
 use crate::app::session::{households, now_iso, today, use_session};
 use crate::app::{use_navigation, Section};
 use crate::questionnaire::draft::Draft;
@@ -194,42 +193,37 @@ pub fn SavedSection() -> impl IntoView {
                 <input id="import-file" class="visually-hidden" type="file" data-testid="import-file"
                     accept=".json,.jsonl,.ndjson,application/json" on:change=on_event(on_file) />
                 <div role="status" aria-live="polite" data-testid="import-message">
-                    {move || {
-                        let mut m = Markup::new();
-                        match import_message.get() {
-                            None => {}
-                            Some(ImportMessage::Imported(n)) => {
-                                m.leaf("p", &[("class", "note success")], &i18n.tf("imported", &[("n", &n.to_string())]));
-                            }
-                            Some(ImportMessage::Refused(lines)) => {
-                                m.open("div", &[("class", "note warning")])
-                                    .leaf("p", &[], i18n.t("import_refused"))
-                                    .open("ul", &[]);
-                                for l in &lines {
-                                    m.leaf("li", &[], l);
-                                }
-                                m.close("ul").close("div");
-                            }
-                        }
-                        Static::new(m)
+                    {move || match import_message.get() {
+                        None => ().into_any(),
+                        Some(ImportMessage::Imported(n)) => view! {
+                            <p class="note success">{i18n.tf("imported", &[("n", &n.to_string())])}</p>
+                        }.into_any(),
+                        Some(ImportMessage::Refused(lines)) => view! {
+                            <div class="note warning">
+                                <p>{i18n.t("import_refused")}</p>
+                                <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                            </div>
+                        }.into_any(),
                     }}
                 </div>
             </div>
             <div class="danger-zone">
-                {move || {
-                    let mut m = Markup::new();
-                    if confirm_all.get() {
-                        m.leaf("p", &[], i18n.t("delete_all_confirm_text"))
-                            .leaf("button", &[("type", "button"), ("class", "button danger"), ("data-testid", "confirm-delete-all")], i18n.t("delete_all_confirm"))
-                            .leaf("button", &[("type", "button"), ("class", "button secondary"), ("data-testid", "cancel-delete-all")], i18n.t("cancel"));
-                    } else {
-                        m.leaf("button", &[("type", "button"), ("class", "button danger-outline"), ("data-testid", "delete-all")], i18n.t("delete_all"));
-                    }
-                    Static::new(m).on_button(move |which| match which {
-                        "confirm-delete-all" => delete_all(),
-                        "delete-all" => confirm_all.set(true),
-                        _ => confirm_all.set(false),
-                    })
+                {move || if confirm_all.get() {
+                    view! {
+                        <p>{i18n.t("delete_all_confirm_text")}</p>
+                        <button type="button" class="button danger" data-testid="confirm-delete-all" on:click=on_click(delete_all)>
+                            {i18n.t("delete_all_confirm")}
+                        </button>
+                        <button type="button" class="button secondary" on:click=on_click(move || confirm_all.set(false))>
+                            {i18n.t("cancel")}
+                        </button>
+                    }.into_any()
+                } else {
+                    view! {
+                        <button type="button" class="button danger-outline" data-testid="delete-all" on:click=on_click(move || confirm_all.set(true))>
+                            {i18n.t("delete_all")}
+                        </button>
+                    }.into_any()
                 }}
             </div>
         </section>
@@ -257,10 +251,10 @@ fn SavedCard(
     };
     let saved_at = local_time(&entry.saved.saved_at);
     let members = entry.saved.draft.n_members();
-    let open = move || {
+    let open = on_click(move || {
         session.open(&id.get_value());
         navigation.go(Section::Household);
-    };
+    });
     let rename = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let result = households()
@@ -270,7 +264,7 @@ fn SavedCard(
         session.refresh();
         session.report(result);
     };
-    let duplicate = move || {
+    let duplicate = on_click(move || {
         let store = households();
         let result = store.new_id(js_sys::Date::now() as u64).and_then(|new_id| {
             let name = i18n.tf("copy_of", &[("name", &draft.get_value().name)]);
@@ -279,15 +273,15 @@ fn SavedCard(
                 .map(|_| ())
         });
         session.report(result);
-    };
-    let export = move || {
+    });
+    let export = on_click(move || {
         let d = draft.get_value();
         let _ = download(
             &format!("{}.json", file_stem(&d.name)),
             "application/json",
             &transfer::export_json(&d),
         );
-    };
+    });
     let delete = move || {
         let result = households().delete(&id.get_value());
         session.refresh();
@@ -296,14 +290,12 @@ fn SavedCard(
     let name_for_label = display_name.clone();
     view! {
         <li class="saved-card" data-testid="saved-card">
-            {move || {
-                let mut m = Markup::new();
-                m.open("div", &[("class", "saved-head")])
-                    .leaf("strong", &[("class", "saved-name"), ("data-testid", "saved-name")], &display_name)
-                    .leaf("span", &[("class", "saved-meta")], &i18n.tf("saved_meta", &[("members", &members.to_string()), ("at", &saved_at)]))
-                    .close("div");
-                Static::new(m)
-            }}
+            <div class="saved-head">
+                <strong class="saved-name" data-testid="saved-name">{display_name.clone()}</strong>
+                <span class="saved-meta">
+                    {move || i18n.tf("saved_meta", &[("members", &members.to_string()), ("at", &saved_at)])}
+                </span>
+            </div>
             {move || renaming.get().then(|| {
                 let input_id = format!("rename-{}", id.get_value());
                 let label_for = input_id.clone();
@@ -316,31 +308,20 @@ fn SavedCard(
                     </form>
                 }
             })}
-            {move || {
-                let mut m = Markup::new();
-                let small = |class: &str| format!("button {class} small");
-                m.open("div", &[("class", "saved-actions")])
-                    .leaf("button", &[("type", "button"), ("class", &small("primary")), ("data-testid", "open"),
-                        ("aria-label", &format!("{} — {}", i18n.t("open"), name_for_label))], i18n.t("open"))
-                    .leaf("button", &[("type", "button"), ("class", &small("secondary")), ("data-testid", "rename")], i18n.t("rename"))
-                    .leaf("button", &[("type", "button"), ("class", &small("secondary")), ("data-testid", "duplicate")], i18n.t("duplicate"))
-                    .leaf("button", &[("type", "button"), ("class", &small("secondary")), ("data-testid", "export")], i18n.t("export"));
-                if confirm_delete.get() {
-                    m.leaf("button", &[("type", "button"), ("class", &small("danger")), ("data-testid", "confirm-delete")], i18n.t("delete_confirm"));
+            <div class="saved-actions">
+                <button type="button" class="button primary small" data-testid="open" on:click=open
+                    aria-label=format!("{} — {}", i18n.t("open"), name_for_label)>{i18n.tr("open")}</button>
+                <button type="button" class="button secondary small" data-testid="rename" on:click=on_click(move || renaming.update(|r| *r = !*r))>
+                    {i18n.tr("rename")}
+                </button>
+                <button type="button" class="button secondary small" data-testid="duplicate" on:click=duplicate>{i18n.tr("duplicate")}</button>
+                <button type="button" class="button secondary small" data-testid="export" on:click=export>{i18n.tr("export")}</button>
+                {move || if confirm_delete.get() {
+                    view! { <button type="button" class="button danger small" data-testid="confirm-delete" on:click=on_click(delete)>{i18n.t("delete_confirm")}</button> }.into_any()
                 } else {
-                    m.leaf("button", &[("type", "button"), ("class", &small("secondary")), ("data-testid", "delete")], i18n.t("delete"));
-                }
-                m.close("div");
-                Static::new(m).on_button(move |which| match which {
-                    "open" => open(),
-                    "rename" => renaming.update(|r| *r = !*r),
-                    "duplicate" => duplicate(),
-                    "export" => export(),
-                    "delete" => confirm_delete.set(true),
-                    "confirm-delete" => delete(),
-                    _ => {}
-                })
-            }}
+                    view! { <button type="button" class="button secondary small" data-testid="delete" on:click=on_click(move || confirm_delete.set(true))>{i18n.t("delete")}</button> }.into_any()
+                }}
+            </div>
         </li>
     }
 }
@@ -354,63 +335,27 @@ pub fn SetAsideNotices() -> impl IntoView {
         session.revision();
         households().list().map(|l| l.set_aside).unwrap_or_default()
     });
-    move || {
-        listing
-            .get()
-            .into_iter()
-            .map(|s| {
-                let mut m = Markup::new();
-                m.open(
-                    "div",
-                    &[
-                        ("class", "note warning"),
-                        ("role", "alert"),
-                        ("data-testid", "set-aside"),
-                    ],
-                )
-                .leaf(
-                    "p",
-                    &[],
-                    &i18n.tf(
-                        "set_aside_text",
-                        &[("reason", i18n.t(s.error.key)), ("detail", &s.error.detail)],
-                    ),
-                )
-                .leaf(
-                    "button",
-                    &[
-                        ("type", "button"),
-                        ("class", "button secondary small"),
-                        ("data-testid", "download-set-aside"),
-                    ],
-                    i18n.t("set_aside_download"),
-                )
-                .leaf(
-                    "button",
-                    &[
-                        ("type", "button"),
-                        ("class", "button secondary small"),
-                        ("data-testid", "discard-set-aside"),
-                    ],
-                    i18n.t("set_aside_discard"),
-                )
-                .close("div");
-                let id = s.id;
-                Static::new(m).on_button(move |which| {
-                    if which == "discard-set-aside" {
-                        let result = households().discard_set_aside(&id);
-                        session.dismiss_notice(&id);
+    view! {
+        {move || listing.get().into_iter().map(|s| {
+            let id = s.id.clone();
+            let id2 = s.id.clone();
+            let reason = i18n.t(s.error.key);
+            view! {
+                <div class="note warning" role="alert" data-testid="set-aside">
+                    <p>{i18n.tf("set_aside_text", &[("reason", reason), ("detail", &s.error.detail)])}</p>
+                    <button type="button" class="button secondary small" on:click=on_click(move || {
+                        if let Ok(Some(text)) = households().set_aside_text(&id) {
+                            let _ = download(&format!("mucsong-set-aside-{id}.json"), "application/json", &text);
+                        }
+                    })>{i18n.t("set_aside_download")}</button>
+                    <button type="button" class="button secondary small" data-testid="discard-set-aside" on:click=on_click(move || {
+                        let result = households().discard_set_aside(&id2);
+                        session.dismiss_notice(&id2);
                         session.report(result);
-                    } else if let Ok(Some(text)) = households().set_aside_text(&id) {
-                        let _ = download(
-                            &format!("mucsong-set-aside-{id}.json"),
-                            "application/json",
-                            &text,
-                        );
-                    }
-                })
-            })
-            .collect_view()
+                    })>{i18n.t("set_aside_discard")}</button>
+                </div>
+            }
+        }).collect_view()}
     }
 }
 
