@@ -29,14 +29,15 @@ pub fn write_assessment(
     let e = &assessment.explanation;
     let date = format_date(i18n.locale(), e.assessed_on);
     write_verdict(m, i18n, session, &assessment.result);
-    m.open("p", &[("class", "hint"), ("data-testid", "edition-line")])
-        .text(&i18n.tf(
-            "edition_line",
-            &[("edition", e.edition), ("date", &date)],
-        ));
+    m.fill(
+        r#"<p class="hint" data-testid="edition-line">{}"#,
+        &[&i18n.tf("edition_line", &[("edition", e.edition), ("date", &date)])],
+    );
     if e.provisional {
-        m.text(" ")
-            .leaf("span", &[("class", "provisional-tag")], i18n.t("provisional"));
+        m.fill(
+            r#" <span class="provisional-tag">{}</span>"#,
+            &[i18n.t("provisional")],
+        );
     }
     m.close("p");
     if compact {
@@ -55,11 +56,12 @@ pub fn write_assessment(
         .plain_list(&deprived);
         return;
     }
-    m.open("section", &[]).leaf("h2", &[], i18n.t("how_title"));
+    m.fill("<section><h2>{}</h2>", &[i18n.t("how_title")]);
     write_score_section(m, i18n, e);
-    m.close("section")
-        .open("section", &[])
-        .leaf("h2", &[], i18n.t("indicators_title"));
+    m.fill(
+        "</section><section><h2>{}</h2>",
+        &[i18n.t("indicators_title")],
+    );
     write_indicator_list(m, i18n, session, &e.indicators, &e.reasons);
     m.close("section");
     write_income_section(m, i18n, e);
