@@ -29,15 +29,14 @@ pub fn write_assessment(
     let e = &assessment.explanation;
     let date = format_date(i18n.locale(), e.assessed_on);
     write_verdict(m, i18n, session, &assessment.result);
-    m.fill(
-        r#"<p class="hint" data-testid="edition-line">{}"#,
-        &[&i18n.tf("edition_line", &[("edition", e.edition), ("date", &date)])],
-    );
+    m.open("p", &[("class", "hint"), ("data-testid", "edition-line")])
+        .text(&i18n.tf(
+            "edition_line",
+            &[("edition", e.edition), ("date", &date)],
+        ));
     if e.provisional {
-        m.fill(
-            r#" <span class="provisional-tag">{}</span>"#,
-            &[i18n.t("provisional")],
-        );
+        m.text(" ")
+            .leaf("span", &[("class", "provisional-tag")], i18n.t("provisional"));
     }
     m.close("p");
     if compact {
@@ -56,12 +55,11 @@ pub fn write_assessment(
         .plain_list(&deprived);
         return;
     }
-    m.fill("<section><h2>{}</h2>", &[i18n.t("how_title")]);
+    m.open("section", &[]).leaf("h2", &[], i18n.t("how_title"));
     write_score_section(m, i18n, e);
-    m.fill(
-        "</section><section><h2>{}</h2>",
-        &[i18n.t("indicators_title")],
-    );
+    m.close("section")
+        .open("section", &[])
+        .leaf("h2", &[], i18n.t("indicators_title"));
     write_indicator_list(m, i18n, session, &e.indicators, &e.reasons);
     m.close("section");
     write_income_section(m, i18n, e);

@@ -2,8 +2,8 @@
 //! members concerned, and the legal reference.
 
 use crate::app::i18n::I18n;
-use crate::app::questionnaire::member_name;
 use crate::app::result::markup::Markup;
+use crate::app::questionnaire::member_name;
 use crate::app::result::reference_text;
 use crate::app::session::Session;
 use crate::engine::explanation::{IndicatorExplanation, Reason};
@@ -41,9 +41,9 @@ pub fn write_indicator_list(
     // Most indicators share one legal source: say it once under the list, and per indicator only
     // where it differs.
     let common = indicators.first().map(|e| e.reference);
-    m.fill(
-        r#"<ul class="indicator-list" data-testid="indicators">"#,
-        &[],
+    m.open(
+        "ul",
+        &[("class", "indicator-list"), ("data-testid", "indicators")],
     );
     for e in indicators {
         let status = status_key(e.status);
@@ -63,52 +63,48 @@ pub fn write_indicator_list(
         let names: Vec<String> = session
             .peek(|d| members.iter().map(|m| member_name(i18n, d, *m)).collect())
             .unwrap_or_default();
-        m.fill(
-            concat!(
-                r#"<li class="indicator {}" data-testid="indicator-{}" data-status="{}">"#,
-                r#"<span class="mark" aria-hidden="true">{}</span><span><strong>{}</strong> — "#,
-                r#"<span class="status-text">{}</span>"#,
-            ),
+        m.open(
+            "li",
             &[
-                status,
-                key,
-                status,
-                mark,
-                &indicator_label(i18n, e),
-                i18n.t(&format!("status_{status}")),
+                ("class", &format!("indicator {status}")),
+                ("data-testid", &format!("indicator-{key}")),
+                ("data-status", status),
             ],
+        )
+        .leaf("span", &[("class", "mark"), ("aria-hidden", "true")], mark)
+        .open("span", &[])
+        .leaf("strong", &[], &indicator_label(i18n, e))
+        .text(" — ")
+        .leaf(
+            "span",
+            &[("class", "status-text")],
+            i18n.t(&format!("status_{status}")),
         );
         if e.provisional {
-            m.fill(
-                r#" <span class="provisional-tag">{}</span>"#,
-                &[i18n.t("provisional")],
-            );
+            m.text(" ")
+                .leaf("span", &[("class", "provisional-tag")], i18n.t("provisional"));
         }
-        let who = if !names.is_empty() && e.status != IndicatorStatus::NotDeprived {
-            format!(
-                " {}",
-                i18n.tf("members_involved", &[("names", &names.join(", "))])
-            )
-        } else {
-            String::new()
-        };
-        m.fill(
-            r#"</span><span class="reason">{}{}</span>"#,
-            &[i18n.t(&format!("ind_{key}_{status}")), &who],
-        );
+        m.close("span")
+            .open("span", &[("class", "reason")])
+            .text(i18n.t(&format!("ind_{key}_{status}")));
+        if !names.is_empty() && e.status != IndicatorStatus::NotDeprived {
+            m.text(" ").text(&i18n.tf(
+                "members_involved",
+                &[("names", &names.join(", "))],
+            ));
+        }
+        m.close("span");
         if Some(e.reference) != common {
-            m.fill(
-                r#"<span class="legal">{}</span>"#,
-                &[&reference_text(e.reference)],
-            );
+            m.leaf("span", &[("class", "legal")], &reference_text(e.reference));
         }
         m.close("li");
     }
     m.close("ul");
     if let Some(r) = common {
-        m.fill(
-            r#"<p class="hint legal-common">{}</p>"#,
-            &[&i18n.tf("legal_basis", &[("reference", &reference_text(r))])],
+        m.leaf(
+            "p",
+            &[("class", "hint legal-common")],
+            &i18n.tf("legal_basis", &[("reference", &reference_text(r))]),
         );
     }
 }

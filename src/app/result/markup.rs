@@ -56,24 +56,6 @@ impl Markup {
         self
     }
 
-    /// Appends `template` (fixed HTML written in the source) with each `{}` replaced by the
-    /// next of `args`, escaped. One template per block keeps the block's shape in data rather
-    /// than in code.
-    pub fn fill(&mut self, template: &str, args: &[&str]) -> &mut Self {
-        let mut args = args.iter();
-        let mut parts = template.split("{}");
-        if let Some(first) = parts.next() {
-            self.0.push_str(first);
-        }
-        for part in parts {
-            if let Some(arg) = args.next() {
-                escape(&mut self.0, arg);
-            }
-            self.0.push_str(part);
-        }
-        self
-    }
-
     /// `<tag …>text</tag>`.
     pub fn leaf(&mut self, tag: &str, attrs: &[(&str, &str)], text: &str) -> &mut Self {
         self.open(tag, attrs).text(text).close(tag)
@@ -307,24 +289,9 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
-    fn a_template_is_filled_in_order_with_escaped_values() {
-        let mut m = Markup::new();
-        m.fill(
-            "<h2>{}</h2><p class=\"hint\">{} and {}</p>",
-            &["A & B", "<i>", "\"q\""],
-        );
-        assert_eq!(
-            m.as_str(),
-            "<h2>A &amp; B</h2><p class=\"hint\">&lt;i&gt; and &quot;q&quot;</p>"
-        );
-    }
-
-    #[wasm_bindgen_test]
     fn a_built_block_is_its_nodes_and_an_empty_one_is_a_place_holder() {
         let mut m = Markup::new();
-        m.leaf("p", &[], "one")
-            .text(" two ")
-            .plain_list(&["a", "b"]);
+        m.leaf("p", &[], "one").text(" two ").plain_list(&["a", "b"]);
         let state = StaticState::new(m.as_str().to_string(), None);
         assert_eq!(state.nodes.len(), 3);
         assert_eq!(state.elements().len(), 2);

@@ -3,16 +3,16 @@
 
 use crate::app::fields::on_click;
 use crate::app::i18n::use_i18n;
-use crate::app::i18n::I18n;
 use crate::app::questionnaire::check_page::answer_text;
+use crate::app::i18n::I18n;
 use crate::app::result::assessment_view::write_assessment;
 use crate::app::result::markup::{Markup, Static};
 use crate::app::result::path_label;
 use crate::app::session::{use_session, Session};
 use crate::app::{use_navigation, Section};
 use crate::engine::date::Date;
-use crate::engine::household::HouseholdRecord;
 use crate::engine::{assess, AssessOptions};
+use crate::engine::household::HouseholdRecord;
 use crate::questionnaire::fields::question_key;
 use crate::questionnaire::steps::{self, member_pages, Step};
 use leptos::prelude::*;
@@ -119,7 +119,10 @@ fn AnswersSummary() -> impl IntoView {
                     {move || {
                         let mut m = Markup::new();
                         for (q, a) in rows() {
-                            m.fill(r#"<div class="answer-row"><dt>{}</dt><dd>{}</dd></div>"#, &[&q, &a]);
+                            m.open("div", &[("class", "answer-row")])
+                                .leaf("dt", &[], &q)
+                                .leaf("dd", &[], &a)
+                                .close("div");
                         }
                         Static::new(m)
                     }}
@@ -153,17 +156,28 @@ fn write_content(m: &mut Markup, i18n: &I18n, session: &Session, record: &Househ
                         .collect()
                 })
                 .unwrap_or_default();
-            m.fill(
-                r#"<div class="note warning" role="alert" data-testid="result-invalid"><p><strong>{}</strong></p><ul>"#,
-                &[i18n.t("invalid_title")],
-            );
+            m.open(
+                "div",
+                &[
+                    ("class", "note warning"),
+                    ("role", "alert"),
+                    ("data-testid", "result-invalid"),
+                ],
+            )
+            .open("p", &[])
+            .leaf("strong", &[], i18n.t("invalid_title"))
+            .close("p")
+            .open("ul", &[]);
             for p in &problems {
                 m.leaf("li", &[], p);
             }
-            m.fill(
-                r#"</ul><button type="button" class="button secondary">{}</button></div>"#,
-                &[i18n.t("invalid_fix")],
-            );
+            m.close("ul")
+                .leaf(
+                    "button",
+                    &[("type", "button"), ("class", "button secondary")],
+                    i18n.t("invalid_fix"),
+                )
+                .close("div");
         }
         Ok(assessment) => {
             write_assessment(m, i18n, session, &assessment, false);
@@ -173,17 +187,17 @@ fn write_content(m: &mut Markup, i18n: &I18n, session: &Session, record: &Househ
             // The same household as if assessed on the first day of the new standard.
             let as_of = Date::new(2027, 1, 1).expect("valid date");
             if let Ok(c) = assess(record, &AssessOptions { as_of: Some(as_of) }) {
-                m.fill(
-                    concat!(
-                        r#"<section class="compare" data-testid="comparison-2027"><div class="compare-card">"#,
-                        r#"<h2>{} <span class="provisional-tag">{}</span></h2><p class="hint">{}</p>"#,
-                    ),
-                    &[
-                        i18n.t("compare_title"),
-                        i18n.t("provisional"),
-                        i18n.t("compare_note"),
-                    ],
-                );
+                m.open(
+                    "section",
+                    &[("class", "compare"), ("data-testid", "comparison-2027")],
+                )
+                .open("div", &[("class", "compare-card")])
+                .open("h2", &[])
+                .text(i18n.t("compare_title"))
+                .text(" ")
+                .leaf("span", &[("class", "provisional-tag")], i18n.t("provisional"))
+                .close("h2")
+                .leaf("p", &[("class", "hint")], i18n.t("compare_note"));
                 write_assessment(m, i18n, session, &c, true);
                 m.close("div").close("section");
             }

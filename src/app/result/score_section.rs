@@ -36,18 +36,19 @@ pub fn write_score_section(m: &mut Markup, i18n: &I18n, explanation: &Explanatio
             ScreeningOutcome::Undetermined => "undetermined",
         };
         let count = range_text(s.count_min.into(), s.count_max.into());
-        m.fill(
-            r#"<section class="how" data-testid="screening"><h3>{}</h3><p>{}</p><p>{}</p><p class="hint">{}</p></section>"#,
-            &[
-                i18n.t("screening_title"),
-                i18n.t(&format!("screening_{outcome}")),
+        m.open("section", &[("class", "how"), ("data-testid", "screening")])
+            .leaf("h3", &[], i18n.t("screening_title"))
+            .leaf("p", &[], i18n.t(&format!("screening_{outcome}")))
+            .leaf(
+                "p",
+                &[],
                 &i18n.tf(
                     "screening_count",
                     &[("count", &count), ("stop", &s.stop_count.to_string())],
                 ),
-                &reference_text(s.reference),
-            ],
-        );
+            )
+            .leaf("p", &[("class", "hint")], &reference_text(s.reference))
+            .close("section");
     }
     if let Some(a) = &explanation.score_a {
         let total = range_text(a.min, a.max);
@@ -56,56 +57,72 @@ pub fn write_score_section(m: &mut Markup, i18n: &I18n, explanation: &Explanatio
             .map(|t| t.to_string())
             .unwrap_or_else(|| "?".to_string());
         let item_label = i18n.t("b1_item");
-        m.fill(
-            concat!(
-                r#"<section class="how" data-testid="score-a"><h3>{}</h3><p>{}</p><details><summary>{}</summary>"#,
-                r#"<table class="score-table"><thead><tr><th>{}</th><th class="num">{}</th></tr></thead><tbody>"#,
-            ),
-            &[
+        m.open("section", &[("class", "how"), ("data-testid", "score-a")])
+            .leaf(
+                "h3",
+                &[],
                 &i18n.tf(
                     "score_a_title",
                     &[("score", &total), ("threshold", &threshold)],
                 ),
-                i18n.t("score_a_how"),
-                i18n.t("score_a_details"),
-                i18n.t("score_item"),
-                i18n.t("score_points"),
-            ],
-        );
+            )
+            .leaf("p", &[], i18n.t("score_a_how"))
+            .open("details", &[])
+            .leaf("summary", &[], i18n.t("score_a_details"))
+            .open("table", &[("class", "score-table")])
+            .open("thead", &[])
+            .open("tr", &[])
+            .leaf("th", &[], i18n.t("score_item"))
+            .leaf("th", &[("class", "num")], i18n.t("score_points"))
+            .close("tr")
+            .close("thead")
+            .open("tbody", &[]);
         for item in &a.items {
-            m.fill(
-                r#"<tr><td>{} {}: {}</td><td class="num">{}</td></tr>"#,
-                &[
-                    item_label,
-                    &item.item.to_string(),
-                    &b1_row_label(i18n, item.row),
-                    &item.points.to_string(),
-                ],
-            );
+            m.open("tr", &[])
+                .leaf(
+                    "td",
+                    &[],
+                    &format!(
+                        "{item_label} {}: {}",
+                        item.item,
+                        b1_row_label(i18n, item.row)
+                    ),
+                )
+                .leaf("td", &[("class", "num")], &item.points.to_string())
+                .close("tr");
         }
         for u in &a.unresolved {
-            m.fill(
-                r#"<tr class="unresolved"><td>{} {}: {}</td><td class="num">{}</td></tr>"#,
-                &[
-                    item_label,
-                    &u.item.to_string(),
-                    i18n.t("score_unresolved"),
-                    &format!("{}–{}", u.min, u.max),
-                ],
-            );
+            m.open("tr", &[("class", "unresolved")])
+                .leaf(
+                    "td",
+                    &[],
+                    &format!(
+                        "{item_label} {}: {}",
+                        u.item,
+                        i18n.t("score_unresolved")
+                    ),
+                )
+                .leaf("td", &[("class", "num")], &format!("{}–{}", u.min, u.max))
+                .close("tr");
         }
-        m.fill(
-            r#"<tr><th>{}</th><th class="num">{}</th></tr></tbody></table></details><p class="hint">{}</p></section>"#,
-            &[i18n.t("score_total"), &total, &reference_text(a.reference)],
-        );
+        m.open("tr", &[])
+            .leaf("th", &[], i18n.t("score_total"))
+            .leaf("th", &[("class", "num")], &total)
+            .close("tr")
+            .close("tbody")
+            .close("table")
+            .close("details")
+            .leaf("p", &[("class", "hint")], &reference_text(a.reference))
+            .close("section");
     }
     let b = &explanation.score_b;
     if let Some(min) = b.min {
         let total = range_text(min, b.max.unwrap_or(min));
-        m.fill(
-            r#"<section class="how" data-testid="score-b"><h3>{}</h3><p>{}</p></section>"#,
-            &[
-                &i18n.tf("score_b_title", &[("score", &total)]),
+        m.open("section", &[("class", "how"), ("data-testid", "score-b")])
+            .leaf("h3", &[], &i18n.tf("score_b_title", &[("score", &total)]))
+            .leaf(
+                "p",
+                &[],
                 &i18n.tf(
                     "score_b_how",
                     &[
@@ -114,8 +131,8 @@ pub fn write_score_section(m: &mut Markup, i18n: &I18n, explanation: &Explanatio
                         ("unknown", &b.n_unknown.to_string()),
                     ],
                 ),
-            ],
-        );
+            )
+            .close("section");
     }
     let rule = match (
         explanation.classification,
@@ -137,10 +154,7 @@ pub fn write_score_section(m: &mut Markup, i18n: &I18n, explanation: &Explanatio
         ),
         _ => String::new(),
     };
-    m.fill(
-        r#"<p class="note" data-testid="class-rule">{}</p>"#,
-        &[&rule],
-    );
+    m.leaf("p", &[("class", "note"), ("data-testid", "class-rule")], &rule);
 }
 
 /// `min`, or `min–max` when the two differ.

@@ -10,10 +10,8 @@ use crate::questionnaire::locale::{format_vnd, Locale};
 
 /// Writes income: per person per month, the line, and the distance in đồng.
 pub fn write_income_section(m: &mut Markup, i18n: &I18n, explanation: &Explanation) {
-    m.fill(
-        r#"<section data-testid="income-section"><h2>{}</h2>"#,
-        &[i18n.t("income_title")],
-    );
+    m.open("section", &[("data-testid", "income-section")])
+        .leaf("h2", &[], i18n.t("income_title"));
     match &explanation.income {
         None => {
             m.leaf("p", &[], i18n.t("income_none"));
@@ -23,10 +21,7 @@ pub fn write_income_section(m: &mut Markup, i18n: &I18n, explanation: &Explanati
                 Some(p) => i18n.tf("income_per_person", &[("amount", &format_vnd(p))]),
                 None => i18n.t("income_unknown").to_string(),
             };
-            m.fill(
-                r#"<p data-testid="income-per-person">{}</p>"#,
-                &[&per_person],
-            );
+            m.leaf("p", &[("data-testid", "income-per-person")], &per_person);
             if let Some(line) = income.line {
                 m.leaf(
                     "p",
@@ -40,10 +35,9 @@ pub fn write_income_section(m: &mut Markup, i18n: &I18n, explanation: &Explanati
                 } else {
                     i18n.tf("income_above", &[("amount", &format_vnd(-d))])
                 };
-                m.fill(
-                    r#"<p class="note" data-testid="income-distance"><strong>{}</strong></p>"#,
-                    &[&distance],
-                );
+                m.open("p", &[("class", "note"), ("data-testid", "income-distance")])
+                    .leaf("strong", &[], &distance)
+                    .close("p");
             }
             let class = i18n.t(&format!("income_class_{}", income.income_class.key()));
             m.leaf("p", &[], &i18n.tf("income_class", &[("class", class)]));
@@ -82,10 +76,8 @@ pub fn write_changes_section(m: &mut Markup, i18n: &I18n, explanation: &Explanat
             )
         })
         .collect();
-    m.fill(
-        r#"<section data-testid="changes"><h2>{}</h2>"#,
-        &[i18n.t("changes_title")],
-    );
+    m.open("section", &[("data-testid", "changes")])
+        .leaf("h2", &[], i18n.t("changes_title"));
     if let Some(d) = &explanation.score_a_distance {
         let (key, n) = if d.points_above_threshold > 0 {
             ("score_distance_above", d.points_above_threshold)
@@ -113,10 +105,8 @@ pub fn write_changes_section(m: &mut Markup, i18n: &I18n, explanation: &Explanat
 
 /// Writes the supports that may apply, with their legal basis, and where to ask.
 pub fn write_supports_section(m: &mut Markup, i18n: &I18n, explanation: &Explanation) {
-    m.fill(
-        r#"<section data-testid="supports"><h2>{}</h2>"#,
-        &[i18n.t("supports_title")],
-    );
+    m.open("section", &[("data-testid", "supports")])
+        .leaf("h2", &[], i18n.t("supports_title"));
     if explanation.supports.is_empty() {
         m.leaf("p", &[], i18n.t("supports_none"));
     }
@@ -128,19 +118,17 @@ pub fn write_supports_section(m: &mut Markup, i18n: &I18n, explanation: &Explana
             (Some(r), Locale::En) => r.label_en,
             (None, _) => s.key,
         };
-        m.fill(
-            r#"<li><strong>{}</strong>: {}<br><span class="hint">{}</span></li>"#,
-            &[
-                label,
-                i18n.t(&format!("support_level_{}", s.level)),
-                &reference_text(s.reference),
-            ],
-        );
+        m.open("li", &[])
+            .leaf("strong", &[], label)
+            .text(": ")
+            .text(i18n.t(&format!("support_level_{}", s.level)))
+            .open("br", &[])
+            .leaf("span", &[("class", "hint")], &reference_text(s.reference))
+            .close("li");
     }
-    m.fill(
-        r#"</ul><p class="note">{}</p></section>"#,
-        &[i18n.t("supports_where")],
-    );
+    m.close("ul")
+        .leaf("p", &[("class", "note")], i18n.t("supports_where"))
+        .close("section");
 }
 
 /// Writes the [interpretation] rules used for this household (where the law is silent), if any.
@@ -157,13 +145,11 @@ pub fn write_interpretations_section(m: &mut Markup, i18n: &I18n, explanation: &
     if items.is_empty() {
         return;
     }
-    m.fill(
-        r#"<section data-testid="interpretations"><details><summary>{}</summary><p class="hint">{}</p>"#,
-        &[
-            i18n.t("interpretations_title"),
-            i18n.t("interpretations_intro"),
-        ],
-    )
-    .plain_list(&items)
-    .fill("</details></section>", &[]);
+    m.open("section", &[("data-testid", "interpretations")])
+        .open("details", &[])
+        .leaf("summary", &[], i18n.t("interpretations_title"))
+        .leaf("p", &[("class", "hint")], i18n.t("interpretations_intro"))
+        .plain_list(&items)
+        .close("details")
+        .close("section");
 }

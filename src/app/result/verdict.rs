@@ -36,20 +36,35 @@ pub fn write_verdict(m: &mut Markup, i18n: &I18n, session: &Session, result: &Re
                 .collect()
         })
         .unwrap_or_default();
-    m.fill(
-        r#"<div class="verdict {}" data-testid="verdict" data-class="{}"><p class="verdict-text" data-testid="verdict-text">{}</p><p class="hint">{}</p>"#,
-        &[class, class, &headline, i18n.t("verdict_estimate_note")],
-    );
+    m.open(
+        "div",
+        &[
+            ("class", &format!("verdict {class}")),
+            ("data-testid", "verdict"),
+            ("data-class", class),
+        ],
+    )
+    .leaf(
+        "p",
+        &[("class", "verdict-text"), ("data-testid", "verdict-text")],
+        &headline,
+    )
+    .leaf("p", &[("class", "hint")], i18n.t("verdict_estimate_note"));
     if !depends.is_empty() {
-        m.fill(
-            r#"<div class="depends" data-testid="depends-on"><p><strong>{}</strong></p>"#,
-            &[i18n.t("depends_title")],
-        )
-        .plain_list(&depends)
-        .fill(
-            r#"<button type="button" class="button secondary small no-print">{}</button></div>"#,
-            &[i18n.t("depends_go")],
-        );
+        m.open("div", &[("class", "depends"), ("data-testid", "depends-on")])
+            .open("p", &[])
+            .leaf("strong", &[], i18n.t("depends_title"))
+            .close("p")
+            .plain_list(&depends)
+            .leaf(
+                "button",
+                &[
+                    ("type", "button"),
+                    ("class", "button secondary small no-print"),
+                ],
+                i18n.t("depends_go"),
+            )
+            .close("div");
     }
     m.close("div");
 }
