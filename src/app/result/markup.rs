@@ -272,7 +272,65 @@ impl RenderHtml for Static {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::browser_tests::tick;
+    use leptos::prelude::*;
     use wasm_bindgen_test::wasm_bindgen_test;
+
+    wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+    /// A block that changes with a counter, between two fixed siblings: its button counts, every
+    /// rendering takes the place of the last one, and an empty rendering keeps the place.
+    #[wasm_bindgen_test]
+    async fn a_static_block_is_replaced_in_place_and_its_button_runs_the_action() {
+        let document = leptos::tachys::dom::document();
+        let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+        document.body().unwrap().append_child(&host).unwrap();
+        let count = RwSignal::new(0u32);
+        let _handle = leptos::mount::mount_to(host.clone(), move || {
+            view! {
+                <p>"before"</p>
+                {move || {
+                    let n = count.get();
+                    let mut m = Markup::new();
+                    if n != 2 {
+                        m.leaf("span", &[], &n.to_string())
+                            .leaf("button", &[("type", "button")], "+1");
+                    }
+                    Static::new(m).on_button(move || count.update(|c| *c += 1))
+                }}
+                <p>"after"</p>
+            }
+        });
+        let text = |host: &web_sys::HtmlElement| host.text_content().unwrap_or_default();
+        let press = |host: &web_sys::HtmlElement| {
+            let button: web_sys::HtmlElement = host
+                .query_selector("button")
+                .unwrap()
+                .expect("a button")
+                .unchecked_into();
+            button.click();
+        };
+        assert_eq!(text(&host), "before0+1after");
+        press(&host);
+        tick().await;
+        assert_eq!(text(&host), "before1+1after");
+        press(&host);
+        tick().await;
+        assert_eq!(text(&host), "beforeafter");
+        assert!(host.query_selector("button").unwrap().is_none());
+        count.set(3);
+        tick().await;
+        assert_eq!(text(&host), "before3+1after");
+        // A click elsewhere in the block is not a button press.
+        let span: web_sys::HtmlElement = host
+            .query_selector("span")
+            .unwrap()
+            .unwrap()
+            .unchecked_into();
+        span.click();
+        tick().await;
+        assert_eq!(count.get_untracked(), 3);
+    }
 
     #[wasm_bindgen_test]
     fn text_and_attribute_values_are_escaped() {
@@ -291,7 +349,9 @@ mod tests {
     #[wasm_bindgen_test]
     fn a_built_block_is_its_nodes_and_an_empty_one_is_a_place_holder() {
         let mut m = Markup::new();
-        m.leaf("p", &[], "one").text(" two ").plain_list(&["a", "b"]);
+        m.leaf("p", &[], "one")
+            .text(" two ")
+            .plain_list(&["a", "b"]);
         let state = StaticState::new(m.as_str().to_string(), None);
         assert_eq!(state.nodes.len(), 3);
         assert_eq!(state.elements().len(), 2);
