@@ -29,14 +29,11 @@ pub fn write_assessment(
     let e = &assessment.explanation;
     let date = format_date(i18n.locale(), e.assessed_on);
     write_verdict(m, i18n, session, &assessment.result);
-    m.open("p", &[("class", "hint"), ("data-testid", "edition-line")])
-        .text(&i18n.tf(
-            "edition_line",
-            &[("edition", e.edition), ("date", &date)],
-        ));
+    m.open("p", r#"class="hint" data-testid="edition-line""#)
+        .text(&i18n.tf("edition_line", &[("edition", e.edition), ("date", &date)]));
     if e.provisional {
         m.text(" ")
-            .leaf("span", &[("class", "provisional-tag")], i18n.t("provisional"));
+            .leaf("span", r#"class="provisional-tag""#, i18n.t("provisional"));
     }
     m.close("p");
     if compact {
@@ -49,17 +46,17 @@ pub fn write_assessment(
         write_income_section(m, i18n, e);
         m.leaf(
             "p",
-            &[],
+            "",
             &i18n.tf("compact_deprived", &[("n", &deprived.len().to_string())]),
         )
         .plain_list(&deprived);
         return;
     }
-    m.open("section", &[]).leaf("h2", &[], i18n.t("how_title"));
+    m.open("section", "").leaf("h2", "", i18n.t("how_title"));
     write_score_section(m, i18n, e);
     m.close("section")
-        .open("section", &[])
-        .leaf("h2", &[], i18n.t("indicators_title"));
+        .open("section", "")
+        .leaf("h2", "", i18n.t("indicators_title"));
     write_indicator_list(m, i18n, session, &e.indicators, &e.reasons);
     m.close("section");
     write_income_section(m, i18n, e);

@@ -2,8 +2,8 @@
 //! members concerned, and the legal reference.
 
 use crate::app::i18n::I18n;
-use crate::app::result::markup::Markup;
 use crate::app::questionnaire::member_name;
+use crate::app::result::markup::Markup;
 use crate::app::result::reference_text;
 use crate::app::session::Session;
 use crate::engine::explanation::{IndicatorExplanation, Reason};
@@ -41,10 +41,7 @@ pub fn write_indicator_list(
     // Most indicators share one legal source: say it once under the list, and per indicator only
     // where it differs.
     let common = indicators.first().map(|e| e.reference);
-    m.open(
-        "ul",
-        &[("class", "indicator-list"), ("data-testid", "indicators")],
-    );
+    m.open("ul", r#"class="indicator-list" data-testid="indicators""#);
     for e in indicators {
         let status = status_key(e.status);
         let key = e.indicator.key();
@@ -63,7 +60,7 @@ pub fn write_indicator_list(
         let names: Vec<String> = session
             .peek(|d| members.iter().map(|m| member_name(i18n, d, *m)).collect())
             .unwrap_or_default();
-        m.open(
+        m.open_with(
             "li",
             &[
                 ("class", &format!("indicator {status}")),
@@ -71,31 +68,29 @@ pub fn write_indicator_list(
                 ("data-status", status),
             ],
         )
-        .leaf("span", &[("class", "mark"), ("aria-hidden", "true")], mark)
-        .open("span", &[])
-        .leaf("strong", &[], &indicator_label(i18n, e))
+        .leaf("span", r#"class="mark" aria-hidden="true""#, mark)
+        .open("span", "")
+        .leaf("strong", "", &indicator_label(i18n, e))
         .text(" — ")
         .leaf(
             "span",
-            &[("class", "status-text")],
+            r#"class="status-text""#,
             i18n.t(&format!("status_{status}")),
         );
         if e.provisional {
             m.text(" ")
-                .leaf("span", &[("class", "provisional-tag")], i18n.t("provisional"));
+                .leaf("span", r#"class="provisional-tag""#, i18n.t("provisional"));
         }
         m.close("span")
-            .open("span", &[("class", "reason")])
+            .open("span", r#"class="reason""#)
             .text(i18n.t(&format!("ind_{key}_{status}")));
         if !names.is_empty() && e.status != IndicatorStatus::NotDeprived {
-            m.text(" ").text(&i18n.tf(
-                "members_involved",
-                &[("names", &names.join(", "))],
-            ));
+            m.text(" ")
+                .text(&i18n.tf("members_involved", &[("names", &names.join(", "))]));
         }
         m.close("span");
         if Some(e.reference) != common {
-            m.leaf("span", &[("class", "legal")], &reference_text(e.reference));
+            m.leaf("span", r#"class="legal""#, &reference_text(e.reference));
         }
         m.close("li");
     }
@@ -103,7 +98,7 @@ pub fn write_indicator_list(
     if let Some(r) = common {
         m.leaf(
             "p",
-            &[("class", "hint legal-common")],
+            r#"class="hint legal-common""#,
             &i18n.tf("legal_basis", &[("reference", &reference_text(r))]),
         );
     }

@@ -27,8 +27,22 @@ impl Markup {
         Self::default()
     }
 
-    /// Opens `<tag name="value" …>`.
-    pub fn open(&mut self, tag: &str, attrs: &[(&str, &str)]) -> &mut Self {
+    /// Opens `<tag attrs>`. `attrs` is attribute text written in the source
+    /// (`r#"class="hint" data-testid="edition-line""#`); values known only at run time go
+    /// through `open_with`, which escapes them.
+    pub fn open(&mut self, tag: &str, attrs: &'static str) -> &mut Self {
+        self.0.push('<');
+        self.0.push_str(tag);
+        if !attrs.is_empty() {
+            self.0.push(' ');
+            self.0.push_str(attrs);
+        }
+        self.0.push('>');
+        self
+    }
+
+    /// Opens `<tag name="value" …>` with the values escaped.
+    pub fn open_with(&mut self, tag: &str, attrs: &[(&str, &str)]) -> &mut Self {
         self.0.push('<');
         self.0.push_str(tag);
         for (name, value) in attrs {
@@ -56,16 +70,16 @@ impl Markup {
         self
     }
 
-    /// `<tag …>text</tag>`.
-    pub fn leaf(&mut self, tag: &str, attrs: &[(&str, &str)], text: &str) -> &mut Self {
+    /// `<tag attrs>text</tag>`, `attrs` as for `open`.
+    pub fn leaf(&mut self, tag: &str, attrs: &'static str, text: &str) -> &mut Self {
         self.open(tag, attrs).text(text).close(tag)
     }
 
     /// `<ul class="plain-list"><li>…</li>…</ul>`, the result page's plain lists.
     pub fn plain_list<S: AsRef<str>>(&mut self, items: &[S]) -> &mut Self {
-        self.open("ul", &[("class", "plain-list")]);
+        self.open("ul", r#"class="plain-list""#);
         for item in items {
-            self.leaf("li", &[], item.as_ref());
+            self.leaf("li", "", item.as_ref());
         }
         self.close("ul")
     }
@@ -293,8 +307,8 @@ mod tests {
                     let n = count.get();
                     let mut m = Markup::new();
                     if n != 2 {
-                        m.leaf("span", &[], &n.to_string())
-                            .leaf("button", &[("type", "button")], "+1");
+                        m.leaf("span", "", &n.to_string())
+                            .leaf("button", r#"type="button""#, "+1");
                     }
                     Static::new(m).on_button(move || count.update(|c| *c += 1))
                 }}
@@ -335,11 +349,9 @@ mod tests {
     #[wasm_bindgen_test]
     fn text_and_attribute_values_are_escaped() {
         let mut m = Markup::new();
-        m.leaf(
-            "p",
-            &[("data-name", "a\"b<c>")],
-            "Nhà <b>anh</b> Hùng & \"co\"",
-        );
+        m.open_with("p", &[("data-name", "a\"b<c>")])
+            .text("Nhà <b>anh</b> Hùng & \"co\"")
+            .close("p");
         assert_eq!(
             m.as_str(),
             "<p data-name=\"a&quot;b&lt;c&gt;\">Nhà &lt;b&gt;anh&lt;/b&gt; Hùng &amp; &quot;co&quot;</p>"
@@ -349,9 +361,7 @@ mod tests {
     #[wasm_bindgen_test]
     fn a_built_block_is_its_nodes_and_an_empty_one_is_a_place_holder() {
         let mut m = Markup::new();
-        m.leaf("p", &[], "one")
-            .text(" two ")
-            .plain_list(&["a", "b"]);
+        m.leaf("p", "", "one").text(" two ").plain_list(&["a", "b"]);
         let state = StaticState::new(m.as_str().to_string(), None);
         assert_eq!(state.nodes.len(), 3);
         assert_eq!(state.elements().len(), 2);

@@ -2,8 +2,8 @@
 //! supports, the 2027-2030 comparison, and the print view.
 
 pub mod assessment_view;
-pub mod markup;
 pub mod indicator_list;
+pub mod markup;
 pub mod result_page;
 pub mod score_section;
 pub mod supports_section;

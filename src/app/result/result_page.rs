@@ -3,16 +3,16 @@
 
 use crate::app::fields::on_click;
 use crate::app::i18n::use_i18n;
-use crate::app::questionnaire::check_page::answer_text;
 use crate::app::i18n::I18n;
+use crate::app::questionnaire::check_page::answer_text;
 use crate::app::result::assessment_view::write_assessment;
 use crate::app::result::markup::{Markup, Static};
 use crate::app::result::path_label;
 use crate::app::session::{use_session, Session};
 use crate::app::{use_navigation, Section};
 use crate::engine::date::Date;
-use crate::engine::{assess, AssessOptions};
 use crate::engine::household::HouseholdRecord;
+use crate::engine::{assess, AssessOptions};
 use crate::questionnaire::fields::question_key;
 use crate::questionnaire::steps::{self, member_pages, Step};
 use leptos::prelude::*;
@@ -119,9 +119,9 @@ fn AnswersSummary() -> impl IntoView {
                     {move || {
                         let mut m = Markup::new();
                         for (q, a) in rows() {
-                            m.open("div", &[("class", "answer-row")])
-                                .leaf("dt", &[], &q)
-                                .leaf("dd", &[], &a)
+                            m.open("div", r#"class="answer-row""#)
+                                .leaf("dt", "", &q)
+                                .leaf("dd", "", &a)
                                 .close("div");
                         }
                         Static::new(m)
@@ -158,23 +158,19 @@ fn write_content(m: &mut Markup, i18n: &I18n, session: &Session, record: &Househ
                 .unwrap_or_default();
             m.open(
                 "div",
-                &[
-                    ("class", "note warning"),
-                    ("role", "alert"),
-                    ("data-testid", "result-invalid"),
-                ],
+                r#"class="note warning" role="alert" data-testid="result-invalid""#,
             )
-            .open("p", &[])
-            .leaf("strong", &[], i18n.t("invalid_title"))
+            .open("p", "")
+            .leaf("strong", "", i18n.t("invalid_title"))
             .close("p")
-            .open("ul", &[]);
+            .open("ul", "");
             for p in &problems {
-                m.leaf("li", &[], p);
+                m.leaf("li", "", p);
             }
             m.close("ul")
                 .leaf(
                     "button",
-                    &[("type", "button"), ("class", "button secondary")],
+                    r#"type="button" class="button secondary""#,
                     i18n.t("invalid_fix"),
                 )
                 .close("div");
@@ -189,15 +185,15 @@ fn write_content(m: &mut Markup, i18n: &I18n, session: &Session, record: &Househ
             if let Ok(c) = assess(record, &AssessOptions { as_of: Some(as_of) }) {
                 m.open(
                     "section",
-                    &[("class", "compare"), ("data-testid", "comparison-2027")],
+                    r#"class="compare" data-testid="comparison-2027""#,
                 )
-                .open("div", &[("class", "compare-card")])
-                .open("h2", &[])
+                .open("div", r#"class="compare-card""#)
+                .open("h2", "")
                 .text(i18n.t("compare_title"))
                 .text(" ")
-                .leaf("span", &[("class", "provisional-tag")], i18n.t("provisional"))
+                .leaf("span", r#"class="provisional-tag""#, i18n.t("provisional"))
                 .close("h2")
-                .leaf("p", &[("class", "hint")], i18n.t("compare_note"));
+                .leaf("p", r#"class="hint""#, i18n.t("compare_note"));
                 write_assessment(m, i18n, session, &c, true);
                 m.close("div").close("section");
             }

@@ -36,18 +36,18 @@ pub fn write_score_section(m: &mut Markup, i18n: &I18n, explanation: &Explanatio
             ScreeningOutcome::Undetermined => "undetermined",
         };
         let count = range_text(s.count_min.into(), s.count_max.into());
-        m.open("section", &[("class", "how"), ("data-testid", "screening")])
-            .leaf("h3", &[], i18n.t("screening_title"))
-            .leaf("p", &[], i18n.t(&format!("screening_{outcome}")))
+        m.open("section", r#"class="how" data-testid="screening""#)
+            .leaf("h3", "", i18n.t("screening_title"))
+            .leaf("p", "", i18n.t(&format!("screening_{outcome}")))
             .leaf(
                 "p",
-                &[],
+                "",
                 &i18n.tf(
                     "screening_count",
                     &[("count", &count), ("stop", &s.stop_count.to_string())],
                 ),
             )
-            .leaf("p", &[("class", "hint")], &reference_text(s.reference))
+            .leaf("p", r#"class="hint""#, &reference_text(s.reference))
             .close("section");
     }
     if let Some(a) = &explanation.score_a {
@@ -57,72 +57,68 @@ pub fn write_score_section(m: &mut Markup, i18n: &I18n, explanation: &Explanatio
             .map(|t| t.to_string())
             .unwrap_or_else(|| "?".to_string());
         let item_label = i18n.t("b1_item");
-        m.open("section", &[("class", "how"), ("data-testid", "score-a")])
+        m.open("section", r#"class="how" data-testid="score-a""#)
             .leaf(
                 "h3",
-                &[],
+                "",
                 &i18n.tf(
                     "score_a_title",
                     &[("score", &total), ("threshold", &threshold)],
                 ),
             )
-            .leaf("p", &[], i18n.t("score_a_how"))
-            .open("details", &[])
-            .leaf("summary", &[], i18n.t("score_a_details"))
-            .open("table", &[("class", "score-table")])
-            .open("thead", &[])
-            .open("tr", &[])
-            .leaf("th", &[], i18n.t("score_item"))
-            .leaf("th", &[("class", "num")], i18n.t("score_points"))
+            .leaf("p", "", i18n.t("score_a_how"))
+            .open("details", "")
+            .leaf("summary", "", i18n.t("score_a_details"))
+            .open("table", r#"class="score-table""#)
+            .open("thead", "")
+            .open("tr", "")
+            .leaf("th", "", i18n.t("score_item"))
+            .leaf("th", r#"class="num""#, i18n.t("score_points"))
             .close("tr")
             .close("thead")
-            .open("tbody", &[]);
+            .open("tbody", "");
         for item in &a.items {
-            m.open("tr", &[])
+            m.open("tr", "")
                 .leaf(
                     "td",
-                    &[],
+                    "",
                     &format!(
                         "{item_label} {}: {}",
                         item.item,
                         b1_row_label(i18n, item.row)
                     ),
                 )
-                .leaf("td", &[("class", "num")], &item.points.to_string())
+                .leaf("td", r#"class="num""#, &item.points.to_string())
                 .close("tr");
         }
         for u in &a.unresolved {
-            m.open("tr", &[("class", "unresolved")])
+            m.open("tr", r#"class="unresolved""#)
                 .leaf(
                     "td",
-                    &[],
-                    &format!(
-                        "{item_label} {}: {}",
-                        u.item,
-                        i18n.t("score_unresolved")
-                    ),
+                    "",
+                    &format!("{item_label} {}: {}", u.item, i18n.t("score_unresolved")),
                 )
-                .leaf("td", &[("class", "num")], &format!("{}–{}", u.min, u.max))
+                .leaf("td", r#"class="num""#, &format!("{}–{}", u.min, u.max))
                 .close("tr");
         }
-        m.open("tr", &[])
-            .leaf("th", &[], i18n.t("score_total"))
-            .leaf("th", &[("class", "num")], &total)
+        m.open("tr", "")
+            .leaf("th", "", i18n.t("score_total"))
+            .leaf("th", r#"class="num""#, &total)
             .close("tr")
             .close("tbody")
             .close("table")
             .close("details")
-            .leaf("p", &[("class", "hint")], &reference_text(a.reference))
+            .leaf("p", r#"class="hint""#, &reference_text(a.reference))
             .close("section");
     }
     let b = &explanation.score_b;
     if let Some(min) = b.min {
         let total = range_text(min, b.max.unwrap_or(min));
-        m.open("section", &[("class", "how"), ("data-testid", "score-b")])
-            .leaf("h3", &[], &i18n.tf("score_b_title", &[("score", &total)]))
+        m.open("section", r#"class="how" data-testid="score-b""#)
+            .leaf("h3", "", &i18n.tf("score_b_title", &[("score", &total)]))
             .leaf(
                 "p",
-                &[],
+                "",
                 &i18n.tf(
                     "score_b_how",
                     &[
@@ -154,7 +150,7 @@ pub fn write_score_section(m: &mut Markup, i18n: &I18n, explanation: &Explanatio
         ),
         _ => String::new(),
     };
-    m.leaf("p", &[("class", "note"), ("data-testid", "class-rule")], &rule);
+    m.leaf("p", r#"class="note" data-testid="class-rule""#, &rule);
 }
 
 /// `min`, or `min–max` when the two differ.

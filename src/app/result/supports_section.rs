@@ -10,22 +10,22 @@ use crate::questionnaire::locale::{format_vnd, Locale};
 
 /// Writes income: per person per month, the line, and the distance in đồng.
 pub fn write_income_section(m: &mut Markup, i18n: &I18n, explanation: &Explanation) {
-    m.open("section", &[("data-testid", "income-section")])
-        .leaf("h2", &[], i18n.t("income_title"));
+    m.open("section", r#"data-testid="income-section""#)
+        .leaf("h2", "", i18n.t("income_title"));
     match &explanation.income {
         None => {
-            m.leaf("p", &[], i18n.t("income_none"));
+            m.leaf("p", "", i18n.t("income_none"));
         }
         Some(income) => {
             let per_person = match income.per_person_month {
                 Some(p) => i18n.tf("income_per_person", &[("amount", &format_vnd(p))]),
                 None => i18n.t("income_unknown").to_string(),
             };
-            m.leaf("p", &[("data-testid", "income-per-person")], &per_person);
+            m.leaf("p", r#"data-testid="income-per-person""#, &per_person);
             if let Some(line) = income.line {
                 m.leaf(
                     "p",
-                    &[],
+                    "",
                     &i18n.tf("income_line", &[("amount", &format_vnd(line))]),
                 );
             }
@@ -35,12 +35,12 @@ pub fn write_income_section(m: &mut Markup, i18n: &I18n, explanation: &Explanati
                 } else {
                     i18n.tf("income_above", &[("amount", &format_vnd(-d))])
                 };
-                m.open("p", &[("class", "note"), ("data-testid", "income-distance")])
-                    .leaf("strong", &[], &distance)
+                m.open("p", r#"class="note" data-testid="income-distance""#)
+                    .leaf("strong", "", &distance)
                     .close("p");
             }
             let class = i18n.t(&format!("income_class_{}", income.income_class.key()));
-            m.leaf("p", &[], &i18n.tf("income_class", &[("class", class)]));
+            m.leaf("p", "", &i18n.tf("income_class", &[("class", class)]));
         }
     }
     m.close("section");
@@ -76,8 +76,8 @@ pub fn write_changes_section(m: &mut Markup, i18n: &I18n, explanation: &Explanat
             )
         })
         .collect();
-    m.open("section", &[("data-testid", "changes")])
-        .leaf("h2", &[], i18n.t("changes_title"));
+    m.open("section", r#"data-testid="changes""#)
+        .leaf("h2", "", i18n.t("changes_title"));
     if let Some(d) = &explanation.score_a_distance {
         let (key, n) = if d.points_above_threshold > 0 {
             ("score_distance_above", d.points_above_threshold)
@@ -86,7 +86,7 @@ pub fn write_changes_section(m: &mut Markup, i18n: &I18n, explanation: &Explanat
         };
         m.leaf(
             "p",
-            &[],
+            "",
             &i18n.tf(
                 key,
                 &[
@@ -98,19 +98,19 @@ pub fn write_changes_section(m: &mut Markup, i18n: &I18n, explanation: &Explanat
     }
     m.plain_list(&changes);
     if changes.is_empty() && explanation.score_a_distance.is_none() {
-        m.leaf("p", &[], i18n.t("change_none"));
+        m.leaf("p", "", i18n.t("change_none"));
     }
     m.close("section");
 }
 
 /// Writes the supports that may apply, with their legal basis, and where to ask.
 pub fn write_supports_section(m: &mut Markup, i18n: &I18n, explanation: &Explanation) {
-    m.open("section", &[("data-testid", "supports")])
-        .leaf("h2", &[], i18n.t("supports_title"));
+    m.open("section", r#"data-testid="supports""#)
+        .leaf("h2", "", i18n.t("supports_title"));
     if explanation.supports.is_empty() {
-        m.leaf("p", &[], i18n.t("supports_none"));
+        m.leaf("p", "", i18n.t("supports_none"));
     }
-    m.open("ul", &[("class", "plain-list")]);
+    m.open("ul", r#"class="plain-list""#);
     for s in &explanation.supports {
         let rule = rules().supports.iter().find(|r| r.key == s.key);
         let label = match (rule, i18n.locale()) {
@@ -118,16 +118,16 @@ pub fn write_supports_section(m: &mut Markup, i18n: &I18n, explanation: &Explana
             (Some(r), Locale::En) => r.label_en,
             (None, _) => s.key,
         };
-        m.open("li", &[])
-            .leaf("strong", &[], label)
+        m.open("li", "")
+            .leaf("strong", "", label)
             .text(": ")
             .text(i18n.t(&format!("support_level_{}", s.level)))
-            .open("br", &[])
-            .leaf("span", &[("class", "hint")], &reference_text(s.reference))
+            .open("br", "")
+            .leaf("span", r#"class="hint""#, &reference_text(s.reference))
             .close("li");
     }
     m.close("ul")
-        .leaf("p", &[("class", "note")], i18n.t("supports_where"))
+        .leaf("p", r#"class="note""#, i18n.t("supports_where"))
         .close("section");
 }
 
@@ -145,10 +145,10 @@ pub fn write_interpretations_section(m: &mut Markup, i18n: &I18n, explanation: &
     if items.is_empty() {
         return;
     }
-    m.open("section", &[("data-testid", "interpretations")])
-        .open("details", &[])
-        .leaf("summary", &[], i18n.t("interpretations_title"))
-        .leaf("p", &[("class", "hint")], i18n.t("interpretations_intro"))
+    m.open("section", r#"data-testid="interpretations""#)
+        .open("details", "")
+        .leaf("summary", "", i18n.t("interpretations_title"))
+        .leaf("p", r#"class="hint""#, i18n.t("interpretations_intro"))
         .plain_list(&items)
         .close("details")
         .close("section");

@@ -36,7 +36,7 @@ pub fn write_verdict(m: &mut Markup, i18n: &I18n, session: &Session, result: &Re
                 .collect()
         })
         .unwrap_or_default();
-    m.open(
+    m.open_with(
         "div",
         &[
             ("class", &format!("verdict {class}")),
@@ -46,22 +46,19 @@ pub fn write_verdict(m: &mut Markup, i18n: &I18n, session: &Session, result: &Re
     )
     .leaf(
         "p",
-        &[("class", "verdict-text"), ("data-testid", "verdict-text")],
+        r#"class="verdict-text" data-testid="verdict-text""#,
         &headline,
     )
-    .leaf("p", &[("class", "hint")], i18n.t("verdict_estimate_note"));
+    .leaf("p", r#"class="hint""#, i18n.t("verdict_estimate_note"));
     if !depends.is_empty() {
-        m.open("div", &[("class", "depends"), ("data-testid", "depends-on")])
-            .open("p", &[])
-            .leaf("strong", &[], i18n.t("depends_title"))
+        m.open("div", r#"class="depends" data-testid="depends-on""#)
+            .open("p", "")
+            .leaf("strong", "", i18n.t("depends_title"))
             .close("p")
             .plain_list(&depends)
             .leaf(
                 "button",
-                &[
-                    ("type", "button"),
-                    ("class", "button secondary small no-print"),
-                ],
+                r#"type="button" class="button secondary small no-print""#,
                 i18n.t("depends_go"),
             )
             .close("div");
