@@ -1,12 +1,13 @@
-//! Views that are plain text once made (the assessment, the answers, messages): an escaping HTML
-//! builder and a view that mounts the built nodes.
+//! Views that are plain text once made (the assessment, the problems that prevent one, the
+//! answers): an escaping HTML builder and a view that mounts the built nodes.
 //!
 //! Leptos compiles the build, mount and unmount code of every distinct `view!` shape separately,
-//! so the result page's dozens of fixed blocks cost kilobytes of wasm each. None of them changes
+//! so the result page's dozens of fixed blocks cost many kilobytes of wasm. None of them changes
 //! after it is shown (a new answer or language re-renders the whole block), so they are written
 //! once as HTML text here and parsed by the browser: one small builder and one view type for all.
-//! Every text and attribute value goes through `escape`, so a household or member name can never
-//! become markup.
+//! Every text and every attribute value known only at run time goes through `escape`, so a
+//! household or member name can never become markup; fixed attributes are `&'static str` source
+//! text, so a run-time string cannot be passed there by mistake.
 
 use leptos::tachys::html::attribute::any_attribute::AnyAttribute;
 use leptos::tachys::hydration::Cursor;
