@@ -101,6 +101,9 @@ test("an urban household answering don't know to the decisive question sees the 
   assert.match(verdict, /không nghèo/);
   assert.match(await app.byTestId("depends-on").first().textContent(), /Ô tô/);
   await phone.page.screenshot({ path: join(SHOTS, "06-result-range.png"), fullPage: true });
+  // Its button leads back to the answers to settle.
+  await app.byTestId("depends-on").first().getByRole("button").click();
+  await app.byTestId("check-page").waitFor();
   assert.deepEqual(await phone.problems(), []);
 });
 

@@ -1,72 +1,66 @@
 //! One assessment laid out: verdict, how it was made, indicators, income, changes, supports.
 //! Used for the household's own edition and, in short form, for the 2027-2030 comparison.
 
-use crate::app::i18n::use_i18n;
-use crate::app::result::indicator_list::{indicator_label, IndicatorList};
-use crate::app::result::score_section::ScoreSection;
+use crate::app::i18n::I18n;
+use crate::app::result::indicator_list::{indicator_label, write_indicator_list};
+use crate::app::result::markup::Markup;
+use crate::app::result::score_section::write_score_section;
 use crate::app::result::supports_section::{
-    ChangesSection, IncomeSection, InterpretationsSection, SupportsSection,
+    write_changes_section, write_income_section, write_interpretations_section,
+    write_supports_section,
 };
-use crate::app::result::verdict::Verdict;
+use crate::app::result::verdict::write_verdict;
+use crate::app::session::Session;
 use crate::engine::result::IndicatorStatus;
 use crate::engine::Assessment;
 use crate::questionnaire::locale::format_date;
-use leptos::prelude::*;
 
-/// The explanation of one assessment, in the order a person needs it: the verdict, how the
-/// scores were made, the indicators, income against the line, what would change the class, the
-/// supports. `compact` keeps only the verdict, income and deprived indicators (for the
+/// Writes the explanation of one assessment, in the order a person needs it: the verdict, how
+/// the scores were made, the indicators, income against the line, what would change the class,
+/// the supports. `compact` keeps only the verdict, income and deprived indicators (for the
 /// 2027-2030 comparison).
-#[component]
-pub fn AssessmentView(
-    /// The engine's assessment.
-    assessment: Assessment,
-    /// Show the short form.
-    #[prop(optional)]
+pub fn write_assessment(
+    m: &mut Markup,
+    i18n: &I18n,
+    session: &Session,
+    assessment: &Assessment,
     compact: bool,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let e = assessment.explanation;
+) {
+    let e = &assessment.explanation;
     let date = format_date(i18n.locale(), e.assessed_on);
-    let edition_line = i18n.tf("edition_line", &[("edition", e.edition), ("date", &date)]);
-    let provisional = e.provisional;
-    let head = view! {
-        <Verdict result=assessment.result />
-        <p class="hint" data-testid="edition-line">
-            {edition_line}
-            {provisional.then(|| view! { " " <span class="provisional-tag">{i18n.t("provisional")}</span> })}
-        </p>
-    };
+    write_verdict(m, i18n, session, &assessment.result);
+    m.open("p", r#"class="hint" data-testid="edition-line""#)
+        .text(&i18n.tf("edition_line", &[("edition", e.edition), ("date", &date)]));
+    if e.provisional {
+        m.text(" ")
+            .leaf("span", r#"class="provisional-tag""#, i18n.t("provisional"));
+    }
+    m.close("p");
     if compact {
         let deprived: Vec<String> = e
             .indicators
             .iter()
             .filter(|i| i.status == IndicatorStatus::Deprived)
-            .map(|i| indicator_label(&i18n, i))
+            .map(|i| indicator_label(i18n, i))
             .collect();
-        let n = deprived.len().to_string();
-        return view! {
-            {head}
-            <IncomeSection explanation=e.clone() />
-            <p>{i18n.tf("compact_deprived", &[("n", &n)])}</p>
-            <ul class="plain-list">{deprived.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
-        }
-        .into_any();
+        write_income_section(m, i18n, e);
+        m.leaf(
+            "p",
+            "",
+            &i18n.tf("compact_deprived", &[("n", &deprived.len().to_string())]),
+        )
+        .plain_list(&deprived);
+        return;
     }
-    view! {
-        {head}
-        <section>
-            <h2>{i18n.t("how_title")}</h2>
-            <ScoreSection explanation=e.clone() />
-        </section>
-        <section>
-            <h2>{i18n.t("indicators_title")}</h2>
-            <IndicatorList indicators=e.indicators.clone() reasons=e.reasons.clone() />
-        </section>
-        <IncomeSection explanation=e.clone() />
-        <ChangesSection explanation=e.clone() />
-        <SupportsSection explanation=e.clone() />
-        <InterpretationsSection explanation=e />
-    }
-    .into_any()
+    m.open("section", "").leaf("h2", "", i18n.t("how_title"));
+    write_score_section(m, i18n, e);
+    m.close("section")
+        .open("section", "")
+        .leaf("h2", "", i18n.t("indicators_title"));
+    write_indicator_list(m, i18n, session, &e.indicators, &e.reasons);
+    m.close("section");
+    write_income_section(m, i18n, e);
+    write_changes_section(m, i18n, e);
+    write_supports_section(m, i18n, e);
+    write_interpretations_section(m, i18n, e);
 }

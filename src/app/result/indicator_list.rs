@@ -1,15 +1,15 @@
 //! The indicators as a checklist: deprived / fine / unknown, the reason in one sentence, the
 //! members concerned, and the legal reference.
 
-use crate::app::i18n::{use_i18n, I18n};
+use crate::app::i18n::I18n;
 use crate::app::questionnaire::member_name;
+use crate::app::result::markup::Markup;
 use crate::app::result::reference_text;
-use crate::app::session::use_session;
+use crate::app::session::Session;
 use crate::engine::explanation::{IndicatorExplanation, Reason};
 use crate::engine::result::IndicatorStatus;
 use crate::engine::rules::rules;
 use crate::questionnaire::locale::Locale;
-use leptos::prelude::*;
 
 /// The status key used in translation keys and classes.
 pub fn status_key(status: IndicatorStatus) -> &'static str {
@@ -29,57 +29,77 @@ pub fn indicator_label(i18n: &I18n, e: &IndicatorExplanation) -> String {
     }
 }
 
-/// The checklist.
-#[component]
-pub fn IndicatorList(
-    /// The edition's indicators, as explained by the engine.
-    indicators: Vec<IndicatorExplanation>,
-    /// The engine's reasons for every indicator (`Explanation::reasons`).
-    reasons: Vec<Reason>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let session = use_session();
+/// Writes the checklist of the edition's indicators (as explained by the engine), with the
+/// members concerned from the engine's reasons (`Explanation::reasons`).
+pub fn write_indicator_list(
+    m: &mut Markup,
+    i18n: &I18n,
+    session: &Session,
+    indicators: &[IndicatorExplanation],
+    reasons: &[Reason],
+) {
     // Most indicators share one legal source: say it once under the list, and per indicator only
     // where it differs.
-    let common = indicators.first().map(|e| e.reference.clone());
-    let common_text = common.as_ref().map(reference_text);
-    view! {
-        <ul class="indicator-list" data-testid="indicators">
-            {indicators
-                .into_iter()
-                .map(|e| {
-                    let status = status_key(e.status);
-                    let key = e.indicator.key();
-                    let mark = match e.status {
-                        IndicatorStatus::Deprived => "✗",
-                        IndicatorStatus::NotDeprived => "✓",
-                        IndicatorStatus::Unknown => "?",
-                    };
-                    // The members whose facts made the indicator deprived (or left it unknown).
-                    let mut members: Vec<usize> =
-                        reasons.iter().filter(|r| r.indicator == e.indicator && r.effect == e.status).filter_map(|r| r.member.map(usize::from)).collect();
-                    members.dedup();
-                    let names: Vec<String> =
-                        session.peek(|d| members.iter().map(|m| member_name(&i18n, d, *m)).collect()).unwrap_or_default();
-                    let own_reference = (Some(e.reference) != common.as_ref()).then(|| reference_text(e.reference));
-                    let who = (!names.is_empty() && e.status != IndicatorStatus::NotDeprived)
-                        .then(|| i18n.tf("members_involved", &[("names", &names.join(", "))]));
-                    view! {
-                        <li class=format!("indicator {status}") data-testid=format!("indicator-{key}") data-status=status>
-                            <span class="mark" aria-hidden="true">{mark}</span>
-                            <span>
-                                <strong>{indicator_label(&i18n, &e)}</strong>
-                                " — "
-                                <span class="status-text">{i18n.t(&format!("status_{status}"))}</span>
-                                {e.provisional.then(|| view! { " " <span class="provisional-tag">{i18n.t("provisional")}</span> })}
-                            </span>
-                            <span class="reason">{i18n.t(&format!("ind_{key}_{status}"))} {who.map(|w| format!(" {w}"))}</span>
-                            {own_reference.map(|r| view! { <span class="legal">{r}</span> })}
-                        </li>
-                    }
-                })
-                .collect_view()}
-        </ul>
-        {common_text.map(|r| view! { <p class="hint legal-common">{i18n.tf("legal_basis", &[("reference", &r)])}</p> })}
+    let common = indicators.first().map(|e| e.reference);
+    m.open("ul", r#"class="indicator-list" data-testid="indicators""#);
+    for e in indicators {
+        let status = status_key(e.status);
+        let key = e.indicator.key();
+        let mark = match e.status {
+            IndicatorStatus::Deprived => "✗",
+            IndicatorStatus::NotDeprived => "✓",
+            IndicatorStatus::Unknown => "?",
+        };
+        // The members whose facts made the indicator deprived (or left it unknown).
+        let mut members: Vec<usize> = reasons
+            .iter()
+            .filter(|r| r.indicator == e.indicator && r.effect == e.status)
+            .filter_map(|r| r.member.map(usize::from))
+            .collect();
+        members.dedup();
+        let names: Vec<String> = session
+            .peek(|d| members.iter().map(|m| member_name(i18n, d, *m)).collect())
+            .unwrap_or_default();
+        m.open_with(
+            "li",
+            &[
+                ("class", &format!("indicator {status}")),
+                ("data-testid", &format!("indicator-{key}")),
+                ("data-status", status),
+            ],
+        )
+        .leaf("span", r#"class="mark" aria-hidden="true""#, mark)
+        .open("span", "")
+        .leaf("strong", "", &indicator_label(i18n, e))
+        .text(" — ")
+        .leaf(
+            "span",
+            r#"class="status-text""#,
+            i18n.t(&format!("status_{status}")),
+        );
+        if e.provisional {
+            m.text(" ")
+                .leaf("span", r#"class="provisional-tag""#, i18n.t("provisional"));
+        }
+        m.close("span")
+            .open("span", r#"class="reason""#)
+            .text(i18n.t(&format!("ind_{key}_{status}")));
+        if !names.is_empty() && e.status != IndicatorStatus::NotDeprived {
+            m.text(" ")
+                .text(&i18n.tf("members_involved", &[("names", &names.join(", "))]));
+        }
+        m.close("span");
+        if Some(e.reference) != common {
+            m.leaf("span", r#"class="legal""#, &reference_text(e.reference));
+        }
+        m.close("li");
+    }
+    m.close("ul");
+    if let Some(r) = common {
+        m.leaf(
+            "p",
+            r#"class="hint legal-common""#,
+            &i18n.tf("legal_basis", &[("reference", &reference_text(r))]),
+        );
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod assessment_view;
 pub mod indicator_list;
+pub mod markup;
 pub mod result_page;
 pub mod score_section;
 pub mod supports_section;

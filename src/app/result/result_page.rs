@@ -3,12 +3,15 @@
 
 use crate::app::fields::on_click;
 use crate::app::i18n::use_i18n;
+use crate::app::i18n::I18n;
 use crate::app::questionnaire::check_page::answer_text;
-use crate::app::result::assessment_view::AssessmentView;
+use crate::app::result::assessment_view::write_assessment;
+use crate::app::result::markup::{Markup, Static};
 use crate::app::result::path_label;
-use crate::app::session::use_session;
+use crate::app::session::{use_session, Session};
 use crate::app::{use_navigation, Section};
 use crate::engine::date::Date;
+use crate::engine::household::HouseholdRecord;
 use crate::engine::{assess, AssessOptions};
 use crate::questionnaire::fields::question_key;
 use crate::questionnaire::steps::{self, member_pages, Step};
@@ -20,66 +23,14 @@ pub fn ResultPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let navigation = use_navigation();
+    // The whole assessment (or the problems that prevent one) is fixed text once shown; its
+    // buttons ("answer these", "fix the answers") all lead back to the check page.
     let content = move || {
-        let Some(record) = session.with_draft(|d| d.record.clone()) else {
-            return ().into_any();
-        };
-        match assess(&record, &AssessOptions::default()) {
-            Err(invalid) => {
-                let problems: Vec<String> = session
-                    .peek(|d| {
-                        invalid
-                            .problems
-                            .iter()
-                            .map(|p| {
-                                let field = path_label(&i18n, d, &p.field);
-                                i18n.tf(
-                                    "problem_line",
-                                    &[
-                                        ("field", &field),
-                                        ("problem", i18n.t(&format!("problem_{}", p.code.key()))),
-                                        ("found", &p.found),
-                                    ],
-                                )
-                            })
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                view! {
-                    <div class="note warning" role="alert" data-testid="result-invalid">
-                        <p><strong>{i18n.t("invalid_title")}</strong></p>
-                        <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
-                        <button type="button" class="button secondary" on:click=on_click(move || session.go(Step::Check))>
-                            {i18n.t("invalid_fix")}
-                        </button>
-                    </div>
-                }
-                .into_any()
-            }
-            Ok(assessment) => {
-                let in_2026 = assessment.explanation.assessed_on.year() == 2026;
-                // The same household as if assessed on the first day of the new standard.
-                let comparison = in_2026
-                    .then(|| {
-                        let as_of = Date::new(2027, 1, 1).expect("valid date");
-                        assess(&record, &AssessOptions { as_of: Some(as_of) }).ok()
-                    })
-                    .flatten();
-                view! {
-                    <AssessmentView assessment=assessment />
-                    {comparison.map(|c| view! {
-                        <section class="compare" data-testid="comparison-2027">
-                            <div class="compare-card">
-                                <h2>{i18n.t("compare_title")} " " <span class="provisional-tag">{i18n.t("provisional")}</span></h2>
-                                <p class="hint">{i18n.t("compare_note")}</p>
-                                <AssessmentView assessment=c compact=true />
-                            </div>
-                        </section>
-                    })}
-                }
-                .into_any()
-            }
+        let mut m = Markup::new();
+        if let Some(record) = session.with_draft(|d| d.record.clone()) {
+            write_content(&mut m, &i18n, &session, &record);
         }
+        Static::new(m).on_button(move || session.go(Step::Check))
     };
     view! {
         <section class="page result-page" data-testid="result-page">
@@ -165,11 +116,87 @@ fn AnswersSummary() -> impl IntoView {
             <details>
                 <summary>{i18n.tr("answers_title")}</summary>
                 <dl class="answers">
-                    {move || rows().into_iter().map(|(q, a)| view! {
-                        <div class="answer-row"><dt>{q}</dt><dd>{a}</dd></div>
-                    }).collect_view()}
+                    {move || {
+                        let mut m = Markup::new();
+                        for (q, a) in rows() {
+                            m.open("div", r#"class="answer-row""#)
+                                .leaf("dt", "", &q)
+                                .leaf("dd", "", &a)
+                                .close("div");
+                        }
+                        Static::new(m)
+                    }}
                 </dl>
             </details>
         </section>
+    }
+}
+
+/// Writes the assessment of `record` and, for assessments in 2026, the same household under the
+/// 2027-2030 standard; or the problems that prevent an assessment.
+fn write_content(m: &mut Markup, i18n: &I18n, session: &Session, record: &HouseholdRecord) {
+    match assess(record, &AssessOptions::default()) {
+        Err(invalid) => {
+            let problems: Vec<String> = session
+                .peek(|d| {
+                    invalid
+                        .problems
+                        .iter()
+                        .map(|p| {
+                            let field = path_label(i18n, d, &p.field);
+                            i18n.tf(
+                                "problem_line",
+                                &[
+                                    ("field", &field),
+                                    ("problem", i18n.t(&format!("problem_{}", p.code.key()))),
+                                    ("found", &p.found),
+                                ],
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            m.open(
+                "div",
+                r#"class="note warning" role="alert" data-testid="result-invalid""#,
+            )
+            .open("p", "")
+            .leaf("strong", "", i18n.t("invalid_title"))
+            .close("p")
+            .open("ul", "");
+            for p in &problems {
+                m.leaf("li", "", p);
+            }
+            m.close("ul")
+                .leaf(
+                    "button",
+                    r#"type="button" class="button secondary""#,
+                    i18n.t("invalid_fix"),
+                )
+                .close("div");
+        }
+        Ok(assessment) => {
+            write_assessment(m, i18n, session, &assessment, false);
+            if assessment.explanation.assessed_on.year() != 2026 {
+                return;
+            }
+            // The same household as if assessed on the first day of the new standard.
+            let as_of = Date::new(2027, 1, 1).expect("valid date");
+            if let Ok(c) = assess(record, &AssessOptions { as_of: Some(as_of) }) {
+                m.open(
+                    "section",
+                    r#"class="compare" data-testid="comparison-2027""#,
+                )
+                .open("div", r#"class="compare-card""#)
+                .open("h2", "")
+                .text(i18n.t("compare_title"))
+                .text(" ")
+                .leaf("span", r#"class="provisional-tag""#, i18n.t("provisional"))
+                .close("h2")
+                .leaf("p", r#"class="hint""#, i18n.t("compare_note"));
+                write_assessment(m, i18n, session, &c, true);
+                m.close("div").close("section");
+            }
+        }
     }
 }

@@ -6,7 +6,7 @@ use crate::app::i18n::{use_i18n, I18n};
 use crate::app::session::{households, now_iso, today, use_session};
 use crate::app::{use_navigation, Section};
 use crate::questionnaire::draft::Draft;
-use crate::questionnaire::store::Entry;
+use crate::questionnaire::store::{Entry, Listing};
 use crate::questionnaire::transfer::{self, ImportProblem};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -47,10 +47,16 @@ pub fn SavedSection() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let navigation = use_navigation();
-    let listing = Memo::new(move |_| {
-        session.revision();
-        households().list().unwrap_or_default()
-    });
+    // Re-read whenever the session's revision moves (every save, rename, import, delete). Each
+    // re-read counts as a change: comparing two listings field by field would cost more code
+    // (every household record's equality) than the rare re-render it saves.
+    let listing = Memo::new_with_compare(
+        move |_| {
+            session.revision();
+            households().list().unwrap_or_default()
+        },
+        |_, _| true,
+    );
     let import_message = RwSignal::new(None::<ImportMessage>);
     let confirm_all = RwSignal::new(false);
 
@@ -158,7 +164,7 @@ pub fn SavedSection() -> impl IntoView {
         <section class="page saved-page" data-testid="saved-section">
             <h1 id="step-heading" tabindex="-1">{i18n.tr("saved_title")}</h1>
             <p class="lead">{i18n.tr("saved_intro")}</p>
-            <SetAsideNotices />
+            <SetAsideNotices listing=listing />
             <button
                 type="button"
                 class="button primary big"
@@ -328,15 +334,14 @@ fn SavedCard(
 
 /// Records that could not be read: why, and a way to download or discard them.
 #[component]
-pub fn SetAsideNotices() -> impl IntoView {
+pub fn SetAsideNotices(
+    /// The saved section's listing of stored records.
+    listing: Memo<Listing>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let listing = Memo::new(move |_| {
-        session.revision();
-        households().list().map(|l| l.set_aside).unwrap_or_default()
-    });
     view! {
-        {move || listing.get().into_iter().map(|s| {
+        {move || listing.with(|l| l.set_aside.clone()).into_iter().map(|s| {
             let id = s.id.clone();
             let id2 = s.id.clone();
             let reason = i18n.t(s.error.key);
