@@ -276,24 +276,24 @@ pub struct NutritionCutoff {
 }
 
 /// Every rule the engine uses, with its provenance.
-#[derive(Debug, Serialize)]
+///
+/// The entries a page shows or the engine applies are fields; the rest of the rule data
+/// (parameter descriptions and per-value provenance, table metadata, the school-level rank
+/// entry) is reached through methods, so a program that never calls them (the household page)
+/// does not carry those texts: the thresholds it needs were resolved from them at compile time.
+#[derive(Debug)]
 pub struct RuleBook {
     /// A content hash of the rule data, recorded in explanations.
     pub version: &'static str,
     pub editions: List<Edition>,
-    /// (parameter key, parameter), by key.
-    pub parameters: List<(&'static str, Parameter)>,
     pub indicators: List<IndicatorRule>,
     pub interpretations: List<InterpretationRule>,
-    pub school_level_rank: SchoolLevelRank,
     pub supports: List<SupportRule>,
-    pub tables: List<TableRule>,
     /// The rows of `b1-points.csv`, in `B1Row` order.
     pub b1_points: List<B1PointsRow>,
     /// Extra points of an urban household by region (`b1-urban-region-points.csv`), in `Region` order.
     pub b1_urban_region_points: [i16; 7],
     pub nutrition_cutoffs: List<NutritionCutoff>,
-    #[serde(skip)]
     pub(crate) compiled: Compiled,
 }
 
@@ -306,9 +306,6 @@ pub(crate) struct Compiled {
     pub school_rank: [i8; 8],
     /// Indicator rule index by `Indicator as usize`.
     pub indicator_rule: [usize; 13],
-    /// Index in `tables` of b1-points.csv and b1-urban-region-points.csv.
-    pub b1_table: usize,
-    pub urban_table: usize,
 }
 
 impl RuleBook {
@@ -324,21 +321,41 @@ impl RuleBook {
 
     /// The provenance of b1-points.csv.
     pub fn b1_reference(&self) -> &'static Reference {
-        &self.tables.0[self.compiled.b1_table].reference
+        &B1_REFERENCE
     }
 
     /// The provenance of b1-urban-region-points.csv.
     pub fn urban_region_reference(&self) -> &'static Reference {
-        &self.tables.0[self.compiled.urban_table].reference
+        &URBAN_REGION_REFERENCE
+    }
+
+    /// The legal source of Phiếu A: the reference of the first value of `screening_stop_count`.
+    pub fn screening_reference(&self) -> &'static Reference {
+        &SCREENING_REFERENCE
+    }
+
+    /// Every parameter as (key, parameter), by key.
+    pub fn parameters(&self) -> List<(&'static str, Parameter)> {
+        List(data::PARAMETERS)
     }
 
     /// A named parameter.
     pub fn parameter(&self, key: &str) -> Option<&'static Parameter> {
-        self.parameters
-            .0
+        data::PARAMETERS
             .iter()
             .find(|(k, _)| *k == key)
             .map(|(_, p)| p)
+    }
+
+    /// The provenance of the official CSV tables (rules/tables.toml).
+    pub fn tables(&self) -> List<TableRule> {
+        List(data::TABLES)
+    }
+
+    /// The rank of school levels (interpretation `school_level_rank`); the engine uses the
+    /// ranks compiled from it.
+    pub fn school_level_rank(&self) -> &'static SchoolLevelRank {
+        &data::SCHOOL_LEVEL_RANK
     }
 
     /// Points of a B1 row in a column (0-5 rural regions, 6 urban).
@@ -496,6 +513,12 @@ pub fn edition_for(date: Date) -> Option<&'static Edition> {
         .find(|e| e.since <= date && date <= e.until)
 }
 
+/// The income lines per person per month, [rural, urban], in force on `date`: the thresholds
+/// the edition of that day resolved from `income_line_rural` / `income_line_urban`.
+pub fn income_lines_on(date: Date) -> Option<[i64; 2]> {
+    edition_for(date).map(|e| e.thresholds_on(date).income_line)
+}
+
 // Everything below runs in const evaluation while the crate compiles: a `refuse` reached there stops
 // the build with its message (the same functions run in unit tests, where it panics).
 
@@ -504,12 +527,9 @@ static B1_POINTS: [B1PointsRow; B1Row::ALL.len()] = b1_rows_in_engine_order(data
 static RULES: RuleBook = RuleBook {
     version: data::VERSION,
     editions: List(data::EDITIONS),
-    parameters: List(data::PARAMETERS),
     indicators: List(data::INDICATORS),
     interpretations: List(data::INTERPRETATIONS),
-    school_level_rank: data::SCHOOL_LEVEL_RANK,
     supports: List(data::SUPPORTS),
-    tables: List(data::TABLES),
     b1_points: List(&B1_POINTS),
     b1_urban_region_points: urban_region_points(data::B1_URBAN_REGION_POINTS),
     nutrition_cutoffs: List(data::NUTRITION_CUTOFFS),
@@ -517,10 +537,15 @@ static RULES: RuleBook = RuleBook {
         nutrition_row: nutrition_rows(data::NUTRITION_CUTOFFS),
         school_rank: school_ranks(data::SCHOOL_LEVEL_RANK.values.0),
         indicator_rule: indicator_rules(data::INDICATORS),
-        b1_table: table_index(data::TABLES, "b1_points"),
-        urban_table: table_index(data::TABLES, "b1_urban_region_points"),
     },
 };
+
+// Copies made at compile time, so that the explanations' references do not keep the whole
+// parameter and table lists in the program.
+static B1_REFERENCE: Reference = data::TABLES[table_index(data::TABLES, "b1_points")].reference;
+static URBAN_REGION_REFERENCE: Reference =
+    data::TABLES[table_index(data::TABLES, "b1_urban_region_points")].reference;
+static SCREENING_REFERENCE: Reference = first_value_reference(data::PARAMETERS, "screening_stop_count");
 
 /// String equality usable in const evaluation.
 const fn same(a: &str, b: &str) -> bool {
@@ -806,6 +831,22 @@ const fn table_index(tables: &[TableRule], key: &str) -> usize {
         i += 1;
     }
     refuse(&["rules/tables.toml: no [[table]] with key ", key])
+}
+
+/// The reference of the first value of parameter `key`.
+const fn first_value_reference(parameters: &[(&str, Parameter)], key: &str) -> Reference {
+    let mut i = 0;
+    while i < parameters.len() {
+        let (name, parameter) = &parameters[i];
+        if same(name, key) {
+            if parameter.values.0.is_empty() {
+                refuse(&["rules/parameters.toml [", key, "]: no values"]);
+            }
+            return parameter.values.0[0].reference;
+        }
+        i += 1;
+    }
+    refuse(&["rules/parameters.toml: no [", key, "] (the engine needs it)"])
 }
 
 /// Parameter values in force on one day of an edition, for `resolve`.

@@ -62,8 +62,8 @@ fn every_rule_value_has_a_reference_a_date_and_a_status() {
         assert!(!document.trim().is_empty(), "{what}: no reference");
         let _ = status;
     };
-    assert!(r.parameters.len() >= 40);
-    for (key, p) in &r.parameters {
+    assert!(r.parameters().len() >= 40);
+    for (key, p) in &r.parameters() {
         assert!(!p.values.is_empty(), "{key}: no values");
         for v in &p.values {
             check(key, &v.reference.document, v.status);
@@ -115,7 +115,7 @@ fn every_rule_value_has_a_reference_a_date_and_a_status() {
             row.key
         );
     }
-    for t in &r.tables {
+    for t in &r.tables() {
         check(&t.key, &t.reference.document, t.status);
     }
     // Every edition's indicators have a rule entry with labels.
