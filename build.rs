@@ -443,7 +443,8 @@ struct B1Row {
 
 struct NutritionRow {
     age_months: u16,
-    cells: [Option<f64>; 4],
+    /// The four cut-offs in hundredths (kg or cm), 0 for an empty cell.
+    hundredths: [u16; 4],
 }
 
 struct Rules {
@@ -820,11 +821,10 @@ impl Rules {
 
         o.push_str("pub(super) static NUTRITION_CUTOFFS: &[NutritionCutoff] = &[\n");
         for n in &self.nutrition_cutoffs {
-            let [wb, wg, hb, hg] = n.cells;
             writeln!(
                 o,
-                "    NutritionCutoff {{ age_months: {}, weight_kg_boy: {wb:?}, weight_kg_girl: {wg:?}, height_cm_boy: {hb:?}, height_cm_girl: {hg:?} }},",
-                n.age_months
+                "    NutritionCutoff {{ age_months: {}, hundredths: {:?} }},",
+                n.age_months, n.hundredths
             )
             .unwrap();
         }
@@ -934,17 +934,22 @@ fn read_nutrition_cutoffs() -> Vec<NutritionRow> {
     let rows: Vec<NutritionRow> = rows
         .into_iter()
         .map(|(line, cells)| {
-            let mut measures = [None; 4];
+            let mut measures = [0u16; 4];
             for (i, slot) in measures.iter_mut().enumerate() {
                 let text = &cells[1 + i];
                 if !text.is_empty() {
-                    *slot = Some(cell(
-                        path,
-                        line,
-                        expected[1 + i],
-                        text,
-                        "a number or nothing",
-                    ));
+                    let value: f64 = cell(path, line, expected[1 + i], text, "a number or nothing");
+                    // Stored as whole hundredths: exact for every value of at most two decimals
+                    // up to 655.35 (hundredths / 100.0 gives back the very f64 read here).
+                    let hundredths = (value * 100.0).round();
+                    if !(1.0..=65535.0).contains(&hundredths) || hundredths / 100.0 != value {
+                        panic!(
+                            "{path} line {line}, column {}: expected a number above 0 and up to \
+                             655.35 with at most two decimals, or nothing, but found \"{text}\"",
+                            expected[1 + i]
+                        );
+                    }
+                    *slot = hundredths as u16;
                 }
             }
             NutritionRow {
@@ -955,7 +960,7 @@ fn read_nutrition_cutoffs() -> Vec<NutritionRow> {
                     &cells[0],
                     "a whole number of months",
                 ),
-                cells: measures,
+                hundredths: measures,
             }
         })
         .collect();

@@ -266,13 +266,38 @@ pub struct B1PointsRow {
 }
 
 /// One row of `nutrition-cutoffs.csv`.
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy)]
 pub struct NutritionCutoff {
     pub age_months: u16,
-    pub weight_kg_boy: Option<f64>,
-    pub weight_kg_girl: Option<f64>,
-    pub height_cm_boy: Option<f64>,
-    pub height_cm_girl: Option<f64>,
+    /// Weight boy, weight girl (kg), height boy, height girl (cm), in whole hundredths, 0 where
+    /// the table has no value: two bytes a cut-off instead of an `Option<f64>`'s sixteen.
+    /// build.rs checks that `hundredths / 100.0` is the very number of the CSV cell.
+    hundredths: [u16; 4],
+}
+
+impl NutritionCutoff {
+    fn cut_off(&self, column: usize) -> Option<f64> {
+        match self.hundredths[column] {
+            0 => None,
+            h => Some(f64::from(h) / 100.0),
+        }
+    }
+
+    pub fn weight_kg_boy(&self) -> Option<f64> {
+        self.cut_off(0)
+    }
+
+    pub fn weight_kg_girl(&self) -> Option<f64> {
+        self.cut_off(1)
+    }
+
+    pub fn height_cm_boy(&self) -> Option<f64> {
+        self.cut_off(2)
+    }
+
+    pub fn height_cm_girl(&self) -> Option<f64> {
+        self.cut_off(3)
+    }
 }
 
 /// Every rule the engine uses, with its provenance.
@@ -545,7 +570,8 @@ static RULES: RuleBook = RuleBook {
 static B1_REFERENCE: Reference = data::TABLES[table_index(data::TABLES, "b1_points")].reference;
 static URBAN_REGION_REFERENCE: Reference =
     data::TABLES[table_index(data::TABLES, "b1_urban_region_points")].reference;
-static SCREENING_REFERENCE: Reference = first_value_reference(data::PARAMETERS, "screening_stop_count");
+static SCREENING_REFERENCE: Reference =
+    first_value_reference(data::PARAMETERS, "screening_stop_count");
 
 /// String equality usable in const evaluation.
 const fn same(a: &str, b: &str) -> bool {
@@ -846,7 +872,11 @@ const fn first_value_reference(parameters: &[(&str, Parameter)], key: &str) -> R
         }
         i += 1;
     }
-    refuse(&["rules/parameters.toml: no [", key, "] (the engine needs it)"])
+    refuse(&[
+        "rules/parameters.toml: no [",
+        key,
+        "] (the engine needs it)",
+    ])
 }
 
 /// Parameter values in force on one day of an edition, for `resolve`.
@@ -1101,6 +1131,32 @@ mod tests {
         assert_eq!(age(15), 15);
         assert_eq!(age(119), 114);
         assert_eq!(age(192), 192);
+    }
+
+    /// The compact cut-offs give back exactly the numbers of the CSV file, read here on its own.
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))] // reads the source tree
+    fn nutrition_cut_offs_are_the_csv_values() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/rules/nutrition-cutoffs.csv");
+        let text = std::fs::read_to_string(path).unwrap();
+        let rows = &rules().nutrition_cutoffs;
+        let mut lines = text.lines().skip(1).filter(|l| !l.trim().is_empty());
+        for row in rows {
+            let line = lines.next().expect("a CSV line for every row");
+            let cells: Vec<&str> = line.split(',').collect();
+            let number =
+                |i: usize| (!cells[i].is_empty()).then(|| cells[i].parse::<f64>().unwrap());
+            assert_eq!(row.age_months.to_string(), cells[0], "{line}");
+            assert_eq!(row.weight_kg_boy(), number(1), "{line}");
+            assert_eq!(row.weight_kg_girl(), number(2), "{line}");
+            assert_eq!(row.height_cm_boy(), number(3), "{line}");
+            assert_eq!(row.height_cm_girl(), number(4), "{line}");
+        }
+        assert!(lines.next().is_none(), "every CSV line is a row");
+        // The table has empty cells: the "no value" case is exercised too.
+        assert!(rows
+            .iter()
+            .any(|r| r.height_cm_boy().is_none() || r.weight_kg_boy().is_none()));
     }
 
     #[test]
