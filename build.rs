@@ -748,6 +748,18 @@ impl Rules {
         }
         o.push_str("];\n\n");
 
+        // The wording alone, for the pages, which show it but not the provenance.
+        o.push_str("pub(super) static INTERPRETATION_LABELS: &[RuleLabel] = &[\n");
+        for i in &self.interpretations.interpretation {
+            writeln!(
+                o,
+                "    RuleLabel {{ key: {:?}, vi: {:?}, en: {:?} }},",
+                i.key, i.label_vi, i.label_en
+            )
+            .unwrap();
+        }
+        o.push_str("];\n\n");
+
         let r = &self.interpretations.school_level_rank;
         let values: Vec<String> = r
             .values

@@ -209,6 +209,14 @@ pub struct InterpretationRule {
     pub reviewed_on: Date,
 }
 
+/// What a rule entry is called, in each language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleLabel {
+    pub key: &'static str,
+    pub vi: &'static str,
+    pub en: &'static str,
+}
+
 /// A support a household may receive (standard.md §4).
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct SupportRule {
@@ -312,7 +320,6 @@ pub struct RuleBook {
     pub version: &'static str,
     pub editions: List<Edition>,
     pub indicators: List<IndicatorRule>,
-    pub interpretations: List<InterpretationRule>,
     pub supports: List<SupportRule>,
     /// The rows of `b1-points.csv`, in `B1Row` order.
     pub b1_points: List<B1PointsRow>,
@@ -339,9 +346,20 @@ impl RuleBook {
         &self.indicators.0[self.compiled.indicator_rule[indicator as usize]]
     }
 
+    /// Every [interpretation] entry, with its provenance.
+    pub fn interpretations(&self) -> List<InterpretationRule> {
+        List(data::INTERPRETATIONS)
+    }
+
     /// The rule entry of an interpretation, by key.
     pub fn interpretation(&self, key: &str) -> Option<&'static InterpretationRule> {
-        self.interpretations.0.iter().find(|i| i.key == key)
+        data::INTERPRETATIONS.iter().find(|i| i.key == key)
+    }
+
+    /// The wording of an interpretation, by key (what the result page lists, without the
+    /// provenance it does not show).
+    pub fn interpretation_label(&self, key: &str) -> Option<&'static RuleLabel> {
+        data::INTERPRETATION_LABELS.iter().find(|l| l.key == key)
     }
 
     /// The provenance of b1-points.csv.
@@ -553,7 +571,6 @@ static RULES: RuleBook = RuleBook {
     version: data::VERSION,
     editions: List(data::EDITIONS),
     indicators: List(data::INDICATORS),
-    interpretations: List(data::INTERPRETATIONS),
     supports: List(data::SUPPORTS),
     b1_points: List(&B1_POINTS),
     b1_urban_region_points: urban_region_points(data::B1_URBAN_REGION_POINTS),
@@ -1076,6 +1093,17 @@ mod tests {
         assert_eq!(rules.editions.len(), 2);
         assert_eq!(rules.version.len(), 16);
         assert_eq!(rules.b1_points.len(), B1Row::ALL.len());
+    }
+
+    #[test]
+    fn interpretation_labels_are_those_of_the_entries() {
+        let r = rules();
+        assert_eq!(data::INTERPRETATION_LABELS.len(), r.interpretations().len());
+        for i in &r.interpretations() {
+            let label = r.interpretation_label(i.key).unwrap();
+            assert_eq!((label.vi, label.en), (i.label_vi, i.label_en), "{}", i.key);
+        }
+        assert!(r.interpretation_label("no_such_interpretation").is_none());
     }
 
     #[test]

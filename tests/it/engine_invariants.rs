@@ -96,7 +96,7 @@ fn every_rule_value_has_a_reference_a_date_and_a_status() {
             i.key
         );
     }
-    for i in &r.interpretations {
+    for i in &r.interpretations() {
         check(&i.key, &i.reference.document, i.status);
         assert_eq!(i.status, RuleStatus::Interpretation, "{}", i.key);
         assert!(

@@ -158,10 +158,10 @@ pub fn InterpretationsSection(
     let items: Vec<String> = explanation
         .interpretations
         .iter()
-        .filter_map(|k| rules().interpretation(k))
+        .filter_map(|k| rules().interpretation_label(k))
         .map(|r| match i18n.locale() {
-            Locale::Vi => r.label_vi.to_string(),
-            Locale::En => r.label_en.to_string(),
+            Locale::Vi => r.vi.to_string(),
+            Locale::En => r.en.to_string(),
         })
         .collect();
     (!items.is_empty()).then(|| {
