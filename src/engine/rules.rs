@@ -9,6 +9,7 @@ use super::household::{Region, SchoolLevel};
 use super::result::Indicator;
 use serde::{Serialize, Serializer};
 use std::ops::Deref;
+use std::sync::OnceLock;
 
 /// The rule data as build.rs wrote it (in the order of the rule files).
 mod data {
@@ -184,12 +185,12 @@ impl Edition {
 }
 
 /// One deprivation indicator's rule entry.
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy)]
 pub struct IndicatorRule {
     pub key: &'static str,
     pub number: u8,
-    pub label_vi: &'static str,
-    pub label_en: &'static str,
+    /// The entry's wording: see `label_vi` / `label_en`.
+    label: u16,
     pub since: Date,
     pub until: Option<Date>,
     pub status: RuleStatus,
@@ -198,31 +199,79 @@ pub struct IndicatorRule {
 }
 
 /// A reading of the rules where the text is silent ([interpretation]).
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy)]
 pub struct InterpretationRule {
     pub key: &'static str,
-    pub label_vi: &'static str,
-    pub label_en: &'static str,
+    /// The entry's wording: see `label_vi` / `label_en`.
+    label: u16,
     pub since: Date,
     pub status: RuleStatus,
     pub reference: Reference,
     pub reviewed_on: Date,
 }
 
-/// What a rule entry is called, in each language.
+/// An interpretation's wording without its provenance (what the result page lists).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RuleLabel {
     pub key: &'static str,
-    pub vi: &'static str,
-    pub en: &'static str,
+    /// See `label_vi` / `label_en`.
+    label: u16,
 }
 
+/// The labels of the rule entries (`data::LABELS`) split into [Vietnamese, English], at the
+/// first use: the compiled table carries no offsets.
+static LABEL_TABLE: OnceLock<[Vec<&'static str>; 2]> = OnceLock::new();
+
+/// Label number `label` in `column` (0 Vietnamese, 1 English).
+fn label(label: u16, column: usize) -> &'static str {
+    let table = LABEL_TABLE.get_or_init(|| {
+        let mut sections = data::LABELS.split('\u{1e}');
+        let mut column = || {
+            let mut labels: Vec<&'static str> = sections
+                .next()
+                .unwrap_or_default()
+                .split('\u{1f}')
+                .collect();
+            // Every label ends with U+001F: the piece after the last one is empty.
+            labels.pop();
+            labels
+        };
+        [column(), column()]
+    });
+    table[column][usize::from(label)]
+}
+
+/// `label_vi` / `label_en` for the rule entries that carry a wording.
+macro_rules! labelled {
+    ($($entry:ty),+) => {$(
+        impl $entry {
+            /// The entry's wording in Vietnamese.
+            pub fn label_vi(&self) -> &'static str {
+                label(self.label, 0)
+            }
+
+            /// The entry's wording in English.
+            pub fn label_en(&self) -> &'static str {
+                label(self.label, 1)
+            }
+        }
+    )+};
+}
+
+labelled!(
+    IndicatorRule,
+    InterpretationRule,
+    RuleLabel,
+    SupportRule,
+    B1PointsRow
+);
+
 /// A support a household may receive (standard.md §4).
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy)]
 pub struct SupportRule {
     pub key: &'static str,
-    pub label_vi: &'static str,
-    pub label_en: &'static str,
+    /// The entry's wording: see `label_vi` / `label_en`.
+    label: u16,
     /// How it may apply to a poor household (`no` when it does not).
     pub poor: &'static str,
     pub near_poor: &'static str,
@@ -261,14 +310,13 @@ pub struct SchoolLevelRank {
 }
 
 /// One row of `b1-points.csv`.
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy)]
 pub struct B1PointsRow {
     pub item: u8,
     pub key: &'static str,
-    pub label_vi: &'static str,
-    /// Our English wording of the row (rules/tables.toml); the Vietnamese form wording is
-    /// authoritative.
-    pub label_en: &'static str,
+    /// The row's wording: the form's (Vietnamese, authoritative) and ours in English
+    /// (rules/tables.toml): see `label_vi` / `label_en`.
+    label: u16,
     /// Points by column: the six rural regions in `Region` order, then urban.
     pub points: [i16; 7],
 }
@@ -669,8 +717,7 @@ const fn b1_rows_in_engine_order(rows: &[B1PointsRow]) -> [B1PointsRow; B1Row::A
     const NONE: B1PointsRow = B1PointsRow {
         item: 0,
         key: "",
-        label_vi: "",
-        label_en: "",
+        label: 0,
         points: [0; 7],
     };
     let mut out = [NONE; B1Row::ALL.len()];
@@ -1101,9 +1148,77 @@ mod tests {
         assert_eq!(data::INTERPRETATION_LABELS.len(), r.interpretations().len());
         for i in &r.interpretations() {
             let label = r.interpretation_label(i.key).unwrap();
-            assert_eq!((label.vi, label.en), (i.label_vi, i.label_en), "{}", i.key);
+            assert_eq!(
+                (label.label_vi(), label.label_en()),
+                (i.label_vi(), i.label_en()),
+                "{}",
+                i.key
+            );
         }
         assert!(r.interpretation_label("no_such_interpretation").is_none());
+    }
+
+    /// Every entry's labels are the ones its rule file gives it, read here as text (a TOML
+    /// entry's block holds `label_vi = "…"` and `label_en = "…"`; a B1 row's CSV line holds its
+    /// Vietnamese wording and tables.toml its English one), so the shared label table cannot
+    /// give an entry another entry's words, in either language.
+    #[test]
+    fn every_label_is_its_entrys_own() {
+        fn check(file: &str, header: &str, key: &str, vi: &str, en: &str) {
+            let block = file
+                .split(header)
+                .find(|b| b.contains(&format!("\nkey = \"{key}\"\n")))
+                .unwrap_or_else(|| panic!("no {header} block for {key}"));
+            assert!(
+                block.contains(&format!("\nlabel_vi = \"{vi}\"\n")),
+                "{key}: {vi}"
+            );
+            assert!(
+                block.contains(&format!("\nlabel_en = \"{en}\"\n")),
+                "{key}: {en}"
+            );
+        }
+        let r = rules();
+        let file = include_str!("../../rules/indicators.toml");
+        for i in &r.indicators {
+            check(file, "[[indicator]]", i.key, i.label_vi(), i.label_en());
+        }
+        let file = include_str!("../../rules/interpretations.toml");
+        for i in &r.interpretations() {
+            check(
+                file,
+                "[[interpretation]]",
+                i.key,
+                i.label_vi(),
+                i.label_en(),
+            );
+        }
+        let file = include_str!("../../rules/supports.toml");
+        for s in &r.supports {
+            check(file, "[[support]]", s.key, s.label_vi(), s.label_en());
+        }
+        let csv = include_str!("../../rules/b1-points.csv");
+        let tables = include_str!("../../rules/tables.toml");
+        for row in &r.b1_points {
+            let line = csv
+                .lines()
+                .find(|l| l.split(',').nth(1) == Some(row.key))
+                .unwrap_or_else(|| panic!("no CSV line for {}", row.key));
+            let vi = row.label_vi();
+            assert!(
+                line.contains(&format!(",{vi},")) || line.contains(&format!(",\"{vi}\",")),
+                "{}: {vi}",
+                row.key
+            );
+            let en = format!("\n{} = \"{}\"\n", row.key, row.label_en());
+            assert!(tables.contains(&en), "{en}");
+        }
+        let labels = r.indicators.len() + r.interpretations().len() + r.supports.len();
+        assert_eq!(
+            data::LABELS.matches('\u{1f}').count(),
+            2 * (labels + r.b1_points.len()),
+            "one label per entry and language"
+        );
     }
 
     #[test]
@@ -1163,10 +1278,8 @@ mod tests {
 
     /// The compact cut-offs give back exactly the numbers of the CSV file, read here on its own.
     #[test]
-    #[cfg(not(target_arch = "wasm32"))] // reads the source tree
     fn nutrition_cut_offs_are_the_csv_values() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/rules/nutrition-cutoffs.csv");
-        let text = std::fs::read_to_string(path).unwrap();
+        let text = include_str!("../../rules/nutrition-cutoffs.csv");
         let rows = &rules().nutrition_cutoffs;
         let mut lines = text.lines().skip(1).filter(|l| !l.trim().is_empty());
         for row in rows {

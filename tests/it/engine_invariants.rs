@@ -91,7 +91,7 @@ fn every_rule_value_has_a_reference_a_date_and_a_status() {
     for i in &r.indicators {
         check(&i.key, &i.reference.document, i.status);
         assert!(
-            !i.label_vi.trim().is_empty() && !i.label_en.trim().is_empty(),
+            !i.label_vi().trim().is_empty() && !i.label_en().trim().is_empty(),
             "{}: labels",
             i.key
         );
@@ -100,7 +100,7 @@ fn every_rule_value_has_a_reference_a_date_and_a_status() {
         check(&i.key, &i.reference.document, i.status);
         assert_eq!(i.status, RuleStatus::Interpretation, "{}", i.key);
         assert!(
-            !i.label_vi.trim().is_empty() && !i.label_en.trim().is_empty(),
+            !i.label_vi().trim().is_empty() && !i.label_en().trim().is_empty(),
             "{}: labels",
             i.key
         );
@@ -110,7 +110,7 @@ fn every_rule_value_has_a_reference_a_date_and_a_status() {
     }
     for row in &r.b1_points {
         assert!(
-            !row.label_vi.trim().is_empty() && !row.label_en.trim().is_empty(),
+            !row.label_vi().trim().is_empty() && !row.label_en().trim().is_empty(),
             "B1 row {}: labels in both languages",
             row.key
         );

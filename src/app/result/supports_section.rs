@@ -55,8 +55,8 @@ pub fn ChangesSection(
     let label = |key: &str| {
         let rule = rules().indicators.iter().find(|r| r.key == key);
         match (rule, i18n.locale()) {
-            (Some(r), Locale::Vi) => r.label_vi.to_string(),
-            (Some(r), Locale::En) => r.label_en.to_string(),
+            (Some(r), Locale::Vi) => r.label_vi().to_string(),
+            (Some(r), Locale::En) => r.label_en().to_string(),
             (None, _) => key.to_string(),
         }
     };
@@ -123,8 +123,8 @@ pub fn SupportsSection(
         .map(|s| {
             let rule = rules().supports.iter().find(|r| r.key == s.key);
             let label = match (rule, i18n.locale()) {
-                (Some(r), Locale::Vi) => r.label_vi.to_string(),
-                (Some(r), Locale::En) => r.label_en.to_string(),
+                (Some(r), Locale::Vi) => r.label_vi().to_string(),
+                (Some(r), Locale::En) => r.label_en().to_string(),
                 (None, _) => s.key.to_string(),
             };
             let level = i18n.t(&format!("support_level_{}", s.level));
@@ -160,8 +160,8 @@ pub fn InterpretationsSection(
         .iter()
         .filter_map(|k| rules().interpretation_label(k))
         .map(|r| match i18n.locale() {
-            Locale::Vi => r.vi.to_string(),
-            Locale::En => r.en.to_string(),
+            Locale::Vi => r.label_vi().to_string(),
+            Locale::En => r.label_en().to_string(),
         })
         .collect();
     (!items.is_empty()).then(|| {
