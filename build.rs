@@ -744,6 +744,9 @@ impl Rules {
         }
         o.push_str("];\n\n");
 
+        // Where each edition comes from, apart from the editions themselves, which the pages use
+        // (they do not show this).
+        let mut provenance = Vec::new();
         o.push_str("pub(super) static EDITIONS: &[Edition] = &[\n");
         for e in &self.editions {
             let method = match e.classification.as_str() {
@@ -762,16 +765,20 @@ impl Rules {
             };
             writeln!(
                 o,
-                "    Edition {{\n        key: {:?},\n        since: {},\n        until: {},\n        provisional: {},\n        classification: {method},\n        indicators: List(&{keys}),\n        status: {},\n        reference: {},\n        reviewed_on: {},\n        extension: {extension},",
+                "    Edition {{\n        key: {:?},\n        since: {},\n        until: {},\n        provisional: {},\n        classification: {method},\n        indicators: List(&{keys}),",
                 e.key,
                 date(&e.since),
                 date(&e.until),
                 e.provisional,
+            )
+            .unwrap();
+            provenance.push(format!(
+                "    EditionProvenance {{ key: {:?}, status: {}, reference: {}, reviewed_on: {}, extension: {extension} }},\n",
+                e.key,
                 status(&e.status),
                 reference(&e.reference),
                 date(&e.reviewed_on)
-            )
-            .unwrap();
+            ));
             writeln!(
                 o,
                 "        indicator_set: &indicator_set({:?}, {keys}),",
@@ -790,6 +797,9 @@ impl Rules {
             }
             o.push_str("        ],\n    },\n");
         }
+        o.push_str("];\n\n");
+        o.push_str("pub(super) static EDITION_PROVENANCE: &[EditionProvenance] = &[\n");
+        o.push_str(&provenance.concat());
         o.push_str("];\n\n");
 
         // Every entry's wording in one text, the Vietnamese labels then the English ones, each

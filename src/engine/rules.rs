@@ -145,7 +145,7 @@ pub enum ClassificationMethod {
 }
 
 /// An edition of the standard.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Edition {
     pub key: &'static str,
     pub since: Date,
@@ -155,17 +155,22 @@ pub struct Edition {
     pub classification: ClassificationMethod,
     /// The indicator keys of this edition, in Phiếu B2 order.
     pub indicators: List<&'static str>,
+    /// Thresholds resolved for each period of the edition in which no value changes.
+    pub(crate) periods: &'static [(Date, Thresholds)],
+    /// The edition's indicators as typed keys.
+    pub(crate) indicator_set: &'static [Indicator],
+}
+
+/// Where an edition comes from: kept apart from `Edition`, which the pages use, so that a page
+/// that never asks (the household page) does not carry it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EditionProvenance {
+    pub key: &'static str,
     pub status: RuleStatus,
     pub reference: Reference,
     pub reviewed_on: Date,
     /// A later text that keeps the edition in force (for 2022-2025: through 2026).
     pub extension: Option<EditionExtension>,
-    /// Thresholds resolved for each period of the edition in which no value changes.
-    #[serde(skip)]
-    pub(crate) periods: &'static [(Date, Thresholds)],
-    /// The edition's indicators as typed keys.
-    #[serde(skip)]
-    pub(crate) indicator_set: &'static [Indicator],
 }
 
 /// The text that extends an edition, and until when.
@@ -177,6 +182,14 @@ pub struct EditionExtension {
 }
 
 impl Edition {
+    /// Where the edition comes from (rules/editions.toml).
+    pub fn provenance(&self) -> &'static EditionProvenance {
+        data::EDITION_PROVENANCE
+            .iter()
+            .find(|p| p.key == self.key)
+            .expect("build.rs writes the provenance of every edition")
+    }
+
     /// The thresholds in force on `date` (which must lie in the edition).
     pub(crate) fn thresholds_on(&self, date: Date) -> &'static Thresholds {
         let i = self.periods.partition_point(|(start, _)| *start <= date);
@@ -1219,6 +1232,24 @@ mod tests {
             2 * (labels + r.b1_points.len()),
             "one label per entry and language"
         );
+    }
+
+    #[test]
+    fn every_edition_has_its_own_provenance() {
+        let r = rules();
+        assert_eq!(data::EDITION_PROVENANCE.len(), r.editions.len());
+        for e in &r.editions {
+            assert_eq!(e.provenance().key, e.key);
+            assert!(!e.provenance().reference.document.is_empty());
+        }
+        // 2022-2025 is kept in force through 2026 by a later text.
+        let current = edition_for(d("2026-06-01")).unwrap().provenance();
+        assert_eq!(current.extension.map(|x| x.until), Some(d("2026-12-31")));
+        assert!(edition_for(d("2027-06-01"))
+            .unwrap()
+            .provenance()
+            .extension
+            .is_none());
     }
 
     #[test]

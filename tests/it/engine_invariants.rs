@@ -85,7 +85,8 @@ fn every_rule_value_has_a_reference_a_date_and_a_status() {
         }
     }
     for e in &r.editions {
-        check(&e.key, &e.reference.document, e.status);
+        let p = e.provenance();
+        check(&e.key, &p.reference.document, p.status);
         assert!(e.since < e.until);
     }
     for i in &r.indicators {
