@@ -42,6 +42,11 @@ const B1_COLUMNS: [&str; 7] = [
     "urban",
 ];
 
+/// Ends a label in the generated label table (ASCII unit separator).
+const LABEL_END: char = '\u{1f}';
+/// Separates the Vietnamese and the English labels in the generated table (record separator).
+const LABEL_SECTION: char = '\u{1e}';
+
 fn main() {
     locales::generate();
     println!("cargo:rerun-if-changed=rules");
@@ -443,7 +448,8 @@ struct B1Row {
 
 struct NutritionRow {
     age_months: u16,
-    cells: [Option<f64>; 4],
+    /// The four cut-offs in hundredths (kg or cm), 0 for an empty cell.
+    hundredths: [u16; 4],
 }
 
 struct Rules {
@@ -493,8 +499,71 @@ impl Rules {
     }
 
     /// Consistency between entries and files (each file's own shape was checked while reading).
+    /// Every entry's wording as (file, key, Vietnamese, English), in the order of the generated
+    /// label table: indicators, interpretations, supports, then the B1 rows, each in file order.
+    /// An entry's `label` in the generated code is its position here.
+    fn labels(&self) -> Vec<(&'static str, &str, &str, &str)> {
+        let mut out = Vec::new();
+        for i in &self.indicators {
+            out.push((
+                "rules/indicators.toml",
+                i.key.as_str(),
+                i.label_vi.as_str(),
+                i.label_en.as_str(),
+            ));
+        }
+        for i in &self.interpretations.interpretation {
+            out.push((
+                "rules/interpretations.toml",
+                i.key.as_str(),
+                i.label_vi.as_str(),
+                i.label_en.as_str(),
+            ));
+        }
+        for s in &self.supports {
+            out.push((
+                "rules/supports.toml",
+                s.key.as_str(),
+                s.label_vi.as_str(),
+                s.label_en.as_str(),
+            ));
+        }
+        for r in &self.b1_points {
+            out.push((
+                "rules/b1-points.csv",
+                r.key.as_str(),
+                r.label_vi.as_str(),
+                r.label_en.as_str(),
+            ));
+        }
+        out
+    }
+
+    /// The position of the first label of each kind in `labels()`: indicators, interpretations,
+    /// supports, B1 rows.
+    fn label_starts(&self) -> [usize; 4] {
+        let indicators = 0;
+        let interpretations = indicators + self.indicators.len();
+        let supports = interpretations + self.interpretations.interpretation.len();
+        [
+            indicators,
+            interpretations,
+            supports,
+            supports + self.supports.len(),
+        ]
+    }
+
     fn check(&self, problems: &mut Vec<String>) {
         let mut seen = BTreeSet::new();
+        for (file, key, vi, en) in self.labels() {
+            for (name, text) in [("label_vi", vi), ("label_en", en)] {
+                if text.contains([LABEL_END, LABEL_SECTION]) {
+                    problems.push(format!(
+                        "{file} {key}: `{name}` contains a control character U+001E or U+001F"
+                    ));
+                }
+            }
+        }
         for e in &self.editions {
             let at = format!("rules/editions.toml edition {}", e.key);
             if !seen.insert(&e.key) {
@@ -675,6 +744,9 @@ impl Rules {
         }
         o.push_str("];\n\n");
 
+        // Where each edition comes from, apart from the editions themselves, which the pages use
+        // (they do not show this).
+        let mut provenance = Vec::new();
         o.push_str("pub(super) static EDITIONS: &[Edition] = &[\n");
         for e in &self.editions {
             let method = match e.classification.as_str() {
@@ -693,16 +765,20 @@ impl Rules {
             };
             writeln!(
                 o,
-                "    Edition {{\n        key: {:?},\n        since: {},\n        until: {},\n        provisional: {},\n        classification: {method},\n        indicators: List(&{keys}),\n        status: {},\n        reference: {},\n        reviewed_on: {},\n        extension: {extension},",
+                "    Edition {{\n        key: {:?},\n        since: {},\n        until: {},\n        provisional: {},\n        classification: {method},\n        indicators: List(&{keys}),",
                 e.key,
                 date(&e.since),
                 date(&e.until),
                 e.provisional,
+            )
+            .unwrap();
+            provenance.push(format!(
+                "    EditionProvenance {{ key: {:?}, status: {}, reference: {}, reviewed_on: {}, extension: {extension} }},\n",
+                e.key,
                 status(&e.status),
                 reference(&e.reference),
                 date(&e.reviewed_on)
-            )
-            .unwrap();
+            ));
             writeln!(
                 o,
                 "        indicator_set: &indicator_set({:?}, {keys}),",
@@ -722,13 +798,39 @@ impl Rules {
             o.push_str("        ],\n    },\n");
         }
         o.push_str("];\n\n");
+        o.push_str("pub(super) static EDITION_PROVENANCE: &[EditionProvenance] = &[\n");
+        o.push_str(&provenance.concat());
+        o.push_str("];\n\n");
+
+        // Every entry's wording in one text, the Vietnamese labels then the English ones, each
+        // ended by LABEL_END: entries name their label by position (two bytes instead of two
+        // 8-byte string references, which compress poorly), and each language's labels sit
+        // together, which compresses better than labels interleaved with their entries.
+        let labels = self.labels();
+        let mut text = String::new();
+        for column in [2, 3] {
+            for label in &labels {
+                text.push_str(if column == 2 { label.2 } else { label.3 });
+                text.push(LABEL_END);
+            }
+            if column == 2 {
+                text.push(LABEL_SECTION);
+            }
+        }
+        writeln!(
+            o,
+            "/// The labels of the rule entries: Vietnamese, then English, in entry order.\n\
+             pub(super) static LABELS: &str = {text:?};\n"
+        )
+        .unwrap();
+        let [first_indicator, first_interpretation, first_support, first_b1] = self.label_starts();
 
         o.push_str("pub(super) static INDICATORS: &[IndicatorRule] = &[\n");
-        for i in &self.indicators {
+        for (n, i) in self.indicators.iter().enumerate() {
             writeln!(
                 o,
-                "    IndicatorRule {{ key: {:?}, number: {}, label_vi: {:?}, label_en: {:?}, since: {}, until: {}, status: {}, reference: {}, reviewed_on: {} }},",
-                i.key, i.number, i.label_vi, i.label_en, date(&i.since), opt_date(&i.until),
+                "    IndicatorRule {{ key: {:?}, number: {}, label: {}, since: {}, until: {}, status: {}, reference: {}, reviewed_on: {} }},",
+                i.key, i.number, first_indicator + n, date(&i.since), opt_date(&i.until),
                 status(&i.status), reference(&i.reference), date(&i.reviewed_on)
             )
             .unwrap();
@@ -736,12 +838,25 @@ impl Rules {
         o.push_str("];\n\n");
 
         o.push_str("pub(super) static INTERPRETATIONS: &[InterpretationRule] = &[\n");
-        for i in &self.interpretations.interpretation {
+        for (n, i) in self.interpretations.interpretation.iter().enumerate() {
             writeln!(
                 o,
-                "    InterpretationRule {{ key: {:?}, label_vi: {:?}, label_en: {:?}, since: {}, status: {}, reference: {}, reviewed_on: {} }},",
-                i.key, i.label_vi, i.label_en, date(&i.since), status(&i.status),
+                "    InterpretationRule {{ key: {:?}, label: {}, since: {}, status: {}, reference: {}, reviewed_on: {} }},",
+                i.key, first_interpretation + n, date(&i.since), status(&i.status),
                 reference(&i.reference), date(&i.reviewed_on)
+            )
+            .unwrap();
+        }
+        o.push_str("];\n\n");
+
+        // The wording alone, for the pages, which show it but not the provenance.
+        o.push_str("pub(super) static INTERPRETATION_LABELS: &[RuleLabel] = &[\n");
+        for (n, i) in self.interpretations.interpretation.iter().enumerate() {
+            writeln!(
+                o,
+                "    RuleLabel {{ key: {:?}, label: {} }},",
+                i.key,
+                first_interpretation + n
             )
             .unwrap();
         }
@@ -762,11 +877,11 @@ impl Rules {
         .unwrap();
 
         o.push_str("pub(super) static SUPPORTS: &[SupportRule] = &[\n");
-        for s in &self.supports {
+        for (n, s) in self.supports.iter().enumerate() {
             writeln!(
                 o,
-                "    SupportRule {{ key: {:?}, label_vi: {:?}, label_en: {:?}, poor: {:?}, near_poor: {:?}, other: {:?}, since: {}, status: {}, reference: {}, reviewed_on: {} }},",
-                s.key, s.label_vi, s.label_en, s.poor, s.near_poor, s.other, date(&s.since),
+                "    SupportRule {{ key: {:?}, label: {}, poor: {:?}, near_poor: {:?}, other: {:?}, since: {}, status: {}, reference: {}, reviewed_on: {} }},",
+                s.key, first_support + n, s.poor, s.near_poor, s.other, date(&s.since),
                 status(&s.status), reference(&s.reference), date(&s.reviewed_on)
             )
             .unwrap();
@@ -796,11 +911,14 @@ impl Rules {
         )
         .unwrap();
         o.push_str("pub(super) static B1_POINTS: &[B1PointsRow] = &[\n");
-        for r in &self.b1_points {
+        for (n, r) in self.b1_points.iter().enumerate() {
             writeln!(
                 o,
-                "    B1PointsRow {{ item: {}, key: {:?}, label_vi: {:?}, label_en: {:?}, points: {:?} }},",
-                r.item, r.key, r.label_vi, r.label_en, r.points
+                "    B1PointsRow {{ item: {}, key: {:?}, label: {}, points: {:?} }},",
+                r.item,
+                r.key,
+                first_b1 + n,
+                r.points
             )
             .unwrap();
         }
@@ -820,11 +938,10 @@ impl Rules {
 
         o.push_str("pub(super) static NUTRITION_CUTOFFS: &[NutritionCutoff] = &[\n");
         for n in &self.nutrition_cutoffs {
-            let [wb, wg, hb, hg] = n.cells;
             writeln!(
                 o,
-                "    NutritionCutoff {{ age_months: {}, weight_kg_boy: {wb:?}, weight_kg_girl: {wg:?}, height_cm_boy: {hb:?}, height_cm_girl: {hg:?} }},",
-                n.age_months
+                "    NutritionCutoff {{ age_months: {}, hundredths: {:?} }},",
+                n.age_months, n.hundredths
             )
             .unwrap();
         }
@@ -934,17 +1051,22 @@ fn read_nutrition_cutoffs() -> Vec<NutritionRow> {
     let rows: Vec<NutritionRow> = rows
         .into_iter()
         .map(|(line, cells)| {
-            let mut measures = [None; 4];
+            let mut measures = [0u16; 4];
             for (i, slot) in measures.iter_mut().enumerate() {
                 let text = &cells[1 + i];
                 if !text.is_empty() {
-                    *slot = Some(cell(
-                        path,
-                        line,
-                        expected[1 + i],
-                        text,
-                        "a number or nothing",
-                    ));
+                    let value: f64 = cell(path, line, expected[1 + i], text, "a number or nothing");
+                    // Stored as whole hundredths: exact for every value of at most two decimals
+                    // up to 655.35 (hundredths / 100.0 gives back the very f64 read here).
+                    let hundredths = (value * 100.0).round();
+                    if !(1.0..=65535.0).contains(&hundredths) || hundredths / 100.0 != value {
+                        panic!(
+                            "{path} line {line}, column {}: expected a number above 0 and up to \
+                             655.35 with at most two decimals, or nothing, but found \"{text}\"",
+                            expected[1 + i]
+                        );
+                    }
+                    *slot = hundredths as u16;
                 }
             }
             NutritionRow {
@@ -955,7 +1077,7 @@ fn read_nutrition_cutoffs() -> Vec<NutritionRow> {
                     &cells[0],
                     "a whole number of months",
                 ),
-                cells: measures,
+                hundredths: measures,
             }
         })
         .collect();

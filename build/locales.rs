@@ -1,7 +1,7 @@
 //! Build step for the translation catalogues: reads `locales/*.json`, refuses any file that is not
 //! a flat object of non-empty strings under snake_case keys, any key that Vietnamese and English
 //! do not both have, and any key two files of one catalogue share, and writes each catalogue as
-//! one sorted table into OUT_DIR/locale_data.rs, which src/questionnaire/locale.rs includes. The
+//! one compact sorted table into OUT_DIR/locale_data.rs, which src/questionnaire/locale.rs includes. The
 //! program then carries its texts as plain data: no JSON parsing and no hash map at run time.
 
 use serde::de::{Deserializer, MapAccess, Visitor};
@@ -25,10 +25,12 @@ const CATALOGUES: [(&str, [&str; 2]); 2] = [
 ];
 /// The locales, in the column order of the generated tables (the order of `Locale::ALL`).
 const TAGS: [&str; 2] = ["vi", "en"];
-/// Ends a key or a text inside a record of the generated table (ASCII unit separator).
+/// Ends a text in the generated table (ASCII unit separator).
 const UNIT: char = '\u{1f}';
-/// Ends a record of the generated table (ASCII record separator).
-const RECORD: char = '\u{1e}';
+/// Separates the sections of the generated table (ASCII record separator).
+const SECTION: char = '\u{1e}';
+/// The longest shared prefix a key's first byte records: it must stay below the separators.
+const MAX_SHARED: usize = 0x1d;
 
 /// Checks the locale files and writes OUT_DIR/locale_data.rs.
 pub fn generate() {
@@ -69,28 +71,42 @@ pub fn generate() {
                 }
             }
         }
-        // One record per key, in key order: the key, then UNIT and its text for each locale,
-        // then RECORD. No offset table: src/questionnaire/
-        // locale.rs finds records by binary search over the text itself, which keeps the table
-        // as small as the texts (offsets gzip poorly).
-        let mut text = String::new();
+        // Three sections, in key order, separated by SECTION: the keys, each written as one byte
+        // (below 0x1e) giving how many leading bytes it shares with the key before it, then the
+        // rest of the key; then the texts of the first locale, each ended by UNIT; then those of
+        // the second. Grouping the keys together and each language's texts together, and writing
+        // each key without the prefix it shares with the one before, makes the table compress
+        // better than records of key and texts. There is no offset table (offsets compress
+        // poorly): src/questionnaire/locale.rs splits the sections once, at the first lookup.
+        let mut keys = String::new();
+        let mut columns = [String::new(), String::new()];
+        let mut previous = "";
         for (key, (template, origin, texts)) in &entries {
-            text.push_str(key);
+            let shared = previous
+                .bytes()
+                .zip(key.bytes())
+                .take_while(|(a, b)| a == b)
+                .count()
+                .min(MAX_SHARED);
+            keys.push(char::from(shared as u8));
+            keys.push_str(&key[shared..]);
+            previous = key;
             for (column, tag) in TAGS.into_iter().enumerate() {
-                text.push(UNIT);
                 match &texts[column] {
-                    Some(t) => text.push_str(t),
+                    Some(t) => columns[column].push_str(t),
                     None => problems.push(format!(
                         "{}: no key `{key}`, but {origin} has it: every locale needs every key",
                         template.replace("<tag>", tag)
                     )),
                 }
+                columns[column].push(UNIT);
             }
-            text.push(RECORD);
         }
+        let text = format!("{keys}{SECTION}{}{SECTION}{}", columns[0], columns[1]);
         writeln!(
             out,
-            "/// The {name} catalogue: per key (sorted), the key then its text in each locale.\n\
+            "/// The {name} catalogue: its keys (sorted, each after the length of the prefix it\n\
+             /// shares with the key before), then the texts of each locale in key order.\n\
              const {name}_TEXT: &str = {text:?};"
         )
         .unwrap();
@@ -153,7 +169,7 @@ fn read_file(path: &str, problems: &mut Vec<String>) -> Vec<(String, String)> {
             ));
         }
         match value {
-            Value::String(text) if text.contains([UNIT, RECORD]) => problems.push(format!(
+            Value::String(text) if text.contains([UNIT, SECTION]) => problems.push(format!(
                 "{path}: key `{key}`: the text contains a control character U+001E or U+001F"
             )),
             Value::String(text) if !text.trim().is_empty() => texts.push((key, text)),

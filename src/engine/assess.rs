@@ -14,14 +14,13 @@ use super::problem::InvalidHousehold;
 use super::result::{
     Class, IncomeClass, Indicator, IndicatorStatus, ResultRecord, ScreeningOutcome, RESULT_SCHEMA,
 };
-use super::rules::{b1_column, rules, ClassificationMethod, Reference, ScoreThresholds};
+use super::rules::{b1_column, rules, ClassificationMethod, ScoreThresholds};
 use super::score_a::{self, ScoreA};
 use super::screening::{self, ScreeningEval, CRITERION_KEYS, EXCLUSION_KEYS};
 use super::tri::{AnswerPath, CountRange, Tri};
 use super::validate::{validate, ValidHousehold};
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
 
 /// Options of an assessment.
 #[derive(Debug, Clone, Default)]
@@ -386,18 +385,6 @@ fn screening_outcome(s: &ScreeningEval) -> ScreeningOutcome {
     }
 }
 
-/// The legal source of Phiếu A (looked up once).
-fn screening_reference() -> &'static Reference {
-    static REFERENCE: OnceLock<&'static Reference> = OnceLock::new();
-    REFERENCE.get_or_init(|| {
-        &rules()
-            .parameter("screening_stop_count")
-            .expect("resolve() requires screening_stop_count")
-            .values[0]
-            .reference
-    })
-}
-
 fn tri_value(t: Tri) -> Option<bool> {
     match t {
         Tri::Yes => Some(true),
@@ -463,7 +450,7 @@ fn explain(
                 count_min: sc.count.lo as u8,
                 count_max: sc.count.hi as u8,
                 stop_count: sc.stop_count,
-                reference: screening_reference(),
+                reference: r.screening_reference(),
             };
             let threshold = area.map(|a| s.score_a_threshold[a]);
             let detail = detail.unwrap_or_default();

@@ -393,14 +393,14 @@ fn nutrition_at(
         &r.nutrition_cutoffs[r.compiled.nutrition_row[months.clamp(0, 192) as usize] as usize];
     let girl = sex == Sex::Female;
     let height_cut = if girl {
-        row.height_cm_girl
+        row.height_cm_girl()
     } else {
-        row.height_cm_boy
+        row.height_cm_boy()
     };
     let weight_cut = if girl {
-        row.weight_kg_girl
+        row.weight_kg_girl()
     } else {
-        row.weight_kg_boy
+        row.weight_kg_boy()
     };
     let stunted = match (m.height_cm, height_cut) {
         (Some(h), Some(c)) => Tri::from_bool(h < c),

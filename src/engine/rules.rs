@@ -9,6 +9,7 @@ use super::household::{Region, SchoolLevel};
 use super::result::Indicator;
 use serde::{Serialize, Serializer};
 use std::ops::Deref;
+use std::sync::OnceLock;
 
 /// The rule data as build.rs wrote it (in the order of the rule files).
 mod data {
@@ -144,7 +145,7 @@ pub enum ClassificationMethod {
 }
 
 /// An edition of the standard.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Edition {
     pub key: &'static str,
     pub since: Date,
@@ -154,17 +155,22 @@ pub struct Edition {
     pub classification: ClassificationMethod,
     /// The indicator keys of this edition, in Phiếu B2 order.
     pub indicators: List<&'static str>,
+    /// Thresholds resolved for each period of the edition in which no value changes.
+    pub(crate) periods: &'static [(Date, Thresholds)],
+    /// The edition's indicators as typed keys.
+    pub(crate) indicator_set: &'static [Indicator],
+}
+
+/// Where an edition comes from: kept apart from `Edition`, which the pages use, so that a page
+/// that never asks (the household page) does not carry it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EditionProvenance {
+    pub key: &'static str,
     pub status: RuleStatus,
     pub reference: Reference,
     pub reviewed_on: Date,
     /// A later text that keeps the edition in force (for 2022-2025: through 2026).
     pub extension: Option<EditionExtension>,
-    /// Thresholds resolved for each period of the edition in which no value changes.
-    #[serde(skip)]
-    pub(crate) periods: &'static [(Date, Thresholds)],
-    /// The edition's indicators as typed keys.
-    #[serde(skip)]
-    pub(crate) indicator_set: &'static [Indicator],
 }
 
 /// The text that extends an edition, and until when.
@@ -176,6 +182,14 @@ pub struct EditionExtension {
 }
 
 impl Edition {
+    /// Where the edition comes from (rules/editions.toml).
+    pub fn provenance(&self) -> &'static EditionProvenance {
+        data::EDITION_PROVENANCE
+            .iter()
+            .find(|p| p.key == self.key)
+            .expect("build.rs writes the provenance of every edition")
+    }
+
     /// The thresholds in force on `date` (which must lie in the edition).
     pub(crate) fn thresholds_on(&self, date: Date) -> &'static Thresholds {
         let i = self.periods.partition_point(|(start, _)| *start <= date);
@@ -184,12 +198,12 @@ impl Edition {
 }
 
 /// One deprivation indicator's rule entry.
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy)]
 pub struct IndicatorRule {
     pub key: &'static str,
     pub number: u8,
-    pub label_vi: &'static str,
-    pub label_en: &'static str,
+    /// The entry's wording: see `label_vi` / `label_en`.
+    label: u16,
     pub since: Date,
     pub until: Option<Date>,
     pub status: RuleStatus,
@@ -198,23 +212,79 @@ pub struct IndicatorRule {
 }
 
 /// A reading of the rules where the text is silent ([interpretation]).
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy)]
 pub struct InterpretationRule {
     pub key: &'static str,
-    pub label_vi: &'static str,
-    pub label_en: &'static str,
+    /// The entry's wording: see `label_vi` / `label_en`.
+    label: u16,
     pub since: Date,
     pub status: RuleStatus,
     pub reference: Reference,
     pub reviewed_on: Date,
 }
 
+/// An interpretation's wording without its provenance (what the result page lists).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleLabel {
+    pub key: &'static str,
+    /// See `label_vi` / `label_en`.
+    label: u16,
+}
+
+/// The labels of the rule entries (`data::LABELS`) split into [Vietnamese, English], at the
+/// first use: the compiled table carries no offsets.
+static LABEL_TABLE: OnceLock<[Vec<&'static str>; 2]> = OnceLock::new();
+
+/// Label number `label` in `column` (0 Vietnamese, 1 English).
+fn label(label: u16, column: usize) -> &'static str {
+    let table = LABEL_TABLE.get_or_init(|| {
+        let mut sections = data::LABELS.split('\u{1e}');
+        let mut column = || {
+            let mut labels: Vec<&'static str> = sections
+                .next()
+                .unwrap_or_default()
+                .split('\u{1f}')
+                .collect();
+            // Every label ends with U+001F: the piece after the last one is empty.
+            labels.pop();
+            labels
+        };
+        [column(), column()]
+    });
+    table[column][usize::from(label)]
+}
+
+/// `label_vi` / `label_en` for the rule entries that carry a wording.
+macro_rules! labelled {
+    ($($entry:ty),+) => {$(
+        impl $entry {
+            /// The entry's wording in Vietnamese.
+            pub fn label_vi(&self) -> &'static str {
+                label(self.label, 0)
+            }
+
+            /// The entry's wording in English.
+            pub fn label_en(&self) -> &'static str {
+                label(self.label, 1)
+            }
+        }
+    )+};
+}
+
+labelled!(
+    IndicatorRule,
+    InterpretationRule,
+    RuleLabel,
+    SupportRule,
+    B1PointsRow
+);
+
 /// A support a household may receive (standard.md §4).
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy)]
 pub struct SupportRule {
     pub key: &'static str,
-    pub label_vi: &'static str,
-    pub label_en: &'static str,
+    /// The entry's wording: see `label_vi` / `label_en`.
+    label: u16,
     /// How it may apply to a poor household (`no` when it does not).
     pub poor: &'static str,
     pub near_poor: &'static str,
@@ -253,47 +323,70 @@ pub struct SchoolLevelRank {
 }
 
 /// One row of `b1-points.csv`.
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy)]
 pub struct B1PointsRow {
     pub item: u8,
     pub key: &'static str,
-    pub label_vi: &'static str,
-    /// Our English wording of the row (rules/tables.toml); the Vietnamese form wording is
-    /// authoritative.
-    pub label_en: &'static str,
+    /// The row's wording: the form's (Vietnamese, authoritative) and ours in English
+    /// (rules/tables.toml): see `label_vi` / `label_en`.
+    label: u16,
     /// Points by column: the six rural regions in `Region` order, then urban.
     pub points: [i16; 7],
 }
 
 /// One row of `nutrition-cutoffs.csv`.
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy)]
 pub struct NutritionCutoff {
     pub age_months: u16,
-    pub weight_kg_boy: Option<f64>,
-    pub weight_kg_girl: Option<f64>,
-    pub height_cm_boy: Option<f64>,
-    pub height_cm_girl: Option<f64>,
+    /// Weight boy, weight girl (kg), height boy, height girl (cm), in whole hundredths, 0 where
+    /// the table has no value: two bytes a cut-off instead of an `Option<f64>`'s sixteen.
+    /// build.rs checks that `hundredths / 100.0` is the very number of the CSV cell.
+    hundredths: [u16; 4],
+}
+
+impl NutritionCutoff {
+    fn cut_off(&self, column: usize) -> Option<f64> {
+        match self.hundredths[column] {
+            0 => None,
+            h => Some(f64::from(h) / 100.0),
+        }
+    }
+
+    pub fn weight_kg_boy(&self) -> Option<f64> {
+        self.cut_off(0)
+    }
+
+    pub fn weight_kg_girl(&self) -> Option<f64> {
+        self.cut_off(1)
+    }
+
+    pub fn height_cm_boy(&self) -> Option<f64> {
+        self.cut_off(2)
+    }
+
+    pub fn height_cm_girl(&self) -> Option<f64> {
+        self.cut_off(3)
+    }
 }
 
 /// Every rule the engine uses, with its provenance.
-#[derive(Debug, Serialize)]
+///
+/// The entries a page shows or the engine applies are fields; the rest of the rule data
+/// (parameter descriptions and per-value provenance, table metadata, the school-level rank
+/// entry) is reached through methods, so a program that never calls them (the household page)
+/// does not carry those texts: the thresholds it needs were resolved from them at compile time.
+#[derive(Debug)]
 pub struct RuleBook {
     /// A content hash of the rule data, recorded in explanations.
     pub version: &'static str,
     pub editions: List<Edition>,
-    /// (parameter key, parameter), by key.
-    pub parameters: List<(&'static str, Parameter)>,
     pub indicators: List<IndicatorRule>,
-    pub interpretations: List<InterpretationRule>,
-    pub school_level_rank: SchoolLevelRank,
     pub supports: List<SupportRule>,
-    pub tables: List<TableRule>,
     /// The rows of `b1-points.csv`, in `B1Row` order.
     pub b1_points: List<B1PointsRow>,
     /// Extra points of an urban household by region (`b1-urban-region-points.csv`), in `Region` order.
     pub b1_urban_region_points: [i16; 7],
     pub nutrition_cutoffs: List<NutritionCutoff>,
-    #[serde(skip)]
     pub(crate) compiled: Compiled,
 }
 
@@ -306,9 +399,6 @@ pub(crate) struct Compiled {
     pub school_rank: [i8; 8],
     /// Indicator rule index by `Indicator as usize`.
     pub indicator_rule: [usize; 13],
-    /// Index in `tables` of b1-points.csv and b1-urban-region-points.csv.
-    pub b1_table: usize,
-    pub urban_table: usize,
 }
 
 impl RuleBook {
@@ -317,28 +407,59 @@ impl RuleBook {
         &self.indicators.0[self.compiled.indicator_rule[indicator as usize]]
     }
 
+    /// Every [interpretation] entry, with its provenance.
+    pub fn interpretations(&self) -> List<InterpretationRule> {
+        List(data::INTERPRETATIONS)
+    }
+
     /// The rule entry of an interpretation, by key.
     pub fn interpretation(&self, key: &str) -> Option<&'static InterpretationRule> {
-        self.interpretations.0.iter().find(|i| i.key == key)
+        data::INTERPRETATIONS.iter().find(|i| i.key == key)
+    }
+
+    /// The wording of an interpretation, by key (what the result page lists, without the
+    /// provenance it does not show).
+    pub fn interpretation_label(&self, key: &str) -> Option<&'static RuleLabel> {
+        data::INTERPRETATION_LABELS.iter().find(|l| l.key == key)
     }
 
     /// The provenance of b1-points.csv.
     pub fn b1_reference(&self) -> &'static Reference {
-        &self.tables.0[self.compiled.b1_table].reference
+        &B1_REFERENCE
     }
 
     /// The provenance of b1-urban-region-points.csv.
     pub fn urban_region_reference(&self) -> &'static Reference {
-        &self.tables.0[self.compiled.urban_table].reference
+        &URBAN_REGION_REFERENCE
+    }
+
+    /// The legal source of Phiếu A: the reference of the first value of `screening_stop_count`.
+    pub fn screening_reference(&self) -> &'static Reference {
+        &SCREENING_REFERENCE
+    }
+
+    /// Every parameter as (key, parameter), by key.
+    pub fn parameters(&self) -> List<(&'static str, Parameter)> {
+        List(data::PARAMETERS)
     }
 
     /// A named parameter.
     pub fn parameter(&self, key: &str) -> Option<&'static Parameter> {
-        self.parameters
-            .0
+        data::PARAMETERS
             .iter()
             .find(|(k, _)| *k == key)
             .map(|(_, p)| p)
+    }
+
+    /// The provenance of the official CSV tables (rules/tables.toml).
+    pub fn tables(&self) -> List<TableRule> {
+        List(data::TABLES)
+    }
+
+    /// The rank of school levels (interpretation `school_level_rank`); the engine uses the
+    /// ranks compiled from it.
+    pub fn school_level_rank(&self) -> &'static SchoolLevelRank {
+        &data::SCHOOL_LEVEL_RANK
     }
 
     /// Points of a B1 row in a column (0-5 rural regions, 6 urban).
@@ -496,6 +617,12 @@ pub fn edition_for(date: Date) -> Option<&'static Edition> {
         .find(|e| e.since <= date && date <= e.until)
 }
 
+/// The income lines per person per month, [rural, urban], in force on `date`: the thresholds
+/// the edition of that day resolved from `income_line_rural` / `income_line_urban`.
+pub fn income_lines_on(date: Date) -> Option<[i64; 2]> {
+    edition_for(date).map(|e| e.thresholds_on(date).income_line)
+}
+
 // Everything below runs in const evaluation while the crate compiles: a `refuse` reached there stops
 // the build with its message (the same functions run in unit tests, where it panics).
 
@@ -504,12 +631,8 @@ static B1_POINTS: [B1PointsRow; B1Row::ALL.len()] = b1_rows_in_engine_order(data
 static RULES: RuleBook = RuleBook {
     version: data::VERSION,
     editions: List(data::EDITIONS),
-    parameters: List(data::PARAMETERS),
     indicators: List(data::INDICATORS),
-    interpretations: List(data::INTERPRETATIONS),
-    school_level_rank: data::SCHOOL_LEVEL_RANK,
     supports: List(data::SUPPORTS),
-    tables: List(data::TABLES),
     b1_points: List(&B1_POINTS),
     b1_urban_region_points: urban_region_points(data::B1_URBAN_REGION_POINTS),
     nutrition_cutoffs: List(data::NUTRITION_CUTOFFS),
@@ -517,10 +640,16 @@ static RULES: RuleBook = RuleBook {
         nutrition_row: nutrition_rows(data::NUTRITION_CUTOFFS),
         school_rank: school_ranks(data::SCHOOL_LEVEL_RANK.values.0),
         indicator_rule: indicator_rules(data::INDICATORS),
-        b1_table: table_index(data::TABLES, "b1_points"),
-        urban_table: table_index(data::TABLES, "b1_urban_region_points"),
     },
 };
+
+// Copies made at compile time, so that the explanations' references do not keep the whole
+// parameter and table lists in the program.
+static B1_REFERENCE: Reference = data::TABLES[table_index(data::TABLES, "b1_points")].reference;
+static URBAN_REGION_REFERENCE: Reference =
+    data::TABLES[table_index(data::TABLES, "b1_urban_region_points")].reference;
+static SCREENING_REFERENCE: Reference =
+    first_value_reference(data::PARAMETERS, "screening_stop_count");
 
 /// String equality usable in const evaluation.
 const fn same(a: &str, b: &str) -> bool {
@@ -601,8 +730,7 @@ const fn b1_rows_in_engine_order(rows: &[B1PointsRow]) -> [B1PointsRow; B1Row::A
     const NONE: B1PointsRow = B1PointsRow {
         item: 0,
         key: "",
-        label_vi: "",
-        label_en: "",
+        label: 0,
         points: [0; 7],
     };
     let mut out = [NONE; B1Row::ALL.len()];
@@ -808,6 +936,26 @@ const fn table_index(tables: &[TableRule], key: &str) -> usize {
     refuse(&["rules/tables.toml: no [[table]] with key ", key])
 }
 
+/// The reference of the first value of parameter `key`.
+const fn first_value_reference(parameters: &[(&str, Parameter)], key: &str) -> Reference {
+    let mut i = 0;
+    while i < parameters.len() {
+        let (name, parameter) = &parameters[i];
+        if same(name, key) {
+            if parameter.values.0.is_empty() {
+                refuse(&["rules/parameters.toml [", key, "]: no values"]);
+            }
+            return parameter.values.0[0].reference;
+        }
+        i += 1;
+    }
+    refuse(&[
+        "rules/parameters.toml: no [",
+        key,
+        "] (the engine needs it)",
+    ])
+}
+
 /// Parameter values in force on one day of an edition, for `resolve`.
 struct Lookup {
     parameters: &'static [(&'static str, Parameter)],
@@ -1008,6 +1156,103 @@ mod tests {
     }
 
     #[test]
+    fn interpretation_labels_are_those_of_the_entries() {
+        let r = rules();
+        assert_eq!(data::INTERPRETATION_LABELS.len(), r.interpretations().len());
+        for i in &r.interpretations() {
+            let label = r.interpretation_label(i.key).unwrap();
+            assert_eq!(
+                (label.label_vi(), label.label_en()),
+                (i.label_vi(), i.label_en()),
+                "{}",
+                i.key
+            );
+        }
+        assert!(r.interpretation_label("no_such_interpretation").is_none());
+    }
+
+    /// Every entry's labels are the ones its rule file gives it, read here as text (a TOML
+    /// entry's block holds `label_vi = "…"` and `label_en = "…"`; a B1 row's CSV line holds its
+    /// Vietnamese wording and tables.toml its English one), so the shared label table cannot
+    /// give an entry another entry's words, in either language.
+    #[test]
+    fn every_label_is_its_entrys_own() {
+        fn check(file: &str, header: &str, key: &str, vi: &str, en: &str) {
+            let block = file
+                .split(header)
+                .find(|b| b.contains(&format!("\nkey = \"{key}\"\n")))
+                .unwrap_or_else(|| panic!("no {header} block for {key}"));
+            assert!(
+                block.contains(&format!("\nlabel_vi = \"{vi}\"\n")),
+                "{key}: {vi}"
+            );
+            assert!(
+                block.contains(&format!("\nlabel_en = \"{en}\"\n")),
+                "{key}: {en}"
+            );
+        }
+        let r = rules();
+        let file = include_str!("../../rules/indicators.toml");
+        for i in &r.indicators {
+            check(file, "[[indicator]]", i.key, i.label_vi(), i.label_en());
+        }
+        let file = include_str!("../../rules/interpretations.toml");
+        for i in &r.interpretations() {
+            check(
+                file,
+                "[[interpretation]]",
+                i.key,
+                i.label_vi(),
+                i.label_en(),
+            );
+        }
+        let file = include_str!("../../rules/supports.toml");
+        for s in &r.supports {
+            check(file, "[[support]]", s.key, s.label_vi(), s.label_en());
+        }
+        let csv = include_str!("../../rules/b1-points.csv");
+        let tables = include_str!("../../rules/tables.toml");
+        for row in &r.b1_points {
+            let line = csv
+                .lines()
+                .find(|l| l.split(',').nth(1) == Some(row.key))
+                .unwrap_or_else(|| panic!("no CSV line for {}", row.key));
+            let vi = row.label_vi();
+            assert!(
+                line.contains(&format!(",{vi},")) || line.contains(&format!(",\"{vi}\",")),
+                "{}: {vi}",
+                row.key
+            );
+            let en = format!("\n{} = \"{}\"\n", row.key, row.label_en());
+            assert!(tables.contains(&en), "{en}");
+        }
+        let labels = r.indicators.len() + r.interpretations().len() + r.supports.len();
+        assert_eq!(
+            data::LABELS.matches('\u{1f}').count(),
+            2 * (labels + r.b1_points.len()),
+            "one label per entry and language"
+        );
+    }
+
+    #[test]
+    fn every_edition_has_its_own_provenance() {
+        let r = rules();
+        assert_eq!(data::EDITION_PROVENANCE.len(), r.editions.len());
+        for e in &r.editions {
+            assert_eq!(e.provenance().key, e.key);
+            assert!(!e.provenance().reference.document.is_empty());
+        }
+        // 2022-2025 is kept in force through 2026 by a later text.
+        let current = edition_for(d("2026-06-01")).unwrap().provenance();
+        assert_eq!(current.extension.map(|x| x.until), Some(d("2026-12-31")));
+        assert!(edition_for(d("2027-06-01"))
+            .unwrap()
+            .provenance()
+            .extension
+            .is_none());
+    }
+
+    #[test]
     fn editions_switch_on_2027_01_01() {
         assert_eq!(edition_for(d("2026-12-31")).unwrap().key, "2022-2025");
         assert_eq!(edition_for(d("2027-01-01")).unwrap().key, "2027-2030");
@@ -1060,6 +1305,30 @@ mod tests {
         assert_eq!(age(15), 15);
         assert_eq!(age(119), 114);
         assert_eq!(age(192), 192);
+    }
+
+    /// The compact cut-offs give back exactly the numbers of the CSV file, read here on its own.
+    #[test]
+    fn nutrition_cut_offs_are_the_csv_values() {
+        let text = include_str!("../../rules/nutrition-cutoffs.csv");
+        let rows = &rules().nutrition_cutoffs;
+        let mut lines = text.lines().skip(1).filter(|l| !l.trim().is_empty());
+        for row in rows {
+            let line = lines.next().expect("a CSV line for every row");
+            let cells: Vec<&str> = line.split(',').collect();
+            let number =
+                |i: usize| (!cells[i].is_empty()).then(|| cells[i].parse::<f64>().unwrap());
+            assert_eq!(row.age_months.to_string(), cells[0], "{line}");
+            assert_eq!(row.weight_kg_boy(), number(1), "{line}");
+            assert_eq!(row.weight_kg_girl(), number(2), "{line}");
+            assert_eq!(row.height_cm_boy(), number(3), "{line}");
+            assert_eq!(row.height_cm_girl(), number(4), "{line}");
+        }
+        assert!(lines.next().is_none(), "every CSV line is a row");
+        // The table has empty cells: the "no value" case is exercised too.
+        assert!(rows
+            .iter()
+            .any(|r| r.height_cm_boy().is_none() || r.weight_kg_boy().is_none()));
     }
 
     #[test]

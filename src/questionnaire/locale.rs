@@ -54,67 +54,87 @@ impl Locale {
     }
 }
 
+use std::sync::OnceLock;
+
 // HOUSEHOLD_TEXT, COMMUNE_TEXT and (for the tests) FILE_KEYS.
 include!(concat!(env!("OUT_DIR"), "/locale_data.rs"));
 
 /// The texts of one page in every locale: the page's own file plus the shared one, as one table
-/// sorted by key. The texts of a key are stored next to it, so each key is stored once.
+/// sorted by key.
 pub struct Catalogue {
-    /// One record per key, in key order: the key, then `UNIT` and its text for each locale of
-    /// `Locale::ALL`, then `RECORD` (build.rs refuses texts containing either separator).
+    /// The keys, then `SECTION` and the texts of each locale of `Locale::ALL` in key order, each
+    /// ended by `UNIT`. Each key is written as one byte below `SECTION` giving how many leading
+    /// bytes it shares with the key before it, then the rest of the key (keys are ASCII
+    /// snake_case, so that byte also marks where a key starts).
     text: &'static str,
+    /// The table split into keys and texts, made at the first lookup.
+    table: OnceLock<Table>,
 }
 
-/// Ends a key or a text inside a record (ASCII unit separator).
-const UNIT: u8 = 0x1f;
-/// Ends a record (ASCII record separator).
-const RECORD: u8 = 0x1e;
+/// A catalogue split for lookups.
+struct Table {
+    /// Every key, sorted.
+    keys: Vec<Box<str>>,
+    /// Per locale of `Locale::ALL`, the text of each key, in key order.
+    texts: [Vec<&'static str>; 2],
+}
+
+/// Ends a text (ASCII unit separator).
+const UNIT: char = '\u{1f}';
+/// Separates the sections of a table (ASCII record separator).
+const SECTION: char = '\u{1e}';
 
 /// The household app's texts (`locales/<tag>.json` + shared).
-pub static HOUSEHOLD: Catalogue = Catalogue {
-    text: HOUSEHOLD_TEXT,
-};
+pub static HOUSEHOLD: Catalogue = Catalogue::new(HOUSEHOLD_TEXT);
 
 /// Commune mode's texts (`locales/commune.<tag>.json` + shared).
-pub static COMMUNE: Catalogue = Catalogue { text: COMMUNE_TEXT };
+pub static COMMUNE: Catalogue = Catalogue::new(COMMUNE_TEXT);
 
 impl Catalogue {
-    /// The record of `key` (without its `RECORD` end), found by binary search over the text
-    /// itself: a probe position is widened to the record around it. There is no offset table,
-    /// which keeps the catalogue as small as its texts; a lookup reads a few hundred bytes.
-    fn find(&self, key: &str) -> Option<&'static str> {
-        let bytes = self.text.as_bytes();
-        // `low` and `high` are always record boundaries.
-        let (mut low, mut high) = (0, bytes.len());
-        while low < high {
-            let middle = (low + high) / 2;
-            let start = bytes[low..middle]
-                .iter()
-                .rposition(|&b| b == RECORD)
-                .map_or(low, |at| low + at + 1);
-            let end = start
-                + bytes[start..high]
-                    .iter()
-                    .position(|&b| b == RECORD)
-                    .expect("every record ends with RECORD");
-            // The separators are ASCII, so these are character boundaries.
-            let record = &self.text[start..end];
-            let record_key = record.split(UNIT as char).next().unwrap_or_default();
-            match record_key.cmp(key) {
-                std::cmp::Ordering::Less => low = end + 1,
-                std::cmp::Ordering::Greater => high = start,
-                std::cmp::Ordering::Equal => return Some(record),
-            }
+    const fn new(text: &'static str) -> Catalogue {
+        Catalogue {
+            text,
+            table: OnceLock::new(),
         }
-        None
     }
 
-    /// The text of a record in `locale`.
-    fn text_of(record: &'static str, locale: Locale) -> &'static str {
-        record
-            .split(UNIT as char)
-            .nth(1 + locale_index(locale))
-            .unwrap_or_default()
+    /// The table, split on first use: the compiled catalogue carries no offsets (they compress
+    /// poorly), so the keys are spelled out and the texts located once, here.
+    fn table(&self) -> &Table {
+        self.table.get_or_init(|| {
+            let mut sections = self.text.split(SECTION);
+            let mut keys = Vec::new();
+            let mut key = String::new();
+            let coded = sections.next().unwrap_or_default();
+            let bytes = coded.as_bytes();
+            let mut at = 0;
+            while at < bytes.len() {
+                let shared = usize::from(bytes[at]);
+                let end = bytes[at + 1..]
+                    .iter()
+                    .position(|&b| b < SECTION as u8)
+                    .map_or(bytes.len(), |p| at + 1 + p);
+                key.truncate(shared);
+                // The marker bytes are ASCII, so these are character boundaries.
+                key.push_str(&coded[at + 1..end]);
+                keys.push(key.as_str().into());
+                at = end;
+            }
+            let mut texts = || {
+                let mut column: Vec<&'static str> =
+                    sections.next().unwrap_or_default().split(UNIT).collect();
+                // Every text ends with UNIT: the piece after the last one is empty.
+                column.pop();
+                column
+            };
+            let texts = [texts(), texts()];
+            Table { keys, texts }
+        })
+    }
+
+    /// The position of `key` in the table.
+    fn find(&self, key: &str) -> Option<usize> {
+        self.table().keys.binary_search_by(|k| (**k).cmp(key)).ok()
     }
 
     /// The text for `key`, else the key itself (visible, never a crash). The build refuses a
@@ -122,7 +142,7 @@ impl Catalogue {
     /// locale: falling back to the Vietnamese text is settled at build time.
     pub fn text(&'static self, locale: Locale, key: &str) -> &'static str {
         match self.find(key) {
-            Some(record) => Catalogue::text_of(record, locale),
+            Some(i) => self.table().texts[locale_index(locale)][i],
             None => Box::leak(key.to_string().into_boxed_str()),
         }
     }
@@ -143,19 +163,21 @@ impl Catalogue {
 
     /// Every (key, text) of the catalogue in `locale`, in key order.
     #[cfg(test)]
-    fn entries(&self, locale: Locale) -> impl Iterator<Item = (&'static str, &'static str)> {
-        let text: &'static str = self.text;
-        text.split(RECORD as char)
-            .filter(|record| !record.is_empty())
-            .map(move |record| {
-                let key = record.split(UNIT as char).next().unwrap_or_default();
-                (key, Catalogue::text_of(record, locale))
-            })
+    fn entries(
+        &'static self,
+        locale: Locale,
+    ) -> impl Iterator<Item = (&'static str, &'static str)> {
+        let table = self.table();
+        table
+            .keys
+            .iter()
+            .zip(&table.texts[locale_index(locale)])
+            .map(|(k, t)| (&**k, *t))
     }
 
     /// How many keys the catalogue has.
     #[cfg(all(test, not(target_arch = "wasm32")))] // used by the test that reads the files
-    fn len(&self) -> usize {
+    fn len(&'static self) -> usize {
         self.entries(Locale::Vi).count()
     }
 }

@@ -62,8 +62,8 @@ fn every_rule_value_has_a_reference_a_date_and_a_status() {
         assert!(!document.trim().is_empty(), "{what}: no reference");
         let _ = status;
     };
-    assert!(r.parameters.len() >= 40);
-    for (key, p) in &r.parameters {
+    assert!(r.parameters().len() >= 40);
+    for (key, p) in &r.parameters() {
         assert!(!p.values.is_empty(), "{key}: no values");
         for v in &p.values {
             check(key, &v.reference.document, v.status);
@@ -85,22 +85,23 @@ fn every_rule_value_has_a_reference_a_date_and_a_status() {
         }
     }
     for e in &r.editions {
-        check(&e.key, &e.reference.document, e.status);
+        let p = e.provenance();
+        check(&e.key, &p.reference.document, p.status);
         assert!(e.since < e.until);
     }
     for i in &r.indicators {
         check(&i.key, &i.reference.document, i.status);
         assert!(
-            !i.label_vi.trim().is_empty() && !i.label_en.trim().is_empty(),
+            !i.label_vi().trim().is_empty() && !i.label_en().trim().is_empty(),
             "{}: labels",
             i.key
         );
     }
-    for i in &r.interpretations {
+    for i in &r.interpretations() {
         check(&i.key, &i.reference.document, i.status);
         assert_eq!(i.status, RuleStatus::Interpretation, "{}", i.key);
         assert!(
-            !i.label_vi.trim().is_empty() && !i.label_en.trim().is_empty(),
+            !i.label_vi().trim().is_empty() && !i.label_en().trim().is_empty(),
             "{}: labels",
             i.key
         );
@@ -110,12 +111,12 @@ fn every_rule_value_has_a_reference_a_date_and_a_status() {
     }
     for row in &r.b1_points {
         assert!(
-            !row.label_vi.trim().is_empty() && !row.label_en.trim().is_empty(),
+            !row.label_vi().trim().is_empty() && !row.label_en().trim().is_empty(),
             "B1 row {}: labels in both languages",
             row.key
         );
     }
-    for t in &r.tables {
+    for t in &r.tables() {
         check(&t.key, &t.reference.document, t.status);
     }
     // Every edition's indicators have a rule entry with labels.

@@ -3,31 +3,23 @@
 
 use crate::app::i18n::{use_i18n, I18n};
 use crate::engine::date::Date;
-use crate::engine::rules::{edition_for, rules, ParamValue};
+use crate::engine::rules::{edition_for, income_lines_on, rules};
 use crate::questionnaire::fields::group_thousands;
 use crate::questionnaire::locale::Locale;
 use leptos::prelude::*;
 
 /// The rural and urban income lines in force on `on`, written for the current language.
 fn income_lines(i18n: &I18n, on: Date) -> [(&'static str, String); 2] {
-    let line = |key: &str| {
-        rules()
-            .parameter(key)
-            .and_then(|p| p.value_on(on))
-            .and_then(|v| match v.value {
-                ParamValue::Number(n) => Some(n as i64),
-                ParamValue::List(_) => None,
-            })
+    let line = |area: usize| {
+        income_lines_on(on)
+            .map(|lines| lines[area])
             .map(|n| match i18n.locale() {
                 Locale::Vi => group_thousands(n),
                 Locale::En => group_thousands(n).replace('.', ","),
             })
             .unwrap_or_else(|| "?".to_string())
     };
-    [
-        ("rural", line("income_line_rural")),
-        ("urban", line("income_line_urban")),
-    ]
+    [("rural", line(0)), ("urban", line(1))]
 }
 
 /// A translated text with the income lines in force on `on` filled in.

@@ -24,8 +24,8 @@ pub fn status_key(status: IndicatorStatus) -> &'static str {
 pub fn indicator_label(i18n: &I18n, e: &IndicatorExplanation) -> String {
     let rule = rules().indicator(e.indicator);
     match i18n.locale() {
-        Locale::Vi => rule.label_vi.to_string(),
-        Locale::En => rule.label_en.to_string(),
+        Locale::Vi => rule.label_vi().to_string(),
+        Locale::En => rule.label_en().to_string(),
     }
 }
 

@@ -20,8 +20,8 @@ fn b1_row_label(i18n: &I18n, row: &str) -> String {
         .iter()
         .find(|r| r.key == row)
         .map(|r| match i18n.locale() {
-            Locale::Vi => r.label_vi.to_string(),
-            Locale::En => r.label_en.to_string(),
+            Locale::Vi => r.label_vi().to_string(),
+            Locale::En => r.label_en().to_string(),
         })
         .unwrap_or_else(|| row.to_string())
 }

@@ -51,8 +51,8 @@ pub fn write_changes_section(m: &mut Markup, i18n: &I18n, explanation: &Explanat
     let label = |key: &str| {
         let rule = rules().indicators.iter().find(|r| r.key == key);
         match (rule, i18n.locale()) {
-            (Some(r), Locale::Vi) => r.label_vi.to_string(),
-            (Some(r), Locale::En) => r.label_en.to_string(),
+            (Some(r), Locale::Vi) => r.label_vi().to_string(),
+            (Some(r), Locale::En) => r.label_en().to_string(),
             (None, _) => key.to_string(),
         }
     };
@@ -114,8 +114,8 @@ pub fn write_supports_section(m: &mut Markup, i18n: &I18n, explanation: &Explana
     for s in &explanation.supports {
         let rule = rules().supports.iter().find(|r| r.key == s.key);
         let label = match (rule, i18n.locale()) {
-            (Some(r), Locale::Vi) => r.label_vi,
-            (Some(r), Locale::En) => r.label_en,
+            (Some(r), Locale::Vi) => r.label_vi(),
+            (Some(r), Locale::En) => r.label_en(),
             (None, _) => s.key,
         };
         m.open("li", "")
@@ -136,10 +136,10 @@ pub fn write_interpretations_section(m: &mut Markup, i18n: &I18n, explanation: &
     let items: Vec<&str> = explanation
         .interpretations
         .iter()
-        .filter_map(|k| rules().interpretation(k))
+        .filter_map(|k| rules().interpretation_label(k))
         .map(|r| match i18n.locale() {
-            Locale::Vi => r.label_vi,
-            Locale::En => r.label_en,
+            Locale::Vi => r.label_vi(),
+            Locale::En => r.label_en(),
         })
         .collect();
     if items.is_empty() {
