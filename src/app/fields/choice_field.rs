@@ -1,7 +1,7 @@
 //! A choice among options (or yes/no) as large radio cards, with "don't know" last.
 
-use crate::app::fields::on_event;
 use crate::app::fields::{dom_id, icons::icon};
+use crate::app::fields::{flag, on_event};
 use crate::app::i18n::use_i18n;
 use crate::app::session::use_session;
 use crate::questionnaire::fields::{option_key, question_key};
@@ -84,7 +84,7 @@ pub fn ChoiceField(
                         name=name.clone()
                         value=key
                         data-testid=format!("{}={}", path, key)
-                        prop:checked=move || current.get().as_deref() == Some(key)
+                        prop:checked=flag(move || current.get().as_deref() == Some(key))
                         on:change=on_event(move |_| choose(key))
                     />
                     {picture}

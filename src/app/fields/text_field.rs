@@ -1,8 +1,8 @@
 //! A typed answer (number, money, date, name): the text is kept exactly as typed, checked as it
 //! is typed, and its error shown in a line that is always reserved.
 
-use crate::app::fields::on_event;
 use crate::app::fields::{dom_id, error_text};
+use crate::app::fields::{flag, on_event, text};
 use crate::app::i18n::use_i18n;
 use crate::app::session::use_session;
 use crate::questionnaire::fields::{self, question_key, FieldKind};
@@ -102,15 +102,15 @@ pub fn TextField(
                     class="text-input"
                     data-testid=path.clone()
                     prop:value=initial
-                    disabled=move || dont_know.get()
-                    aria-invalid=move || error.get().is_some().to_string()
+                    disabled=flag(move || dont_know.get())
+                    aria-invalid=text(move || error.get().is_some().to_string())
                     aria-describedby=described_by
                     on:input=on_event(on_input)
                 />
                 {unit.map(|u| view! { <span class="unit">{i18n.tr(u)}</span> })}
             </div>
             <p class="error-line" id=error_id role="status" aria-live="polite">
-                {move || error.get().map(|e| error_text(&i18n, &error_path, &e)).unwrap_or_default()}
+                {text(move || error.get().map(|e| error_text(&i18n, &error_path, &e)).unwrap_or_default())}
             </p>
             {allows_dont_know.then(|| {
                 let box_id = format!("{id}-dont-know");
@@ -121,7 +121,7 @@ pub fn TextField(
                             type="checkbox"
                             id=box_id
                             data-testid=format!("{path}=dont_know")
-                            prop:checked=move || dont_know.get()
+                            prop:checked=flag(move || dont_know.get())
                             on:change=on_event(on_dont_know)
                         />
                         <span>{i18n.tr("dont_know")}</span>

@@ -2,8 +2,8 @@
 //! (revenue minus costs, as Phụ lục VIII does), reminding that state social assistance is not
 //! counted.
 
-use crate::app::fields::on_event;
 use crate::app::fields::Field;
+use crate::app::fields::{dynamic, flag, on_event, text};
 use crate::app::i18n::use_i18n;
 use crate::app::session::use_session;
 use crate::questionnaire::draft::INCOME_MODE;
@@ -67,7 +67,7 @@ pub fn IncomeStep() -> impl IntoView {
                                     name="income-mode"
                                     value=m
                                     data-testid=format!("income_mode={m}")
-                                    prop:checked=move || mode.get().as_deref() == Some(m)
+                                    prop:checked=flag(move || mode.get().as_deref() == Some(m))
                                     on:change=on_event(move |_| choose(m))
                                 />
                                 <span class="option-label">{i18n.tr_owned(label)}</span>
@@ -77,7 +77,7 @@ pub fn IncomeStep() -> impl IntoView {
                     .collect_view()}
             </div>
         </fieldset>
-        {move || match mode.get().as_deref() {
+        {dynamic(move || match mode.get().as_deref() {
             Some("monthly") => view! { <Field path="income.monthly_vnd".to_string() /> }.into_any(),
             Some("sources") => view! {
                 <p class="hint">{i18n.t("income_sources_hint")}</p>
@@ -95,13 +95,13 @@ pub fn IncomeStep() -> impl IntoView {
                     })
                     .collect_view()}
                 <p class="note total" data-testid="income-total" role="status">
-                    {move || totals.get().map(|(total, per_person)| i18n.tf("income_total", &[
+                    {text(move || totals.get().map(|(total, per_person)| i18n.tf("income_total", &[
                         ("total", &format_vnd(total)),
                         ("per_person", &format_vnd(per_person)),
-                    ]))}
+                    ])).unwrap_or_default())}
                 </p>
             }.into_any(),
             _ => ().into_any(),
-        }}
+        })}
     }
 }

@@ -1,5 +1,6 @@
 //! The progress indicator: "Phần 5 / 21" and a bar.
 
+use crate::app::fields::text;
 use crate::app::i18n::use_i18n;
 use leptos::prelude::*;
 
@@ -23,11 +24,11 @@ pub fn ProgressBar(
     };
     view! {
         <div class="progress no-print" data-testid="progress">
-            <span class="progress-label">{label}</span>
+            <span class="progress-label">{text(label)}</span>
             <progress
-                max=move || progress.get().1.to_string()
-                value=move || progress.get().0.to_string()
-                aria-label=label
+                max=text(move || progress.get().1.to_string())
+                value=text(move || progress.get().0.to_string())
+                aria-label=text(label)
             ></progress>
         </div>
     }

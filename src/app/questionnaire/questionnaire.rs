@@ -1,7 +1,7 @@
 //! One screen of the questionnaire: progress, the question as heading, the answers, Back and
 //! Continue. The check page and the result have their own layouts.
 
-use crate::app::fields::{on_click, on_event};
+use crate::app::fields::{dynamic, on_click, on_event, text};
 use crate::app::i18n::use_i18n;
 use crate::app::questionnaire::check_page::CheckPage;
 use crate::app::questionnaire::member_name;
@@ -18,11 +18,11 @@ pub fn Questionnaire() -> impl IntoView {
     let session = use_session();
     let step = Memo::new(move |_| session.step());
     view! {
-        {move || match step.get() {
+        {dynamic(move || match step.get() {
             Step::Check => view! { <CheckPage /> }.into_any(),
             Step::Result => view! { <ResultPage /> }.into_any(),
             current => view! { <QuestionScreen step=current /> }.into_any(),
-        }}
+        })}
     }
 }
 
@@ -93,10 +93,10 @@ fn QuestionScreen(
                     go_next();
                 })
             >
-                <h1 id="step-heading" tabindex="-1">{heading}</h1>
+                <h1 id="step-heading" tabindex="-1">{text(heading)}</h1>
                 <StepBody step=step />
                 <p class="error-line" role="status" data-testid="step-error">
-                    {move || (tried.get()).then(|| blocker.get().map(|k| i18n.t(k))).flatten()}
+                    {text(move || tried.get().then(|| blocker.get().map(|k| i18n.t(k))).flatten().unwrap_or_default().to_string())}
                 </p>
                 <div class="nav-buttons no-print">
                     {(step != Step::Intro).then(|| view! {

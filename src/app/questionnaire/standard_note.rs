@@ -1,6 +1,7 @@
 //! Which standard applies on the chosen assessment date, and the 2027-2030 change when relevant.
 //! The edition and its income lines come from the rule data, never from this file.
 
+use crate::app::fields::dynamic;
 use crate::app::i18n::{use_i18n, I18n};
 use crate::engine::date::Date;
 use crate::engine::rules::{edition_for, rules, ParamValue};
@@ -47,7 +48,7 @@ pub fn StandardNote(
     let i18n = use_i18n();
     view! {
         <div class="note standard-note" data-testid="standard-note" role="note">
-            {move || {
+            {dynamic(move || {
                 let Some((d, edition)) = date.get().and_then(|d| edition_for(d).map(|e| (d, e))) else {
                     return view! { <p>{i18n.t("standard_pick_date")}</p> }.into_any();
                 };
@@ -77,7 +78,7 @@ pub fn StandardNote(
                     }
                     .into_any(),
                 }
-            }}
+            })}
         </div>
     }
 }

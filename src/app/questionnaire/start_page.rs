@@ -1,7 +1,7 @@
 //! The start page shown when no household is open: what the app does, the assessment date and
 //! its standard, the language, and a button to begin.
 
-use crate::app::fields::{on_click, on_event};
+use crate::app::fields::{dynamic, flag, on_click, on_event, text};
 use crate::app::i18n::use_i18n;
 use crate::app::language_switch::LanguageSwitch;
 use crate::app::questionnaire::about::About;
@@ -62,7 +62,7 @@ pub fn StartPage() -> impl IntoView {
                         on:input=on_event(move |ev| date_text.set(event_target_value(&ev)))
                     />
                     <p class="error-line" id="start-date-error" role="status">
-                        {move || parsed.get().is_none().then(|| i18n.t("err_start_date"))}
+                        {text(move || parsed.get().is_none().then(|| i18n.t("err_start_date")).unwrap_or_default().to_string())}
                     </p>
                 </div>
                 <StandardNote date=parsed />
@@ -78,15 +78,15 @@ pub fn StartPage() -> impl IntoView {
                         on:input=on_event(move |ev| name.set(event_target_value(&ev)))
                     />
                 </div>
-                <button type="submit" class="button primary big" data-testid="start" disabled=move || parsed.get().is_none()>
+                <button type="submit" class="button primary big" data-testid="start" disabled=flag(move || parsed.get().is_none())>
                     {i18n.tr("start_button")}
                 </button>
             </form>
-            {move || (n_saved.get() > 0).then(|| view! {
+            {dynamic(move || (n_saved.get() > 0).then(|| view! {
                 <button type="button" class="button link" on:click=on_click(move || navigation.go(Section::Saved))>
                     {i18n.tf("start_saved", &[("n", &n_saved.get().to_string())])}
                 </button>
-            })}
+            }).into_any())}
         </section>
     }
 }

@@ -1,6 +1,6 @@
 //! The answers of one screen — used by the question screens and, in place, by the check page.
 
-use crate::app::fields::Field;
+use crate::app::fields::{keyed_list, Field};
 use crate::app::i18n::use_i18n;
 use crate::app::language_switch::LanguageSwitch;
 use crate::app::questionnaire::about::About;
@@ -47,7 +47,7 @@ pub fn StepBody(
                     .with_draft(|d| steps::fields(step, d))
                     .unwrap_or_default()
             });
-            view! { <For each=move || paths.get() key=|p| p.clone() children=|p| view! { <Field path=p /> } /> }.into_any()
+            keyed_list(paths, |p| view! { <Field path=p /> }.into_any()).into_any()
         }
     };
     view! {
