@@ -29,6 +29,7 @@ pub fn LanguageSwitch() -> impl IntoView {
                             }}
                         </button>
                     }
+                    .into_any()
                 })
                 .collect_view()}
         </div>

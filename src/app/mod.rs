@@ -133,6 +133,7 @@ fn TopBar() -> impl IntoView {
                                 {i18n.tr_owned(label_key)}
                             </button>
                         }
+                        .into_any()
                     })
                     .collect_view()}
                 <a class="tab" href=COMMUNE_PAGE_URL data-testid="nav-commune">

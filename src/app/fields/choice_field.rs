@@ -91,6 +91,7 @@ pub fn ChoiceField(
                     <span class="option-label">{i18n.tr_owned(label_key)}</span>
                 </label>
             }
+            .into_any()
         })
         .collect_view();
     let has_hint = i18n.has(&hint_key);

@@ -221,7 +221,7 @@ fn CheckGroup(
                                 <dt>{q}</dt>
                                 <dd>{a}</dd>
                             </div>
-                        }).collect_view()}
+                        }.into_any()).collect_view()}
                     </dl>
                 }.into_any()
             })}

@@ -28,7 +28,7 @@ pub fn ExclusionStop() -> impl IntoView {
         <div class="note kind" data-testid="exclusion-stop">
             <p>{i18n.tr("exclusion_stop_body")}</p>
             <ul class="plain-list">
-                {dynamic(move || which.get().into_iter().map(|k| view! { <li>{i18n.t(&k)}</li> }).collect_view().into_any())}
+                {dynamic(move || which.get().into_iter().map(|k| view! { <li>{i18n.t(&k)}</li> }.into_any()).collect_view().into_any())}
             </ul>
             <p>{i18n.tr("exclusion_stop_continue")}</p>
             <button type="button" class="button secondary" data-testid="see-result-now" on:click=on_click(move || session.go(Step::Check))>

@@ -73,6 +73,7 @@ pub fn IncomeStep() -> impl IntoView {
                                 <span class="option-label">{i18n.tr_owned(label)}</span>
                             </label>
                         }
+                        .into_any()
                     })
                     .collect_view()}
             </div>
@@ -92,6 +93,7 @@ pub fn IncomeStep() -> impl IntoView {
                                 <Field path=format!("income.sources_12m.{s}.cost_vnd") />
                             </fieldset>
                         }
+                        .into_any()
                     })
                     .collect_view()}
                 <p class="note total" data-testid="income-total" role="status">

@@ -103,6 +103,7 @@ pub fn MembersList() -> impl IntoView {
                                 </div>
                             </li>
                         }
+                        .into_any()
                     })
                     .collect_view()
                     .into_any()

@@ -60,11 +60,12 @@ pub fn ProvincePicker() -> impl IntoView {
                         .into_iter()
                         .map(|n| {
                             let selected = n == initial;
-                            view! { <option value=n.clone() selected=selected>{n.clone()}</option> }
+                            view! { <option value=n.clone() selected=selected>{n.clone()}</option> }.into_any()
                         })
                         .collect_view()}
                 </optgroup>
             }
+            .into_any()
         })
         .collect_view();
     view! {
