@@ -175,7 +175,7 @@ fn StorageBanner() -> impl IntoView {
                         navigation.go(Section::Saved);
                     })>{i18n.t("set_aside_banner_open")}</button>
                 </div>
-            }).into_any())}
+            }.into_any()).into_any())}
         </div>
     }
 }

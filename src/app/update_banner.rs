@@ -21,6 +21,6 @@ pub fn UpdateBanner() -> impl IntoView {
                     {i18n.tr("update_now")}
                 </button>
             </div>
-        }).into_any())}
+        }.into_any()).into_any())}
     }
 }

@@ -98,7 +98,7 @@ pub fn ChoiceField(
     view! {
         <fieldset class="field choice" data-testid=format!("field-{path}")>
             <legend class="field-label">{i18n.tr_owned(question)}</legend>
-            {has_hint.then(|| view! { <p class="hint">{i18n.tr_owned(hint_key)}</p> })}
+            {has_hint.then(|| view! { <p class="hint">{i18n.tr_owned(hint_key)}</p> }.into_any())}
             <div class="options" class:options-yes-no=is_yes_no>{option_views}</div>
         </fieldset>
     }

@@ -92,7 +92,7 @@ pub fn TextField(
     view! {
         <div class="field text" data-testid=format!("field-{path}")>
             <label class="field-label" for=id.clone()>{i18n.tr_owned(question)}</label>
-            {has_hint.then(|| view! { <p class="hint" id=hint_id.clone()>{i18n.tr_owned(hint_key)}</p> })}
+            {has_hint.then(|| view! { <p class="hint" id=hint_id.clone()>{i18n.tr_owned(hint_key)}</p> }.into_any())}
             <div class="input-row">
                 <input
                     id=id.clone()
@@ -107,7 +107,7 @@ pub fn TextField(
                     aria-describedby=described_by
                     on:input=on_event(on_input)
                 />
-                {unit.map(|u| view! { <span class="unit">{i18n.tr(u)}</span> })}
+                {unit.map(|u| view! { <span class="unit">{i18n.tr(u)}</span> }.into_any())}
             </div>
             <p class="error-line" id=error_id role="status" aria-live="polite">
                 {text(move || error.get().map(|e| error_text(&i18n, &error_path, &e)).unwrap_or_default())}
@@ -127,6 +127,7 @@ pub fn TextField(
                         <span>{i18n.tr("dont_know")}</span>
                     </label>
                 }
+                .into_any()
             })}
         </div>
     }

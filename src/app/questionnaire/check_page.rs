@@ -102,7 +102,7 @@ pub fn CheckPage() -> impl IntoView {
                 <p class="note warning" role="alert" data-testid="check-invalid">
                     {i18n.tf("check_invalid", &[("n", &n_invalid.get().to_string())])}
                 </p>
-            }).into_any())}
+            }.into_any()).into_any())}
             {keyed_list(groups, move |key| {
                 match session.peek(|d| Step::from_key(&key, d)).flatten() {
                     Some(step) => view! { <CheckGroup step=step editing=editing /> }.into_any(),

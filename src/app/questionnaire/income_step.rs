@@ -32,7 +32,7 @@ pub fn IncomeStep() -> impl IntoView {
         });
     };
     // The helper's running total: Σ(revenue − cost) over 12 months, and per person per month.
-    let totals = Memo::new(move |_| {
+    let totals = move || {
         session
             .with_draft(|d| {
                 let sources = d
@@ -50,7 +50,7 @@ pub fn IncomeStep() -> impl IntoView {
                 Some((total, total / members / 12))
             })
             .flatten()
-    });
+    };
     view! {
         <p class="note reminder" data-testid="income-reminder">{i18n.tr("income_not_counted")}</p>
         <fieldset class="field choice">
@@ -97,7 +97,7 @@ pub fn IncomeStep() -> impl IntoView {
                     })
                     .collect_view()}
                 <p class="note total" data-testid="income-total" role="status">
-                    {text(move || totals.get().map(|(total, per_person)| i18n.tf("income_total", &[
+                    {text(move || totals().map(|(total, per_person)| i18n.tf("income_total", &[
                         ("total", &format_vnd(total)),
                         ("per_person", &format_vnd(per_person)),
                     ])).unwrap_or_default())}

@@ -86,7 +86,7 @@ pub fn StartPage() -> impl IntoView {
                 <button type="button" class="button link" on:click=on_click(move || navigation.go(Section::Saved))>
                     {i18n.tf("start_saved", &[("n", &n_saved.get().to_string())])}
                 </button>
-            }).into_any())}
+            }.into_any()).into_any())}
         </section>
     }
 }

@@ -25,7 +25,8 @@ pub fn StepBody(
     let session = use_session();
     let intro_key = format!("{}_intro", step.title_key());
     let has_intro = i18n.has(&intro_key);
-    let intro = has_intro.then(|| view! { <p class="step-intro">{i18n.tr_owned(intro_key)}</p> });
+    let intro = has_intro
+        .then(|| view! { <p class="step-intro">{i18n.tr_owned(intro_key)}</p> }.into_any());
     let body = match step {
         Step::Intro => {
             let date = Signal::derive(move || session.with_draft(|d| d.assessed_on()).flatten());
