@@ -28,6 +28,8 @@ pub fn TextField(
     // The input shows the text once, when it is created; afterwards the browser owns what is
     // typed (setting it back on every keystroke would move the cursor).
     let initial = session.peek(|d| d.text(&path)).unwrap_or_default();
+    // The error message as shown (kept as text, in the current language, so that the memo is of a
+    // type the app already uses).
     let error = {
         let path = path.clone();
         Memo::new(move |_| {
@@ -41,6 +43,7 @@ pub fn TextField(
                     }
                 })
                 .flatten()
+                .map(|e| error_text(&i18n, &path, &e))
         })
     };
     let dont_know = {
@@ -88,7 +91,6 @@ pub fn TextField(
     } else {
         error_id.clone()
     };
-    let error_path = path.clone();
     view! {
         <div class="field text" data-testid=format!("field-{path}")>
             <label class="field-label" for=id.clone()>{i18n.tr_owned(question)}</label>
@@ -110,7 +112,7 @@ pub fn TextField(
                 {unit.map(|u| view! { <span class="unit">{i18n.tr(u)}</span> }.into_any())}
             </div>
             <p class="error-line" id=error_id role="status" aria-live="polite">
-                {text(move || error.get().map(|e| error_text(&i18n, &error_path, &e)).unwrap_or_default())}
+                {text(move || error.get().unwrap_or_default())}
             </p>
             {allows_dont_know.then(|| {
                 let box_id = format!("{id}-dont-know");

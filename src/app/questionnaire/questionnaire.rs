@@ -16,12 +16,17 @@ use leptos::prelude::*;
 #[component]
 pub fn Questionnaire() -> impl IntoView {
     let session = use_session();
-    let step = Memo::new(move |_| session.step());
+    // The screen's key: a memo of a type the app already uses (a `Step` memo would be compiled
+    // for this one place).
+    let step_key = Memo::new(move |_| session.step().key());
     view! {
-        {dynamic(move || match step.get() {
+        {dynamic(move || {
+            let key = step_key.get();
+            match session.peek(|d| Step::from_key(&key, d)).flatten().unwrap_or(Step::Intro) {
             Step::Check => view! { <CheckPage /> }.into_any(),
             Step::Result => view! { <ResultPage /> }.into_any(),
             current => view! { <QuestionScreen step=current /> }.into_any(),
+            }
         })}
     }
 }
