@@ -41,15 +41,15 @@ fn with_lines(i18n: &I18n, key: &str, on: Date) -> String {
 /// Says which edition of the standard applies on `date`.
 #[component]
 pub fn StandardNote(
-    /// The assessment date (reactive); `None` when not valid yet.
-    #[prop(into)]
-    date: Signal<Option<Date>>,
+    /// The assessment date as `YYYY-MM-DD` (reactive); `None` when not valid yet. Text rather than
+    /// a `Date` so that the memo is of a type the app already compiles.
+    date: Memo<Option<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="note standard-note" data-testid="standard-note" role="note">
             {dynamic(move || {
-                let Some((d, edition)) = date.get().and_then(|d| edition_for(d).map(|e| (d, e))) else {
+                let Some((d, edition)) = date.get().and_then(|d| Date::parse(&d).ok()).and_then(|d| edition_for(d).map(|e| (d, e))) else {
                     return view! { <p>{i18n.t("standard_pick_date")}</p> }.into_any();
                 };
                 if edition.provisional {

@@ -21,12 +21,14 @@ pub fn StartPage() -> impl IntoView {
     let navigation = use_navigation();
     let date_text = RwSignal::new(today().to_string());
     let name = RwSignal::new(String::new());
-    let parsed = Signal::derive(move || {
+    // The valid assessment date as `YYYY-MM-DD`, or `None` (see `StandardNote`'s `date`).
+    let parsed = Memo::new(move |_| {
         let ctx = session.parse_context();
         fields::parse_text(FieldKind::AssessmentDate, &date_text.get(), &ctx)
             .ok()
             .flatten()
             .and_then(|v| v.as_str().and_then(|s| Date::parse(s).ok()))
+            .map(|date| date.to_string())
     });
     let n_saved = Memo::new(move |_| {
         session.revision();
@@ -37,7 +39,7 @@ pub fn StartPage() -> impl IntoView {
     });
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if let Some(date) = parsed.get_untracked() {
+        if let Some(date) = parsed.get_untracked().and_then(|d| Date::parse(&d).ok()) {
             session.start_new(name.get_untracked().trim(), date, Step::Area);
         }
     };

@@ -29,7 +29,11 @@ pub fn StepBody(
         .then(|| view! { <p class="step-intro">{i18n.tr_owned(intro_key)}</p> }.into_any());
     let body = match step {
         Step::Intro => {
-            let date = Signal::derive(move || session.with_draft(|d| d.assessed_on()).flatten());
+            let date = Memo::new(move |_| {
+                session
+                    .with_draft(|d| d.assessed_on().map(|on| on.to_string()))
+                    .flatten()
+            });
             view! {
                 <About />
                 <LanguageSwitch />
