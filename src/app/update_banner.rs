@@ -17,7 +17,7 @@ pub fn UpdateBanner() -> impl IntoView {
         {dynamic(move || (service_worker.update_status.get() == pwa::UpdateStatus::Available).then(|| view! {
             <div class="banner update" role="status" data-testid="update-banner">
                 <p>{i18n.tr("update_available")}</p>
-                <button type="button" class="button primary small" data-testid="update-now" on:click=on_click(move || apply())>
+                <button type="button" class="button primary small" data-testid="update-now" on:click=on_click(apply)>
                     {i18n.tr("update_now")}
                 </button>
             </div>

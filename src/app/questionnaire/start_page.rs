@@ -64,7 +64,7 @@ pub fn StartPage() -> impl IntoView {
                         on:input=on_event(move |ev| date_text.set(event_target_value(&ev)))
                     />
                     <p class="error-line" id="start-date-error" role="status">
-                        {text(move || parsed.get().is_none().then(|| i18n.t("err_start_date")).unwrap_or_default().to_string())}
+                        {text(move || if parsed.get().is_none() { i18n.t("err_start_date").to_string() } else { String::new() })}
                     </p>
                 </div>
                 <StandardNote date=parsed />
