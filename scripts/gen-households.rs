@@ -384,17 +384,18 @@ pub fn bad_line(index: u64) -> String {
 /// A record as one compact JSON line, leaving out unknown (`null`) answers as a questionnaire export
 /// would (absent and `null` mean the same).
 pub fn json_line(record: &HouseholdRecord) -> String {
-    fn strip_nulls(value: &mut serde_json::Value) {
+    fn strip_nulls(value: mucsong::json::Value) -> mucsong::json::Value {
+        use mucsong::json::Value;
         match value {
-            serde_json::Value::Object(map) => {
-                map.retain(|_, v| !v.is_null());
-                map.values_mut().for_each(strip_nulls);
-            }
-            serde_json::Value::Array(items) => items.iter_mut().for_each(strip_nulls),
-            _ => {}
+            Value::Object(map) => Value::Object(
+                map.into_iter()
+                    .filter(|(_, v)| !v.is_null())
+                    .map(|(k, v)| (k, strip_nulls(v)))
+                    .collect(),
+            ),
+            Value::Array(items) => Value::Array(items.into_iter().map(strip_nulls).collect()),
+            other => other,
         }
     }
-    let mut value = serde_json::to_value(record).expect("records serialise");
-    strip_nulls(&mut value);
-    value.to_string()
+    strip_nulls(record.to_json()).to_string()
 }

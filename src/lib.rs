@@ -3,6 +3,7 @@
 
 pub mod batch;
 pub mod engine;
+pub mod json;
 pub mod questionnaire;
 
 #[cfg(target_arch = "wasm32")]

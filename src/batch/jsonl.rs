@@ -1,9 +1,10 @@
 //! Household records as JSON Lines (formats.md §3) and as one whole-file JSON document: a streaming
 //! reader over any `BufRead`, and a writer of one result (or one error) per line in input order.
 
-use crate::batch::error::{code, quoted, Place, Problem, RecordError};
+use crate::batch::error::{code, Place, Problem, RecordError};
 use crate::engine::{self, HouseholdRecord, ResultRecord};
-use serde::{Deserialize, Serialize};
+use crate::json::{self, Value};
+use serde::Serialize;
 use std::io::{self, BufRead, Read, Write};
 
 /// The UTF-8 byte-order mark some editors put at the start of a file.
@@ -114,76 +115,42 @@ impl LineCounter {
     }
 }
 
-/// Parses one household from JSON bytes. The fast path validates UTF-8 once for the whole line and
-/// deserialises from the `str` (which spares serde a UTF-8 check per string); only a record that
-/// fails goes through the engine's parser again, to get field paths for the message.
+/// Parses one household from JSON bytes (one line of JSON Lines, or a whole document).
 pub fn parse_household_bytes(
     bytes: &[u8],
     line: Option<u64>,
 ) -> Result<HouseholdRecord, RecordError> {
-    match std::str::from_utf8(bytes).map(serde_json::from_str::<HouseholdRecord>) {
-        Ok(Ok(record)) => Ok(record),
-        _ => Err(explain_bad_json(bytes, line)),
-    }
+    let text = std::str::from_utf8(bytes).map_err(|e| invalid_utf8(bytes, &e, line))?;
+    engine::parse_household(text)
+        .map_err(|invalid| RecordError::from_invalid(line, read_id(text), &invalid))
 }
 
-/// Works out why bytes are not a valid household record, as structured problems.
-fn explain_bad_json(bytes: &[u8], line: Option<u64>) -> RecordError {
-    let id = read_id(bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            let column = bytes[..e.valid_up_to()]
-                .iter()
-                .filter(|&&b| (b & 0xC0) != 0x80)
-                .count()
-                + 1;
-            return RecordError {
-                line,
-                id,
-                problems: vec![Problem {
-                    place: Place::Record,
-                    code: code::INVALID_UTF8,
-                    expected: "UTF-8 text".to_string(),
-                    found: format!(
-                        "the byte 0x{:02X} at column {column}",
-                        bytes[e.valid_up_to()]
-                    ),
-                }],
-            };
-        }
-    };
-    match engine::parse_household(text) {
-        Err(invalid) => RecordError::from_invalid(line, id, &invalid),
-        // The engine's parser is more forgiving than serde here; say what serde said.
-        Ok(_) => {
-            let detail = serde_json::from_str::<HouseholdRecord>(text)
-                .err()
-                .map(|e| e.to_string())
-                .unwrap_or_default();
-            RecordError {
-                line,
-                id,
-                problems: vec![Problem {
-                    place: Place::Record,
-                    code: code::INVALID_JSON,
-                    expected: "a household record".to_string(),
-                    found: quoted(&detail),
-                }],
-            }
-        }
+/// Bytes that are not UTF-8: the first bad byte and its column.
+fn invalid_utf8(bytes: &[u8], error: &std::str::Utf8Error, line: Option<u64>) -> RecordError {
+    let valid = &bytes[..error.valid_up_to()];
+    let column = valid.iter().filter(|&&b| (b & 0xC0) != 0x80).count() + 1;
+    RecordError {
+        line,
+        id: None,
+        problems: vec![Problem {
+            place: Place::Record,
+            code: code::INVALID_UTF8,
+            expected: "UTF-8 text".to_string(),
+            found: format!(
+                "the byte 0x{:02X} at column {column}",
+                bytes[error.valid_up_to()]
+            ),
+        }],
     }
 }
 
 /// The `id` of a record that failed, when it is a string in otherwise readable JSON.
-fn read_id(bytes: &[u8]) -> Option<String> {
-    #[derive(Deserialize)]
-    struct IdOnly {
-        #[serde(default)]
-        id: Option<serde_json::Value>,
-    }
-    match serde_json::from_slice::<IdOnly>(bytes).ok()?.id? {
-        serde_json::Value::String(id) => Some(id),
+fn read_id(text: &str) -> Option<String> {
+    match json::parse(text).ok()? {
+        Value::Object(mut map) => match map.remove("id")? {
+            Value::String(id) => Some(id),
+            _ => None,
+        },
         _ => None,
     }
 }
@@ -213,32 +180,31 @@ pub fn sniff_json_shape(head: &[u8]) -> JsonShape {
 }
 
 /// Reads one household from a whole JSON document (a file holding one record, pretty-printed or
-/// not). Syntax errors carry the line serde found them on.
+/// not). Syntax errors carry the line they were found on; a wrong value is located by its field
+/// path instead.
 pub fn read_household_document<R: Read>(
     mut input: R,
 ) -> io::Result<Result<HouseholdRecord, RecordError>> {
     let mut bytes = Vec::new();
     input.read_to_end(&mut bytes)?;
     let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(&bytes);
-    Ok(match serde_json::from_slice::<HouseholdRecord>(body) {
-        Ok(record) => Ok(record),
+    let text = match std::str::from_utf8(body) {
+        Ok(text) => text,
         Err(e) => {
-            // A syntax error has a line; a wrong value is located by its field path instead.
-            let line = if e.is_syntax() || e.is_eof() {
-                Some(e.line() as u64)
-            } else {
-                None
-            };
-            Err(explain_bad_json(body, None).with_line(line))
+            let line = 1 + body[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            return Ok(Err(invalid_utf8(body, &e, Some(line as u64))));
         }
-    })
-}
-
-impl RecordError {
-    fn with_line(mut self, line: Option<u64>) -> Self {
-        self.line = line;
-        self
-    }
+    };
+    Ok(
+        engine::problem::read_household(text).map_err(|(problem, line)| {
+            let mut error = RecordError::from_invalid(None, read_id(text), &problem.into());
+            error.line = line;
+            error
+        }),
+    )
 }
 
 /// The line written for a record that could not be classified (formats.md §3).

@@ -124,96 +124,28 @@ impl From<Problem> for InvalidHousehold {
 }
 
 /// Parses one household JSON text. Shape errors name the field path (`members[1].birth_date`) or,
-/// for an unknown field, its full path (`members[0].brith_date`).
+/// for an unknown field, its full path (`members[0].brith_date`); syntax errors name the line and
+/// column.
 pub fn parse_household(json: &str) -> Result<HouseholdRecord, InvalidHousehold> {
-    let deserializer = &mut serde_json::Deserializer::from_str(json);
-    match serde_path_to_error::deserialize::<_, HouseholdRecord>(deserializer) {
-        Ok(record) => Ok(record),
-        Err(error) => {
-            let path = error.path().to_string();
-            let inner = error.into_inner();
-            Err(problem_from_serde(&path, &inner).into())
-        }
-    }
+    read_household(json).map_err(|(problem, _)| problem.into())
 }
 
-/// Translates a serde_json error into a `Problem` with plain words.
-fn problem_from_serde(path: &str, error: &serde_json::Error) -> Problem {
-    use serde_json::error::Category;
-    let position = format!("line {}, column {}", error.line(), error.column());
-    match error.classify() {
-        Category::Syntax | Category::Eof | Category::Io => {
-            let message = error.to_string();
-            let message = message
-                .rsplit_once(" at line")
-                .map_or(message.as_str(), |(m, _)| m);
-            return Problem::new(
-                position,
-                ProblemCode::BadJson,
-                "a JSON object",
-                message.to_string(),
-            );
-        }
-        Category::Data => {}
-    }
-    let message = error.to_string();
-    let message = message
-        .rsplit_once(" at line")
-        .map_or(message.as_str(), |(m, _)| m)
-        .to_string();
-    let field = if path == "." || path.is_empty() {
-        "(record)".to_string()
-    } else {
-        path.to_string()
-    };
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let (name, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        let expected = expected
-            .trim_start_matches(", ")
-            .trim_start_matches("expected ")
-            .replace('`', "\"");
-        return Problem::new(
-            field,
-            ProblemCode::UnknownField,
-            format!("a known field ({expected})"),
-            format!("unknown field \"{name}\""),
-        );
-    }
-    if let Some(rest) = message.strip_prefix("unknown variant `") {
-        let (name, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        let expected = expected
-            .trim_start_matches(", ")
-            .trim_start_matches("expected ")
-            .replace('`', "\"");
-        return Problem::new(
-            field,
-            ProblemCode::BadValue,
-            expected,
-            format!("\"{name}\""),
-        );
-    }
-    // "invalid type: string \"5\", expected u32" / "invalid value: integer `-1`, expected u32".
-    let (found, expected) = message
-        .split_once(", expected ")
-        .map(|(f, e)| (f.to_string(), e.to_string()))
-        .unwrap_or((message.clone(), "a valid value".to_string()));
-    let found = found
-        .trim_start_matches("invalid type: ")
-        .trim_start_matches("invalid value: ")
-        .replace('`', "");
-    let expected = match expected.as_str() {
-        "u32" | "u64" | "u8" => "a whole number ≥ 0".to_string(),
-        "i64" | "i32" => "a whole number".to_string(),
-        "f64" => "a number".to_string(),
-        "a boolean" => "true, false or null".to_string(),
-        _ => expected,
-    };
-    let code = if found.starts_with("integer -") || found.starts_with("floating point -") {
-        ProblemCode::NegativeNumber
-    } else {
-        ProblemCode::BadValue
-    };
-    Problem::new(field, code, expected, found)
+/// As `parse_household`, with the line of a JSON syntax error (a shape error has none). This is
+/// the one reader of household text: the command line, JSON Lines, commune mode and the app's
+/// saved and imported households all come through here or through `HouseholdRecord::from_json`.
+pub(crate) fn read_household(json: &str) -> Result<HouseholdRecord, (Problem, Option<u64>)> {
+    let value = crate::json::parse(json).map_err(|e| (syntax_problem(&e), Some(e.line as u64)))?;
+    HouseholdRecord::from_json(value).map_err(|problem| (problem, None))
+}
+
+/// A JSON syntax error as a problem placed at `line L, column C`.
+fn syntax_problem(error: &crate::json::Error) -> Problem {
+    Problem::new(
+        format!("line {}, column {}", error.line, error.column),
+        ProblemCode::BadJson,
+        "a JSON object",
+        error.message,
+    )
 }
 
 #[cfg(test)]

@@ -4,11 +4,8 @@
 
 use crate::engine::date::Date;
 use crate::engine::household::{HouseholdRecord, Member, HOUSEHOLD_SCHEMA};
+use crate::json::{Map, Value};
 use crate::questionnaire::fields::{self, FieldError, FieldKind, ParseContext};
-use crate::questionnaire::json_text::to_text;
-use serde::de::{MapAccess, Visitor};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use serde_json::Value;
 
 /// UI-only answer: the old province chosen (the record keeps only the region).
 pub const PROVINCE: &str = "province";
@@ -30,13 +27,12 @@ pub struct Draft {
     pub dont_know: PathSet,
 }
 
-/// A set of answer paths, sorted, stored as a JSON array (as a `BTreeSet` would be).
+/// A set of answer paths, sorted, stored as a JSON array of strings.
 ///
 /// `PathSet` and `TextMap` are sorted `Vec`s rather than B-trees because each B-tree type is a
 /// whole copy of the B-tree code in the app's download, for collections that hold a few dozen
 /// entries at most.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-#[serde(transparent)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct PathSet(Vec<String>);
 
 impl PathSet {
@@ -82,8 +78,8 @@ impl PathSet {
     }
 }
 
-/// Texts by answer path, sorted by path, stored as a JSON object (as a `BTreeMap` would be); see
-/// `PathSet` for why it is not a B-tree.
+/// Texts by answer path, sorted by path, stored as a JSON object of strings; see `PathSet` for why
+/// it is not a B-tree.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TextMap(Vec<(String, String)>);
 
@@ -133,30 +129,34 @@ impl IntoIterator for TextMap {
     }
 }
 
-impl Serialize for TextMap {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.0.iter().map(|(path, text)| (path, text)))
-    }
-}
-
-/// Read from any JSON object of strings (a repeated path keeps its last text, as a map would).
-impl<'de> Deserialize<'de> for TextMap {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<TextMap, D::Error> {
-        struct Entries;
-        impl<'de> Visitor<'de> for Entries {
-            type Value = TextMap;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a map")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut entries: A) -> Result<TextMap, A::Error> {
-                let mut map = TextMap::default();
-                while let Some((path, text)) = entries.next_entry::<String, String>()? {
-                    map.insert(path, text);
-                }
-                Ok(map)
-            }
+impl TextMap {
+    /// As stored: an object of texts by path, in path order.
+    pub fn to_json(&self) -> Value {
+        let mut map = Map::new();
+        for (path, text) in &self.0 {
+            map.push(path.as_str(), Value::from(text.as_str()));
         }
-        deserializer.deserialize_map(Entries)
+        Value::Object(map)
+    }
+
+    /// Reads any JSON object of strings (a repeated path keeps its last text, as a map would);
+    /// the error says what was wrong.
+    pub fn from_json(value: Value) -> Result<TextMap, String> {
+        let Value::Object(entries) = value else {
+            return Err(format!(
+                "raw: expected an object of texts, but found {value}"
+            ));
+        };
+        let mut map = TextMap::default();
+        for (path, text) in entries {
+            match text {
+                Value::String(text) => map.insert(path, text),
+                other => {
+                    return Err(format!("raw.{path}: expected a text, but found {other}"));
+                }
+            };
+        }
+        Ok(map)
     }
 }
 
@@ -169,12 +169,27 @@ impl IntoIterator for PathSet {
     }
 }
 
-/// Read from any JSON array of strings: order and repeats in stored data do not matter.
-impl<'de> Deserialize<'de> for PathSet {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<PathSet, D::Error> {
+impl PathSet {
+    /// As stored: an array of paths, in order.
+    pub fn to_json(&self) -> Value {
+        Value::Array(self.0.iter().map(|p| Value::from(p.as_str())).collect())
+    }
+
+    /// Reads any JSON array of strings: order and repeats in stored data do not matter.
+    pub fn from_json(value: Value) -> Result<PathSet, String> {
+        let Value::Array(items) = value else {
+            return Err(format!(
+                "dont_know: expected a list of paths, but found {value}"
+            ));
+        };
         let mut set = PathSet::default();
-        for path in Vec::<String>::deserialize(deserializer)? {
-            set.insert(path);
+        for item in items {
+            match item {
+                Value::String(path) => set.insert(path),
+                other => {
+                    return Err(format!("dont_know: expected a path, but found {other}"));
+                }
+            };
         }
         Ok(set)
     }
@@ -223,11 +238,9 @@ impl Draft {
         self.record.members.as_ref().map_or(0, Vec::len)
     }
 
-    /// The record's JSON form, which field paths address. It is made by writing the record as
-    /// text and reading it back rather than with `serde_json::to_value`, so that the app carries
-    /// one copy of the record's serialisation code (see `json_text`).
+    /// The record's JSON form, which field paths address.
     pub fn record_json(&self) -> Value {
-        serde_json::from_str(&to_text(&self.record, false)).expect("a written record reads back")
+        self.record.to_json()
     }
 
     /// The stored value at `path` (JSON null when unanswered or unknown).
@@ -266,7 +279,7 @@ impl Draft {
         if !fields::set(&mut json, path, value) {
             return false;
         }
-        match serde_json::from_value::<HouseholdRecord>(json) {
+        match HouseholdRecord::from_json(json) {
             Ok(record) => {
                 self.record = record;
                 true
@@ -404,6 +417,7 @@ impl Draft {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::json;
 
     fn ctx() -> ParseContext {
         ParseContext {
@@ -478,8 +492,12 @@ mod tests {
         );
         assert!(set.contains("water") && !set.contains("land"));
         assert!(set.remove("water") && !set.remove("water"));
-        let read: PathSet = serde_json::from_str(r#"["water","area","water"]"#).unwrap();
-        assert_eq!(serde_json::to_string(&read).unwrap(), r#"["area","water"]"#);
+        let read = PathSet::from_json(json::parse(r#"["water","area","water"]"#).unwrap()).unwrap();
+        assert_eq!(read.to_json().to_text(false), r#"["area","water"]"#);
+        assert_eq!(
+            PathSet::from_json(json::parse(r#"["a",1]"#).unwrap()).unwrap_err(),
+            "dont_know: expected a path, but found 1"
+        );
     }
 
     #[test]
@@ -492,18 +510,17 @@ mod tests {
         assert_eq!(map.get("water").map(String::as_str), Some("3"));
         assert_eq!(map.remove("area").as_deref(), Some("2"));
         assert!(!map.contains_key("area"));
-        let read: TextMap = serde_json::from_str(r#"{"b":"x","a":"y"}"#).unwrap();
+        let read =
+            TextMap::from_json(json::parse(r#"{"b":"x","a":"y","b":"z"}"#).unwrap()).unwrap();
+        assert_eq!(read.to_json().to_text(false), r#"{"a":"y","b":"z"}"#);
         assert_eq!(
-            serde_json::to_string(&read).unwrap(),
-            r#"{"a":"y","b":"x"}"#
+            TextMap::from_json(json::parse("[1]").unwrap()).unwrap_err(),
+            "raw: expected an object of texts, but found [1]"
         );
-        let error = serde_json::from_str::<TextMap>("[1]")
-            .unwrap_err()
-            .to_string();
-        let btree_error = serde_json::from_str::<std::collections::BTreeMap<String, String>>("[1]")
-            .unwrap_err()
-            .to_string();
-        assert_eq!(error, btree_error);
+        assert_eq!(
+            TextMap::from_json(json::parse(r#"{"a":null}"#).unwrap()).unwrap_err(),
+            "raw.a: expected a text, but found null"
+        );
     }
 
     #[test]

@@ -4,30 +4,24 @@
 //! `DecodeError` that the store sets aside with a message.
 
 use crate::engine::household::{HouseholdRecord, HOUSEHOLD_SCHEMA};
+use crate::json::{self, Map, Value};
 use crate::questionnaire::draft::{Draft, PathSet, TextMap};
-use crate::questionnaire::json_text::to_text;
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 /// The envelope version this build writes.
 pub const ENVELOPE_VERSION: u64 = 1;
 
-/// Envelope version 1, as stored.
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct EnvelopeV1 {
-    envelope: u64,
-    saved_at: String,
-    name: String,
-    step: String,
-    record: Value,
-    /// The edition of the standard for the record's assessment date, when it was saved.
-    edition: String,
-    #[serde(default)]
-    raw: TextMap,
-    #[serde(default)]
-    dont_know: PathSet,
-}
+/// The fields of envelope version 1, in the order they are written. `raw` and `dont_know` may be
+/// missing (they were optional); any other field is refused.
+const V1_FIELDS: &[&str] = &[
+    "envelope",
+    "saved_at",
+    "name",
+    "step",
+    "record",
+    "edition",
+    "raw",
+    "dont_know",
+];
 
 /// What the saved-households list shows without opening a household.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,17 +42,17 @@ pub struct DecodeError {
 
 /// Writes a household as an envelope.
 pub fn encode(draft: &Draft, saved_at: &str) -> String {
-    let envelope = EnvelopeV1 {
-        envelope: ENVELOPE_VERSION,
-        saved_at: saved_at.to_string(),
-        name: draft.name.clone(),
-        step: draft.step.clone(),
-        record: draft.record_json(),
-        edition: draft.edition().to_string(),
-        raw: draft.raw.clone(),
-        dont_know: draft.dont_know.clone(),
-    };
-    to_text(&envelope, false)
+    let mut envelope = Map::new();
+    envelope.push("envelope", Value::from(ENVELOPE_VERSION));
+    envelope.push("saved_at", Value::from(saved_at));
+    envelope.push("name", Value::from(draft.name.as_str()));
+    envelope.push("step", Value::from(draft.step.as_str()));
+    envelope.push("record", draft.record_json());
+    // The edition of the standard for the record's assessment date, when it was saved.
+    envelope.push("edition", Value::from(draft.edition()));
+    envelope.push("raw", draft.raw.to_json());
+    envelope.push("dont_know", draft.dont_know.to_json());
+    Value::Object(envelope).to_text(false)
 }
 
 /// Reads a stored household, migrating older shapes:
@@ -66,7 +60,7 @@ pub fn encode(draft: &Draft, saved_at: &str) -> String {
 ///   named after its `id`, resuming on the check page (every answer is already there).
 /// - version 1: read as is.
 pub fn decode(text: &str) -> Result<Saved, DecodeError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| DecodeError {
+    let value = json::parse(text).map_err(|e| DecodeError {
         key: "err_stored_not_json",
         detail: e.to_string(),
     })?;
@@ -102,22 +96,52 @@ pub fn decode(text: &str) -> Result<Saved, DecodeError> {
             })
         }
         1 => {
-            let envelope: EnvelopeV1 = serde_json::from_value(value).map_err(|e| DecodeError {
+            let Value::Object(mut envelope) = value else {
+                unreachable!("only an object has an `envelope` field");
+            };
+            let shape = |detail: String| DecodeError {
                 key: "err_stored_unknown_shape",
-                detail: e.to_string(),
-            })?;
-            let record = read_record(envelope.record)?;
+                detail,
+            };
+            if let Some((key, _)) = envelope
+                .iter()
+                .find(|(key, _)| !V1_FIELDS.contains(&key.as_str()))
+            {
+                return Err(shape(format!("unknown field {}", json::quote(key))));
+            }
+            let mut text = |name: &str| match envelope.remove(name) {
+                Some(Value::String(text)) => Ok(text),
+                Some(other) => Err(shape(format!("{name}: expected a text, but found {other}"))),
+                None => Err(shape(format!("missing field {name}"))),
+            };
+            let (saved_at, name, step, edition) = (
+                text("saved_at")?,
+                text("name")?,
+                text("step")?,
+                text("edition")?,
+            );
+            let record = envelope
+                .remove("record")
+                .ok_or_else(|| shape("missing field record".to_string()))?;
+            let raw = match envelope.remove("raw") {
+                Some(raw) => TextMap::from_json(raw).map_err(shape)?,
+                None => TextMap::default(),
+            };
+            let dont_know = match envelope.remove("dont_know") {
+                Some(paths) => PathSet::from_json(paths).map_err(shape)?,
+                None => PathSet::default(),
+            };
             let draft = Draft {
-                name: envelope.name,
-                step: envelope.step,
-                record,
-                raw: envelope.raw,
-                dont_know: envelope.dont_know,
+                name,
+                step,
+                record: read_record(record)?,
+                raw,
+                dont_know,
             };
             Ok(Saved {
                 draft,
-                saved_at: envelope.saved_at,
-                edition: envelope.edition,
+                saved_at,
+                edition,
                 migrated_from: None,
             })
         }
@@ -138,9 +162,9 @@ fn read_record(value: Value) -> Result<HouseholdRecord, DecodeError> {
             })
         }
     }
-    let mut record: HouseholdRecord = serde_json::from_value(value).map_err(|e| DecodeError {
+    let mut record = HouseholdRecord::from_json(value).map_err(|problem| DecodeError {
         key: "err_stored_record",
-        detail: e.to_string(),
+        detail: problem.to_string(),
     })?;
     record.schema = Some(HOUSEHOLD_SCHEMA.to_string());
     Ok(record)
@@ -180,9 +204,12 @@ mod tests {
         assert_eq!(saved.edition, "2022-2025");
         assert_eq!(saved.saved_at, "2026-06-01T08:00:00Z");
         assert_eq!(saved.migrated_from, None);
-        let json: Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(json["envelope"], 1);
-        assert_eq!(json["record"]["schema"], "mucsong/household@1");
+        let json = json::parse(&text).unwrap();
+        assert_eq!(json["envelope"].as_u64(), Some(1));
+        assert_eq!(
+            json["record"]["schema"].as_str(),
+            Some("mucsong/household@1")
+        );
     }
 
     #[test]

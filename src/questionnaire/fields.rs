@@ -1,9 +1,9 @@
 //! Every answer of the questionnaire as a field: its path in the household record
 //! (`members[2].height_cm`), what kind of value it takes, how typed text is read and checked, and
-//! generic get/set on the record's JSON form. Error messages are translation keys plus arguments.
+//! generic get/set on the record's JSON form (`json::Value`). Error messages are translation keys plus arguments.
 
 use crate::engine::date::{Date, PartialDate};
-use serde_json::Value;
+use crate::json::Value;
 
 /// What kind of value a field takes, which decides its input and its validation.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -597,11 +597,7 @@ pub fn parse_text(
                     .with("min", fmt_num(min))
                     .with("max", fmt_num(max)));
             };
-            Ok(Some(
-                serde_json::Number::from_f64(number)
-                    .map(Value::Number)
-                    .unwrap_or(Value::Null),
-            ))
+            Ok(Some(Value::from(number)))
         }
         FieldKind::Money => parse_money(trimmed)
             .map(|n| Some(Value::from(n)))
@@ -704,7 +700,7 @@ pub fn display_value(kind: FieldKind, value: &Value) -> String {
             if let Some(i) = n.as_i64() {
                 i.to_string()
             } else {
-                n.as_f64().map(|f| f.to_string()).unwrap_or_default()
+                n.as_f64().to_string()
             }
         }
         (_, other) => other.to_string(),
@@ -734,7 +730,7 @@ pub fn get<'a>(root: &'a Value, path: &str) -> Option<&'a Value> {
         let (name, index) = split_index(segment);
         node = node.get(name)?;
         if let Some(i) = index {
-            node = node.get(i)?;
+            node = node.at(i)?;
         }
     }
     Some(node)
@@ -752,7 +748,7 @@ pub fn set(root: &mut Value, path: &str, value: Value) -> bool {
             *node = Value::Object(Default::default());
         }
         let map = node.as_object_mut().expect("made an object above");
-        let child = map.entry(name.to_string()).or_insert(Value::Null);
+        let child = map.entry_or_null(name);
         let target = match index {
             Some(i) => match child.as_array_mut().and_then(|a| a.get_mut(i)) {
                 Some(item) => item,
@@ -820,11 +816,11 @@ mod tests {
     /// Every field can be set on an empty record and the record still reads back.
     #[test]
     fn every_field_path_exists_in_the_record() {
-        let mut record = serde_json::to_value(HouseholdRecord {
+        let mut record = HouseholdRecord {
             members: Some(vec![Member::default()]),
             ..Default::default()
-        })
-        .unwrap();
+        }
+        .to_json();
         for spec in SPECS {
             let path = spec.pattern.replace("[]", "[0]");
             let sample = match spec.kind {
@@ -837,7 +833,7 @@ mod tests {
             };
             assert!(set(&mut record, &path, sample.clone()), "{path}");
             assert_eq!(get(&record, &path), Some(&sample), "{path}");
-            let back: Result<HouseholdRecord, _> = serde_json::from_value(record.clone());
+            let back = HouseholdRecord::from_json(record.clone());
             assert!(back.is_ok(), "{path}: {back:?}");
         }
     }

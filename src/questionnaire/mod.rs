@@ -5,7 +5,6 @@
 pub mod draft;
 pub mod envelope;
 pub mod fields;
-pub mod json_text;
 pub mod locale;
 pub mod provinces;
 pub mod steps;

@@ -4,10 +4,9 @@
 
 use crate::engine::date::Date;
 use crate::engine::household::{HouseholdRecord, HOUSEHOLD_SCHEMA};
+use crate::json::{self, Value};
 use crate::questionnaire::draft::Draft;
 use crate::questionnaire::fields::{self, FieldKind, ParseContext, SPECS};
-use crate::questionnaire::json_text::to_text;
-use serde_json::Value;
 
 /// The record to export for a household: its id is the saved name when it has none.
 pub fn export_record(draft: &Draft) -> HouseholdRecord {
@@ -21,14 +20,14 @@ pub fn export_record(draft: &Draft) -> HouseholdRecord {
 
 /// One household as pretty JSON.
 pub fn export_json(draft: &Draft) -> String {
-    to_text(&export_record(draft), true) + "\n"
+    export_record(draft).to_json().to_text(true) + "\n"
 }
 
 /// Several households as JSON Lines.
 pub fn export_json_lines<'a>(drafts: impl IntoIterator<Item = &'a Draft>) -> String {
     drafts
         .into_iter()
-        .map(|d| to_text(&export_record(d), false) + "\n")
+        .map(|d| export_record(d).to_json().to_text(false) + "\n")
         .collect()
 }
 
@@ -48,7 +47,7 @@ pub fn import(text: &str, today: Date) -> Result<Vec<HouseholdRecord>, Vec<Impor
     let mut records = Vec::new();
     let mut problems = Vec::new();
     // A whole-file JSON object is one record; otherwise every non-empty line is one.
-    let units: Vec<(usize, &str)> = match serde_json::from_str::<Value>(text) {
+    let units: Vec<(usize, &str)> = match json::parse(text) {
         Ok(Value::Object(_)) => vec![(1, text)],
         _ => text
             .lines()
@@ -93,7 +92,7 @@ fn problem(field: &str, key: &'static str, args: Vec<(&'static str, String)>) ->
 }
 
 fn read_one(unit: &str, today: Date) -> Result<HouseholdRecord, Vec<ImportProblem>> {
-    let value: Value = serde_json::from_str(unit).map_err(|e| {
+    let value = json::parse(unit).map_err(|e| {
         vec![problem(
             "",
             "err_import_json",
@@ -118,7 +117,7 @@ fn read_one(unit: &str, today: Date) -> Result<HouseholdRecord, Vec<ImportProble
             )]);
         }
     }
-    let record: HouseholdRecord = serde_json::from_value(value.clone()).map_err(|e| {
+    let record = HouseholdRecord::from_json(value.clone()).map_err(|e| {
         vec![problem(
             "",
             "err_import_record",
@@ -214,7 +213,7 @@ mod tests {
 
     #[test]
     fn a_bad_line_names_the_line_the_field_and_what_was_found() {
-        let good = serde_json::to_string(&export_record(&sample("a"))).unwrap();
+        let good = export_record(&sample("a")).to_json().to_text(false);
         let text = format!(
             "{good}\n\n{}\n{}\nnot json\n",
             r#"{"schema":"mucsong/household@1","members":[{"birth_date":"2030-01-01"}],"assessed_on":"2026-06-01"}"#,

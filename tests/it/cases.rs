@@ -57,8 +57,9 @@ struct ExpectedProblem {
 #[serde(deny_unknown_fields)]
 struct SummaryCase {
     id: Option<String>,
-    area: Option<Area>,
-    region: Option<Region>,
+    /// Machine keys (`rural`, `mekong_delta`), read with the record enums' `from_key`.
+    area: Option<String>,
+    region: Option<String>,
     members: Option<u32>,
     score_a: Option<i64>,
     monthly_income_vnd: Option<i64>,
@@ -207,8 +208,14 @@ fn run(case: &Case) -> Result<Outcome, String> {
             let on = as_of.ok_or("case error: a summary case needs as_of")?;
             let row = SummaryRow {
                 id: summary.id.clone(),
-                area: summary.area,
-                region: summary.region,
+                area: match &summary.area {
+                    Some(key) => Some(Area::from_key(key).ok_or("case error: unknown area")?),
+                    None => None,
+                },
+                region: match &summary.region {
+                    Some(key) => Some(Region::from_key(key).ok_or("case error: unknown region")?),
+                    None => None,
+                },
                 members: summary.members,
                 score_a: summary.score_a,
                 monthly_income_vnd: summary.monthly_income_vnd,

@@ -5,5 +5,6 @@ mod cases;
 mod cli;
 mod commune_parity;
 mod engine_invariants;
+mod json;
 mod properties;
 mod support;

@@ -35,14 +35,14 @@ pub fn answer_text(
         return (value.to_string(), "answered");
     };
     let text = match (spec.kind, &value) {
-        (FieldKind::YesNo, serde_json::Value::Bool(b)) => {
+        (FieldKind::YesNo, crate::json::Value::Bool(b)) => {
             i18n.t(if *b { "yes" } else { "no" }).to_string()
         }
-        (FieldKind::Choice(_), serde_json::Value::String(s)) => {
+        (FieldKind::Choice(_), crate::json::Value::String(s)) => {
             i18n.t(&option_key(path, s)).to_string()
         }
-        (FieldKind::Money, serde_json::Value::Number(n)) => format_vnd(n.as_i64().unwrap_or(0)),
-        (FieldKind::AssessmentDate, serde_json::Value::String(s)) => {
+        (FieldKind::Money, crate::json::Value::Number(n)) => format_vnd(n.as_i64().unwrap_or(0)),
+        (FieldKind::AssessmentDate, crate::json::Value::String(s)) => {
             crate::engine::date::Date::parse(s)
                 .map(|d| crate::questionnaire::locale::format_date(i18n.locale(), d))
                 .unwrap_or_else(|_| s.clone())
