@@ -5,6 +5,7 @@
 use crate::app::fields::text_field::TextField;
 use crate::app::i18n::provide_i18n;
 use crate::app::questionnaire::members_list::MembersList;
+use crate::app::questionnaire::step_body::StepBody;
 use crate::app::session::{households, Session};
 use crate::engine::date::Date;
 use crate::questionnaire::steps::{MemberPage, Step};
@@ -254,5 +255,76 @@ async fn the_member_editor_adds_summarises_and_removes_members() {
     let id = session.current_id().unwrap();
     let stored = households().load(&id).unwrap().unwrap().unwrap();
     assert_eq!(stored.draft.n_members(), 1);
+    parent.remove();
+}
+
+// A screen's questions follow earlier answers, but the questions already shown stay the same
+// DOM nodes (keyed), so what is typed and the focus are never lost while the list changes.
+#[wasm_bindgen_test]
+async fn questions_already_shown_stay_in_place_when_the_screen_s_list_changes() {
+    let (session, parent, _handle) = mount("t-keyed", || {
+        let session = crate::app::session::use_session();
+        session.update(|d| {
+            d.add_member();
+        });
+        view! { <StepBody step=Step::Member(0, MemberPage::Health) /> }
+    });
+    tick().await;
+    let testids = |parent: &web_sys::HtmlElement| {
+        let nodes = parent
+            .query_selector_all("[data-testid^='field-']")
+            .unwrap();
+        (0..nodes.length())
+            .map(|i| {
+                let el: web_sys::Element = nodes.item(i).unwrap().unchecked_into();
+                el.get_attribute("data-testid").unwrap()
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        testids(&parent),
+        [
+            "field-members[0].health_insurance",
+            "field-members[0].state_funded_insurance",
+            "field-members[0].uses_internet"
+        ]
+    );
+    let insurance = query(&parent, "[data-testid='field-members[0].health_insurance']");
+    let internet = query(&parent, "[data-testid='field-members[0].uses_internet']");
+    // Insured: the state-funded question goes; the other two are the very same nodes.
+    click(&parent, "[data-testid='members[0].health_insurance=true']").await;
+    assert_eq!(
+        testids(&parent),
+        [
+            "field-members[0].health_insurance",
+            "field-members[0].uses_internet"
+        ]
+    );
+    assert!(insurance.is_same_node(Some(&query(
+        &parent,
+        "[data-testid='field-members[0].health_insurance']"
+    ))));
+    assert!(internet.is_same_node(Some(&query(
+        &parent,
+        "[data-testid='field-members[0].uses_internet']"
+    ))));
+    // Not insured: it comes back, in its place.
+    click(&parent, "[data-testid='members[0].health_insurance=false']").await;
+    assert_eq!(
+        testids(&parent),
+        [
+            "field-members[0].health_insurance",
+            "field-members[0].state_funded_insurance",
+            "field-members[0].uses_internet"
+        ]
+    );
+    assert!(internet.is_same_node(Some(&query(
+        &parent,
+        "[data-testid='field-members[0].uses_internet']"
+    ))));
+    assert_eq!(
+        session.peek(|d| d.choice("members[0].health_insurance")),
+        Some(Some("false".to_string()))
+    );
     parent.remove();
 }

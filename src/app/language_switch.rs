@@ -1,5 +1,6 @@
 //! The language switch: two large buttons, the current one pressed.
 
+use crate::app::fields::{on_click, text};
 use crate::app::i18n::use_i18n;
 use crate::questionnaire::locale::Locale;
 use leptos::prelude::*;
@@ -9,7 +10,7 @@ use leptos::prelude::*;
 pub fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <div class="language-switch" role="group" aria-label=move || i18n.t("language")>
+        <div class="language-switch" role="group" aria-label=i18n.tr("language")>
             {Locale::ALL
                 .into_iter()
                 .map(|locale| {
@@ -19,8 +20,8 @@ pub fn LanguageSwitch() -> impl IntoView {
                             class="lang-button"
                             lang=locale.tag()
                             data-testid=format!("lang-{}", locale.tag())
-                            aria-pressed=move || (i18n.locale() == locale).to_string()
-                            on:click=move |_| i18n.set_locale(locale)
+                            aria-pressed=text(move || (i18n.locale() == locale).to_string())
+                            on:click=on_click(move || i18n.set_locale(locale))
                         >
                             {match locale {
                                 Locale::Vi => "Tiếng Việt",
@@ -28,6 +29,7 @@ pub fn LanguageSwitch() -> impl IntoView {
                             }}
                         </button>
                     }
+                    .into_any()
                 })
                 .collect_view()}
         </div>

@@ -19,6 +19,7 @@ pub mod saved;
 pub mod session;
 pub mod update_banner;
 
+use crate::app::fields::{dynamic, on_click};
 use crate::app::i18n::{provide_i18n, use_i18n};
 use crate::app::session::{use_session, SaveState, Session};
 use crate::questionnaire::store::StoreError;
@@ -99,10 +100,10 @@ pub fn App() -> impl IntoView {
         <TopBar />
         <StorageBanner />
         <main id="main" class="main">
-            {move || match navigation.section() {
+            {dynamic(move || match navigation.section() {
                 Section::Household => view! { <questionnaire::HouseholdSection /> }.into_any(),
                 Section::Saved => view! { <saved::SavedSection /> }.into_any(),
-            }}
+            })}
         </main>
     }
 }
@@ -116,7 +117,7 @@ fn TopBar() -> impl IntoView {
     view! {
         <header class="top-bar no-print">
             <span class="brand">"Mức Sống"</span>
-            <nav class="tabs" aria-label=move || i18n.t("nav_label")>
+            <nav class="tabs" aria-label=i18n.tr("nav_label")>
                 {Section::ALL
                     .into_iter()
                     .map(|section| {
@@ -127,15 +128,16 @@ fn TopBar() -> impl IntoView {
                                 class="tab"
                                 data-testid=format!("nav-{}", section.key())
                                 aria-current=move || (navigation.section() == section).then_some("page")
-                                on:click=move |_| navigation.go(section)
+                                on:click=on_click(move || navigation.go(section))
                             >
-                                {move || i18n.t(&label_key)}
+                                {i18n.tr_owned(label_key)}
                             </button>
                         }
+                        .into_any()
                     })
                     .collect_view()}
                 <a class="tab" href=COMMUNE_PAGE_URL data-testid="nav-commune">
-                    {move || i18n.t("nav_commune")}
+                    {i18n.tr("nav_commune")}
                 </a>
             </nav>
         </header>
@@ -152,7 +154,7 @@ fn StorageBanner() -> impl IntoView {
     view! {
         <div class="banner-area" aria-live="assertive">
             <update_banner::UpdateBanner />
-            {move || match session.save_state() {
+            {dynamic(move || match session.save_state() {
                 SaveState::Saved => ().into_any(),
                 SaveState::Failed(StoreError::Full) => view! {
                     <p class="banner warning" role="alert" data-testid="storage-full">{i18n.t("storage_full")}</p>
@@ -162,18 +164,18 @@ fn StorageBanner() -> impl IntoView {
                         {i18n.tf("storage_unavailable", &[("detail", &detail)])}
                     </p>
                 }.into_any(),
-            }}
-            {move || (!session.notices().is_empty()).then(|| view! {
+            })}
+            {dynamic(move || (!session.notices().is_empty()).then(|| view! {
                 <div class="banner warning" role="alert" data-testid="set-aside-banner">
                     <p>{i18n.t("set_aside_banner")}</p>
-                    <button type="button" class="button secondary small" on:click=move |_| {
+                    <button type="button" class="button secondary small" on:click=on_click(move || {
                         for n in session.notices() {
                             session.dismiss_notice(&n.id);
                         }
                         navigation.go(Section::Saved);
-                    }>{i18n.t("set_aside_banner_open")}</button>
+                    })>{i18n.t("set_aside_banner_open")}</button>
                 </div>
-            })}
+            }.into_any()).into_any())}
         </div>
     }
 }

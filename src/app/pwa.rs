@@ -7,18 +7,18 @@
 //! (called by `App`), commune mode's page, one folder down, with
 //! `register_service_worker_at("../sw.js")` — one worker, whose scope is the folder of `sw.js`,
 //! serves both pages.
-//! The start page shows the update button only while an update waits:
+//! The banner (`update_banner.rs`) shows the update button only while an update waits:
 //!
 //! ```ignore
 //! use crate::app::pwa::{use_service_worker, UpdateStatus};
 //!
 //! let service_worker = use_service_worker();
 //! view! {
-//!     <Show when=move || service_worker.update_status.get() == UpdateStatus::Available>
+//!     {move || (service_worker.update_status.get() == UpdateStatus::Available).then(|| view! {
 //!         <button type="button" data-testid="update-now" on:click=move |_| (service_worker.apply_update)()>
 //!             "Cập nhật ngay" // through the locale files, in the real page
 //!         </button>
-//!     </Show>
+//!     })}
 //! }
 //! ```
 //!
@@ -63,8 +63,9 @@ pub enum UpdateStatus {
 /// What `use_service_worker` gives a component.
 #[derive(Clone, Copy)]
 pub struct UseServiceWorkerReturn {
-    /// Whether an update waits (reactive).
-    pub update_status: Signal<UpdateStatus>,
+    /// Whether an update waits (reactive). A plain read signal: a `Signal` would compile its
+    /// derived and memo variants for this one value.
+    pub update_status: ReadSignal<UpdateStatus>,
     /// Switches to the waiting version and reloads the page. Call only from a user action.
     pub apply_update: fn(),
 }
@@ -116,7 +117,7 @@ pub fn register_service_worker_at(url: &str) {
 pub fn use_service_worker() -> UseServiceWorkerReturn {
     register_service_worker();
     UseServiceWorkerReturn {
-        update_status: status().read_only().into(),
+        update_status: ReadSignal::from(status().read_only()),
         apply_update,
     }
 }

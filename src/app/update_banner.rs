@@ -1,5 +1,6 @@
 //! The "new version" banner, shown by both pages (household app and commune mode).
 
+use crate::app::fields::{dynamic, on_click};
 use crate::app::i18n::use_i18n;
 use crate::app::pwa;
 use leptos::prelude::*;
@@ -13,13 +14,13 @@ pub fn UpdateBanner() -> impl IntoView {
     let service_worker = pwa::use_service_worker();
     let apply = service_worker.apply_update;
     view! {
-        <Show when=move || service_worker.update_status.get() == pwa::UpdateStatus::Available>
+        {dynamic(move || (service_worker.update_status.get() == pwa::UpdateStatus::Available).then(|| view! {
             <div class="banner update" role="status" data-testid="update-banner">
-                <p>{move || i18n.t("update_available")}</p>
-                <button type="button" class="button primary small" data-testid="update-now" on:click=move |_| apply()>
-                    {move || i18n.t("update_now")}
+                <p>{i18n.tr("update_available")}</p>
+                <button type="button" class="button primary small" data-testid="update-now" on:click=on_click(apply)>
+                    {i18n.tr("update_now")}
                 </button>
             </div>
-        </Show>
+        }.into_any()).into_any())}
     }
 }

@@ -1,7 +1,7 @@
 //! A choice among options (or yes/no) as large radio cards, with "don't know" last.
 
-use crate::app::fields::on_event;
 use crate::app::fields::{dom_id, icons::icon};
+use crate::app::fields::{flag, on_event};
 use crate::app::i18n::use_i18n;
 use crate::app::session::use_session;
 use crate::questionnaire::fields::{option_key, question_key};
@@ -84,20 +84,21 @@ pub fn ChoiceField(
                         name=name.clone()
                         value=key
                         data-testid=format!("{}={}", path, key)
-                        prop:checked=move || current.get().as_deref() == Some(key)
+                        prop:checked=flag(move || current.get().as_deref() == Some(key))
                         on:change=on_event(move |_| choose(key))
                     />
                     {picture}
                     <span class="option-label">{i18n.tr_owned(label_key)}</span>
                 </label>
             }
+            .into_any()
         })
         .collect_view();
     let has_hint = i18n.has(&hint_key);
     view! {
         <fieldset class="field choice" data-testid=format!("field-{path}")>
             <legend class="field-label">{i18n.tr_owned(question)}</legend>
-            {has_hint.then(|| view! { <p class="hint">{i18n.tr_owned(hint_key)}</p> })}
+            {has_hint.then(|| view! { <p class="hint">{i18n.tr_owned(hint_key)}</p> }.into_any())}
             <div class="options" class:options-yes-no=is_yes_no>{option_views}</div>
         </fieldset>
     }

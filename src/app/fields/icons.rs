@@ -44,7 +44,7 @@ const TOILET: &str = r##"<path d="M8 4h10v10H8zM5 14h20c0 6-4 9-8 9v5h-6v-5"/>"#
 const PIT: &str = r##"<path d="M6 16h20M10 16v8h12v-8M8 6h16l2 10H6z"/>"##;
 
 /// The picture for an option, if it has one.
-pub fn icon(path: &str, key: &str) -> Option<impl IntoView> {
+pub fn icon(path: &str, key: &str) -> Option<AnyView> {
     let shapes = match (pattern_of(path).as_str(), key) {
         ("housing.wall", "reinforced_concrete") | ("housing.column", "reinforced_concrete") => {
             CONCRETE
@@ -67,5 +67,5 @@ pub fn icon(path: &str, key: &str) -> Option<impl IntoView> {
         _ => return None,
     };
     let svg = format!("{OPEN}{shapes}</svg>");
-    Some(view! { <span class="option-icon" aria-hidden="true" inner_html=svg></span> })
+    Some(view! { <span class="option-icon" aria-hidden="true" inner_html=svg></span> }.into_any())
 }

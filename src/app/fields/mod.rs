@@ -6,10 +6,12 @@ pub mod choice_field;
 pub mod events;
 pub mod field;
 pub mod icons;
+pub mod reactive;
 pub mod text_field;
 
 pub use events::{on_click, on_event};
 pub use field::Field;
+pub use reactive::{dynamic, flag, keyed_list, text};
 
 use crate::app::i18n::I18n;
 use crate::questionnaire::fields::FieldError;

@@ -1,8 +1,8 @@
 //! A typed answer (number, money, date, name): the text is kept exactly as typed, checked as it
 //! is typed, and its error shown in a line that is always reserved.
 
-use crate::app::fields::on_event;
 use crate::app::fields::{dom_id, error_text};
+use crate::app::fields::{flag, on_event, text};
 use crate::app::i18n::use_i18n;
 use crate::app::session::use_session;
 use crate::questionnaire::fields::{self, question_key, FieldKind};
@@ -28,6 +28,8 @@ pub fn TextField(
     // The input shows the text once, when it is created; afterwards the browser owns what is
     // typed (setting it back on every keystroke would move the cursor).
     let initial = session.peek(|d| d.text(&path)).unwrap_or_default();
+    // The error message as shown (kept as text, in the current language, so that the memo is of a
+    // type the app already uses).
     let error = {
         let path = path.clone();
         Memo::new(move |_| {
@@ -41,6 +43,7 @@ pub fn TextField(
                     }
                 })
                 .flatten()
+                .map(|e| error_text(&i18n, &path, &e))
         })
     };
     let dont_know = {
@@ -88,11 +91,10 @@ pub fn TextField(
     } else {
         error_id.clone()
     };
-    let error_path = path.clone();
     view! {
         <div class="field text" data-testid=format!("field-{path}")>
             <label class="field-label" for=id.clone()>{i18n.tr_owned(question)}</label>
-            {has_hint.then(|| view! { <p class="hint" id=hint_id.clone()>{i18n.tr_owned(hint_key)}</p> })}
+            {has_hint.then(|| view! { <p class="hint" id=hint_id.clone()>{i18n.tr_owned(hint_key)}</p> }.into_any())}
             <div class="input-row">
                 <input
                     id=id.clone()
@@ -102,15 +104,15 @@ pub fn TextField(
                     class="text-input"
                     data-testid=path.clone()
                     prop:value=initial
-                    disabled=move || dont_know.get()
-                    aria-invalid=move || error.get().is_some().to_string()
+                    disabled=flag(move || dont_know.get())
+                    aria-invalid=text(move || error.get().is_some().to_string())
                     aria-describedby=described_by
                     on:input=on_event(on_input)
                 />
-                {unit.map(|u| view! { <span class="unit">{i18n.tr(u)}</span> })}
+                {unit.map(|u| view! { <span class="unit">{i18n.tr(u)}</span> }.into_any())}
             </div>
             <p class="error-line" id=error_id role="status" aria-live="polite">
-                {move || error.get().map(|e| error_text(&i18n, &error_path, &e)).unwrap_or_default()}
+                {text(move || error.get().unwrap_or_default())}
             </p>
             {allows_dont_know.then(|| {
                 let box_id = format!("{id}-dont-know");
@@ -121,12 +123,13 @@ pub fn TextField(
                             type="checkbox"
                             id=box_id
                             data-testid=format!("{path}=dont_know")
-                            prop:checked=move || dont_know.get()
+                            prop:checked=flag(move || dont_know.get())
                             on:change=on_event(on_dont_know)
                         />
                         <span>{i18n.tr("dont_know")}</span>
                     </label>
                 }
+                .into_any()
             })}
         </div>
     }

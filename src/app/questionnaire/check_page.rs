@@ -1,7 +1,7 @@
 //! "Check your answers": every answer by screen, each screen editable in place, answers that
 //! are unknown or still invalid marked, then the result.
 
-use crate::app::fields::on_click;
+use crate::app::fields::{dynamic, keyed_list, on_click, text};
 use crate::app::i18n::{use_i18n, I18n};
 use crate::app::questionnaire::member_name;
 use crate::app::questionnaire::step_body::StepBody;
@@ -62,6 +62,7 @@ pub fn answer_text(
 pub fn CheckPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
+    // The screens listed, by key (a member page's key names the member).
     let groups = Memo::new(move |_| {
         session
             .with_draft(|d| {
@@ -71,15 +72,15 @@ pub fn CheckPage() -> impl IntoView {
                         Step::Members => {
                             for i in 0..d.n_members() {
                                 for page in member_pages(d, i) {
-                                    out.push(Step::Member(i, page));
+                                    out.push(Step::Member(i, page).key());
                                 }
                             }
                             if d.n_members() == 0 {
-                                out.push(Step::Members);
+                                out.push(Step::Members.key());
                             }
                         }
                         Step::ExclusionStop | Step::Check | Step::Result => {}
-                        other => out.push(other),
+                        other => out.push(other.key()),
                     }
                 }
                 out
@@ -97,16 +98,17 @@ pub fn CheckPage() -> impl IntoView {
         <section class="page check-page" data-testid="check-page">
             <h1 id="step-heading" tabindex="-1">{i18n.tr("step_check")}</h1>
             <p class="lead">{i18n.tr("check_intro")}</p>
-            {move || (n_invalid.get() > 0).then(|| view! {
+            {dynamic(move || (n_invalid.get() > 0).then(|| view! {
                 <p class="note warning" role="alert" data-testid="check-invalid">
                     {i18n.tf("check_invalid", &[("n", &n_invalid.get().to_string())])}
                 </p>
+            }.into_any()).into_any())}
+            {keyed_list(groups, move |key| {
+                match session.peek(|d| Step::from_key(&key, d)).flatten() {
+                    Some(step) => view! { <CheckGroup step=step editing=editing /> }.into_any(),
+                    None => ().into_any(),
+                }
             })}
-            <For
-                each=move || groups.get()
-                key=|s| s.key()
-                children=move |step| view! { <CheckGroup step=step editing=editing /> }
-            />
             <div class="nav-buttons no-print">
                 <button type="button" class="button secondary" data-testid="back"
                     on:click=on_click(move || session.peek(|d| steps::previous(Step::Check, d)).into_iter().for_each(|s| session.go(s)))>
@@ -197,18 +199,18 @@ fn CheckGroup(
     view! {
         <section class="check-group" data-testid=format!("check-{}", step.key())>
             <div class="check-group-head">
-                <h2>{title}</h2>
+                <h2>{text(title)}</h2>
                 <button
                     type="button"
                     class="button secondary small no-print"
                     data-testid=format!("edit-{}", step.key())
-                    aria-expanded=move || is_editing().to_string()
+                    aria-expanded=text(move || is_editing().to_string())
                     on:click=on_click(move || editing.set(if is_editing() { None } else { Some(step) }))
                 >
-                    {move || i18n.t(if is_editing() { "done" } else { "edit" })}
+                    {text(move || i18n.t(if is_editing() { "done" } else { "edit" }).to_string())}
                 </button>
             </div>
-            {move || if is_editing() {
+            {dynamic(move || if is_editing() {
                 let body_step = if step == Step::Members { Step::Members } else { step };
                 view! { <div class="check-edit"><StepBody step=body_step /></div> }.into_any()
             } else {
@@ -219,10 +221,10 @@ fn CheckGroup(
                                 <dt>{q}</dt>
                                 <dd>{a}</dd>
                             </div>
-                        }).collect_view()}
+                        }.into_any()).collect_view()}
                     </dl>
                 }.into_any()
-            }}
+            })}
         </section>
     }
 }

@@ -1,6 +1,6 @@
 //! The kind stop after Phiếu A's exclusion conditions, with a way to continue anyway.
 
-use crate::app::fields::on_click;
+use crate::app::fields::{dynamic, on_click};
 use crate::app::i18n::use_i18n;
 use crate::app::session::use_session;
 use crate::questionnaire::fields::question_key;
@@ -28,7 +28,7 @@ pub fn ExclusionStop() -> impl IntoView {
         <div class="note kind" data-testid="exclusion-stop">
             <p>{i18n.tr("exclusion_stop_body")}</p>
             <ul class="plain-list">
-                {move || which.get().into_iter().map(|k| view! { <li>{i18n.t(&k)}</li> }).collect_view()}
+                {dynamic(move || which.get().into_iter().map(|k| view! { <li>{i18n.t(&k)}</li> }.into_any()).collect_view().into_any())}
             </ul>
             <p>{i18n.tr("exclusion_stop_continue")}</p>
             <button type="button" class="button secondary" data-testid="see-result-now" on:click=on_click(move || session.go(Step::Check))>

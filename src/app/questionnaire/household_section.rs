@@ -1,5 +1,6 @@
 //! The household section: the start page, or the open household's questionnaire.
 
+use crate::app::fields::dynamic;
 use crate::app::questionnaire::questionnaire::Questionnaire;
 use crate::app::questionnaire::start_page::StartPage;
 use crate::app::session::use_session;
@@ -11,6 +12,6 @@ pub fn HouseholdSection() -> impl IntoView {
     let session = use_session();
     let is_open = Memo::new(move |_| session.is_open());
     view! {
-        {move || if is_open.get() { view! { <Questionnaire /> }.into_any() } else { view! { <StartPage /> }.into_any() }}
+        {dynamic(move || if is_open.get() { view! { <Questionnaire /> }.into_any() } else { view! { <StartPage /> }.into_any() })}
     }
 }

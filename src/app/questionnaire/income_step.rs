@@ -2,8 +2,8 @@
 //! (revenue minus costs, as Phụ lục VIII does), reminding that state social assistance is not
 //! counted.
 
-use crate::app::fields::on_event;
 use crate::app::fields::Field;
+use crate::app::fields::{dynamic, flag, on_event, text};
 use crate::app::i18n::use_i18n;
 use crate::app::session::use_session;
 use crate::questionnaire::draft::INCOME_MODE;
@@ -32,7 +32,7 @@ pub fn IncomeStep() -> impl IntoView {
         });
     };
     // The helper's running total: Σ(revenue − cost) over 12 months, and per person per month.
-    let totals = Memo::new(move |_| {
+    let totals = move || {
         session
             .with_draft(|d| {
                 let sources = d
@@ -50,7 +50,7 @@ pub fn IncomeStep() -> impl IntoView {
                 Some((total, total / members / 12))
             })
             .flatten()
-    });
+    };
     view! {
         <p class="note reminder" data-testid="income-reminder">{i18n.tr("income_not_counted")}</p>
         <fieldset class="field choice">
@@ -67,17 +67,18 @@ pub fn IncomeStep() -> impl IntoView {
                                     name="income-mode"
                                     value=m
                                     data-testid=format!("income_mode={m}")
-                                    prop:checked=move || mode.get().as_deref() == Some(m)
+                                    prop:checked=flag(move || mode.get().as_deref() == Some(m))
                                     on:change=on_event(move |_| choose(m))
                                 />
                                 <span class="option-label">{i18n.tr_owned(label)}</span>
                             </label>
                         }
+                        .into_any()
                     })
                     .collect_view()}
             </div>
         </fieldset>
-        {move || match mode.get().as_deref() {
+        {dynamic(move || match mode.get().as_deref() {
             Some("monthly") => view! { <Field path="income.monthly_vnd".to_string() /> }.into_any(),
             Some("sources") => view! {
                 <p class="hint">{i18n.t("income_sources_hint")}</p>
@@ -92,16 +93,17 @@ pub fn IncomeStep() -> impl IntoView {
                                 <Field path=format!("income.sources_12m.{s}.cost_vnd") />
                             </fieldset>
                         }
+                        .into_any()
                     })
                     .collect_view()}
                 <p class="note total" data-testid="income-total" role="status">
-                    {move || totals.get().map(|(total, per_person)| i18n.tf("income_total", &[
+                    {text(move || totals().map(|(total, per_person)| i18n.tf("income_total", &[
                         ("total", &format_vnd(total)),
                         ("per_person", &format_vnd(per_person)),
-                    ]))}
+                    ])).unwrap_or_default())}
                 </p>
             }.into_any(),
             _ => ().into_any(),
-        }}
+        })}
     }
 }

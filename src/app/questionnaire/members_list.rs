@@ -1,6 +1,6 @@
 //! The household's members: a short summary of each, to edit or remove, and "Add a member".
 
-use crate::app::fields::on_click;
+use crate::app::fields::{dynamic, on_click, text};
 use crate::app::i18n::use_i18n;
 use crate::app::questionnaire::member_name;
 use crate::app::session::use_session;
@@ -53,27 +53,27 @@ pub fn MembersList() -> impl IntoView {
     view! {
         <p class="hint">{i18n.tr("members_hint")}</p>
         <ul class="member-list" data-testid="member-list">
-            {move || {
+            {dynamic(move || {
                 (0..n.get())
                     .map(|i| {
                         let name = move || session.with_draft(|d| member_name(&i18n, d, i)).unwrap_or_default();
                         view! {
                             <li class="member-card" data-testid=format!("member-{i}")>
                                 <div class="member-summary">
-                                    <strong>{name}</strong>
-                                    <span>{move || summary(i)}</span>
+                                    <strong>{text(name)}</strong>
+                                    <span>{text(move || summary(i))}</span>
                                 </div>
                                 <div class="member-actions">
                                     <button
                                         type="button"
                                         class="button secondary small"
                                         data-testid=format!("edit-member-{i}")
-                                        aria-label=move || format!("{} — {}", i18n.t("edit"), name())
+                                        aria-label=text(move || format!("{} — {}", i18n.t("edit"), name()))
                                         on:click=on_click(move || session.go(Step::Member(i, MemberPage::Basic)))
                                     >
                                         {i18n.tr("edit")}
                                     </button>
-                                    {move || if confirming.get() == Some(i) {
+                                    {dynamic(move || if confirming.get() == Some(i) {
                                         view! {
                                             <button
                                                 type="button"
@@ -99,17 +99,19 @@ pub fn MembersList() -> impl IntoView {
                                                 {i18n.t("remove")}
                                             </button>
                                         }.into_any()
-                                    }}
+                                    })}
                                 </div>
                             </li>
                         }
+                        .into_any()
                     })
                     .collect_view()
-            }}
+                    .into_any()
+            })}
         </ul>
         <button type="button" class="button secondary big add-member" data-testid="add-member" on:click=add>
             {i18n.tr("add_member")}
         </button>
-        <p class="members-count" role="status">{move || i18n.tf("members_count", &[("n", &n.get().to_string())])}</p>
+        <p class="members-count" role="status">{text(move || i18n.tf("members_count", &[("n", &n.get().to_string())]))}</p>
     }
 }

@@ -1,7 +1,7 @@
 //! Picking the old province; the region (a column of Phiếu B1's point table) follows, with the
 //! reason shown.
 
-use crate::app::fields::on_event;
+use crate::app::fields::{on_event, text};
 use crate::app::i18n::use_i18n;
 use crate::app::session::use_session;
 use crate::engine::household::Region;
@@ -60,11 +60,12 @@ pub fn ProvincePicker() -> impl IntoView {
                         .into_iter()
                         .map(|n| {
                             let selected = n == initial;
-                            view! { <option value=n.clone() selected=selected>{n.clone()}</option> }
+                            view! { <option value=n.clone() selected=selected>{n.clone()}</option> }.into_any()
                         })
                         .collect_view()}
                 </optgroup>
             }
+            .into_any()
         })
         .collect_view();
     view! {
@@ -77,12 +78,12 @@ pub fn ProvincePicker() -> impl IntoView {
                 <option value=DONT_KNOW selected=initial == DONT_KNOW>{i18n.tr("dont_know")}</option>
             </select>
             <p class="note region-note" data-testid="region" role="status">
-                {move || match (region.get(), chosen.get()) {
+                {text(move || match (region.get(), chosen.get()) {
                     (Some(r), _) => i18n.tf("region_follows", &[("region", i18n.t(&option_key("region", &r)))]),
                     (None, Some(p)) if p != DONT_KNOW => i18n.t("region_needs_area").to_string(),
                     (None, Some(_)) => i18n.t("region_unknown").to_string(),
                     (None, None) => String::new(),
-                }}
+                })}
             </p>
             <p class="hint">{i18n.tr("region_why")}</p>
         </div>

@@ -1,7 +1,7 @@
 //! One screen of the questionnaire: progress, the question as heading, the answers, Back and
 //! Continue. The check page and the result have their own layouts.
 
-use crate::app::fields::{on_click, on_event};
+use crate::app::fields::{dynamic, on_click, on_event, text};
 use crate::app::i18n::use_i18n;
 use crate::app::questionnaire::check_page::CheckPage;
 use crate::app::questionnaire::member_name;
@@ -16,13 +16,18 @@ use leptos::prelude::*;
 #[component]
 pub fn Questionnaire() -> impl IntoView {
     let session = use_session();
-    let step = Memo::new(move |_| session.step());
+    // The screen's key: a memo of a type the app already uses (a `Step` memo would be compiled
+    // for this one place).
+    let step_key = Memo::new(move |_| session.step().key());
     view! {
-        {move || match step.get() {
+        {dynamic(move || {
+            let key = step_key.get();
+            match session.peek(|d| Step::from_key(&key, d)).flatten().unwrap_or(Step::Intro) {
             Step::Check => view! { <CheckPage /> }.into_any(),
             Step::Result => view! { <ResultPage /> }.into_any(),
             current => view! { <QuestionScreen step=current /> }.into_any(),
-        }}
+            }
+        })}
     }
 }
 
@@ -34,22 +39,6 @@ fn QuestionScreen(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let progress = Signal::derive(move || {
-        session
-            .with_draft(|d| steps::progress(step, d))
-            .unwrap_or((0, 1))
-    });
-    // Continue is refused only where going on would make no sense: without a valid assessment
-    // date, or with no member at all. Everything else may stay unknown.
-    let blocker = Memo::new(move |_| {
-        session
-            .with_draft(|d| match step {
-                Step::Intro if d.assessed_on().is_none() => Some("err_start_date"),
-                Step::Members if d.n_members() == 0 => Some("err_no_members"),
-                _ => None,
-            })
-            .flatten()
-    });
     let tried = RwSignal::new(false);
     let heading = move || {
         let title = i18n.t(&step.title_key());
@@ -64,7 +53,7 @@ fn QuestionScreen(
         }
     };
     let go_next = move || {
-        if blocker.get_untracked().is_some() {
+        if session.peek(|d| blocker(step, d)).flatten().is_some() {
             tried.set(true);
             return;
         }
@@ -84,7 +73,7 @@ fn QuestionScreen(
     };
     view! {
         <section class="page question-page" data-testid=format!("step-{}", step.key())>
-            <ProgressBar progress=progress />
+            <ProgressBar step=step />
             <form
                 class="question-form"
                 novalidate=true
@@ -93,22 +82,36 @@ fn QuestionScreen(
                     go_next();
                 })
             >
-                <h1 id="step-heading" tabindex="-1">{heading}</h1>
+                <h1 id="step-heading" tabindex="-1">{text(heading)}</h1>
                 <StepBody step=step />
                 <p class="error-line" role="status" data-testid="step-error">
-                    {move || (tried.get()).then(|| blocker.get().map(|k| i18n.t(k))).flatten()}
+                    {text(move || {
+                        let key = tried.get().then(|| session.with_draft(|d| blocker(step, d))).flatten().flatten();
+                        key.map(|k| i18n.t(k)).unwrap_or_default().to_string()
+                    })}
                 </p>
                 <div class="nav-buttons no-print">
                     {(step != Step::Intro).then(|| view! {
                         <button type="button" class="button secondary" data-testid="back" on:click=go_back>
                             {i18n.tr("back")}
                         </button>
-                    })}
+                    }.into_any())}
                     <button type="submit" class="button primary" data-testid="continue">
                         {i18n.tr(continue_key)}
                     </button>
                 </div>
             </form>
         </section>
+    }
+}
+
+/// Why Continue is refused on `step`, as a message key. It is refused only where going on would
+/// make no sense: without a valid assessment date, or with no member at all. Everything else may
+/// stay unknown.
+fn blocker(step: Step, draft: &crate::questionnaire::draft::Draft) -> Option<&'static str> {
+    match step {
+        Step::Intro if draft.assessed_on().is_none() => Some("err_start_date"),
+        Step::Members if draft.n_members() == 0 => Some("err_no_members"),
+        _ => None,
     }
 }

@@ -1,6 +1,7 @@
 //! Which standard applies on the chosen assessment date, and the 2027-2030 change when relevant.
 //! The edition and its income lines come from the rule data, never from this file.
 
+use crate::app::fields::dynamic;
 use crate::app::i18n::{use_i18n, I18n};
 use crate::engine::date::Date;
 use crate::engine::rules::{edition_for, income_lines_on, rules};
@@ -32,15 +33,15 @@ fn with_lines(i18n: &I18n, key: &str, on: Date) -> String {
 /// Says which edition of the standard applies on `date`.
 #[component]
 pub fn StandardNote(
-    /// The assessment date (reactive); `None` when not valid yet.
-    #[prop(into)]
-    date: Signal<Option<Date>>,
+    /// The assessment date as `YYYY-MM-DD` (reactive); `None` when not valid yet. Text rather than
+    /// a `Date` so that the memo is of a type the app already compiles.
+    date: Memo<Option<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="note standard-note" data-testid="standard-note" role="note">
-            {move || {
-                let Some((d, edition)) = date.get().and_then(|d| edition_for(d).map(|e| (d, e))) else {
+            {dynamic(move || {
+                let Some((d, edition)) = date.get().and_then(|d| Date::parse(&d).ok()).and_then(|d| edition_for(d).map(|e| (d, e))) else {
                     return view! { <p>{i18n.t("standard_pick_date")}</p> }.into_any();
                 };
                 if edition.provisional {
@@ -69,7 +70,7 @@ pub fn StandardNote(
                     }
                     .into_any(),
                 }
-            }}
+            })}
         </div>
     }
 }

@@ -1,7 +1,7 @@
 //! The start page shown when no household is open: what the app does, the assessment date and
 //! its standard, the language, and a button to begin.
 
-use crate::app::fields::{on_click, on_event};
+use crate::app::fields::{dynamic, flag, on_click, on_event, text};
 use crate::app::i18n::use_i18n;
 use crate::app::language_switch::LanguageSwitch;
 use crate::app::questionnaire::about::About;
@@ -21,12 +21,14 @@ pub fn StartPage() -> impl IntoView {
     let navigation = use_navigation();
     let date_text = RwSignal::new(today().to_string());
     let name = RwSignal::new(String::new());
-    let parsed = Signal::derive(move || {
+    // The valid assessment date as `YYYY-MM-DD`, or `None` (see `StandardNote`'s `date`).
+    let parsed = Memo::new(move |_| {
         let ctx = session.parse_context();
         fields::parse_text(FieldKind::AssessmentDate, &date_text.get(), &ctx)
             .ok()
             .flatten()
             .and_then(|v| v.as_str().and_then(|s| Date::parse(s).ok()))
+            .map(|date| date.to_string())
     });
     let n_saved = Memo::new(move |_| {
         session.revision();
@@ -37,7 +39,7 @@ pub fn StartPage() -> impl IntoView {
     });
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if let Some(date) = parsed.get_untracked() {
+        if let Some(date) = parsed.get_untracked().and_then(|d| Date::parse(&d).ok()) {
             session.start_new(name.get_untracked().trim(), date, Step::Area);
         }
     };
@@ -62,7 +64,7 @@ pub fn StartPage() -> impl IntoView {
                         on:input=on_event(move |ev| date_text.set(event_target_value(&ev)))
                     />
                     <p class="error-line" id="start-date-error" role="status">
-                        {move || parsed.get().is_none().then(|| i18n.t("err_start_date"))}
+                        {text(move || if parsed.get().is_none() { i18n.t("err_start_date").to_string() } else { String::new() })}
                     </p>
                 </div>
                 <StandardNote date=parsed />
@@ -78,15 +80,15 @@ pub fn StartPage() -> impl IntoView {
                         on:input=on_event(move |ev| name.set(event_target_value(&ev)))
                     />
                 </div>
-                <button type="submit" class="button primary big" data-testid="start" disabled=move || parsed.get().is_none()>
+                <button type="submit" class="button primary big" data-testid="start" disabled=flag(move || parsed.get().is_none())>
                     {i18n.tr("start_button")}
                 </button>
             </form>
-            {move || (n_saved.get() > 0).then(|| view! {
+            {dynamic(move || (n_saved.get() > 0).then(|| view! {
                 <button type="button" class="button link" on:click=on_click(move || navigation.go(Section::Saved))>
                     {i18n.tf("start_saved", &[("n", &n_saved.get().to_string())])}
                 </button>
-            })}
+            }.into_any()).into_any())}
         </section>
     }
 }

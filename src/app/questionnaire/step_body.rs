@@ -1,6 +1,6 @@
 //! The answers of one screen — used by the question screens and, in place, by the check page.
 
-use crate::app::fields::Field;
+use crate::app::fields::{keyed_list, Field};
 use crate::app::i18n::use_i18n;
 use crate::app::language_switch::LanguageSwitch;
 use crate::app::questionnaire::about::About;
@@ -25,10 +25,15 @@ pub fn StepBody(
     let session = use_session();
     let intro_key = format!("{}_intro", step.title_key());
     let has_intro = i18n.has(&intro_key);
-    let intro = has_intro.then(|| view! { <p class="step-intro">{i18n.tr_owned(intro_key)}</p> });
+    let intro = has_intro
+        .then(|| view! { <p class="step-intro">{i18n.tr_owned(intro_key)}</p> }.into_any());
     let body = match step {
         Step::Intro => {
-            let date = Signal::derive(move || session.with_draft(|d| d.assessed_on()).flatten());
+            let date = Memo::new(move |_| {
+                session
+                    .with_draft(|d| d.assessed_on().map(|on| on.to_string()))
+                    .flatten()
+            });
             view! {
                 <About />
                 <LanguageSwitch />
@@ -47,7 +52,7 @@ pub fn StepBody(
                     .with_draft(|d| steps::fields(step, d))
                     .unwrap_or_default()
             });
-            view! { <For each=move || paths.get() key=|p| p.clone() children=|p| view! { <Field path=p /> } /> }.into_any()
+            keyed_list(paths, |p| view! { <Field path=p /> }.into_any()).into_any()
         }
     };
     view! {
