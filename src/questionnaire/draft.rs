@@ -4,6 +4,7 @@
 
 use crate::engine::date::Date;
 use crate::engine::household::{HouseholdRecord, Member, HOUSEHOLD_SCHEMA};
+use crate::engine::rules::{edition_for, rules};
 use crate::json::{Map, Value};
 use crate::questionnaire::fields::{self, FieldError, FieldKind, ParseContext};
 
@@ -195,12 +196,17 @@ impl PathSet {
     }
 }
 
-/// The edition of the standard that applies on a date (standard.md §1).
+/// The edition of the standard that applies on a date (standard.md §1), from the rule data's
+/// edition dates. A date outside every edition (a validation problem the result page reports)
+/// gets the nearest edition: the first before it, the last after it.
 pub fn edition_on(date: Date) -> &'static str {
-    if date.year() >= 2027 {
-        "2027-2030"
-    } else {
-        "2022-2025"
+    if let Some(edition) = edition_for(date) {
+        return edition.key;
+    }
+    let editions = &rules().editions.0;
+    match editions.first() {
+        Some(first) if date < first.since => first.key,
+        _ => editions.last().map_or("", |last| last.key),
     }
 }
 
@@ -228,9 +234,13 @@ impl Draft {
             .and_then(|s| Date::parse(s).ok())
     }
 
-    /// The edition for the assessment date (2022-2025 when no date is set).
+    /// The edition for the assessment date (the first edition in the rule data when no date is
+    /// set).
     pub fn edition(&self) -> &'static str {
-        self.assessed_on().map(edition_on).unwrap_or("2022-2025")
+        match self.assessed_on() {
+            Some(date) => edition_on(date),
+            None => rules().editions.0.first().map_or("", |e| e.key),
+        }
     }
 
     /// Number of members entered.
@@ -538,5 +548,21 @@ mod tests {
         assert_eq!(d.text("members[1].birth_date"), "2015");
         assert_eq!(d.text("members[1].height_cm"), "12x");
         assert!(d.dont_know.is_empty());
+    }
+
+    #[test]
+    fn the_edition_follows_the_rule_data_dates() {
+        let on = |s: &str| edition_on(Date::parse(s).unwrap());
+        assert_eq!(on("2026-12-31"), "2022-2025");
+        assert_eq!(on("2027-01-01"), "2027-2030");
+        for edition in rules().editions.0 {
+            assert_eq!(edition_on(edition.since), edition.key);
+            assert_eq!(edition_on(edition.until), edition.key);
+        }
+        assert_eq!(on("2020-01-01"), "2022-2025");
+        assert_eq!(on("2040-01-01"), "2027-2030");
+        let mut d = draft();
+        d.record.assessed_on = None;
+        assert_eq!(d.edition(), "2022-2025");
     }
 }
