@@ -29,9 +29,11 @@ const sha256 = (data) => createHash("sha256").update(data).digest("hex");
 /** Where commune mode's page is built (Trunk's --dist for commune.html), inside the output. */
 const COMMUNE_DIR = "commune";
 
-// Trunk's file hashes: `name-<16 hex>.ext` or `name-<16 hex>_bg.wasm`. Such files never change
-// content under the same name, so the service worker may take them from the HTTP cache.
-const CONTENT_HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+// Trunk's file hashes: `name-<hex>.ext` or `name-<hex>_bg.wasm`, where <hex> is a 64-bit hash
+// written without leading zeros (usually 16 digits, 15 one time in 16; 12 allows for rarer cases
+// while "icon-192.png" still does not look hashed). Such files never change content under the
+// same name, so the service worker may take them from the HTTP cache.
+const CONTENT_HASHED = /-[0-9a-f]{12,16}(_bg)?\.[a-z]+$/;
 
 // ---- 1. External loader -------------------------------------------------------------------
 /** Moves the inline loader of the page `htmlPath` into `boot-<hash>.js` beside it. */

@@ -60,7 +60,7 @@ if (mode === "sw") {
   // as one space anyway.
   const path = join(dir, "commune-offline.html");
   const source = await readFile(path, "utf8");
-  const css = (await readdir(dir)).filter((n) => /^main-[0-9a-f]{16}\.css$/.test(n));
+  const css = (await readdir(dir)).filter((n) => /^main-[0-9a-f]{12,16}\.css$/.test(n));
   if (css.length !== 1) fail(`${dir}: expected one built main-<hash>.css, but found ${css.length}`);
   const placeholder = 'href="../main.css"';
   const n = source.split(placeholder).length - 1;
@@ -74,8 +74,9 @@ if (mode === "sw") {
   await writeFile(path, out);
   console.log(`minify: ${path} ${kb(source.length)} KB -> ${kb(out.length)} KB`);
 } else {
-  // The glue is the one `<name>-<16 hex>.js` file Trunk wrote next to the wasm.
-  const names = (await readdir(dir)).filter((n) => /-[0-9a-f]{16}\.js$/.test(n) && !n.startsWith("boot-"));
+  // The glue is the one `<name>-<hash>.js` file Trunk wrote next to the wasm (the hash is 64 bits
+  // in hex without leading zeros: usually 16 digits, sometimes fewer).
+  const names = (await readdir(dir)).filter((n) => /-[0-9a-f]{12,16}\.js$/.test(n) && !n.startsWith("boot-"));
   const wasm = (await readdir(dir)).filter((n) => n.endsWith("_bg.wasm"));
   if (wasm.length !== 1) fail(`${dir}: expected exactly one _bg.wasm file, but found ${wasm.length}`);
   const glue = names.filter((n) => n === wasm[0].replace(/_bg\.wasm$/, ".js"));
