@@ -80,7 +80,7 @@ impl From<i64> for Number {
 impl fmt::Display for Number {
     /// As serde_json writes it: floats in the shortest form that reads back exactly, with `.0` on
     /// whole values and an exponent (`1e+16`, `1.5e-7`) outside 1e-5 ≤ |x| < 1e16. The one known
-    /// difference: a float that needs all 17 significant digits can have two shortest forms, and
+    /// difference: a float that needs 16 or 17 significant digits can have two shortest forms, and
     /// Rust writes the closer one where serde_json may write the other; both read back as the
     /// same float. (The app's answers are typed decimals, far shorter.)
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
