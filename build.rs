@@ -498,45 +498,32 @@ impl Rules {
         }
     }
 
-    /// Consistency between entries and files (each file's own shape was checked while reading).
     /// Every entry's wording as (file, key, Vietnamese, English), in the order of the generated
     /// label table: indicators, interpretations, supports, then the B1 rows, each in file order.
     /// An entry's `label` in the generated code is its position here.
     fn labels(&self) -> Vec<(&'static str, &str, &str, &str)> {
-        let mut out = Vec::new();
-        for i in &self.indicators {
-            out.push((
-                "rules/indicators.toml",
-                i.key.as_str(),
-                i.label_vi.as_str(),
-                i.label_en.as_str(),
-            ));
+        // The four kinds of entry are different types with the same three wording fields.
+        macro_rules! wording {
+            ($file:literal, $entries:expr) => {
+                $entries.iter().map(|e| {
+                    let e = &*e;
+                    (
+                        $file,
+                        e.key.as_str(),
+                        e.label_vi.as_str(),
+                        e.label_en.as_str(),
+                    )
+                })
+            };
         }
-        for i in &self.interpretations.interpretation {
-            out.push((
+        wording!("rules/indicators.toml", self.indicators)
+            .chain(wording!(
                 "rules/interpretations.toml",
-                i.key.as_str(),
-                i.label_vi.as_str(),
-                i.label_en.as_str(),
-            ));
-        }
-        for s in &self.supports {
-            out.push((
-                "rules/supports.toml",
-                s.key.as_str(),
-                s.label_vi.as_str(),
-                s.label_en.as_str(),
-            ));
-        }
-        for r in &self.b1_points {
-            out.push((
-                "rules/b1-points.csv",
-                r.key.as_str(),
-                r.label_vi.as_str(),
-                r.label_en.as_str(),
-            ));
-        }
-        out
+                self.interpretations.interpretation
+            ))
+            .chain(wording!("rules/supports.toml", self.supports))
+            .chain(wording!("rules/b1-points.csv", self.b1_points))
+            .collect()
     }
 
     /// The position of the first label of each kind in `labels()`: indicators, interpretations,
@@ -553,6 +540,7 @@ impl Rules {
         ]
     }
 
+    /// Consistency between entries and files (each file's own shape was checked while reading).
     fn check(&self, problems: &mut Vec<String>) {
         let mut seen = BTreeSet::new();
         for (file, key, vi, en) in self.labels() {
