@@ -13,7 +13,8 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-export PATH="$HOME/.cargo/bin:$PATH"
+# cargo-installed tools (trunk, wasm-bindgen) and npm-installed ones (wasm-opt), as setup.sh puts them.
+export PATH="$HOME/.cargo/bin:$(npm prefix -g)/bin:$PATH"
 
 # Size (the first load must stay under 250 KB gzip): the release wasm is built with a standard
 # library compiled for it, with panics as plain traps (no panic messages, locations or formatting
