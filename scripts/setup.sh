@@ -53,6 +53,14 @@ else
     rustup component add rust-src
 fi
 
+# test.sh runs `cargo fmt --check`; rustup's minimal profile has no rustfmt.
+if rustup component list --installed | grep -q '^rustfmt'; then
+    say "rustfmt component: present"
+else
+    say "adding the rustfmt component"
+    rustup component add rustfmt
+fi
+
 if [[ "$(trunk --version 2>/dev/null || true)" == "trunk $TRUNK_VERSION" ]]; then
     say "trunk $TRUNK_VERSION: present"
 else
@@ -97,5 +105,10 @@ say "npm ci in tests/e2e"
 # Trunk builds with --offline, so every crate must already be in cargo's cache.
 say "cargo fetch"
 cargo fetch --locked
+# scripts/build.sh rebuilds the standard library for the wasm (-Zbuild-std) and builds offline:
+# std's own crates.io dependencies (dlmalloc, hashbrown, ...) are not in Cargo.lock, so plain
+# `cargo fetch` leaves them out and a clean machine's offline build would fail to find them.
+say "cargo fetch for the rebuilt standard library"
+RUSTC_BOOTSTRAP=1 cargo fetch --locked -Zbuild-std=std,panic_abort --target wasm32-unknown-unknown
 
 say "tools: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version), $(/usr/bin/chromium --version 2>/dev/null | head -n1), node $(node --version)"
