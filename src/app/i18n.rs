@@ -46,6 +46,15 @@ impl I18n {
         self.catalogue.has(Locale::Vi, key)
     }
 
+    /// Of a wording given in both languages (the rule data's labels), the one in the current
+    /// language.
+    pub fn pick(&self, vi: &'static str, en: &'static str) -> &'static str {
+        match self.locale() {
+            Locale::Vi => vi,
+            Locale::En => en,
+        }
+    }
+
     /// The current language.
     pub fn locale(&self) -> Locale {
         self.locale.get()

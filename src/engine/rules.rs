@@ -617,6 +617,15 @@ pub fn edition_for(date: Date) -> Option<&'static Edition> {
         .find(|e| e.since <= date && date <= e.until)
 }
 
+/// The edition that starts in the calendar year after `date`'s, if any: during that year the app
+/// announces it (the start page's note) and shows the household under it too (the result page).
+pub fn next_edition_after(date: Date) -> Option<&'static Edition> {
+    rules()
+        .editions
+        .iter()
+        .find(|e| e.since > date && e.since.year() == date.year() + 1)
+}
+
 /// The income lines per person per month, [rural, urban], in force on `date`: the thresholds
 /// the edition of that day resolved from `income_line_rural` / `income_line_urban`.
 pub fn income_lines_on(date: Date) -> Option<[i64; 2]> {
@@ -1259,6 +1268,21 @@ mod tests {
         assert_eq!(edition_for(d("2022-01-01")).unwrap().key, "2022-2025");
         assert!(edition_for(d("2021-12-31")).is_none());
         assert!(edition_for(d("2031-01-01")).is_none());
+    }
+
+    #[test]
+    fn the_next_edition_is_announced_in_the_year_before_it_starts() {
+        assert_eq!(
+            next_edition_after(d("2026-01-01")).unwrap().key,
+            "2027-2030"
+        );
+        assert_eq!(
+            next_edition_after(d("2026-12-31")).unwrap().key,
+            "2027-2030"
+        );
+        assert!(next_edition_after(d("2025-12-31")).is_none());
+        assert!(next_edition_after(d("2027-01-01")).is_none());
+        assert!(next_edition_after(d("2030-06-01")).is_none());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use crate::app::fields::dynamic;
 use crate::app::i18n::{use_i18n, I18n};
 use crate::engine::date::Date;
-use crate::engine::rules::{edition_for, income_lines_on, rules};
+use crate::engine::rules::{edition_for, income_lines_on, next_edition_after};
 use crate::questionnaire::fields::group_thousands;
 use crate::questionnaire::locale::Locale;
 use leptos::prelude::*;
@@ -52,11 +52,7 @@ pub fn StandardNote(
                     .into_any();
                 }
                 // A new edition starting next year is announced, with its own lines.
-                let next = rules()
-                    .editions
-                    .iter()
-                    .find(|e| e.since > d && e.since.year() == d.year() + 1)
-                    .map(|e| e.since);
+                let next = next_edition_after(d).map(|e| e.since);
                 match next {
                     Some(since) => view! {
                         <p><strong>{i18n.t("standard_2022_title")}</strong></p>

@@ -9,7 +9,6 @@ use crate::app::session::Session;
 use crate::engine::explanation::{IndicatorExplanation, Reason};
 use crate::engine::result::IndicatorStatus;
 use crate::engine::rules::rules;
-use crate::questionnaire::locale::Locale;
 
 /// The status key used in translation keys and classes.
 pub fn status_key(status: IndicatorStatus) -> &'static str {
@@ -23,10 +22,7 @@ pub fn status_key(status: IndicatorStatus) -> &'static str {
 /// The indicator's label from the rule data, in the current language.
 pub fn indicator_label(i18n: &I18n, e: &IndicatorExplanation) -> String {
     let rule = rules().indicator(e.indicator);
-    match i18n.locale() {
-        Locale::Vi => rule.label_vi().to_string(),
-        Locale::En => rule.label_en().to_string(),
-    }
+    i18n.pick(rule.label_vi(), rule.label_en()).to_string()
 }
 
 /// Writes the checklist of the edition's indicators (as explained by the engine), with the

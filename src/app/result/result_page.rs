@@ -1,5 +1,5 @@
-//! The result page: the engine's assessment of the open household, the 2027-2030 comparison for
-//! assessments in 2026, problems that prevent an assessment, the answers, and printing.
+//! The result page: the engine's assessment of the open household, the comparison with the next
+//! edition in the year before it starts (2027-2030 for assessments in 2026), problems that prevent an assessment, the answers, and printing.
 
 use crate::app::fields::on_click;
 use crate::app::i18n::use_i18n;
@@ -10,8 +10,8 @@ use crate::app::result::markup::{Markup, Static};
 use crate::app::result::path_label;
 use crate::app::session::{use_session, Session};
 use crate::app::{use_navigation, Section};
-use crate::engine::date::Date;
 use crate::engine::household::HouseholdRecord;
+use crate::engine::rules::next_edition_after;
 use crate::engine::{assess, AssessOptions};
 use crate::questionnaire::fields::question_key;
 use crate::questionnaire::steps::{self, member_pages, Step};
@@ -177,11 +177,11 @@ fn write_content(m: &mut Markup, i18n: &I18n, session: &Session, record: &Househ
         }
         Ok(assessment) => {
             write_assessment(m, i18n, session, &assessment, false);
-            if assessment.explanation.assessed_on.year() != 2026 {
+            let Some(next) = next_edition_after(assessment.explanation.assessed_on) else {
                 return;
-            }
+            };
             // The same household as if assessed on the first day of the new standard.
-            let as_of = Date::new(2027, 1, 1).expect("valid date");
+            let as_of = next.since;
             if let Ok(c) = assess(record, &AssessOptions { as_of: Some(as_of) }) {
                 m.open(
                     "section",

@@ -7,7 +7,6 @@ use crate::app::result::reference_text;
 use crate::engine::explanation::Explanation;
 use crate::engine::result::ScreeningOutcome;
 use crate::engine::rules::rules;
-use crate::questionnaire::locale::Locale;
 
 /// The row label of B1's point table in the current language (the form's Vietnamese wording, or
 /// our English rendering of it); urban region rows name the region.
@@ -19,10 +18,7 @@ fn b1_row_label(i18n: &I18n, row: &str) -> String {
         .b1_points
         .iter()
         .find(|r| r.key == row)
-        .map(|r| match i18n.locale() {
-            Locale::Vi => r.label_vi().to_string(),
-            Locale::En => r.label_en().to_string(),
-        })
+        .map(|r| i18n.pick(r.label_vi(), r.label_en()).to_string())
         .unwrap_or_else(|| row.to_string())
 }
 
@@ -112,7 +108,7 @@ pub fn write_score_section(m: &mut Markup, i18n: &I18n, explanation: &Explanatio
             .close("section");
     }
     let b = &explanation.score_b;
-    if let Some(min) = b.min {
+    if let (Some(min), Some(points)) = (b.min, b.points_per_indicator) {
         let total = range_text(min, b.max.unwrap_or(min));
         m.open("section", r#"class="how" data-testid="score-b""#)
             .leaf("h3", "", &i18n.tf("score_b_title", &[("score", &total)]))
@@ -123,7 +119,7 @@ pub fn write_score_section(m: &mut Markup, i18n: &I18n, explanation: &Explanatio
                     "score_b_how",
                     &[
                         ("n", &b.n_deprived.to_string()),
-                        ("points", &b.points_per_indicator.unwrap_or(10).to_string()),
+                        ("points", &points.to_string()),
                         ("unknown", &b.n_unknown.to_string()),
                     ],
                 ),
@@ -133,18 +129,13 @@ pub fn write_score_section(m: &mut Markup, i18n: &I18n, explanation: &Explanatio
     let rule = match (
         explanation.classification,
         explanation.score_a.as_ref().and_then(|a| a.threshold),
+        explanation.score_b.poor_threshold,
     ) {
-        ("score", Some(threshold)) => i18n.tf(
+        ("score", Some(threshold), Some(b)) => i18n.tf(
             "class_rule_score",
-            &[
-                ("threshold", &threshold.to_string()),
-                (
-                    "b",
-                    &explanation.score_b.poor_threshold.unwrap_or(30).to_string(),
-                ),
-            ],
+            &[("threshold", &threshold.to_string()), ("b", &b.to_string())],
         ),
-        ("income", _) => i18n.tf(
+        ("income", _, _) => i18n.tf(
             "class_rule_income",
             &[("n", &explanation.score_b.poor_min_deprivations.to_string())],
         ),

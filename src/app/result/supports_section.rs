@@ -6,7 +6,7 @@ use crate::app::result::markup::Markup;
 use crate::app::result::reference_text;
 use crate::engine::explanation::Explanation;
 use crate::engine::rules::rules;
-use crate::questionnaire::locale::{format_vnd, Locale};
+use crate::questionnaire::locale::format_vnd;
 
 /// Writes income: per person per month, the line, and the distance in đồng.
 pub fn write_income_section(m: &mut Markup, i18n: &I18n, explanation: &Explanation) {
@@ -48,19 +48,18 @@ pub fn write_income_section(m: &mut Markup, i18n: &I18n, explanation: &Explanati
 
 /// Writes the smallest changes that would change the class.
 pub fn write_changes_section(m: &mut Markup, i18n: &I18n, explanation: &Explanation) {
-    let label = |key: &str| {
-        let rule = rules().indicators.iter().find(|r| r.key == key);
-        match (rule, i18n.locale()) {
-            (Some(r), Locale::Vi) => r.label_vi().to_string(),
-            (Some(r), Locale::En) => r.label_en().to_string(),
-            (None, _) => key.to_string(),
-        }
-    };
     let changes: Vec<String> = explanation
         .class_changes
         .iter()
         .map(|c| {
-            let list: Vec<String> = c.candidates.iter().map(|i| label(i.key())).collect();
+            let list: Vec<&str> = c
+                .candidates
+                .iter()
+                .map(|&i| {
+                    let rule = rules().indicator(i);
+                    i18n.pick(rule.label_vi(), rule.label_en())
+                })
+                .collect();
             let key = if c.change == "more_deprived" {
                 "change_more"
             } else {
@@ -113,11 +112,7 @@ pub fn write_supports_section(m: &mut Markup, i18n: &I18n, explanation: &Explana
     m.open("ul", r#"class="plain-list""#);
     for s in &explanation.supports {
         let rule = rules().supports.iter().find(|r| r.key == s.key);
-        let label = match (rule, i18n.locale()) {
-            (Some(r), Locale::Vi) => r.label_vi(),
-            (Some(r), Locale::En) => r.label_en(),
-            (None, _) => s.key,
-        };
+        let label = rule.map_or(s.key, |r| i18n.pick(r.label_vi(), r.label_en()));
         m.open("li", "")
             .leaf("strong", "", label)
             .text(": ")
@@ -137,10 +132,7 @@ pub fn write_interpretations_section(m: &mut Markup, i18n: &I18n, explanation: &
         .interpretations
         .iter()
         .filter_map(|k| rules().interpretation_label(k))
-        .map(|r| match i18n.locale() {
-            Locale::Vi => r.label_vi(),
-            Locale::En => r.label_en(),
-        })
+        .map(|r| i18n.pick(r.label_vi(), r.label_en()))
         .collect();
     if items.is_empty() {
         return;
