@@ -127,14 +127,6 @@ impl Map {
         self.position(key).map(|i| &self.0[i].1)
     }
 
-    pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
-        self.position(key).map(|i| &mut self.0[i].1)
-    }
-
-    pub fn contains_key(&self, key: &str) -> bool {
-        self.position(key).is_some()
-    }
-
     /// Sets `key`, keeping its place if it is there, else adding it at the end.
     pub fn insert(&mut self, key: impl Into<String>, value: Value) -> Option<Value> {
         let key = key.into();
@@ -258,13 +250,6 @@ impl Value {
         }
     }
 
-    pub fn as_bool(&self) -> Option<bool> {
-        match self {
-            Value::Bool(b) => Some(*b),
-            _ => None,
-        }
-    }
-
     pub fn as_u64(&self) -> Option<u64> {
         match self {
             Value::Number(n) => n.as_u64(),
@@ -366,24 +351,6 @@ impl From<f64> for Value {
     /// A finite float; NaN and infinities become null (as serde_json writes them).
     fn from(f: f64) -> Value {
         Number::from_f64(f).map_or(Value::Null, Value::Number)
-    }
-}
-
-impl From<Map> for Value {
-    fn from(map: Map) -> Value {
-        Value::Object(map)
-    }
-}
-
-impl From<Vec<Value>> for Value {
-    fn from(items: Vec<Value>) -> Value {
-        Value::Array(items)
-    }
-}
-
-impl<T: Into<Value>> From<Option<T>> for Value {
-    fn from(value: Option<T>) -> Value {
-        value.map_or(Value::Null, Into::into)
     }
 }
 

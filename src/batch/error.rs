@@ -20,7 +20,7 @@ pub enum Place {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub place: Place,
-    /// A stable machine key (`not_a_whole_number`, `invalid_json`, or an engine problem's key).
+    /// A stable machine key (`not_a_whole_number`, `invalid_utf8`, or an engine problem's key).
     pub code: &'static str,
     pub expected: String,
     /// Already rendered for display: quoted text (`"1,5tr"`) or a description (`nothing`).
@@ -29,7 +29,6 @@ pub struct Problem {
 
 /// The stable codes this module produces itself (the engine's problem codes pass through).
 pub mod code {
-    pub const INVALID_JSON: &str = "invalid_json";
     pub const INVALID_UTF8: &str = "invalid_utf8";
     pub const WRONG_CELL_COUNT: &str = "wrong_cell_count";
     pub const NOT_A_WHOLE_NUMBER: &str = "not_a_whole_number";

@@ -150,7 +150,7 @@ pub fn problem(problem: &Problem) -> Message {
             "n",
             numbers.first().cloned().unwrap_or_else(|| "?".to_string()),
         ),
-        "invalid_json" | "bad_json" => Message::new("commune_problem_invalid_json"),
+        "bad_json" => Message::new("commune_problem_invalid_json"),
         "invalid_utf8" => Message::new("commune_problem_invalid_utf8"),
         "missing_assessment_date" => Message::new("commune_problem_missing_assessment_date"),
         "no_edition" => Message::new("commune_problem_no_edition"),
