@@ -103,11 +103,14 @@ pub fn decode(text: &str) -> Result<Saved, DecodeError> {
                 key: "err_stored_unknown_shape",
                 detail,
             };
-            if let Some((key, _)) = envelope
-                .iter()
-                .find(|(key, _)| !V1_FIELDS.contains(&key.as_str()))
-            {
-                return Err(shape(format!("unknown field {}", json::quote(key))));
+            // Known fields only, each once (as for the household record).
+            for (i, (key, _)) in envelope.iter().enumerate() {
+                if !V1_FIELDS.contains(&key.as_str()) {
+                    return Err(shape(format!("unknown field {}", json::quote(key))));
+                }
+                if envelope.iter().take(i).any(|(earlier, _)| earlier == key) {
+                    return Err(shape(format!("field {} given twice", json::quote(key))));
+                }
             }
             let mut text = |name: &str| match envelope.remove(name) {
                 Some(Value::String(text)) => Ok(text),
@@ -242,6 +245,10 @@ mod tests {
             ),
             (
                 r#"{"envelope":1,"saved_at":"","name":"","step":"","edition":"","record":{},"extra":1}"#,
+                "err_stored_unknown_shape",
+            ),
+            (
+                r#"{"envelope":1,"saved_at":"","name":"a","name":"b","step":"","edition":"","record":{}}"#,
                 "err_stored_unknown_shape",
             ),
         ];
