@@ -125,10 +125,16 @@ pub fn parse_household_bytes(
         .map_err(|invalid| RecordError::from_invalid(line, read_id(text), &invalid))
 }
 
-/// Bytes that are not UTF-8: the first bad byte and its column.
+/// Bytes that are not UTF-8: the first bad byte and its column (in characters, on its own line
+/// when `bytes` is a whole document).
 fn invalid_utf8(bytes: &[u8], error: &std::str::Utf8Error, line: Option<u64>) -> RecordError {
     let valid = &bytes[..error.valid_up_to()];
-    let column = valid.iter().filter(|&&b| (b & 0xC0) != 0x80).count() + 1;
+    let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let column = valid[line_start..]
+        .iter()
+        .filter(|&&b| (b & 0xC0) != 0x80)
+        .count()
+        + 1;
     RecordError {
         line,
         id: None,

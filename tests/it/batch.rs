@@ -137,6 +137,13 @@ fn json_documents_are_told_from_json_lines() {
         .unwrap()
         .unwrap_err();
     assert_eq!(broken.line, Some(4), "{broken:?}");
+    // A byte that is not UTF-8 on line 3: its line, and its column on that line ("é" is one).
+    let not_utf8 =
+        jsonl::read_household_document(&b"{\n  \"id\": \"a\",\n  \"\xC3\xA9\xFF\": 1\n}"[..])
+            .unwrap()
+            .unwrap_err();
+    assert_eq!(not_utf8.line, Some(3), "{not_utf8:?}");
+    assert_eq!(not_utf8.problems[0].found, "the byte 0xFF at column 5");
 }
 
 #[test]
