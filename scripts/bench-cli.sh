@@ -9,12 +9,12 @@ work="${2:-${TMPDIR:-/tmp}/mucsong-bench}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 mkdir -p "$work"
 cd "$root"
-cargo build --profile cli --bin mucsong --example gen_households >&2
+cargo build --profile cli -p mucsong-cli -p mucsong-generator >&2
 bin="$root/target/cli/mucsong"
 input="$work/households-$n.jsonl"
 if [[ ! -s "$input" ]]; then
   echo "generating $n households into $input" >&2
-  "$root/target/cli/examples/gen_households" "$n" > "$input"
+  "$root/target/cli/gen_households" "$n" > "$input"
 fi
 bytes=$(stat -c %s "$input")
 lines=$(wc -l < "$input")

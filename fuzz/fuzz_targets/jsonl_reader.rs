@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mucsong::engine::{AssessOptions, Date};
+use mucsong_engine::{AssessOptions, Date};
 
 fuzz_target!(|data: &[u8]| {
     let options = AssessOptions {
@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
             .map(|b| Date::new(2025 + (*b as i32 % 4), 1 + b % 12, 1).unwrap()),
     };
     let mut out = Vec::new();
-    let report = mucsong::batch::classify_json_lines(data, &mut out, &options)
+    let report = mucsong_batch::classify_json_lines(data, &mut out, &options)
         .expect("in-memory I/O cannot fail");
     let n_lines = out.iter().filter(|&&b| b == b'\n').count() as u64;
     assert_eq!(n_lines, report.n_classified + report.n_rejected);

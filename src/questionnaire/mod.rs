@@ -1,12 +1,32 @@
-//! The questionnaire's pure parts, compiled on every target so they get fast native tests:
-//! translations, which questions apply, field validation, saved-household envelopes and their
-//! migrations, the storage trait, export and import. No web crates here.
+//! The household questionnaire: start page, one screen per question group, the member editor,
+//! the check page and the result.
 
-pub mod draft;
-pub mod envelope;
-pub mod fields;
-pub mod locale;
-pub mod provinces;
-pub mod steps;
-pub mod store;
-pub mod transfer;
+pub mod about;
+pub mod check_page;
+pub mod exclusion_stop;
+pub mod household_section;
+pub mod income_step;
+pub mod members_list;
+pub mod progress_bar;
+pub mod province_picker;
+pub mod questionnaire;
+pub mod standard_note;
+pub mod start_page;
+pub mod step_body;
+
+pub use household_section::HouseholdSection;
+
+use mucsong_widgets::i18n::I18n;
+use mucsong_questionnaire::draft::Draft;
+
+/// A member's display name: the name given, or "Thành viên 2".
+pub fn member_name(i18n: &I18n, draft: &Draft, index: usize) -> String {
+    let name = draft
+        .record
+        .members
+        .as_ref()
+        .and_then(|m| m.get(index))
+        .and_then(|m| m.name.clone())
+        .filter(|n| !n.trim().is_empty());
+    name.unwrap_or_else(|| i18n.tf("member_n", &[("n", &(index + 1).to_string())]))
+}

@@ -2,11 +2,12 @@
 //! bad input the formats name), the writers' exact output, and commune statistics on a small set
 //! computed by hand.
 
-use mucsong::batch::jsonl::{self, JsonShape};
-use mucsong::batch::summary_csv::{parse_money, HeaderLanguage};
-use mucsong::batch::*;
-use mucsong::engine::household::{Area, Region};
-use mucsong::engine::{Class, IncomeClass, Indicator, IndicatorStatus, ResultRecord};
+use mucsong_formats::jsonl;
+use mucsong_formats::summary_csv::{parse_money, HeaderLanguage};
+use mucsong_batch::*;
+use mucsong_formats::*;
+use mucsong_engine::household::{Area, Region};
+use mucsong_engine::{Class, IncomeClass, Indicator, IndicatorStatus, ResultRecord};
 use std::io::Cursor;
 
 fn fixture(name: &str) -> Vec<u8> {
@@ -148,7 +149,7 @@ fn json_documents_are_told_from_json_lines() {
 
 #[test]
 fn random_bytes_as_json_lines_are_errors_not_panics() {
-    let bytes = crate::support::pseudo_random_bytes(7, 20_000);
+    let bytes = mucsong_generator::pseudo_random_bytes(7, 20_000);
     let (records, _) = read_lines(&bytes);
     assert!(!records.is_empty());
     assert!(records.iter().all(|r| r.record.is_err()));
@@ -445,7 +446,7 @@ fn invalid_utf8_after_the_first_buffer_stops_the_file_at_its_line() {
 
 #[test]
 fn random_bytes_as_csv_are_a_clear_file_error() {
-    let bytes = crate::support::pseudo_random_bytes(99, 4096);
+    let bytes = mucsong_generator::pseudo_random_bytes(99, 4096);
     let e = csv_reader(&bytes).err().expect("random bytes are refused");
     assert!(
         matches!(
@@ -646,7 +647,7 @@ fn empty_and_poorless_communes_have_no_intensity() {
 /// hand-made extremes) through the same checks as the fuzz target its name starts with.
 #[test]
 fn fuzz_regressions_replay_cleanly() {
-    use mucsong::engine::{AssessOptions, Date};
+    use mucsong_engine::{AssessOptions, Date};
     let dir = format!(
         "{}/tests/fixtures/fuzz-regressions",
         env!("CARGO_MANIFEST_DIR")
@@ -733,7 +734,7 @@ proptest::proptest! {
 
 #[test]
 fn an_output_file_classified_again_gives_the_same_file() {
-    use mucsong::engine::Date;
+    use mucsong_engine::Date;
     let date = Date::new(2026, 6, 1).unwrap();
     let input = fixture("summary-vi-semicolon-bom.csv");
     let mut first = Vec::new();

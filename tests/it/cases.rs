@@ -10,8 +10,8 @@
 //! and an indicator expected as `null` must be absent from the result)
 //! or `expect_error` (problems that must be reported, by field path and optionally problem code).
 
-use mucsong::engine::household::{Area, Region};
-use mucsong::engine::{self, AssessOptions, Date, Indicator, SummaryRow};
+use mucsong_engine::household::{Area, Region};
+use mucsong_engine::{self as engine, AssessOptions, Date, Indicator, SummaryRow};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};

@@ -1,8 +1,8 @@
-//! The crate's own JSON reader and writer (`mucsong::json`, used for household records so that
+//! The crate's own JSON reader and writer (`mucsong_json`, used for household records so that
 //! the app carries no serde code) checked against serde_json on generated values and text: the
 //! same value or both an error, and byte-identical compact and pretty text.
 
-use mucsong::json::{self, Number, Value};
+use mucsong_json::{self as json, Number, Value};
 use proptest::prelude::*;
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};

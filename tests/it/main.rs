@@ -1,10 +1,8 @@
 //! The one native integration-test binary; each module tests one area through the public API.
 
+mod architecture;
 mod batch;
 mod cases;
-mod cli;
-mod commune_parity;
 mod engine_invariants;
 mod json;
 mod properties;
-mod support;

@@ -2,8 +2,8 @@
 //! makes a household poorer, one more deprivation never makes it less poor, an extra asset never
 //! lowers score A, and the order of members does not matter.
 
-use mucsong::engine::household::*;
-use mucsong::engine::{assess, AssessOptions, Assessment, Class, IncomeClass};
+use mucsong_engine::household::*;
+use mucsong_engine::{assess, AssessOptions, Assessment, Class, IncomeClass};
 use proptest::prelude::*;
 
 fn opt<T: Clone + std::fmt::Debug + 'static>(
@@ -27,22 +27,22 @@ fn birth_date() -> BoxedStrategy<Option<String>> {
 prop_compose! {
     fn member()(
         birth_date in birth_date(),
-        sex in opt(pick(Sex::ALL)),
+        sex in opt(pick(&Sex::ALL)),
         height_cm in opt(40.0f64..190.0),
         weight_kg in opt(2.0f64..90.0),
         malnourished in opt(any::<bool>()),
         in_school in opt(any::<bool>()),
-        school_level in opt(pick(SchoolLevel::ALL)),
-        general_education in opt(pick(GeneralEducation::ALL)),
-        vocational_training in opt(pick(VocationalTraining::ALL)),
+        school_level in opt(pick(&SchoolLevel::ALL)),
+        general_education in opt(pick(&GeneralEducation::ALL)),
+        vocational_training in opt(pick(&VocationalTraining::ALL)),
         health_insurance in opt(any::<bool>()),
         state_funded_insurance in opt(any::<bool>()),
         uses_internet in opt(any::<bool>()),
-        monthly_social_allowance in opt(pick(SocialAllowance::ALL)),
-        work_status in opt(pick(WorkStatus::ALL)),
+        monthly_social_allowance in opt(pick(&SocialAllowance::ALL)),
+        work_status in opt(pick(&WorkStatus::ALL)),
         (job_type, wage_contract, nonfarm_work, pension, critical_illness) in (
-            opt(pick(JobType::ALL)), opt(pick(WageContract::ALL)), opt(pick(NonfarmWork::ALL)),
-            opt(pick(Pension::ALL)), opt(any::<bool>())),
+            opt(pick(&JobType::ALL)), opt(pick(&WageContract::ALL)), opt(pick(&NonfarmWork::ALL)),
+            opt(pick(&Pension::ALL)), opt(any::<bool>())),
     ) -> Member {
         Member {
             name: None, birth_date, sex, height_cm, weight_kg, malnourished, in_school, school_level,
@@ -74,7 +74,7 @@ prop_compose! {
     /// A household assessed in `year` (2022-2030), with some answers unknown.
     fn household(dates: &'static [&'static str])(
         assessed_on in pick(dates),
-        area in opt(pick(Area::ALL)),
+        area in opt(pick(&Area::ALL)),
         region in opt(pick(&Region::ALL[..6])),
         screening in (opt(any::<bool>()), opt(any::<bool>())).prop_map(|(a, b)| Screening {
             villa_or_grade_1_2_house: Some(false), business_3plus_workers_or_tax_100m: Some(false),
@@ -82,16 +82,16 @@ prop_compose! {
             provincial_condition: Some(false), motor_vehicle_20m: a, rents_out_property: b,
         }),
         members in proptest::collection::vec(member(), 1..7),
-        housing in (opt(pick(Wall::ALL)), opt(pick(Column::ALL)), opt(pick(Roof::ALL)), opt(5.0f64..150.0))
+        housing in (opt(pick(&Wall::ALL)), opt(pick(&Column::ALL)), opt(pick(&Roof::ALL)), opt(5.0f64..150.0))
             .prop_map(|(wall, column, roof, living_area_m2)| Housing { wall, column, roof, living_area_m2 }),
-        latrine in opt(pick(Latrine::ALL)),
+        latrine in opt(pick(&Latrine::ALL)),
         electricity in opt(0.0f64..300.0),
-        water in opt(pick(Water::ALL)),
+        water in opt(pick(&Water::ALL)),
         assets in assets(),
         livestock in (count(), opt(0u32..20), opt(0u32..200), opt(any::<bool>())).prop_map(|(b, p, q, a)| Livestock {
             buffalo_cow_horse: b, pig_goat_sheep: p, poultry: q, aquaculture: a }),
         monthly in opt(0i64..20_000_000),
-        waste in opt(pick(Waste::ALL)),
+        waste in opt(pick(&Waste::ALL)),
     ) -> HouseholdRecord {
         HouseholdRecord {
             schema: None,

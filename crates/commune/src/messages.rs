@@ -1,0 +1,271 @@
+//! Turns the batch layer's structured errors into translation keys and arguments, so officers read
+//! them in Vietnamese (or English): where (line, column or field), what was expected, what was
+//! found. The batch layer's English sentence stays available as the detail of last resort.
+
+use super::run::{OpenError, MAX_FILE_BYTES};
+use mucsong_formats::error::{Place, Problem};
+use mucsong_formats::summary_csv::SummaryColumn;
+use mucsong_formats::FileError;
+
+/// A message: a translation key and its `{name}` arguments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub key: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Message {
+    fn new(key: &'static str) -> Message {
+        Message {
+            key,
+            args: Vec::new(),
+        }
+    }
+
+    fn arg(mut self, name: &'static str, value: impl Into<String>) -> Message {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    /// The arguments in the form `I18n::tf` takes.
+    pub fn arg_refs(&self) -> Vec<(&str, &str)> {
+        self.args.iter().map(|(k, v)| (*k, v.as_str())).collect()
+    }
+}
+
+/// `area (khu_vuc)` for every name, joined by commas.
+fn with_aliases(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|name| {
+            name.split(" or ")
+                .map(|n| match SummaryColumn::from_header(n) {
+                    Some(c) if c.vietnamese() != c.english() => {
+                        format!("{} ({})", c.english(), c.vietnamese())
+                    }
+                    _ => n.to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join(" / ")
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Why a whole file could not be read.
+pub fn open_error(error: &OpenError) -> Message {
+    match error {
+        OpenError::TooLarge { n_bytes } => Message::new("commune_file_too_large")
+            .arg("size_mb", format!("{:.0}", *n_bytes as f64 / 1_048_576.0))
+            .arg("max_mb", (MAX_FILE_BYTES / 1_048_576).to_string()),
+        OpenError::File(e) => file_error(e),
+    }
+}
+
+/// A file-level problem of the batch readers.
+pub fn file_error(error: &FileError) -> Message {
+    match error {
+        FileError::Empty => Message::new("commune_file_empty"),
+        FileError::Utf16 => Message::new("commune_file_utf16"),
+        FileError::Binary => Message::new("commune_file_binary"),
+        FileError::Workbook => Message::new("commune_file_workbook"),
+        FileError::InvalidUtf8 { line } => {
+            Message::new("commune_file_invalid_utf8").arg("line", line.to_string())
+        }
+        FileError::MissingColumns { columns } => {
+            Message::new("commune_file_missing_columns").arg("columns", with_aliases(columns))
+        }
+        FileError::UnknownColumns { columns } => Message::new("commune_file_unknown_columns")
+            .arg(
+                "columns",
+                columns
+                    .iter()
+                    .map(|c| format!("\"{c}\""))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            )
+            .arg(
+                "expected",
+                SummaryColumn::ALL
+                    .iter()
+                    .map(|c| format!("{} ({})", c.english(), c.vietnamese()))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+        FileError::DuplicateColumn { first, second } => {
+            Message::new("commune_file_duplicate_column")
+                .arg("first", first.clone())
+                .arg("second", second.clone())
+        }
+        FileError::MalformedCsv { line, detail } => Message::new("commune_file_malformed_csv")
+            .arg("line", line.map_or("?".to_string(), |l| l.to_string()))
+            .arg("detail", detail.clone()),
+        FileError::Io { detail } => Message::new("commune_file_io").arg("detail", detail.clone()),
+    }
+}
+
+/// Where a problem sits, as a short label for the errors table ("cột so_nhan_khau").
+pub fn place(problem: &Problem) -> Message {
+    match &problem.place {
+        Place::Column(name) => Message::new("commune_place_column").arg("name", name.clone()),
+        Place::Field(path) => Message::new("commune_place_field").arg("name", path.clone()),
+        Place::Record => Message::new("commune_place_record"),
+    }
+}
+
+/// The numbers written in an `expected` text, in order ("from 1 to 99" → [1, 99]).
+fn numbers_in(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// What was wrong, with what was expected and found. Codes of the batch readers have Vietnamese
+/// wording of their own; the engine's validation codes get a Vietnamese lead and keep the
+/// engine's (English) description of what is expected.
+pub fn problem(problem: &Problem) -> Message {
+    let found = problem.found.clone();
+    let numbers = numbers_in(&problem.expected);
+    let with_range = |key_range: &'static str, key_plain: &'static str| match numbers.as_slice() {
+        [min, max] => Message::new(key_range)
+            .arg("min", min.clone())
+            .arg("max", max.clone()),
+        _ => Message::new(key_plain),
+    };
+    let message = match problem.code {
+        "not_a_whole_number" => with_range(
+            "commune_problem_not_a_whole_number_range",
+            "commune_problem_not_a_whole_number",
+        ),
+        "out_of_range" => with_range(
+            "commune_problem_out_of_range_range",
+            "commune_problem_out_of_range",
+        ),
+        "not_money" => Message::new("commune_problem_not_money"),
+        "not_an_indicator_value" => Message::new("commune_problem_not_an_indicator_value"),
+        "unknown_area" => Message::new("commune_problem_unknown_area"),
+        "unknown_region" => Message::new("commune_problem_unknown_region"),
+        "wrong_cell_count" => Message::new("commune_problem_wrong_cell_count").arg(
+            "n",
+            numbers.first().cloned().unwrap_or_else(|| "?".to_string()),
+        ),
+        "bad_json" => Message::new("commune_problem_invalid_json"),
+        "invalid_utf8" => Message::new("commune_problem_invalid_utf8"),
+        "missing_assessment_date" => Message::new("commune_problem_missing_assessment_date"),
+        "no_edition" => Message::new("commune_problem_no_edition"),
+        "bad_date" => Message::new("commune_problem_bad_date"),
+        "date_in_future" => Message::new("commune_problem_date_in_future"),
+        "negative_number" => Message::new("commune_problem_negative_number"),
+        "no_members" => Message::new("commune_problem_no_members"),
+        "unknown_field" => Message::new("commune_problem_unknown_field"),
+        "bad_value" => Message::new("commune_problem_bad_value"),
+        "wrong_schema" => Message::new("commune_problem_wrong_schema"),
+        "inconsistent" => Message::new("commune_problem_inconsistent"),
+        _ => Message::new("commune_problem_other"),
+    };
+    message
+        .arg("expected", problem.expected.clone())
+        .arg("found", found)
+}
+
+/// Every key this module can produce (for the catalogue test).
+pub const KEYS: &[&str] = &[
+    "commune_file_too_large",
+    "commune_file_empty",
+    "commune_file_utf16",
+    "commune_file_binary",
+    "commune_file_workbook",
+    "commune_file_invalid_utf8",
+    "commune_file_missing_columns",
+    "commune_file_unknown_columns",
+    "commune_file_duplicate_column",
+    "commune_file_malformed_csv",
+    "commune_file_io",
+    "commune_place_column",
+    "commune_place_field",
+    "commune_place_record",
+    "commune_problem_not_a_whole_number_range",
+    "commune_problem_not_a_whole_number",
+    "commune_problem_out_of_range_range",
+    "commune_problem_out_of_range",
+    "commune_problem_not_money",
+    "commune_problem_not_an_indicator_value",
+    "commune_problem_unknown_area",
+    "commune_problem_unknown_region",
+    "commune_problem_wrong_cell_count",
+    "commune_problem_invalid_json",
+    "commune_problem_invalid_utf8",
+    "commune_problem_missing_assessment_date",
+    "commune_problem_no_edition",
+    "commune_problem_bad_date",
+    "commune_problem_date_in_future",
+    "commune_problem_negative_number",
+    "commune_problem_no_members",
+    "commune_problem_unknown_field",
+    "commune_problem_bad_value",
+    "commune_problem_wrong_schema",
+    "commune_problem_inconsistent",
+    "commune_problem_other",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mucsong_formats::SummaryCsvReader;
+    use mucsong_i18n::{Locale, COMMUNE};
+
+    #[test]
+    fn every_message_key_exists_in_every_locale_and_uses_only_given_arguments() {
+        for key in KEYS {
+            for locale in Locale::ALL {
+                assert!(COMMUNE.has(locale, key), "{}: missing {key}", locale.tag());
+            }
+        }
+    }
+
+    fn render(message: &Message, locale: Locale) -> String {
+        COMMUNE.format(locale, message.key, &message.arg_refs())
+    }
+
+    #[test]
+    fn a_bad_cell_reads_in_vietnamese_with_column_range_and_value() {
+        let text = "ma_ho,khu_vuc,so_nhan_khau,diem_a,viec_lam,phu_thuoc,dinh_duong,bhyt,giao_duc_nguoi_lon,di_hoc_tre_em,chat_luong_nha,dien_tich_nha,nuoc_sach,nha_tieu,internet,thiet_bi_thong_tin\nh1,nong_thon,abc,120,1,1,1,0,0,0,0,0,0,0,0,0\n";
+        let mut reader = SummaryCsvReader::new(text.as_bytes()).unwrap();
+        let row = reader.next_row().unwrap().unwrap();
+        let error = row.row.unwrap_err();
+        let p = &error.problems[0];
+        assert_eq!(render(&place(p), Locale::Vi), "cột so_nhan_khau");
+        assert_eq!(
+            render(&problem(p), Locale::Vi),
+            "cần một số nguyên từ 1 đến 99, nhưng gặp \"abc\""
+        );
+        assert_eq!(
+            render(&problem(p), Locale::En),
+            "expected a whole number from 1 to 99, but found \"abc\""
+        );
+    }
+
+    #[test]
+    fn file_problems_name_what_was_expected() {
+        let missing = FileError::MissingColumns {
+            columns: vec!["members".into(), "score_a or monthly_income_vnd".into()],
+        };
+        let text = render(&file_error(&missing), Locale::Vi);
+        assert!(
+            text.contains(
+                "members (so_nhan_khau), score_a (diem_a) / monthly_income_vnd (thu_nhap_thang)"
+            ),
+            "{text}"
+        );
+        let utf8 = render(&file_error(&FileError::InvalidUtf8 { line: 3 }), Locale::Vi);
+        assert!(utf8.contains("Dòng 3") && utf8.contains("UTF-8"), "{utf8}");
+        let big = render(
+            &open_error(&OpenError::TooLarge {
+                n_bytes: 150 * 1_048_576,
+            }),
+            Locale::En,
+        );
+        assert!(big.contains("150 MB") && big.contains("100 MB"), "{big}");
+    }
+}

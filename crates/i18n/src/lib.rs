@@ -1,0 +1,474 @@
+//! Translation catalogues, embedded at build time and looked up by ASCII snake_case key.
+//! Vietnamese is the default; English the second language.
+//!
+//! Each page embeds only its own catalogue, so the household app's first load carries no commune
+//! text: the household page uses `HOUSEHOLD` (`locales/<tag>.json`), commune mode's page uses
+//! `COMMUNE` (`locales/commune.<tag>.json`), and both include `locales/shared.<tag>.json` (the top
+//! bar, the language switch, the update banner). The three files share no key. A catalogue is a
+//! `static` that only its page refers to, so the linker leaves the other page's files out.
+//!
+//! We use flat JSON files and a runtime lookup (rather than a compile-time i18n macro crate)
+//! because the engine hands the UI translation keys at run time (problem codes, indicator keys,
+//! interpretation keys), and because the whole first load must stay small. For the same reason
+//! the files are not parsed at run time: build.rs (build/locales.rs) checks them (Vietnamese and
+//! English have the same keys, no key is in two files of a catalogue, every text is a non-empty
+//! string) and compiles each catalogue into one sorted table of texts, searched by key.
+
+/// A language the app speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Locale {
+    Vi,
+    En,
+}
+
+impl Locale {
+    /// Every locale, default first.
+    pub const ALL: [Locale; 2] = [Locale::Vi, Locale::En];
+
+    /// The BCP 47 tag, also used as the `lang` attribute and the storage value.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::Vi => "vi",
+            Locale::En => "en",
+        }
+    }
+
+    /// Parses a tag; anything unknown is `None`.
+    pub fn from_tag(tag: &str) -> Option<Locale> {
+        Locale::ALL.into_iter().find(|l| l.tag() == tag)
+    }
+
+    /// The text for `key` in the household catalogue (see `Catalogue::text`).
+    pub fn text(self, key: &str) -> &'static str {
+        HOUSEHOLD.text(self, key)
+    }
+
+    /// The household catalogue's text for `key` with `{name}` placeholders replaced.
+    pub fn format(self, key: &str, args: &[(&str, &str)]) -> String {
+        HOUSEHOLD.format(self, key, args)
+    }
+
+    /// Whether the household catalogue has `key`.
+    pub fn has(self, key: &str) -> bool {
+        HOUSEHOLD.has(self, key)
+    }
+}
+
+use std::sync::OnceLock;
+
+// HOUSEHOLD_TEXT, COMMUNE_TEXT and (for the tests) FILE_KEYS.
+include!(concat!(env!("OUT_DIR"), "/locale_data.rs"));
+
+/// The texts of one page in every locale: the page's own file plus the shared one, as one table
+/// sorted by key.
+pub struct Catalogue {
+    /// The keys, then `SECTION` and the texts of each locale of `Locale::ALL` in key order, each
+    /// ended by `UNIT`. Each key is written as one byte below `SECTION` giving how many leading
+    /// bytes it shares with the key before it, then the rest of the key (keys are ASCII
+    /// snake_case, so that byte also marks where a key starts).
+    text: &'static str,
+    /// The table split into keys and texts, made at the first lookup.
+    table: OnceLock<Table>,
+}
+
+/// A catalogue split for lookups.
+struct Table {
+    /// Every key, sorted.
+    keys: Vec<Box<str>>,
+    /// Per locale of `Locale::ALL`, the text of each key, in key order.
+    texts: [Vec<&'static str>; 2],
+}
+
+/// Ends a text (ASCII unit separator).
+const UNIT: char = '\u{1f}';
+/// Separates the sections of a table (ASCII record separator).
+const SECTION: char = '\u{1e}';
+
+/// The household app's texts (`locales/<tag>.json` + shared).
+pub static HOUSEHOLD: Catalogue = Catalogue::new(HOUSEHOLD_TEXT);
+
+/// Commune mode's texts (`locales/commune.<tag>.json` + shared).
+pub static COMMUNE: Catalogue = Catalogue::new(COMMUNE_TEXT);
+
+impl Catalogue {
+    const fn new(text: &'static str) -> Catalogue {
+        Catalogue {
+            text,
+            table: OnceLock::new(),
+        }
+    }
+
+    /// The table, split on first use: the compiled catalogue carries no offsets (they compress
+    /// poorly), so the keys are spelled out and the texts located once, here.
+    fn table(&self) -> &Table {
+        self.table.get_or_init(|| {
+            let mut sections = self.text.split(SECTION);
+            let mut keys = Vec::new();
+            let mut key = String::new();
+            let coded = sections.next().unwrap_or_default();
+            let bytes = coded.as_bytes();
+            let mut at = 0;
+            while at < bytes.len() {
+                let shared = usize::from(bytes[at]);
+                let end = bytes[at + 1..]
+                    .iter()
+                    .position(|&b| b < SECTION as u8)
+                    .map_or(bytes.len(), |p| at + 1 + p);
+                key.truncate(shared);
+                // The marker bytes are ASCII, so these are character boundaries.
+                key.push_str(&coded[at + 1..end]);
+                keys.push(key.as_str().into());
+                at = end;
+            }
+            let mut texts = || {
+                let mut column: Vec<&'static str> =
+                    sections.next().unwrap_or_default().split(UNIT).collect();
+                // Every text ends with UNIT: the piece after the last one is empty.
+                column.pop();
+                column
+            };
+            let texts = [texts(), texts()];
+            Table { keys, texts }
+        })
+    }
+
+    /// The position of `key` in the table.
+    fn find(&self, key: &str) -> Option<usize> {
+        self.table().keys.binary_search_by(|k| (**k).cmp(key)).ok()
+    }
+
+    /// The text for `key`, else the key itself (visible, never a crash). The build refuses a
+    /// key that Vietnamese or English lacks, so a key the table has always has a text in every
+    /// locale: falling back to the Vietnamese text is settled at build time.
+    pub fn text(&'static self, locale: Locale, key: &str) -> &'static str {
+        match self.find(key) {
+            Some(i) => self.table().texts[locale_index(locale)][i],
+            None => Box::leak(key.to_string().into_boxed_str()),
+        }
+    }
+
+    /// The text for `key` with `{name}` placeholders replaced.
+    pub fn format(&'static self, locale: Locale, key: &str, args: &[(&str, &str)]) -> String {
+        let mut text = self.text(locale, key).to_string();
+        for (name, value) in args {
+            text = text.replace(&format!("{{{name}}}"), value);
+        }
+        text
+    }
+
+    /// Whether the catalogue has `key` in `locale` (every key is in every locale: see `text`).
+    pub fn has(&self, _locale: Locale, key: &str) -> bool {
+        self.find(key).is_some()
+    }
+
+    /// Every (key, text) of the catalogue in `locale`, in key order.
+    #[cfg(test)]
+    fn entries(
+        &'static self,
+        locale: Locale,
+    ) -> impl Iterator<Item = (&'static str, &'static str)> {
+        let table = self.table();
+        table
+            .keys
+            .iter()
+            .zip(&table.texts[locale_index(locale)])
+            .map(|(k, t)| (&**k, *t))
+    }
+
+    /// How many keys the catalogue has.
+    #[cfg(all(test, not(target_arch = "wasm32")))] // used by the test that reads the files
+    fn len(&'static self) -> usize {
+        self.entries(Locale::Vi).count()
+    }
+}
+
+/// The position of `locale` in `Locale::ALL`, which is the column order of the generated tables.
+fn locale_index(locale: Locale) -> usize {
+    match locale {
+        Locale::Vi => 0,
+        Locale::En => 1,
+    }
+}
+
+/// Formats whole đồng with dots between thousands, as Vietnamese write money ("1.500.000 đ").
+pub fn format_vnd(amount: i64) -> String {
+    // A no-break space keeps the amount and its unit on one line.
+    format!(
+        "{}\u{a0}đ",
+        group_thousands(amount)
+    )
+}
+
+/// `1500000` → `1.500.000`.
+pub fn group_thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(ch);
+    }
+    if n < 0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// A date as people write it: `01/06/2026` in Vietnamese, `2026-06-01` in English.
+pub fn format_date(locale: Locale, date: mucsong_rules::date::Date) -> String {
+    match locale {
+        Locale::Vi => format!("{:02}/{:02}/{}", date.day(), date.month(), date.year()),
+        Locale::En => date.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn keys(catalogue: &'static Catalogue, locale: Locale) -> BTreeSet<String> {
+        catalogue
+            .entries(locale)
+            .map(|(k, _)| k.to_string())
+            .collect()
+    }
+
+    /// The keys of one locale file, as the build read them.
+    fn file_keys(path: &str) -> BTreeSet<String> {
+        let (_, keys) = FILE_KEYS
+            .iter()
+            .find(|(p, _)| *p == path)
+            .unwrap_or_else(|| panic!("{path} was not read by the build"));
+        keys.iter().map(|k| k.to_string()).collect()
+    }
+
+    /// The table of each catalogue holds exactly the texts of its files, read here independently
+    /// of the build (with serde_json), so the generated tables cannot drift from the files.
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))] // reads the source tree
+    fn the_tables_hold_exactly_the_locale_files() {
+        use std::collections::BTreeMap;
+        let read = |path: String| -> BTreeMap<String, String> {
+            let full = format!("{}/locales/{path}", env!("CARGO_MANIFEST_DIR"));
+            let text = std::fs::read_to_string(&full).unwrap();
+            serde_json::from_str(&text).unwrap()
+        };
+        for (catalogue, own) in [(&HOUSEHOLD, ""), (&COMMUNE, "commune.")] {
+            for locale in Locale::ALL {
+                let tag = locale.tag();
+                let mut expected = read(format!("{own}{tag}.json"));
+                expected.extend(read(format!("shared.{tag}.json")));
+                let table: BTreeMap<String, String> = catalogue
+                    .entries(locale)
+                    .map(|(k, t)| (k.to_string(), t.to_string()))
+                    .collect();
+                assert_eq!(table, expected, "{own}{tag}");
+                assert_eq!(catalogue.len(), expected.len());
+                for (key, text) in &expected {
+                    assert_eq!(catalogue.text(locale, key), text);
+                    assert!(catalogue.has(locale, key));
+                }
+            }
+        }
+        // A key the catalogue lacks shows as itself.
+        assert_eq!(HOUSEHOLD.text(Locale::En, "no_such_key"), "no_such_key");
+        for missing in ["no_such_key", "", "a", "zzz", "start_title_", "start_titl"] {
+            assert!(!HOUSEHOLD.has(Locale::Vi, missing), "{missing:?}");
+            assert!(!COMMUNE.has(Locale::En, missing), "{missing:?}");
+        }
+        assert_eq!(
+            HOUSEHOLD.format(Locale::Vi, "no_such_key_{n}", &[("n", "3")]),
+            "no_such_key_3"
+        );
+    }
+
+    #[test]
+    fn every_locale_has_the_same_keys() {
+        for (name, catalogue) in [("household", &HOUSEHOLD), ("commune", &COMMUNE)] {
+            let vi = keys(catalogue, Locale::Vi);
+            let en = keys(catalogue, Locale::En);
+            assert_eq!(vi, en, "{name}");
+        }
+        for file in ["", "shared.", "commune."] {
+            let vi = file_keys(&format!("locales/{file}vi.json"));
+            let en = file_keys(&format!("locales/{file}en.json"));
+            let only_vi: Vec<_> = vi.difference(&en).collect();
+            let only_en: Vec<_> = en.difference(&vi).collect();
+            assert!(
+                only_vi.is_empty() && only_en.is_empty(),
+                "{file}: only in vi: {only_vi:?}\nonly in en: {only_en:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_household_commune_and_shared_files_share_no_key() {
+        for locale in Locale::ALL {
+            let tag = locale.tag();
+            let household = file_keys(&format!("locales/{tag}.json"));
+            let commune = file_keys(&format!("locales/commune.{tag}.json"));
+            let shared = file_keys(&format!("locales/shared.{tag}.json"));
+            // Each catalogue is its page's file plus the shared one.
+            assert_eq!(
+                keys(&HOUSEHOLD, locale),
+                household.union(&shared).cloned().collect()
+            );
+            assert_eq!(
+                keys(&COMMUNE, locale),
+                commune.union(&shared).cloned().collect()
+            );
+            for (a, b, what) in [
+                (&household, &commune, "household and commune"),
+                (&household, &shared, "household and shared"),
+                (&commune, &shared, "commune and shared"),
+            ] {
+                let both: Vec<_> = a.intersection(b).collect();
+                assert!(
+                    both.is_empty(),
+                    "{tag}: keys in both the {what} files: {both:?}"
+                );
+            }
+            assert!(
+                commune.iter().all(|k| k.starts_with("commune_")),
+                "{tag}: commune keys must start with commune_"
+            );
+            // The household page must not carry commune mode's texts, and the other way round.
+            assert!(!HOUSEHOLD.has(locale, "commune_title"));
+            assert!(!COMMUNE.has(locale, "start_title") && COMMUNE.has(locale, "commune_title"));
+        }
+    }
+
+    #[test]
+    fn keys_are_ascii_snake_case_and_texts_not_empty() {
+        for catalogue in [&HOUSEHOLD, &COMMUNE] {
+            for locale in Locale::ALL {
+                for (key, text) in catalogue.entries(locale) {
+                    assert!(
+                        !key.is_empty()
+                            && key
+                                .bytes()
+                                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
+                        "{}: key {key:?} is not snake_case",
+                        locale.tag()
+                    );
+                    assert!(!text.trim().is_empty(), "{}: {key} is empty", locale.tag());
+                }
+            }
+        }
+    }
+
+    /// Every `.t("…")`/`.tf("…"` key written literally in the app's source exists in the
+    /// catalogue of the page that shows it: commune mode's files (`crates/commune-app`,
+    /// `crates/commune`) in the commune catalogue, the widgets both pages use (`crates/widgets`) in
+    /// the shared file, every other file in the
+    /// household catalogue.
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))] // reads the source tree
+    fn every_literal_key_used_by_the_app_exists_in_its_page() {
+        let root = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
+        let shared = file_keys("locales/shared.vi.json");
+        let mut missing = Vec::new();
+        let mut n_checked = [0; 3];
+        // 0: household page, 1: commune page, 2: both (shared file).
+        let mut stack: Vec<(std::path::PathBuf, usize)> = [
+            ("src", 0),
+            ("crates/questionnaire/src", 0),
+            ("crates/commune-app/src", 1),
+            ("crates/commune/src", 1),
+            ("crates/widgets/src", 2),
+        ]
+        .into_iter()
+        .map(|(dir, page)| (root.join(dir), page))
+        .collect();
+        while let Some((dir, page)) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push((path, page));
+                    continue;
+                }
+                let exists = |key: &str| match page {
+                    0 => HOUSEHOLD.has(Locale::Vi, key),
+                    1 => COMMUNE.has(Locale::Vi, key),
+                    _ => shared.contains(key),
+                };
+                let text = std::fs::read_to_string(&path).unwrap();
+                for marker in [".t(\"", ".tf(\"", ".tr(\""] {
+                    for piece in text.split(marker).skip(1) {
+                        let key = piece.split('"').next().unwrap();
+                        n_checked[page] += 1;
+                        if !exists(key) {
+                            missing.push(format!("{}: {key}", path.display()));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "keys missing from their page's catalogue: {missing:#?}"
+        );
+        // The walk really saw each kind of file.
+        assert!(n_checked.iter().all(|&n| n > 0), "{n_checked:?}");
+    }
+
+    /// Keys the result page builds from engine values (indicator × status, classes, problem
+    /// codes, support levels) all exist, so no engine outcome shows a raw key.
+    #[test]
+    fn every_key_built_from_engine_values_exists() {
+        use mucsong_engine::rules::rules;
+        use mucsong_engine::Indicator;
+        let mut keys = Vec::new();
+        for indicator in Indicator::ALL {
+            for status in ["deprived", "not_deprived", "unknown"] {
+                keys.push(format!("ind_{}_{status}", indicator.key()));
+            }
+        }
+        for class in ["poor", "near_poor", "not_poor", "undetermined"] {
+            keys.push(format!("class_{class}"));
+            keys.push(format!("income_class_{class}"));
+        }
+        keys.push("income_class_average_living".into());
+        for outcome in ["review", "excluded", "stopped", "undetermined"] {
+            keys.push(format!("screening_{outcome}"));
+        }
+        for code in [
+            "missing_assessment_date",
+            "no_edition",
+            "bad_date",
+            "date_in_future",
+            "negative_number",
+            "out_of_range",
+            "no_members",
+            "unknown_field",
+            "bad_value",
+            "wrong_schema",
+            "bad_json",
+            "inconsistent",
+        ] {
+            keys.push(format!("problem_{code}"));
+        }
+        for support in &rules().supports {
+            for level in [support.poor, support.near_poor, support.other] {
+                if level != "no" {
+                    keys.push(format!("support_level_{level}"));
+                }
+            }
+        }
+        keys.retain(|k| !HOUSEHOLD.has(Locale::Vi, k));
+        assert!(keys.is_empty(), "missing: {keys:#?}");
+    }
+
+    #[test]
+    fn money_is_written_the_vietnamese_way() {
+        assert_eq!(format_vnd(1_500_000), "1.500.000\u{a0}đ");
+        assert_eq!(format_vnd(0), "0\u{a0}đ");
+        assert_eq!(format_vnd(-250_000), "-250.000\u{a0}đ");
+        assert_eq!(format_vnd(999), "999\u{a0}đ");
+        let d = mucsong_rules::date::Date::parse("2026-06-01").unwrap();
+        assert_eq!(format_date(Locale::Vi, d), "01/06/2026");
+        assert_eq!(format_date(Locale::En, d), "2026-06-01");
+    }
+}

@@ -1,0 +1,568 @@
+//! The household being answered: the record (`mucsong/household@1`) plus what the record cannot
+//! hold — the text exactly as typed (kept even when it does not parse, so nothing typed is ever
+//! lost), which answers were "don't know", and UI-only answers such as the chosen province.
+
+use mucsong_engine::date::Date;
+use mucsong_engine::household::{HouseholdRecord, Member, HOUSEHOLD_SCHEMA};
+use mucsong_engine::rules::{edition_for, rules};
+use mucsong_json::{Map, Value};
+use crate::fields::{self, FieldError, FieldKind, ParseContext};
+
+/// UI-only answer: the old province chosen (the record keeps only the region).
+pub const PROVINCE: &str = "province";
+/// UI-only answer: how income is given — `monthly`, `sources` or `unknown`.
+pub const INCOME_MODE: &str = "income_mode";
+
+/// One household's answers in progress.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Draft {
+    /// The name the volunteer gave this household on the device (never exported as personal data
+    /// unless they choose it as the id).
+    pub name: String,
+    /// Where the person stopped (`Step::key`).
+    pub step: String,
+    pub record: HouseholdRecord,
+    /// Text as typed, by field path, and UI-only answers.
+    pub raw: TextMap,
+    /// Paths answered "don't know".
+    pub dont_know: PathSet,
+}
+
+/// A set of answer paths, sorted, stored as a JSON array of strings.
+///
+/// `PathSet` and `TextMap` are sorted `Vec`s rather than B-trees because each B-tree type is a
+/// whole copy of the B-tree code in the app's download, for collections that hold a few dozen
+/// entries at most.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PathSet(Vec<String>);
+
+impl PathSet {
+    /// Where `path` is, or where it would go.
+    fn find(&self, path: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|p| p.as_str().cmp(path))
+    }
+
+    /// Whether `path` is in the set.
+    pub fn contains(&self, path: &str) -> bool {
+        self.find(path).is_ok()
+    }
+
+    /// Adds `path`; false if it was already there.
+    pub fn insert(&mut self, path: String) -> bool {
+        match self.find(&path) {
+            Ok(_) => false,
+            Err(at) => {
+                self.0.insert(at, path);
+                true
+            }
+        }
+    }
+
+    /// Removes `path`; false if it was not there.
+    pub fn remove(&mut self, path: &str) -> bool {
+        match self.find(path) {
+            Ok(at) => {
+                self.0.remove(at);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The paths in order.
+    pub fn iter(&self) -> impl Iterator<Item = &String> {
+        self.0.iter()
+    }
+}
+
+/// Texts by answer path, sorted by path, stored as a JSON object of strings; see `PathSet` for why
+/// it is not a B-tree.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TextMap(Vec<(String, String)>);
+
+impl TextMap {
+    /// Where `path` is, or where it would go.
+    fn find(&self, path: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(p, _)| p.as_str().cmp(path))
+    }
+
+    /// The text stored for `path`.
+    pub fn get(&self, path: &str) -> Option<&String> {
+        self.find(path).ok().map(|at| &self.0[at].1)
+    }
+
+    pub fn contains_key(&self, path: &str) -> bool {
+        self.find(path).is_ok()
+    }
+
+    /// Stores `text` for `path`, returning the text it replaces.
+    pub fn insert(&mut self, path: String, text: String) -> Option<String> {
+        match self.find(&path) {
+            Ok(at) => Some(std::mem::replace(&mut self.0[at].1, text)),
+            Err(at) => {
+                self.0.insert(at, (path, text));
+                None
+            }
+        }
+    }
+
+    /// Removes `path`, returning its text.
+    pub fn remove(&mut self, path: &str) -> Option<String> {
+        self.find(path).ok().map(|at| self.0.remove(at).1)
+    }
+
+    /// The paths in order.
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(path, _)| path)
+    }
+}
+
+impl IntoIterator for TextMap {
+    type Item = (String, String);
+    type IntoIter = std::vec::IntoIter<(String, String)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl TextMap {
+    /// As stored: an object of texts by path, in path order.
+    pub fn to_json(&self) -> Value {
+        let mut map = Map::new();
+        for (path, text) in &self.0 {
+            map.push(path.as_str(), Value::from(text.as_str()));
+        }
+        Value::Object(map)
+    }
+
+    /// Reads any JSON object of strings (a repeated path keeps its last text, as a map would);
+    /// the error says what was wrong.
+    pub fn from_json(value: Value) -> Result<TextMap, String> {
+        let Value::Object(entries) = value else {
+            return Err(format!(
+                "raw: expected an object of texts, but found {value}"
+            ));
+        };
+        let mut map = TextMap::default();
+        for (path, text) in entries {
+            match text {
+                Value::String(text) => map.insert(path, text),
+                other => {
+                    return Err(format!("raw.{path}: expected a text, but found {other}"));
+                }
+            };
+        }
+        Ok(map)
+    }
+}
+
+impl IntoIterator for PathSet {
+    type Item = String;
+    type IntoIter = std::vec::IntoIter<String>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl PathSet {
+    /// As stored: an array of paths, in order.
+    pub fn to_json(&self) -> Value {
+        Value::Array(self.0.iter().map(|p| Value::from(p.as_str())).collect())
+    }
+
+    /// Reads any JSON array of strings: order and repeats in stored data do not matter.
+    pub fn from_json(value: Value) -> Result<PathSet, String> {
+        let Value::Array(items) = value else {
+            return Err(format!(
+                "dont_know: expected a list of paths, but found {value}"
+            ));
+        };
+        let mut set = PathSet::default();
+        for item in items {
+            match item {
+                Value::String(path) => set.insert(path),
+                other => {
+                    return Err(format!("dont_know: expected a path, but found {other}"));
+                }
+            };
+        }
+        Ok(set)
+    }
+}
+
+/// The edition of the standard that applies on a date (standard.md §1), from the rule data's
+/// edition dates. A date outside every edition (a validation problem the result page reports)
+/// gets the nearest edition: the first before it, the last after it.
+pub fn edition_on(date: Date) -> &'static str {
+    if let Some(edition) = edition_for(date) {
+        return edition.key;
+    }
+    let editions = &rules().editions.0;
+    match editions.first() {
+        Some(first) if date < first.since => first.key,
+        _ => editions.last().map_or("", |last| last.key),
+    }
+}
+
+impl Draft {
+    /// A new, empty household assessed on `assessed_on`.
+    pub fn new(name: &str, assessed_on: Date) -> Draft {
+        Draft {
+            name: name.to_string(),
+            step: "intro".to_string(),
+            record: HouseholdRecord {
+                schema: Some(HOUSEHOLD_SCHEMA.to_string()),
+                assessed_on: Some(assessed_on.to_string()),
+                ..Default::default()
+            },
+            raw: TextMap::default(),
+            dont_know: PathSet::default(),
+        }
+    }
+
+    /// The assessment date, if set and valid.
+    pub fn assessed_on(&self) -> Option<Date> {
+        self.record
+            .assessed_on
+            .as_deref()
+            .and_then(|s| Date::parse(s).ok())
+    }
+
+    /// The edition for the assessment date (the first edition in the rule data when no date is
+    /// set).
+    pub fn edition(&self) -> &'static str {
+        match self.assessed_on() {
+            Some(date) => edition_on(date),
+            None => rules().editions.0.first().map_or("", |e| e.key),
+        }
+    }
+
+    /// Number of members entered.
+    pub fn n_members(&self) -> usize {
+        self.record.members.as_ref().map_or(0, Vec::len)
+    }
+
+    /// The record's JSON form, which field paths address.
+    pub fn record_json(&self) -> Value {
+        self.record.to_json()
+    }
+
+    /// The stored value at `path` (JSON null when unanswered or unknown).
+    pub fn value(&self, path: &str) -> Value {
+        fields::get(&self.record_json(), path)
+            .cloned()
+            .unwrap_or(Value::Null)
+    }
+
+    /// The text to show in the field's input: as typed if typed, else the stored value.
+    pub fn text(&self, path: &str) -> String {
+        if let Some(raw) = self.raw.get(path) {
+            return raw.clone();
+        }
+        match fields::spec(path) {
+            Some(spec) => fields::display_value(spec.kind, &self.value(path)),
+            None => String::new(),
+        }
+    }
+
+    /// Whether `path` was answered "don't know".
+    pub fn is_dont_know(&self, path: &str) -> bool {
+        self.dont_know.contains(path)
+    }
+
+    /// Whether `path` has an answer (a value, "don't know", or typed text still to be fixed).
+    pub fn is_answered(&self, path: &str) -> bool {
+        !self.value(path).is_null()
+            || self.is_dont_know(path)
+            || self.raw.get(path).is_some_and(|t| !t.trim().is_empty())
+    }
+
+    /// Stores a value in the record; false if the record would not accept it (a bug upstream).
+    fn store(&mut self, path: &str, value: Value) -> bool {
+        let mut json = self.record_json();
+        if !fields::set(&mut json, path, value) {
+            return false;
+        }
+        match HouseholdRecord::from_json(json) {
+            Ok(record) => {
+                self.record = record;
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// Takes typed text for a field: the text is always kept; the record gets the value when it
+    /// is valid, or unknown (null) when it is empty or invalid. Returns the validation error.
+    pub fn input(&mut self, path: &str, text: &str, ctx: &ParseContext) -> Result<(), FieldError> {
+        let Some(spec) = fields::spec(path) else {
+            return Ok(());
+        };
+        self.raw.insert(path.to_string(), text.to_string());
+        self.dont_know.remove(path);
+        let parsed = fields::parse_text(spec.kind, text, ctx);
+        let value = parsed.clone().ok().flatten().unwrap_or(Value::Null);
+        self.store(path, value);
+        parsed.map(|_| ())
+    }
+
+    /// The validation error of the text typed for `path`, if any.
+    pub fn error(&self, path: &str, ctx: &ParseContext) -> Option<FieldError> {
+        let spec = fields::spec(path)?;
+        let raw = self.raw.get(path)?;
+        fields::parse_text(spec.kind, raw, ctx).err()
+    }
+
+    /// Sets a choice or yes/no answer (`Some("brick_stone")`, `Some("true")`), or clears it.
+    pub fn choose(&mut self, path: &str, key: Option<&str>) {
+        let Some(spec) = fields::spec(path) else {
+            return;
+        };
+        let value = match (spec.kind, key) {
+            (_, None) => Value::Null,
+            (FieldKind::YesNo, Some(k)) => Value::Bool(k == "true"),
+            (_, Some(k)) => Value::String(k.to_string()),
+        };
+        self.raw.remove(path);
+        self.dont_know.remove(path);
+        self.store(path, value);
+    }
+
+    /// Marks `path` as "don't know" (its value becomes unknown; typed text is kept so that
+    /// unticking gives it back) or unmarks it.
+    pub fn set_dont_know(&mut self, path: &str, dont_know: bool, ctx: &ParseContext) {
+        if dont_know {
+            self.dont_know.insert(path.to_string());
+            self.store(path, Value::Null);
+        } else {
+            self.dont_know.remove(path);
+            if let Some(text) = self.raw.get(path).cloned() {
+                let _ = self.input(path, &text, ctx);
+            }
+        }
+    }
+
+    /// The current choice at `path` as a key (`"brick_stone"`, `"true"`), if any.
+    pub fn choice(&self, path: &str) -> Option<String> {
+        match self.value(path) {
+            Value::String(s) => Some(s),
+            Value::Bool(b) => Some(b.to_string()),
+            _ => None,
+        }
+    }
+
+    /// A UI-only answer (province, income mode).
+    pub fn extra(&self, key: &str) -> Option<&str> {
+        self.raw.get(key).map(String::as_str)
+    }
+
+    /// Sets or clears a UI-only answer.
+    pub fn set_extra(&mut self, key: &str, value: Option<&str>) {
+        match value {
+            Some(v) => self.raw.insert(key.to_string(), v.to_string()),
+            None => self.raw.remove(key),
+        };
+    }
+
+    /// Appends an empty member and returns its index.
+    pub fn add_member(&mut self) -> usize {
+        let members = self.record.members.get_or_insert_with(Vec::new);
+        members.push(Member::default());
+        members.len() - 1
+    }
+
+    /// Removes member `index`, renumbering the typed text and "don't know" marks of those after it.
+    pub fn remove_member(&mut self, index: usize) {
+        let Some(members) = self.record.members.as_mut() else {
+            return;
+        };
+        if index >= members.len() {
+            return;
+        }
+        members.remove(index);
+        let renumber = |key: &str| -> Option<String> {
+            let rest = key.strip_prefix("members[")?;
+            let (number, tail) = rest.split_once(']')?;
+            let n: usize = number.parse().ok()?;
+            match n.cmp(&index) {
+                std::cmp::Ordering::Less => Some(key.to_string()),
+                std::cmp::Ordering::Equal => None,
+                std::cmp::Ordering::Greater => Some(format!("members[{}]{}", n - 1, tail)),
+            }
+        };
+        let is_member = |k: &str| k.starts_with("members[");
+        let mut raw = TextMap::default();
+        for (k, v) in std::mem::take(&mut self.raw) {
+            let k = if is_member(&k) { renumber(&k) } else { Some(k) };
+            if let Some(k) = k {
+                raw.insert(k, v);
+            }
+        }
+        self.raw = raw;
+        let mut dont_know = PathSet::default();
+        for k in std::mem::take(&mut self.dont_know) {
+            let k = if is_member(&k) { renumber(&k) } else { Some(k) };
+            if let Some(k) = k {
+                dont_know.insert(k);
+            }
+        }
+        self.dont_know = dont_know;
+    }
+
+    /// Fields with typed text that does not parse (path and error), for the check page.
+    pub fn invalid_fields(&self, ctx: &ParseContext) -> Vec<(String, FieldError)> {
+        self.raw
+            .keys()
+            .filter_map(|path| self.error(path, ctx).map(|e| (path.clone(), e)))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mucsong_json as json;
+
+    fn ctx() -> ParseContext {
+        ParseContext {
+            assessed_on: Date::parse("2026-06-01").unwrap(),
+            today: Date::parse("2026-11-27").unwrap(),
+        }
+    }
+
+    fn draft() -> Draft {
+        Draft::new("Nhà bà Lan", Date::parse("2026-06-01").unwrap())
+    }
+
+    #[test]
+    fn invalid_text_is_kept_and_the_value_becomes_unknown() {
+        let mut d = draft();
+        d.input("housing.living_area_m2", "36", &ctx()).unwrap();
+        assert_eq!(
+            d.record.housing.as_ref().unwrap().living_area_m2,
+            Some(36.0)
+        );
+        assert!(d.input("housing.living_area_m2", "36m", &ctx()).is_err());
+        assert_eq!(d.text("housing.living_area_m2"), "36m");
+        assert_eq!(d.record.housing.as_ref().unwrap().living_area_m2, None);
+        assert!(d.error("housing.living_area_m2", &ctx()).is_some());
+        // Another field still takes its value.
+        d.input("electricity_kwh_per_month", "60", &ctx()).unwrap();
+        assert_eq!(d.record.electricity_kwh_per_month, Some(60.0));
+        assert_eq!(d.invalid_fields(&ctx()).len(), 1);
+    }
+
+    #[test]
+    fn dont_know_clears_the_value_and_unticking_restores_the_typed_text() {
+        let mut d = draft();
+        d.input("income.monthly_vnd", "3.000.000", &ctx()).unwrap();
+        assert_eq!(
+            d.record.income.as_ref().unwrap().monthly_vnd,
+            Some(3_000_000)
+        );
+        d.set_dont_know("income.monthly_vnd", true, &ctx());
+        assert!(d.is_dont_know("income.monthly_vnd") && d.is_answered("income.monthly_vnd"));
+        assert_eq!(d.record.income.as_ref().unwrap().monthly_vnd, None);
+        d.set_dont_know("income.monthly_vnd", false, &ctx());
+        assert_eq!(
+            d.record.income.as_ref().unwrap().monthly_vnd,
+            Some(3_000_000)
+        );
+    }
+
+    #[test]
+    fn choices_set_enum_and_boolean_values() {
+        let mut d = draft();
+        d.choose("housing.wall", Some("brick_stone"));
+        d.choose("screening.motor_vehicle_20m", Some("false"));
+        assert_eq!(d.choice("housing.wall").as_deref(), Some("brick_stone"));
+        assert_eq!(
+            d.record.screening.as_ref().unwrap().motor_vehicle_20m,
+            Some(false)
+        );
+        d.choose("housing.wall", None);
+        assert!(!d.is_answered("housing.wall"));
+    }
+
+    #[test]
+    fn a_path_set_stays_sorted_and_reads_any_array() {
+        let mut set = PathSet::default();
+        for p in ["water", "area", "members[0].sex", "area"] {
+            set.insert(p.to_string());
+        }
+        assert_eq!(
+            set.iter().map(String::as_str).collect::<Vec<_>>(),
+            ["area", "members[0].sex", "water"]
+        );
+        assert!(set.contains("water") && !set.contains("land"));
+        assert!(set.remove("water") && !set.remove("water"));
+        let read = PathSet::from_json(json::parse(r#"["water","area","water"]"#).unwrap()).unwrap();
+        assert_eq!(read.to_json().to_text(false), r#"["area","water"]"#);
+        assert_eq!(
+            PathSet::from_json(json::parse(r#"["a",1]"#).unwrap()).unwrap_err(),
+            "dont_know: expected a path, but found 1"
+        );
+    }
+
+    #[test]
+    fn a_text_map_stays_sorted_and_reads_any_object() {
+        let mut map = TextMap::default();
+        assert_eq!(map.insert("water".into(), "1".into()), None);
+        assert_eq!(map.insert("area".into(), "2".into()), None);
+        assert_eq!(map.insert("water".into(), "3".into()).as_deref(), Some("1"));
+        assert_eq!(map.keys().collect::<Vec<_>>(), ["area", "water"]);
+        assert_eq!(map.get("water").map(String::as_str), Some("3"));
+        assert_eq!(map.remove("area").as_deref(), Some("2"));
+        assert!(!map.contains_key("area"));
+        let read =
+            TextMap::from_json(json::parse(r#"{"b":"x","a":"y","b":"z"}"#).unwrap()).unwrap();
+        assert_eq!(read.to_json().to_text(false), r#"{"a":"y","b":"z"}"#);
+        assert_eq!(
+            TextMap::from_json(json::parse("[1]").unwrap()).unwrap_err(),
+            "raw: expected an object of texts, but found [1]"
+        );
+        assert_eq!(
+            TextMap::from_json(json::parse(r#"{"a":null}"#).unwrap()).unwrap_err(),
+            "raw.a: expected a text, but found null"
+        );
+    }
+
+    #[test]
+    fn removing_a_member_renumbers_what_follows() {
+        let mut d = draft();
+        for year in ["1980", "1985", "2015"] {
+            let i = d.add_member();
+            d.input(&format!("members[{i}].birth_date"), year, &ctx())
+                .unwrap();
+        }
+        d.input("members[2].height_cm", "12x", &ctx()).unwrap_err();
+        d.set_dont_know("members[1].sex", true, &ctx());
+        d.remove_member(1);
+        assert_eq!(d.n_members(), 2);
+        assert_eq!(d.text("members[1].birth_date"), "2015");
+        assert_eq!(d.text("members[1].height_cm"), "12x");
+        assert!(d.dont_know.is_empty());
+    }
+
+    #[test]
+    fn the_edition_follows_the_rule_data_dates() {
+        let on = |s: &str| edition_on(Date::parse(s).unwrap());
+        assert_eq!(on("2026-12-31"), "2022-2025");
+        assert_eq!(on("2027-01-01"), "2027-2030");
+        for edition in rules().editions.0 {
+            assert_eq!(edition_on(edition.since), edition.key);
+            assert_eq!(edition_on(edition.until), edition.key);
+        }
+        assert_eq!(on("2020-01-01"), "2022-2025");
+        assert_eq!(on("2040-01-01"), "2027-2030");
+        let mut d = draft();
+        d.record.assessed_on = None;
+        assert_eq!(d.edition(), "2022-2025");
+    }
+}

@@ -1,0 +1,654 @@
+//! Which screens the questionnaire shows, in the order of Phiếu A/B, and which questions each
+//! screen asks for this household: school questions only for the ages that go to school,
+//! height and weight only for children, the labour contract only for wage work, and so on.
+
+use mucsong_engine::date::{Date, PartialDate};
+use crate::draft::{Draft, INCOME_MODE};
+use crate::fields::INCOME_SOURCES;
+
+/// One screen of the questionnaire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// What the app does, the assessment date and its standard, the language.
+    Intro,
+    Area,
+    Province,
+    Agricultural,
+    /// Phiếu A's exclusion conditions.
+    Exclusions,
+    /// Shown when an exclusion holds: a kind stop, with a way to continue anyway.
+    ExclusionStop,
+    /// The Phiếu A criteria the rest of the record cannot tell.
+    Criteria,
+    /// The list of members, to add, edit or remove.
+    Members,
+    /// One page of one member's questions.
+    Member(usize, MemberPage),
+    Wall,
+    Column,
+    Roof,
+    LivingArea,
+    Water,
+    Latrine,
+    Electricity,
+    Vehicles,
+    Appliances,
+    Devices,
+    Land,
+    Livestock,
+    Income,
+    /// Edition 2027-2030's waste question (asked from 2026, for the side-by-side view).
+    Waste,
+    Check,
+    Result,
+}
+
+/// The pages of one member's questions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MemberPage {
+    Basic,
+    Health,
+    School,
+    Education,
+    Work,
+    Support,
+    Nutrition,
+}
+
+impl MemberPage {
+    pub const ALL: [MemberPage; 7] = [
+        MemberPage::Basic,
+        MemberPage::Health,
+        MemberPage::School,
+        MemberPage::Education,
+        MemberPage::Work,
+        MemberPage::Support,
+        MemberPage::Nutrition,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            MemberPage::Basic => "basic",
+            MemberPage::Health => "health",
+            MemberPage::School => "school",
+            MemberPage::Education => "education",
+            MemberPage::Work => "work",
+            MemberPage::Support => "support",
+            MemberPage::Nutrition => "nutrition",
+        }
+    }
+}
+
+/// The main sequence in canonical order (members' pages hang off `Members`).
+const ORDER: [Step; 24] = [
+    Step::Intro,
+    Step::Area,
+    Step::Province,
+    Step::Agricultural,
+    Step::Exclusions,
+    Step::ExclusionStop,
+    Step::Criteria,
+    Step::Members,
+    Step::Wall,
+    Step::Column,
+    Step::Roof,
+    Step::LivingArea,
+    Step::Water,
+    Step::Latrine,
+    Step::Electricity,
+    Step::Vehicles,
+    Step::Appliances,
+    Step::Devices,
+    Step::Land,
+    Step::Livestock,
+    Step::Income,
+    Step::Waste,
+    Step::Check,
+    Step::Result,
+];
+
+/// Phiếu A's exclusion conditions, in the form's order.
+pub const EXCLUSIONS: [&str; 5] = [
+    "screening.villa_or_grade_1_2_house",
+    "screening.business_3plus_workers_or_tax_100m",
+    "screening.farm_or_livestock_200m",
+    "screening.production_asset_200m",
+    "screening.provincial_condition",
+];
+
+impl Step {
+    /// The stable key saved in the envelope (`members`, `member:2:school`).
+    pub fn key(self) -> String {
+        match self {
+            Step::Member(i, page) => format!("member:{i}:{}", page.key()),
+            other => other.simple_key().to_string(),
+        }
+    }
+
+    fn simple_key(self) -> &'static str {
+        match self {
+            Step::Intro => "intro",
+            Step::Area => "area",
+            Step::Province => "province",
+            Step::Agricultural => "agricultural",
+            Step::Exclusions => "exclusions",
+            Step::ExclusionStop => "exclusion_stop",
+            Step::Criteria => "criteria",
+            Step::Members => "members",
+            Step::Member(..) => "member",
+            Step::Wall => "wall",
+            Step::Column => "column",
+            Step::Roof => "roof",
+            Step::LivingArea => "living_area",
+            Step::Water => "water",
+            Step::Latrine => "latrine",
+            Step::Electricity => "electricity",
+            Step::Vehicles => "vehicles",
+            Step::Appliances => "appliances",
+            Step::Devices => "devices",
+            Step::Land => "land",
+            Step::Livestock => "livestock",
+            Step::Income => "income",
+            Step::Waste => "waste",
+            Step::Check => "check",
+            Step::Result => "result",
+        }
+    }
+
+    /// The translation key of the screen's heading.
+    pub fn title_key(self) -> String {
+        match self {
+            Step::Member(_, page) => format!("step_member_{}", page.key()),
+            other => format!("step_{}", other.simple_key()),
+        }
+    }
+
+    /// Parses a saved key; a member page of a member that no longer exists becomes `Members`.
+    pub fn from_key(key: &str, draft: &Draft) -> Option<Step> {
+        if let Some(rest) = key.strip_prefix("member:") {
+            let (index, page) = rest.split_once(':')?;
+            let index: usize = index.parse().ok()?;
+            let page = MemberPage::ALL.into_iter().find(|p| p.key() == page)?;
+            return Some(if index < draft.n_members() {
+                Step::Member(index, page)
+            } else {
+                Step::Members
+            });
+        }
+        ORDER.into_iter().find(|s| s.simple_key() == key)
+    }
+
+    fn rank(self) -> usize {
+        let main = match self {
+            Step::Member(..) => Step::Members,
+            other => other,
+        };
+        ORDER
+            .iter()
+            .position(|s| *s == main)
+            .expect("every main step is in ORDER")
+    }
+}
+
+/// A member's possible ages in whole years on the assessment date: `(youngest, oldest)`.
+/// Unknown birth dates give the widest range, so every question is asked.
+pub fn age_range(draft: &Draft, index: usize) -> (i32, i32) {
+    let on = draft
+        .assessed_on()
+        .unwrap_or_else(|| Date::new(2026, 1, 1).expect("valid"));
+    let birth = draft
+        .record
+        .members
+        .as_ref()
+        .and_then(|m| m.get(index))
+        .and_then(|m| m.birth_date.as_deref())
+        .and_then(|b| PartialDate::parse(b).ok());
+    match birth {
+        Some(b) => (
+            b.latest().age_years_on(on).max(0),
+            b.earliest().age_years_on(on).max(0),
+        ),
+        None => (0, 120),
+    }
+}
+
+/// The questions (field paths) a screen asks for this household.
+pub fn fields(step: Step, draft: &Draft) -> Vec<String> {
+    let own = |paths: &[&str]| paths.iter().map(|p| p.to_string()).collect::<Vec<_>>();
+    match step {
+        Step::Intro => own(&["assessed_on"]),
+        Step::Area => own(&["area"]),
+        Step::Province => own(&["region"]),
+        Step::Agricultural => own(&["agricultural_household"]),
+        Step::Exclusions => own(&EXCLUSIONS),
+        Step::Criteria => own(&[
+            "screening.motor_vehicle_20m",
+            "screening.rents_out_property",
+        ]),
+        Step::Member(i, page) => member_fields(draft, i, page),
+        Step::Wall => own(&["housing.wall"]),
+        Step::Column => own(&["housing.column"]),
+        Step::Roof => own(&["housing.roof"]),
+        Step::LivingArea => own(&["housing.living_area_m2"]),
+        Step::Water => own(&["water"]),
+        Step::Latrine => own(&["latrine"]),
+        Step::Electricity => own(&["electricity_kwh_per_month"]),
+        Step::Vehicles => own(&[
+            "assets.motorbike",
+            "assets.car",
+            "assets.motor_boat",
+            "assets.generator",
+        ]),
+        Step::Appliances => own(&[
+            "assets.fridge",
+            "assets.air_conditioner",
+            "assets.washing_machine_or_dryer",
+            "assets.water_heater",
+            "assets.microwave_or_oven",
+        ]),
+        Step::Devices => own(&[
+            "assets.phone",
+            "assets.colour_tv",
+            "assets.radio",
+            "assets.computer_or_tablet",
+            "assets.printer_fax",
+            "assets.sound_system",
+        ]),
+        Step::Land => own(&[
+            "land_m2.garden_pond_adjacent",
+            "land_m2.annual_crops",
+            "land_m2.perennial_crops",
+            "land_m2.water_surface",
+            "land_m2.forest",
+        ]),
+        Step::Livestock => own(&[
+            "livestock.buffalo_cow_horse",
+            "livestock.pig_goat_sheep",
+            "livestock.poultry",
+            "livestock.aquaculture",
+        ]),
+        Step::Income => match draft.extra(INCOME_MODE) {
+            Some("monthly") => own(&["income.monthly_vnd"]),
+            Some("sources") => INCOME_SOURCES
+                .iter()
+                .flat_map(|s| {
+                    [
+                        format!("income.sources_12m.{s}.revenue_vnd"),
+                        format!("income.sources_12m.{s}.cost_vnd"),
+                    ]
+                })
+                .collect(),
+            _ => Vec::new(),
+        },
+        Step::Waste => own(&["waste"]),
+        Step::ExclusionStop | Step::Members | Step::Check | Step::Result => Vec::new(),
+    }
+}
+
+fn member_fields(draft: &Draft, i: usize, page: MemberPage) -> Vec<String> {
+    let (youngest, oldest) = age_range(draft, i);
+    let path = |field: &str| format!("members[{i}].{field}");
+    let choice = |field: &str| draft.choice(&path(field));
+    let mut out = Vec::new();
+    let mut ask = |field: &str, when: bool| {
+        if when {
+            out.push(path(field));
+        }
+    };
+    match page {
+        MemberPage::Basic => {
+            ask("name", true);
+            ask("birth_date", true);
+            ask("sex", true);
+        }
+        MemberPage::Health => {
+            // Insurance counts from age 6 (indicator 4); the state-funded question matters only
+            // for someone without insurance.
+            ask("health_insurance", oldest >= 6);
+            ask(
+                "state_funded_insurance",
+                oldest >= 6 && choice("health_insurance").as_deref() != Some("true"),
+            );
+            ask("uses_internet", true);
+        }
+        MemberPage::School => {
+            ask("in_school", youngest <= 29 && oldest >= 3);
+            ask(
+                "school_level",
+                youngest <= 29 && oldest >= 3 && choice("in_school").as_deref() != Some("false"),
+            );
+        }
+        MemberPage::Education => {
+            ask("general_education", oldest >= 15);
+            ask("vocational_training", oldest >= 15);
+        }
+        MemberPage::Work => {
+            let working = matches!(choice("work_status").as_deref(), None | Some("working"));
+            ask("work_status", oldest >= 15);
+            ask("job_type", oldest >= 15 && working);
+            // The labour contract is asked only of wage work: "other" work is the household's own.
+            ask(
+                "wage_contract",
+                oldest >= 15 && working && choice("job_type").as_deref() != Some("other"),
+            );
+            // B1 item 5 looks back 12 months, so it is asked of everyone 15+, working now or not.
+            ask("nonfarm_work", oldest >= 15);
+        }
+        MemberPage::Support => {
+            ask("monthly_social_allowance", true);
+            ask("pension", oldest >= 15);
+            ask("critical_illness", oldest >= 15);
+        }
+        MemberPage::Nutrition => {
+            ask("height_cm", youngest < 16);
+            ask("weight_kg", youngest < 10);
+            ask("malnourished", youngest < 16);
+        }
+    }
+    out
+}
+
+/// Answers the form leaves blank for children, which the record states rather than leaving
+/// unknown: under 15 a member has no vocational qualification, no non-farm work of their own and
+/// no pension (B1 asks these of adults). These questions are not shown to children.
+const IMPLIED_FOR_CHILDREN: [(&str, &str); 3] = [
+    ("vocational_training", "none"),
+    ("nonfarm_work", "none"),
+    ("pension", "none"),
+];
+
+/// The marker (in `Draft::raw`) of an answer filled in by `apply_implied`, so that it is taken
+/// back if the birth date changes and the question is asked after all.
+fn implied_marker(path: &str) -> String {
+    format!("implied:{path}")
+}
+
+/// Fills in (or takes back) the answers implied by members' ages; see `IMPLIED_FOR_CHILDREN`.
+pub fn apply_implied(draft: &mut Draft) {
+    for i in 0..draft.n_members() {
+        let (_, oldest) = age_range(draft, i);
+        for (field, value) in IMPLIED_FOR_CHILDREN {
+            let path = format!("members[{i}].{field}");
+            let marker = implied_marker(&path);
+            let is_implied = draft.raw.contains_key(&marker);
+            if oldest < 15 {
+                if !is_implied && draft.choice(&path).is_none() && !draft.is_dont_know(&path) {
+                    draft.choose(&path, Some(value));
+                    draft.raw.insert(marker, value.to_string());
+                }
+            } else if is_implied {
+                draft.raw.remove(&marker);
+                if draft.choice(&path).as_deref() == Some(value) {
+                    draft.choose(&path, None);
+                }
+            }
+        }
+    }
+}
+
+/// Whether a screen applies to this household.
+pub fn applies(step: Step, draft: &Draft) -> bool {
+    match step {
+        Step::ExclusionStop => EXCLUSIONS
+            .iter()
+            .any(|p| draft.choice(p).as_deref() == Some("true")),
+        Step::Waste => draft.assessed_on().is_some_and(|d| d.year() >= 2026),
+        Step::Member(i, page) => {
+            i < draft.n_members() && !fields(Step::Member(i, page), draft).is_empty()
+        }
+        _ => true,
+    }
+}
+
+/// The main screens for this household, in order.
+pub fn main_steps(draft: &Draft) -> Vec<Step> {
+    ORDER.into_iter().filter(|s| applies(*s, draft)).collect()
+}
+
+/// The pages of member `index` that ask something.
+pub fn member_pages(draft: &Draft, index: usize) -> Vec<MemberPage> {
+    MemberPage::ALL
+        .into_iter()
+        .filter(|p| applies(Step::Member(index, *p), draft))
+        .collect()
+}
+
+/// The screen after `step` (the last page of a member leads back to the member list).
+pub fn next(step: Step, draft: &Draft) -> Step {
+    if let Step::Member(i, page) = step {
+        let pages = member_pages(draft, i);
+        let after = MemberPage::ALL.iter().position(|p| *p == page).unwrap_or(0);
+        return pages
+            .into_iter()
+            .find(|p| MemberPage::ALL.iter().position(|q| q == p).unwrap_or(0) > after)
+            .map(|p| Step::Member(i, p))
+            .unwrap_or(Step::Members);
+    }
+    main_steps(draft)
+        .into_iter()
+        .find(|s| s.rank() > step.rank())
+        .unwrap_or(Step::Result)
+}
+
+/// The screen before `step` (the first page of a member leads back to the member list).
+pub fn previous(step: Step, draft: &Draft) -> Step {
+    if let Step::Member(i, page) = step {
+        let before = MemberPage::ALL.iter().position(|p| *p == page).unwrap_or(0);
+        return member_pages(draft, i)
+            .into_iter()
+            .rev()
+            .find(|p| MemberPage::ALL.iter().position(|q| q == p).unwrap_or(0) < before)
+            .map(|p| Step::Member(i, p))
+            .unwrap_or(Step::Members);
+    }
+    main_steps(draft)
+        .into_iter()
+        .rev()
+        .find(|s| s.rank() < step.rank())
+        .unwrap_or(Step::Intro)
+}
+
+/// Progress through the questions: `(screen number, number of screens up to the check page)`.
+pub fn progress(step: Step, draft: &Draft) -> (usize, usize) {
+    let steps = main_steps(draft);
+    let total = steps
+        .iter()
+        .position(|s| *s == Step::Check)
+        .unwrap_or(steps.len());
+    let done = steps.iter().filter(|s| s.rank() < step.rank()).count();
+    (done.min(total), total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fields::ParseContext;
+
+    fn ctx() -> ParseContext {
+        ParseContext {
+            assessed_on: Date::parse("2026-06-01").unwrap(),
+            today: Date::parse("2026-11-27").unwrap(),
+        }
+    }
+
+    fn with_member(birth: &str) -> Draft {
+        let mut d = Draft::new("", Date::parse("2026-06-01").unwrap());
+        let i = d.add_member();
+        d.input(&format!("members[{i}].birth_date"), birth, &ctx())
+            .unwrap();
+        d
+    }
+
+    #[test]
+    fn an_adult_gets_no_school_or_nutrition_questions() {
+        let d = with_member("1960-01-01");
+        assert_eq!(
+            member_pages(&d, 0),
+            [
+                MemberPage::Basic,
+                MemberPage::Health,
+                MemberPage::Education,
+                MemberPage::Work,
+                MemberPage::Support
+            ]
+        );
+    }
+
+    #[test]
+    fn a_small_child_gets_nutrition_and_school_but_not_work() {
+        let d = with_member("2022-03-01");
+        assert_eq!(
+            member_pages(&d, 0),
+            [
+                MemberPage::Basic,
+                MemberPage::Health,
+                MemberPage::School,
+                MemberPage::Support,
+                MemberPage::Nutrition
+            ]
+        );
+        assert!(fields(Step::Member(0, MemberPage::Nutrition), &d)
+            .contains(&"members[0].weight_kg".to_string()));
+        // A 12-year-old: height but no weight (weight counts under 10).
+        let d = with_member("2014-01-01");
+        assert_eq!(
+            fields(Step::Member(0, MemberPage::Nutrition), &d),
+            ["members[0].height_cm", "members[0].malnourished"]
+        );
+    }
+
+    #[test]
+    fn an_unknown_birth_date_asks_everything() {
+        let mut d = Draft::new("", Date::parse("2026-06-01").unwrap());
+        d.add_member();
+        assert_eq!(member_pages(&d, 0), MemberPage::ALL);
+    }
+
+    #[test]
+    fn a_partial_birth_date_straddling_an_age_limit_asks_both_sides() {
+        // Born in 2010: 15 or 16 on 2026-06-01, so both the nutrition page (under 16) and the
+        // work page (15+) apply.
+        let d = with_member("2010");
+        let pages = member_pages(&d, 0);
+        assert!(pages.contains(&MemberPage::Nutrition) && pages.contains(&MemberPage::Work));
+    }
+
+    #[test]
+    fn children_get_implied_answers_that_are_taken_back_if_they_turn_out_adults() {
+        let mut d = with_member("2018");
+        apply_implied(&mut d);
+        assert_eq!(d.choice("members[0].pension").as_deref(), Some("none"));
+        assert_eq!(
+            d.choice("members[0].vocational_training").as_deref(),
+            Some("none")
+        );
+        // The birth date was a typo: the questions are asked again, blank.
+        d.input("members[0].birth_date", "1988", &ctx()).unwrap();
+        apply_implied(&mut d);
+        assert_eq!(d.choice("members[0].pension"), None);
+        assert!(fields(Step::Member(0, MemberPage::Support), &d)
+            .contains(&"members[0].pension".to_string()));
+        // A real answer for an adult is never touched.
+        d.choose("members[0].pension", Some("none"));
+        apply_implied(&mut d);
+        assert_eq!(d.choice("members[0].pension").as_deref(), Some("none"));
+    }
+
+    #[test]
+    fn the_contract_is_asked_only_for_wage_work() {
+        let mut d = with_member("1980");
+        let work = |d: &Draft| fields(Step::Member(0, MemberPage::Work), d);
+        assert!(work(&d).contains(&"members[0].wage_contract".to_string()));
+        d.choose("members[0].job_type", Some("other"));
+        assert!(!work(&d).contains(&"members[0].wage_contract".to_string()));
+        d.choose("members[0].work_status", Some("retired_or_homemaker"));
+        assert_eq!(
+            work(&d),
+            ["members[0].work_status", "members[0].nonfarm_work"]
+        );
+    }
+
+    #[test]
+    fn the_exclusion_stop_appears_only_when_an_exclusion_holds() {
+        let mut d = Draft::new("", Date::parse("2026-06-01").unwrap());
+        assert_eq!(next(Step::Exclusions, &d), Step::Criteria);
+        d.choose("screening.villa_or_grade_1_2_house", Some("true"));
+        assert_eq!(next(Step::Exclusions, &d), Step::ExclusionStop);
+        assert_eq!(next(Step::ExclusionStop, &d), Step::Criteria);
+        d.choose("screening.villa_or_grade_1_2_house", Some("false"));
+        // Resuming on a screen that no longer applies still moves on sensibly.
+        assert_eq!(next(Step::ExclusionStop, &d), Step::Criteria);
+        assert_eq!(previous(Step::Criteria, &d), Step::Exclusions);
+    }
+
+    #[test]
+    fn member_pages_lead_back_to_the_member_list() {
+        let d = with_member("1960-01-01");
+        assert_eq!(
+            next(Step::Member(0, MemberPage::Support), &d),
+            Step::Members
+        );
+        assert_eq!(
+            previous(Step::Member(0, MemberPage::Basic), &d),
+            Step::Members
+        );
+        assert_eq!(
+            next(Step::Member(0, MemberPage::Health), &d),
+            Step::Member(0, MemberPage::Education)
+        );
+        assert_eq!(next(Step::Members, &d), Step::Wall);
+    }
+
+    #[test]
+    fn waste_is_asked_from_2026_only() {
+        let d = Draft::new("", Date::parse("2025-06-01").unwrap());
+        assert!(!main_steps(&d).contains(&Step::Waste));
+        let d = Draft::new("", Date::parse("2026-06-01").unwrap());
+        assert!(main_steps(&d).contains(&Step::Waste));
+    }
+
+    #[test]
+    fn keys_round_trip() {
+        let d = with_member("1960");
+        for step in main_steps(&d)
+            .into_iter()
+            .chain([Step::Member(0, MemberPage::Work)])
+        {
+            assert_eq!(Step::from_key(&step.key(), &d), Some(step));
+        }
+        assert_eq!(Step::from_key("member:5:work", &d), Some(Step::Members));
+        assert_eq!(Step::from_key("nonsense", &d), None);
+    }
+
+    #[test]
+    fn progress_counts_up_to_the_check_page() {
+        let d = Draft::new("", Date::parse("2025-06-01").unwrap());
+        let (first, total) = progress(Step::Intro, &d);
+        assert_eq!(first, 0);
+        assert_eq!(progress(Step::Check, &d), (total, total));
+        assert!(progress(Step::Member(0, MemberPage::Work), &d).0 == progress(Step::Members, &d).0);
+    }
+
+    /// Every question, option and screen title the questionnaire can show has a translation.
+    #[test]
+    fn every_question_option_and_title_has_a_translation() {
+        use crate::fields::{option_key, question_key, FieldKind, SPECS};
+        use mucsong_i18n::Locale;
+        let mut missing = Vec::new();
+        for spec in SPECS {
+            let path = spec.pattern.replace("[]", "[0]");
+            missing.push(question_key(&path));
+            if let FieldKind::Choice(keys) = spec.kind {
+                missing.extend(keys.iter().map(|k| option_key(&path, k)));
+            }
+        }
+        for step in ORDER {
+            missing.push(step.title_key());
+        }
+        for page in MemberPage::ALL {
+            missing.push(Step::Member(0, page).title_key());
+        }
+        missing.retain(|k| !Locale::Vi.has(k));
+        assert!(missing.is_empty(), "missing translations: {missing:#?}");
+    }
+}

@@ -1,0 +1,37 @@
+//! The language switch: two large buttons, the current one pressed.
+
+use crate::{on_click, text};
+use crate::i18n::use_i18n;
+use mucsong_i18n::Locale;
+use leptos::prelude::*;
+
+/// Buttons to switch between Tiếng Việt and English.
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="language-switch" role="group" aria-label=i18n.tr("language")>
+            {Locale::ALL
+                .into_iter()
+                .map(|locale| {
+                    view! {
+                        <button
+                            type="button"
+                            class="lang-button"
+                            lang=locale.tag()
+                            data-testid=format!("lang-{}", locale.tag())
+                            aria-pressed=text(move || (i18n.locale() == locale).to_string())
+                            on:click=on_click(move || i18n.set_locale(locale))
+                        >
+                            {match locale {
+                                Locale::Vi => "Tiếng Việt",
+                                Locale::En => "English",
+                            }}
+                        </button>
+                    }
+                    .into_any()
+                })
+                .collect_view()}
+        </div>
+    }
+}

@@ -1,0 +1,28 @@
+//! Inputs for the questionnaire's fields: one component per kind of answer, each labelled, with
+//! a "Không biết / Don't know" choice and a reserved error line (no layout shift); and the event
+//! handlers every button and form of the household app is wired through (`events`).
+
+pub mod choice_field;
+pub mod field;
+pub mod icons;
+pub mod text_field;
+
+pub use mucsong_widgets::events::{on_click, on_event};
+pub use field::Field;
+pub use mucsong_widgets::reactive::{dynamic, flag, keyed_list, text};
+
+use mucsong_widgets::i18n::I18n;
+use mucsong_questionnaire::fields::FieldError;
+
+/// A DOM id for a field path (`members[2].height_cm` → `f-members-2--height_cm`).
+pub fn dom_id(path: &str) -> String {
+    format!("f-{}", path.replace(['[', ']', '.'], "-"))
+}
+
+/// A validation message naming the field, what was expected and what was found.
+pub fn error_text(i18n: &I18n, path: &str, error: &FieldError) -> String {
+    let label = i18n.t(&mucsong_questionnaire::fields::question_key(path));
+    let mut args: Vec<(&str, &str)> = error.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    args.push(("field", label));
+    i18n.tf(error.key, &args)
+}

@@ -1,0 +1,136 @@
+//! A typed answer (number, money, date, name): the text is kept exactly as typed, checked as it
+//! is typed, and its error shown in a line that is always reserved.
+
+use crate::fields::{dom_id, error_text};
+use crate::fields::{flag, on_event, text};
+use mucsong_widgets::i18n::use_i18n;
+use crate::session::use_session;
+use mucsong_questionnaire::fields::{self, question_key, FieldKind};
+use leptos::prelude::*;
+
+/// A labelled text input with a hint, an error line and (except for names and the assessment
+/// date) a "don't know" box.
+#[component]
+pub fn TextField(
+    /// The answer's path in the household record.
+    path: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let kind = fields::spec(&path)
+        .map(|s| s.kind)
+        .unwrap_or(FieldKind::Text);
+    let id = dom_id(&path);
+    let question = question_key(&path);
+    let hint_key = question.replacen("q_", "h_", 1);
+    let has_hint = i18n.has(&hint_key);
+    let allows_dont_know = !matches!(kind, FieldKind::Text | FieldKind::AssessmentDate);
+    // The input shows the text once, when it is created; afterwards the browser owns what is
+    // typed (setting it back on every keystroke would move the cursor).
+    let initial = session.peek(|d| d.text(&path)).unwrap_or_default();
+    // The error message as shown (kept as text, in the current language, so that the memo is of a
+    // type the app already uses).
+    let error = {
+        let path = path.clone();
+        Memo::new(move |_| {
+            let ctx = session.parse_context();
+            session
+                .with_draft(|d| {
+                    if d.is_dont_know(&path) {
+                        None
+                    } else {
+                        d.error(&path, &ctx)
+                    }
+                })
+                .flatten()
+                .map(|e| error_text(&i18n, &path, &e))
+        })
+    };
+    let dont_know = {
+        let path = path.clone();
+        Memo::new(move |_| {
+            session
+                .with_draft(|d| d.is_dont_know(&path))
+                .unwrap_or(false)
+        })
+    };
+    let on_input = {
+        let path = path.clone();
+        move |ev: leptos::ev::Event| {
+            let text = event_target_value(&ev);
+            let ctx = session.parse_context();
+            session.update(|d| {
+                let _ = d.input(&path, &text, &ctx);
+            });
+        }
+    };
+    let on_dont_know = {
+        let path = path.clone();
+        move |ev: leptos::ev::Event| {
+            let checked = event_target_checked(&ev);
+            let ctx = session.parse_context();
+            session.update(|d| d.set_dont_know(&path, checked, &ctx));
+        }
+    };
+    let (input_type, input_mode, autocomplete) = match kind {
+        FieldKind::Count { .. } | FieldKind::Money => ("text", "numeric", "off"),
+        FieldKind::Decimal { .. } => ("text", "decimal", "off"),
+        FieldKind::AssessmentDate => ("date", "none", "off"),
+        FieldKind::BirthDate => ("text", "text", "off"),
+        _ => ("text", "text", "off"),
+    };
+    let unit = match kind {
+        FieldKind::Decimal { unit, .. } => Some(unit),
+        FieldKind::Money => Some("unit_vnd"),
+        _ => None,
+    };
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let described_by = if has_hint {
+        format!("{hint_id} {error_id}")
+    } else {
+        error_id.clone()
+    };
+    view! {
+        <div class="field text" data-testid=format!("field-{path}")>
+            <label class="field-label" for=id.clone()>{i18n.tr_owned(question)}</label>
+            {has_hint.then(|| view! { <p class="hint" id=hint_id.clone()>{i18n.tr_owned(hint_key)}</p> }.into_any())}
+            <div class="input-row">
+                <input
+                    id=id.clone()
+                    type=input_type
+                    inputmode=input_mode
+                    autocomplete=autocomplete
+                    class="text-input"
+                    data-testid=path.clone()
+                    prop:value=initial
+                    disabled=flag(move || dont_know.get())
+                    aria-invalid=text(move || error.get().is_some().to_string())
+                    aria-describedby=described_by
+                    on:input=on_event(on_input)
+                />
+                {unit.map(|u| view! { <span class="unit">{i18n.tr(u)}</span> }.into_any())}
+            </div>
+            <p class="error-line" id=error_id role="status" aria-live="polite">
+                {text(move || error.get().unwrap_or_default())}
+            </p>
+            {allows_dont_know.then(|| {
+                let box_id = format!("{id}-dont-know");
+                let label_for = box_id.clone();
+                view! {
+                    <label class="dont-know-box" for=label_for>
+                        <input
+                            type="checkbox"
+                            id=box_id
+                            data-testid=format!("{path}=dont_know")
+                            prop:checked=flag(move || dont_know.get())
+                            on:change=on_event(on_dont_know)
+                        />
+                        <span>{i18n.tr("dont_know")}</span>
+                    </label>
+                }
+                .into_any()
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,117 @@
+//! The household's members: a short summary of each, to edit or remove, and "Add a member".
+
+use crate::fields::{dynamic, on_click, text};
+use mucsong_widgets::i18n::use_i18n;
+use crate::questionnaire::member_name;
+use crate::session::use_session;
+use mucsong_questionnaire::fields::option_key;
+use mucsong_questionnaire::steps::{age_range, MemberPage, Step};
+use leptos::prelude::*;
+
+/// The member list with edit/remove buttons and "Add a member".
+#[component]
+pub fn MembersList() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let n = Memo::new(move |_| session.with_draft(|d| d.n_members()).unwrap_or(0));
+    let confirming = RwSignal::new(None::<usize>);
+    let add = on_click(move || {
+        let mut index = 0;
+        session.update(|d| index = d.add_member());
+        session.go(Step::Member(index, MemberPage::Basic));
+    });
+    let summary = move |i: usize| {
+        session
+            .with_draft(|d| {
+                let mut parts = vec![];
+                let (young, old) = age_range(d, i);
+                if d.record
+                    .members
+                    .as_ref()
+                    .and_then(|m| m[i].birth_date.as_ref())
+                    .is_some()
+                {
+                    parts.push(if young == old {
+                        i18n.tf("age_years", &[("n", &young.to_string())])
+                    } else {
+                        i18n.tf(
+                            "age_years_range",
+                            &[("min", &young.to_string()), ("max", &old.to_string())],
+                        )
+                    });
+                }
+                if let Some(sex) = d.choice(&format!("members[{i}].sex")) {
+                    parts.push(i18n.t(&option_key("sex", &sex)).to_string());
+                }
+                if parts.is_empty() {
+                    parts.push(i18n.t("member_no_details").to_string());
+                }
+                parts.join(", ")
+            })
+            .unwrap_or_default()
+    };
+    view! {
+        <p class="hint">{i18n.tr("members_hint")}</p>
+        <ul class="member-list" data-testid="member-list">
+            {dynamic(move || {
+                (0..n.get())
+                    .map(|i| {
+                        let name = move || session.with_draft(|d| member_name(&i18n, d, i)).unwrap_or_default();
+                        view! {
+                            <li class="member-card" data-testid=format!("member-{i}")>
+                                <div class="member-summary">
+                                    <strong>{text(name)}</strong>
+                                    <span>{text(move || summary(i))}</span>
+                                </div>
+                                <div class="member-actions">
+                                    <button
+                                        type="button"
+                                        class="button secondary small"
+                                        data-testid=format!("edit-member-{i}")
+                                        aria-label=text(move || format!("{} — {}", i18n.t("edit"), name()))
+                                        on:click=on_click(move || session.go(Step::Member(i, MemberPage::Basic)))
+                                    >
+                                        {i18n.tr("edit")}
+                                    </button>
+                                    {dynamic(move || if confirming.get() == Some(i) {
+                                        view! {
+                                            <button
+                                                type="button"
+                                                class="button danger small"
+                                                data-testid=format!("confirm-remove-member-{i}")
+                                                on:click=on_click(move || {
+                                                    confirming.set(None);
+                                                    session.update(|d| d.remove_member(i));
+                                                })
+                                            >
+                                                {i18n.t("remove_confirm")}
+                                            </button>
+                                        }.into_any()
+                                    } else {
+                                        view! {
+                                            <button
+                                                type="button"
+                                                class="button secondary small"
+                                                data-testid=format!("remove-member-{i}")
+                                                aria-label=format!("{} — {}", i18n.t("remove"), name())
+                                                on:click=on_click(move || confirming.set(Some(i)))
+                                            >
+                                                {i18n.t("remove")}
+                                            </button>
+                                        }.into_any()
+                                    })}
+                                </div>
+                            </li>
+                        }
+                        .into_any()
+                    })
+                    .collect_view()
+                    .into_any()
+            })}
+        </ul>
+        <button type="button" class="button secondary big add-member" data-testid="add-member" on:click=add>
+            {i18n.tr("add_member")}
+        </button>
+        <p class="members-count" role="status">{text(move || i18n.tf("members_count", &[("n", &n.get().to_string())]))}</p>
+    }
+}

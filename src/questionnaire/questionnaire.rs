@@ -1,0 +1,117 @@
+//! One screen of the questionnaire: progress, the question as heading, the answers, Back and
+//! Continue. The check page and the result have their own layouts.
+
+use crate::fields::{dynamic, on_click, on_event, text};
+use mucsong_widgets::i18n::use_i18n;
+use crate::questionnaire::check_page::CheckPage;
+use crate::questionnaire::member_name;
+use crate::questionnaire::progress_bar::ProgressBar;
+use crate::questionnaire::step_body::StepBody;
+use crate::result::result_page::ResultPage;
+use crate::session::use_session;
+use mucsong_questionnaire::steps::{self, Step};
+use leptos::prelude::*;
+
+/// The open household's current screen.
+#[component]
+pub fn Questionnaire() -> impl IntoView {
+    let session = use_session();
+    // The screen's key: a memo of a type the app already uses (a `Step` memo would be compiled
+    // for this one place).
+    let step_key = Memo::new(move |_| session.step().key());
+    view! {
+        {dynamic(move || {
+            let key = step_key.get();
+            match session.peek(|d| Step::from_key(&key, d)).flatten().unwrap_or(Step::Intro) {
+            Step::Check => view! { <CheckPage /> }.into_any(),
+            Step::Result => view! { <ResultPage /> }.into_any(),
+            current => view! { <QuestionScreen step=current /> }.into_any(),
+            }
+        })}
+    }
+}
+
+/// A question screen with its navigation.
+#[component]
+fn QuestionScreen(
+    /// The screen to show.
+    step: Step,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let tried = RwSignal::new(false);
+    let heading = move || {
+        let title = i18n.t(&step.title_key());
+        match step {
+            Step::Member(i, _) => {
+                let name = session
+                    .with_draft(|d| member_name(&i18n, d, i))
+                    .unwrap_or_default();
+                format!("{name}: {title}")
+            }
+            _ => title.to_string(),
+        }
+    };
+    let go_next = move || {
+        if session.peek(|d| blocker(step, d)).flatten().is_some() {
+            tried.set(true);
+            return;
+        }
+        if let Some(next) = session.peek(|d| steps::next(step, d)) {
+            session.go(next);
+        }
+    };
+    let go_back = on_click(move || {
+        if let Some(previous) = session.peek(|d| steps::previous(step, d)) {
+            session.go(previous);
+        }
+    });
+    let continue_key = match step {
+        Step::Member(..) => "continue",
+        Step::ExclusionStop => "continue_anyway",
+        _ => "continue",
+    };
+    view! {
+        <section class="page question-page" data-testid=format!("step-{}", step.key())>
+            <ProgressBar step=step />
+            <form
+                class="question-form"
+                novalidate=true
+                on:submit=on_event(move |ev: leptos::ev::SubmitEvent| {
+                    ev.prevent_default();
+                    go_next();
+                })
+            >
+                <h1 id="step-heading" tabindex="-1">{text(heading)}</h1>
+                <StepBody step=step />
+                <p class="error-line" role="status" data-testid="step-error">
+                    {text(move || {
+                        let key = tried.get().then(|| session.with_draft(|d| blocker(step, d))).flatten().flatten();
+                        key.map(|k| i18n.t(k)).unwrap_or_default().to_string()
+                    })}
+                </p>
+                <div class="nav-buttons no-print">
+                    {(step != Step::Intro).then(|| view! {
+                        <button type="button" class="button secondary" data-testid="back" on:click=go_back>
+                            {i18n.tr("back")}
+                        </button>
+                    }.into_any())}
+                    <button type="submit" class="button primary" data-testid="continue">
+                        {i18n.tr(continue_key)}
+                    </button>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+/// Why Continue is refused on `step`, as a message key. It is refused only where going on would
+/// make no sense: without a valid assessment date, or with no member at all. Everything else may
+/// stay unknown.
+fn blocker(step: Step, draft: &mucsong_questionnaire::draft::Draft) -> Option<&'static str> {
+    match step {
+        Step::Intro if draft.assessed_on().is_none() => Some("err_start_date"),
+        Step::Members if draft.n_members() == 0 => Some("err_no_members"),
+        _ => None,
+    }
+}

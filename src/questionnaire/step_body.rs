@@ -1,0 +1,62 @@
+//! The answers of one screen — used by the question screens and, in place, by the check page.
+
+use crate::fields::{keyed_list, Field};
+use mucsong_widgets::i18n::use_i18n;
+use mucsong_widgets::language_switch::LanguageSwitch;
+use crate::questionnaire::about::About;
+use crate::questionnaire::exclusion_stop::ExclusionStop;
+use crate::questionnaire::income_step::IncomeStep;
+use crate::questionnaire::members_list::MembersList;
+use crate::questionnaire::province_picker::ProvincePicker;
+use crate::questionnaire::standard_note::StandardNote;
+use crate::session::use_session;
+use mucsong_questionnaire::steps::{self, Step};
+use leptos::prelude::*;
+
+/// The inputs of a screen. Screens whose questions depend on earlier answers (a member's age, the
+/// income mode) update their list of questions as those answers change; fields already shown
+/// stay in place (keyed), so typing is never interrupted.
+#[component]
+pub fn StepBody(
+    /// The screen whose questions to show.
+    step: Step,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let intro_key = format!("{}_intro", step.title_key());
+    let has_intro = i18n.has(&intro_key);
+    let intro = has_intro
+        .then(|| view! { <p class="step-intro">{i18n.tr_owned(intro_key)}</p> }.into_any());
+    let body = match step {
+        Step::Intro => {
+            let date = Memo::new(move |_| {
+                session
+                    .with_draft(|d| d.assessed_on().map(|on| on.to_string()))
+                    .flatten()
+            });
+            view! {
+                <About />
+                <LanguageSwitch />
+                <Field path="assessed_on".to_string() />
+                <StandardNote date=date />
+            }
+            .into_any()
+        }
+        Step::Province => view! { <ProvincePicker /> }.into_any(),
+        Step::Members => view! { <MembersList /> }.into_any(),
+        Step::ExclusionStop => view! { <ExclusionStop /> }.into_any(),
+        Step::Income => view! { <IncomeStep /> }.into_any(),
+        _ => {
+            let paths = Memo::new(move |_| {
+                session
+                    .with_draft(|d| steps::fields(step, d))
+                    .unwrap_or_default()
+            });
+            keyed_list(paths, |p| view! { <Field path=p /> }.into_any()).into_any()
+        }
+    };
+    view! {
+        {intro}
+        {body}
+    }
+}

@@ -1,0 +1,66 @@
+//! One assessment laid out: verdict, how it was made, indicators, income, changes, supports.
+//! Used for the household's own edition and, in short form, for the 2027-2030 comparison.
+
+use mucsong_widgets::i18n::I18n;
+use crate::result::indicator_list::{indicator_label, write_indicator_list};
+use crate::result::markup::Markup;
+use crate::result::score_section::write_score_section;
+use crate::result::supports_section::{
+    write_changes_section, write_income_section, write_interpretations_section,
+    write_supports_section,
+};
+use crate::result::verdict::write_verdict;
+use crate::session::Session;
+use mucsong_engine::result::IndicatorStatus;
+use mucsong_engine::Assessment;
+use mucsong_i18n::format_date;
+
+/// Writes the explanation of one assessment, in the order a person needs it: the verdict, how
+/// the scores were made, the indicators, income against the line, what would change the class,
+/// the supports. `compact` keeps only the verdict, income and deprived indicators (for the
+/// 2027-2030 comparison).
+pub fn write_assessment(
+    m: &mut Markup,
+    i18n: &I18n,
+    session: &Session,
+    assessment: &Assessment,
+    compact: bool,
+) {
+    let e = &assessment.explanation;
+    let date = format_date(i18n.locale(), e.assessed_on);
+    write_verdict(m, i18n, session, &assessment.result);
+    m.open("p", r#"class="hint" data-testid="edition-line""#)
+        .text(&i18n.tf("edition_line", &[("edition", e.edition), ("date", &date)]));
+    if e.provisional {
+        m.text(" ")
+            .leaf("span", r#"class="provisional-tag""#, i18n.t("provisional"));
+    }
+    m.close("p");
+    if compact {
+        let deprived: Vec<String> = e
+            .indicators
+            .iter()
+            .filter(|i| i.status == IndicatorStatus::Deprived)
+            .map(|i| indicator_label(i18n, i))
+            .collect();
+        write_income_section(m, i18n, e);
+        m.leaf(
+            "p",
+            "",
+            &i18n.tf("compact_deprived", &[("n", &deprived.len().to_string())]),
+        )
+        .plain_list(&deprived);
+        return;
+    }
+    m.open("section", "").leaf("h2", "", i18n.t("how_title"));
+    write_score_section(m, i18n, e);
+    m.close("section")
+        .open("section", "")
+        .leaf("h2", "", i18n.t("indicators_title"));
+    write_indicator_list(m, i18n, session, &e.indicators, &e.reasons);
+    m.close("section");
+    write_income_section(m, i18n, e);
+    write_changes_section(m, i18n, e);
+    write_supports_section(m, i18n, e);
+    write_interpretations_section(m, i18n, e);
+}

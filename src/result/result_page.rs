@@ -1,0 +1,202 @@
+//! The result page: the engine's assessment of the open household, the comparison with the next
+//! edition in the year before it starts (2027-2030 for assessments in 2026), problems that prevent an assessment, the answers, and printing.
+
+use crate::fields::on_click;
+use mucsong_widgets::i18n::use_i18n;
+use mucsong_widgets::i18n::I18n;
+use crate::questionnaire::check_page::answer_text;
+use crate::result::assessment_view::write_assessment;
+use crate::result::markup::{Markup, Static};
+use crate::result::path_label;
+use crate::session::{use_session, Session};
+use crate::{use_navigation, Section};
+use mucsong_engine::household::HouseholdRecord;
+use mucsong_engine::rules::next_edition_after;
+use mucsong_engine::{assess, AssessOptions};
+use mucsong_questionnaire::fields::question_key;
+use mucsong_questionnaire::steps::{self, member_pages, Step};
+use leptos::prelude::*;
+
+/// The result of the open household.
+#[component]
+pub fn ResultPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigation = use_navigation();
+    // The whole assessment (or the problems that prevent one) is fixed text once shown; its
+    // buttons ("answer these", "fix the answers") all lead back to the check page.
+    let content = move || {
+        let mut m = Markup::new();
+        if let Some(record) = session.with_draft(|d| d.record.clone()) {
+            write_content(&mut m, &i18n, &session, &record);
+        }
+        Static::new(m).on_button(move || session.go(Step::Check))
+    };
+    view! {
+        <section class="page result-page" data-testid="result-page">
+            <p class="print-only">{i18n.tr("print_header")}</p>
+            <h1 id="step-heading" tabindex="-1">{i18n.tr("step_result")}</h1>
+            {content}
+            <section class="next-steps">
+                <h2>{i18n.tr("next_steps_title")}</h2>
+                <p>{i18n.tr("next_steps_body")}</p>
+            </section>
+            <AnswersSummary />
+            <div class="nav-buttons no-print">
+                <button type="button" class="button secondary" data-testid="back-to-check" on:click=on_click(move || session.go(Step::Check))>
+                    {i18n.tr("back_to_check")}
+                </button>
+                <button type="button" class="button primary" data-testid="print" on:click=on_click(move || {
+                    if let Some(w) = web_sys::window() {
+                        // Unfold every folded part so the printout holds the whole explanation.
+                        if let Some(doc) = w.document() {
+                            if let Ok(all) = doc.query_selector_all("details") {
+                                for i in 0..all.length() {
+                                    if let Some(el) = all.item(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok()) {
+                                        let _ = el.set_attribute("open", "");
+                                    }
+                                }
+                            }
+                        }
+                        let _ = w.print();
+                    }
+                })>
+                    {i18n.tr("print")}
+                </button>
+            </div>
+            <button type="button" class="button link no-print" on:click=on_click(move || navigation.go(Section::Saved))>
+                {i18n.tr("to_saved")}
+            </button>
+        </section>
+    }
+}
+
+/// Every answer, read-only, folded on screen and printed in full.
+#[component]
+fn AnswersSummary() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let rows = move || {
+        let ctx = session.parse_context();
+        session
+            .with_draft(|d| {
+                let mut out: Vec<(String, String)> = Vec::new();
+                if let Some(p) = d.extra(mucsong_questionnaire::draft::PROVINCE) {
+                    out.push((i18n.t("q_province").to_string(), p.to_string()));
+                }
+                for step in steps::main_steps(d) {
+                    let step_list: Vec<Step> = if step == Step::Members {
+                        (0..d.n_members())
+                            .flat_map(|i| {
+                                member_pages(d, i)
+                                    .into_iter()
+                                    .map(move |p| Step::Member(i, p))
+                            })
+                            .collect()
+                    } else {
+                        vec![step]
+                    };
+                    for s in step_list {
+                        for path in steps::fields(s, d) {
+                            let label = if path.starts_with("members[") {
+                                path_label(&i18n, d, &path)
+                            } else {
+                                i18n.t(&question_key(&path)).to_string()
+                            };
+                            out.push((label, answer_text(&i18n, d, &path, &ctx).0));
+                        }
+                    }
+                }
+                out
+            })
+            .unwrap_or_default()
+    };
+    view! {
+        <section class="answers-summary" data-testid="answers-summary">
+            <details>
+                <summary>{i18n.tr("answers_title")}</summary>
+                <dl class="answers">
+                    {move || {
+                        let mut m = Markup::new();
+                        for (q, a) in rows() {
+                            m.open("div", r#"class="answer-row""#)
+                                .leaf("dt", "", &q)
+                                .leaf("dd", "", &a)
+                                .close("div");
+                        }
+                        Static::new(m)
+                    }}
+                </dl>
+            </details>
+        </section>
+    }
+}
+
+/// Writes the assessment of `record` and, for assessments in 2026, the same household under the
+/// 2027-2030 standard; or the problems that prevent an assessment.
+fn write_content(m: &mut Markup, i18n: &I18n, session: &Session, record: &HouseholdRecord) {
+    match assess(record, &AssessOptions::default()) {
+        Err(invalid) => {
+            let problems: Vec<String> = session
+                .peek(|d| {
+                    invalid
+                        .problems
+                        .iter()
+                        .map(|p| {
+                            let field = path_label(i18n, d, &p.field);
+                            i18n.tf(
+                                "problem_line",
+                                &[
+                                    ("field", &field),
+                                    ("problem", i18n.t(&format!("problem_{}", p.code.key()))),
+                                    ("found", &p.found),
+                                ],
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            m.open(
+                "div",
+                r#"class="note warning" role="alert" data-testid="result-invalid""#,
+            )
+            .open("p", "")
+            .leaf("strong", "", i18n.t("invalid_title"))
+            .close("p")
+            .open("ul", "");
+            for p in &problems {
+                m.leaf("li", "", p);
+            }
+            m.close("ul")
+                .leaf(
+                    "button",
+                    r#"type="button" class="button secondary""#,
+                    i18n.t("invalid_fix"),
+                )
+                .close("div");
+        }
+        Ok(assessment) => {
+            write_assessment(m, i18n, session, &assessment, false);
+            let Some(next) = next_edition_after(assessment.explanation.assessed_on) else {
+                return;
+            };
+            // The same household as if assessed on the first day of the new standard.
+            let as_of = next.since;
+            if let Ok(c) = assess(record, &AssessOptions { as_of: Some(as_of) }) {
+                m.open(
+                    "section",
+                    r#"class="compare" data-testid="comparison-2027""#,
+                )
+                .open("div", r#"class="compare-card""#)
+                .open("h2", "")
+                .text(i18n.t("compare_title"))
+                .text(" ")
+                .leaf("span", r#"class="provisional-tag""#, i18n.t("provisional"))
+                .close("h2")
+                .leaf("p", r#"class="hint""#, i18n.t("compare_note"));
+                write_assessment(m, i18n, session, &c, true);
+                m.close("div").close("section");
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! Income against the line, the smallest changes that would change the class, the supports
+//! that may apply and where to ask, and the interpretations used.
+
+use mucsong_widgets::i18n::I18n;
+use crate::result::markup::Markup;
+use crate::result::reference_text;
+use mucsong_engine::explanation::Explanation;
+use mucsong_engine::rules::rules;
+use mucsong_i18n::format_vnd;
+
+/// Writes income: per person per month, the line, and the distance in đồng.
+pub fn write_income_section(m: &mut Markup, i18n: &I18n, explanation: &Explanation) {
+    m.open("section", r#"data-testid="income-section""#)
+        .leaf("h2", "", i18n.t("income_title"));
+    match &explanation.income {
+        None => {
+            m.leaf("p", "", i18n.t("income_none"));
+        }
+        Some(income) => {
+            let per_person = match income.per_person_month {
+                Some(p) => i18n.tf("income_per_person", &[("amount", &format_vnd(p))]),
+                None => i18n.t("income_unknown").to_string(),
+            };
+            m.leaf("p", r#"data-testid="income-per-person""#, &per_person);
+            if let Some(line) = income.line {
+                m.leaf(
+                    "p",
+                    "",
+                    &i18n.tf("income_line", &[("amount", &format_vnd(line))]),
+                );
+            }
+            if let Some(d) = income.distance_to_line {
+                let distance = if d >= 0 {
+                    i18n.tf("income_below", &[("amount", &format_vnd(d))])
+                } else {
+                    i18n.tf("income_above", &[("amount", &format_vnd(-d))])
+                };
+                m.open("p", r#"class="note" data-testid="income-distance""#)
+                    .leaf("strong", "", &distance)
+                    .close("p");
+            }
+            let class = i18n.t(&format!("income_class_{}", income.income_class.key()));
+            m.leaf("p", "", &i18n.tf("income_class", &[("class", class)]));
+        }
+    }
+    m.close("section");
+}
+
+/// Writes the smallest changes that would change the class.
+pub fn write_changes_section(m: &mut Markup, i18n: &I18n, explanation: &Explanation) {
+    let changes: Vec<String> = explanation
+        .class_changes
+        .iter()
+        .map(|c| {
+            let list: Vec<&str> = c
+                .candidates
+                .iter()
+                .map(|&i| {
+                    let rule = rules().indicator(i);
+                    i18n.pick(rule.label_vi(), rule.label_en())
+                })
+                .collect();
+            let key = if c.change == "more_deprived" {
+                "change_more"
+            } else {
+                "change_fewer"
+            };
+            i18n.tf(
+                key,
+                &[
+                    ("n", &c.n_indicators.to_string()),
+                    ("list", &list.join(", ")),
+                    ("class", i18n.t(&format!("class_{}", c.to.key()))),
+                ],
+            )
+        })
+        .collect();
+    m.open("section", r#"data-testid="changes""#)
+        .leaf("h2", "", i18n.t("changes_title"));
+    if let Some(d) = &explanation.score_a_distance {
+        let (key, n) = if d.points_above_threshold > 0 {
+            ("score_distance_above", d.points_above_threshold)
+        } else {
+            ("score_distance_below", -d.points_above_threshold)
+        };
+        m.leaf(
+            "p",
+            "",
+            &i18n.tf(
+                key,
+                &[
+                    ("n", &n.to_string()),
+                    ("threshold", &d.threshold.to_string()),
+                ],
+            ),
+        );
+    }
+    m.plain_list(&changes);
+    if changes.is_empty() && explanation.score_a_distance.is_none() {
+        m.leaf("p", "", i18n.t("change_none"));
+    }
+    m.close("section");
+}
+
+/// Writes the supports that may apply, with their legal basis, and where to ask.
+pub fn write_supports_section(m: &mut Markup, i18n: &I18n, explanation: &Explanation) {
+    m.open("section", r#"data-testid="supports""#)
+        .leaf("h2", "", i18n.t("supports_title"));
+    if explanation.supports.is_empty() {
+        m.leaf("p", "", i18n.t("supports_none"));
+    }
+    m.open("ul", r#"class="plain-list""#);
+    for s in &explanation.supports {
+        let rule = rules().supports.iter().find(|r| r.key == s.key);
+        let label = rule.map_or(s.key, |r| i18n.pick(r.label_vi(), r.label_en()));
+        m.open("li", "")
+            .leaf("strong", "", label)
+            .text(": ")
+            .text(i18n.t(&format!("support_level_{}", s.level)))
+            .open("br", "")
+            .leaf("span", r#"class="hint""#, &reference_text(s.reference))
+            .close("li");
+    }
+    m.close("ul")
+        .leaf("p", r#"class="note""#, i18n.t("supports_where"))
+        .close("section");
+}
+
+/// Writes the [interpretation] rules used for this household (where the law is silent), if any.
+pub fn write_interpretations_section(m: &mut Markup, i18n: &I18n, explanation: &Explanation) {
+    let items: Vec<&str> = explanation
+        .interpretations
+        .iter()
+        .filter_map(|k| rules().interpretation_label(k))
+        .map(|r| i18n.pick(r.label_vi(), r.label_en()))
+        .collect();
+    if items.is_empty() {
+        return;
+    }
+    m.open("section", r#"data-testid="interpretations""#)
+        .open("details", "")
+        .leaf("summary", "", i18n.t("interpretations_title"))
+        .leaf("p", r#"class="hint""#, i18n.t("interpretations_intro"))
+        .plain_list(&items)
+        .close("details")
+        .close("section");
+}

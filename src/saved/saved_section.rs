@@ -1,0 +1,382 @@
+//! The list of saved households and everything one can do with them.
+
+use mucsong_widgets::download::{download, file_stem};
+use crate::fields::{on_click, on_event};
+use mucsong_widgets::i18n::{use_i18n, I18n};
+use crate::session::{households, now_iso, today, use_session};
+use crate::{use_navigation, Section};
+use mucsong_questionnaire::draft::Draft;
+use mucsong_questionnaire::store::{Entry, Listing};
+use mucsong_questionnaire::transfer::{self, ImportProblem};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The outcome of the last import, shown under the import button.
+#[derive(Debug, Clone, PartialEq)]
+enum ImportMessage {
+    Imported(usize),
+    Refused(Vec<String>),
+}
+
+fn problem_text(i18n: &I18n, p: &ImportProblem) -> String {
+    let mut args: Vec<(&str, &str)> = p.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let field_label = if p.field.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "{} ({})",
+            i18n.t(&mucsong_questionnaire::fields::question_key(&p.field)),
+            p.field
+        )
+    };
+    args.push(("field", &field_label));
+    let message = i18n.tf(p.key, &args);
+    if p.line > 0 {
+        i18n.tf(
+            "import_line",
+            &[("line", &p.line.to_string()), ("message", &message)],
+        )
+    } else {
+        message
+    }
+}
+
+/// The saved-households section.
+#[component]
+pub fn SavedSection() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigation = use_navigation();
+    // Re-read whenever the session's revision moves (every save, rename, import, delete). Each
+    // re-read counts as a change: comparing two listings field by field would cost more code
+    // (every household record's equality) than the rare re-render it saves.
+    let listing = Memo::new_with_compare(
+        move |_| {
+            session.revision();
+            households().list().unwrap_or_default()
+        },
+        |_, _| true,
+    );
+    let import_message = RwSignal::new(None::<ImportMessage>);
+    let confirm_all = RwSignal::new(false);
+
+    let export_all = on_click(move || {
+        let drafts: Vec<Draft> = listing
+            .get_untracked()
+            .households
+            .into_iter()
+            .map(|e| e.saved.draft)
+            .collect();
+        let _ = download(
+            "mucsong-households.jsonl",
+            "application/x-ndjson",
+            &transfer::export_json_lines(&drafts),
+        );
+    });
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string());
+            let Some(text) = text else {
+                import_message.set(Some(ImportMessage::Refused(vec![i18n
+                    .t("err_import_read")
+                    .to_string()])));
+                return;
+            };
+            match transfer::import(&text, today()) {
+                Err(problems) => {
+                    let lines = problems
+                        .iter()
+                        .take(20)
+                        .map(|p| problem_text(&i18n, p))
+                        .collect();
+                    import_message.set(Some(ImportMessage::Refused(lines)));
+                }
+                Ok(records) => {
+                    // All or nothing: if the device fills up half way, undo what was written.
+                    let store = households();
+                    let mut written = Vec::new();
+                    let mut failure = None;
+                    for (n, record) in records.iter().enumerate() {
+                        let name = record.id.clone().unwrap_or_else(|| {
+                            i18n.tf("imported_n", &[("n", &(n + 1).to_string())])
+                        });
+                        let draft = Draft {
+                            name,
+                            step: "check".to_string(),
+                            record: record.clone(),
+                            ..Default::default()
+                        };
+                        let id = match store.new_id(js_sys::Date::now() as u64) {
+                            Ok(id) => id,
+                            Err(e) => {
+                                failure = Some(e);
+                                break;
+                            }
+                        };
+                        match store.save(&id, &draft, &now_iso()) {
+                            Ok(()) => written.push(id),
+                            Err(e) => {
+                                failure = Some(e);
+                                break;
+                            }
+                        }
+                    }
+                    match failure {
+                        None => {
+                            import_message.set(Some(ImportMessage::Imported(written.len())));
+                            session.report(Ok(()));
+                        }
+                        Some(e) => {
+                            for id in &written {
+                                let _ = store.delete(id);
+                            }
+                            import_message.set(Some(ImportMessage::Refused(vec![i18n
+                                .t("err_import_full")
+                                .to_string()])));
+                            session.report(Err(e));
+                        }
+                    }
+                }
+            }
+        });
+    };
+    let delete_all = move || {
+        let result = households().delete_all();
+        confirm_all.set(false);
+        session.refresh();
+        session.report(result);
+    };
+
+    view! {
+        <section class="page saved-page" data-testid="saved-section">
+            <h1 id="step-heading" tabindex="-1">{i18n.tr("saved_title")}</h1>
+            <p class="lead">{i18n.tr("saved_intro")}</p>
+            <SetAsideNotices listing=listing />
+            <button
+                type="button"
+                class="button primary big"
+                data-testid="new-household"
+                on:click=on_click(move || {
+                    session.close();
+                    navigation.go(Section::Household);
+                })
+            >
+                {i18n.tr("new_household")}
+            </button>
+            {move || {
+                let entries = listing.get().households;
+                if entries.is_empty() {
+                    view! { <p class="empty" data-testid="no-saved">{i18n.t("saved_none")}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="saved-list" data-testid="saved-list">
+                            {entries.into_iter().map(|entry| view! { <SavedCard entry=entry /> }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            }}
+            <div class="transfer">
+                <h2>{i18n.tr("transfer_title")}</h2>
+                <p class="hint">{i18n.tr("transfer_hint")}</p>
+                <button type="button" class="button secondary" data-testid="export-all" on:click=export_all
+                    disabled=move || listing.get().households.is_empty()>
+                    {i18n.tr("export_all")}
+                </button>
+                <label class="button secondary file-button" for="import-file">{i18n.tr("import")}</label>
+                <input id="import-file" class="visually-hidden" type="file" data-testid="import-file"
+                    accept=".json,.jsonl,.ndjson,application/json" on:change=on_event(on_file) />
+                <div role="status" aria-live="polite" data-testid="import-message">
+                    {move || match import_message.get() {
+                        None => ().into_any(),
+                        Some(ImportMessage::Imported(n)) => view! {
+                            <p class="note success">{i18n.tf("imported", &[("n", &n.to_string())])}</p>
+                        }.into_any(),
+                        Some(ImportMessage::Refused(lines)) => view! {
+                            <div class="note warning">
+                                <p>{i18n.t("import_refused")}</p>
+                                <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                            </div>
+                        }.into_any(),
+                    }}
+                </div>
+            </div>
+            <div class="danger-zone">
+                {move || if confirm_all.get() {
+                    view! {
+                        <p>{i18n.t("delete_all_confirm_text")}</p>
+                        <button type="button" class="button danger" data-testid="confirm-delete-all" on:click=on_click(delete_all)>
+                            {i18n.t("delete_all_confirm")}
+                        </button>
+                        <button type="button" class="button secondary" on:click=on_click(move || confirm_all.set(false))>
+                            {i18n.t("cancel")}
+                        </button>
+                    }.into_any()
+                } else {
+                    view! {
+                        <button type="button" class="button danger-outline" data-testid="delete-all" on:click=on_click(move || confirm_all.set(true))>
+                            {i18n.t("delete_all")}
+                        </button>
+                    }.into_any()
+                }}
+            </div>
+        </section>
+    }
+}
+
+/// One saved household: open, rename, duplicate, export, delete.
+#[component]
+fn SavedCard(
+    /// The household as stored.
+    entry: Entry,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigation = use_navigation();
+    let id = StoredValue::new(entry.id.clone());
+    let draft = StoredValue::new(entry.saved.draft.clone());
+    let renaming = RwSignal::new(false);
+    let confirm_delete = RwSignal::new(false);
+    let new_name = RwSignal::new(entry.saved.draft.name.clone());
+    let display_name = if entry.saved.draft.name.trim().is_empty() {
+        i18n.t("unnamed_household").to_string()
+    } else {
+        entry.saved.draft.name.clone()
+    };
+    let saved_at = local_time(&entry.saved.saved_at);
+    let members = entry.saved.draft.n_members();
+    let open = on_click(move || {
+        session.open(&id.get_value());
+        navigation.go(Section::Household);
+    });
+    let rename = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let result = households()
+            .rename(&id.get_value(), new_name.get_untracked().trim(), &now_iso())
+            .map(|_| ());
+        renaming.set(false);
+        session.refresh();
+        session.report(result);
+    };
+    let duplicate = on_click(move || {
+        let store = households();
+        let result = store.new_id(js_sys::Date::now() as u64).and_then(|new_id| {
+            let name = i18n.tf("copy_of", &[("name", &draft.get_value().name)]);
+            store
+                .duplicate(&id.get_value(), &new_id, &name, &now_iso())
+                .map(|_| ())
+        });
+        session.report(result);
+    });
+    let export = on_click(move || {
+        let d = draft.get_value();
+        let _ = download(
+            &format!("{}.json", file_stem(&d.name)),
+            "application/json",
+            &transfer::export_json(&d),
+        );
+    });
+    let delete = move || {
+        let result = households().delete(&id.get_value());
+        session.refresh();
+        session.report(result);
+    };
+    let name_for_label = display_name.clone();
+    view! {
+        <li class="saved-card" data-testid="saved-card">
+            <div class="saved-head">
+                <strong class="saved-name" data-testid="saved-name">{display_name.clone()}</strong>
+                <span class="saved-meta">
+                    {move || i18n.tf("saved_meta", &[("members", &members.to_string()), ("at", &saved_at)])}
+                </span>
+            </div>
+            {move || renaming.get().then(|| {
+                let input_id = format!("rename-{}", id.get_value());
+                let label_for = input_id.clone();
+                view! {
+                    <form class="rename-form" on:submit=on_event(rename)>
+                        <label for=label_for>{i18n.t("rename_label")}</label>
+                        <input id=input_id class="text-input" type="text" data-testid="rename-input"
+                            prop:value=new_name.get_untracked() on:input=on_event(move |ev| new_name.set(event_target_value(&ev))) />
+                        <button type="submit" class="button primary small" data-testid="rename-save">{i18n.t("save")}</button>
+                    </form>
+                }
+            })}
+            <div class="saved-actions">
+                <button type="button" class="button primary small" data-testid="open" on:click=open
+                    aria-label=format!("{} — {}", i18n.t("open"), name_for_label)>{i18n.tr("open")}</button>
+                <button type="button" class="button secondary small" data-testid="rename" on:click=on_click(move || renaming.update(|r| *r = !*r))>
+                    {i18n.tr("rename")}
+                </button>
+                <button type="button" class="button secondary small" data-testid="duplicate" on:click=duplicate>{i18n.tr("duplicate")}</button>
+                <button type="button" class="button secondary small" data-testid="export" on:click=export>{i18n.tr("export")}</button>
+                {move || if confirm_delete.get() {
+                    view! { <button type="button" class="button danger small" data-testid="confirm-delete" on:click=on_click(delete)>{i18n.t("delete_confirm")}</button> }.into_any()
+                } else {
+                    view! { <button type="button" class="button secondary small" data-testid="delete" on:click=on_click(move || confirm_delete.set(true))>{i18n.t("delete")}</button> }.into_any()
+                }}
+            </div>
+        </li>
+    }
+}
+
+/// Records that could not be read: why, and a way to download or discard them.
+#[component]
+pub fn SetAsideNotices(
+    /// The saved section's listing of stored records.
+    listing: Memo<Listing>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    view! {
+        {move || listing.with(|l| l.set_aside.clone()).into_iter().map(|s| {
+            let id = s.id.clone();
+            let id2 = s.id.clone();
+            let reason = i18n.t(s.error.key);
+            view! {
+                <div class="note warning" role="alert" data-testid="set-aside">
+                    <p>{i18n.tf("set_aside_text", &[("reason", reason), ("detail", &s.error.detail)])}</p>
+                    <button type="button" class="button secondary small" on:click=on_click(move || {
+                        if let Ok(Some(text)) = households().set_aside_text(&id) {
+                            let _ = download(&format!("mucsong-set-aside-{id}.json"), "application/json", &text);
+                        }
+                    })>{i18n.t("set_aside_download")}</button>
+                    <button type="button" class="button secondary small" data-testid="discard-set-aside" on:click=on_click(move || {
+                        let result = households().discard_set_aside(&id2);
+                        session.dismiss_notice(&id2);
+                        session.report(result);
+                    })>{i18n.t("set_aside_discard")}</button>
+                </div>
+            }
+        }).collect_view()}
+    }
+}
+
+/// A stored UTC timestamp in the phone's own time zone, written the Vietnamese way
+/// (`27/11/2026 21:05`); an unreadable one is shown as stored.
+fn local_time(iso: &str) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
+    if d.get_time().is_nan() {
+        return iso.to_string();
+    }
+    format!(
+        "{:02}/{:02}/{} {:02}:{:02}",
+        d.get_date(),
+        d.get_month() + 1,
+        d.get_full_year(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}

@@ -1,0 +1,315 @@
+//! The session: the household being answered, saved to the device on every change, and the
+//! state of saving (a full quota or missing storage is shown, never silent).
+
+use crate::local_store::LocalStore;
+use mucsong_engine::date::Date;
+use mucsong_questionnaire::draft::Draft;
+use mucsong_questionnaire::envelope::DecodeError;
+use mucsong_questionnaire::fields::ParseContext;
+use mucsong_questionnaire::provinces;
+use mucsong_questionnaire::steps::Step;
+use mucsong_questionnaire::store::{Households, StoreError};
+use leptos::prelude::*;
+
+/// The household open in the questionnaire.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Current {
+    pub id: String,
+    pub draft: Draft,
+}
+
+/// Whether the last save worked.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveState {
+    Saved,
+    Failed(StoreError),
+}
+
+/// A message about stored data (a record set aside, a migration), shown until dismissed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub id: String,
+    pub error: DecodeError,
+}
+
+/// The session context.
+#[derive(Clone, Copy)]
+pub struct Session {
+    current: RwSignal<Option<Current>>,
+    save_state: RwSignal<SaveState>,
+    /// Bumped whenever the saved list changes, so lists re-read it.
+    revision: RwSignal<u32>,
+    notices: RwSignal<Vec<Notice>>,
+}
+
+/// The saved households on this device.
+pub fn households() -> Households<LocalStore> {
+    Households::new(LocalStore::new())
+}
+
+/// Today on the device's clock (the UI may read the clock; the engine never does).
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    Date::new(
+        now.get_full_year() as i32,
+        now.get_month() as u8 + 1,
+        now.get_date() as u8,
+    )
+    .unwrap_or_else(|| Date::new(2026, 1, 1).expect("valid"))
+}
+
+/// The save time stamp, ISO 8601 UTC.
+pub fn now_iso() -> String {
+    js_sys::Date::new_0().to_iso_string().into()
+}
+
+impl Session {
+    /// Creates the session: lists what is stored (setting aside anything unreadable, with a
+    /// notice) and resumes the household that was open.
+    pub fn start() -> Session {
+        let session = Session {
+            current: RwSignal::new(None),
+            save_state: RwSignal::new(SaveState::Saved),
+            revision: RwSignal::new(0),
+            notices: RwSignal::new(Vec::new()),
+        };
+        let store = households();
+        match store.list() {
+            Ok(listing) => {
+                session.notices.set(
+                    listing
+                        .set_aside
+                        .into_iter()
+                        .map(|s| Notice {
+                            id: s.id,
+                            error: s.error,
+                        })
+                        .collect(),
+                );
+            }
+            Err(e) => session.save_state.set(SaveState::Failed(e)),
+        }
+        if let Ok(Some(id)) = store.current() {
+            session.open(&id);
+        }
+        session
+    }
+
+    /// Reads the open household (reactively).
+    pub fn with_draft<R>(&self, f: impl FnOnce(&Draft) -> R) -> Option<R> {
+        let mut f = Some(f);
+        let mut out = None;
+        self.read(true, &mut |d| out = f.take().map(|f| f(d)));
+        out
+    }
+
+    /// Reads the open household without subscribing (event handlers, initial values).
+    pub fn peek<R>(&self, f: impl FnOnce(&Draft) -> R) -> Option<R> {
+        let mut f = Some(f);
+        let mut out = None;
+        self.read(false, &mut |d| out = f.take().map(|f| f(d)));
+        out
+    }
+
+    /// The one place the open household's signal is read. It takes a `dyn` callback so that the
+    /// signal access is compiled once: a generic closure would compile it again for each of the
+    /// dozens of places that read the household (a measured saving in the app's download).
+    fn read(&self, track: bool, f: &mut dyn FnMut(&Draft)) {
+        let read = |c: &Option<Current>| {
+            if let Some(c) = c {
+                f(&c.draft);
+            }
+        };
+        if track {
+            self.current.with(read);
+        } else {
+            self.current.with_untracked(read);
+        }
+    }
+
+    /// Whether a household is open.
+    pub fn is_open(&self) -> bool {
+        self.current.with(Option::is_some)
+    }
+
+    /// The open household's id.
+    pub fn current_id(&self) -> Option<String> {
+        self.current
+            .with_untracked(|c| c.as_ref().map(|c| c.id.clone()))
+    }
+
+    /// Changes the open household and saves it at once.
+    pub fn update(&self, f: impl FnOnce(&mut Draft)) {
+        let mut f = Some(f);
+        self.update_with(&mut |d| {
+            if let Some(f) = f.take() {
+                f(d);
+            }
+        });
+    }
+
+    /// `update`'s body, compiled once for every caller (see `read`).
+    fn update_with(&self, f: &mut dyn FnMut(&mut Draft)) {
+        let mut saved = None;
+        self.current.update(|c| {
+            if let Some(c) = c {
+                f(&mut c.draft);
+                provinces::sync_region(&mut c.draft);
+                mucsong_questionnaire::steps::apply_implied(&mut c.draft);
+                saved = Some(households().save(&c.id, &c.draft, &now_iso()));
+            }
+        });
+        match saved {
+            Some(Ok(())) => self.save_state.set(SaveState::Saved),
+            Some(Err(e)) => self.save_state.set(SaveState::Failed(e)),
+            None => {}
+        }
+        self.revision.update(|r| *r += 1);
+    }
+
+    /// The validation context: the household's assessment date and today.
+    pub fn parse_context(&self) -> ParseContext {
+        let today = today();
+        let assessed_on = self
+            .current
+            .with_untracked(|c| c.as_ref().and_then(|c| c.draft.assessed_on()));
+        ParseContext {
+            assessed_on: assessed_on.unwrap_or(today),
+            today,
+        }
+    }
+
+    /// Shows another screen of the open household.
+    pub fn go(&self, step: Step) {
+        self.update(|d| d.step = step.key());
+        scroll_to_heading();
+    }
+
+    /// The screen the open household is on.
+    pub fn step(&self) -> Step {
+        self.with_draft(|d| Step::from_key(&d.step, d).unwrap_or(Step::Intro))
+            .unwrap_or(Step::Intro)
+    }
+
+    /// Starts a new household and opens it.
+    pub fn start_new(&self, name: &str, assessed_on: Date, first_step: Step) {
+        let store = households();
+        let seed = js_sys::Date::now() as u64;
+        let id = match store.new_id(seed) {
+            Ok(id) => id,
+            Err(e) => {
+                self.save_state.set(SaveState::Failed(e));
+                format!("h{seed}")
+            }
+        };
+        let mut draft = Draft::new(name, assessed_on);
+        draft.step = first_step.key();
+        let result = store
+            .save(&id, &draft, &now_iso())
+            .and_then(|_| store.set_current(Some(&id)));
+        self.save_state.set(match result {
+            Ok(()) => SaveState::Saved,
+            Err(e) => SaveState::Failed(e),
+        });
+        self.current.set(Some(Current { id, draft }));
+        self.revision.update(|r| *r += 1);
+        scroll_to_heading();
+    }
+
+    /// Opens a saved household where it was left; an unreadable one becomes a notice.
+    pub fn open(&self, id: &str) {
+        let store = households();
+        match store.load(id) {
+            Ok(Some(Ok(saved))) => {
+                let _ = store.set_current(Some(id));
+                self.current.set(Some(Current {
+                    id: id.to_string(),
+                    draft: saved.draft,
+                }));
+            }
+            Ok(Some(Err(error))) => {
+                self.notices.update(|n| {
+                    n.push(Notice {
+                        id: id.to_string(),
+                        error,
+                    })
+                });
+                self.current.set(None);
+            }
+            Ok(None) => self.current.set(None),
+            Err(e) => self.save_state.set(SaveState::Failed(e)),
+        }
+        self.revision.update(|r| *r += 1);
+    }
+
+    /// Closes the open household (it stays saved).
+    pub fn close(&self) {
+        let _ = households().set_current(None);
+        self.current.set(None);
+    }
+
+    /// Called after the saved list changed elsewhere (delete, import…): re-reads the open
+    /// household or closes it if it is gone.
+    pub fn refresh(&self) {
+        if let Some(id) = self.current_id() {
+            match households().load(&id) {
+                Ok(Some(Ok(saved))) => self.current.set(Some(Current {
+                    id,
+                    draft: saved.draft,
+                })),
+                _ => self.current.set(None),
+            }
+        }
+        self.revision.update(|r| *r += 1);
+    }
+
+    /// Reports a storage result from elsewhere (saved list actions).
+    pub fn report(&self, result: Result<(), StoreError>) {
+        self.save_state.set(match result {
+            Ok(()) => SaveState::Saved,
+            Err(e) => SaveState::Failed(e),
+        });
+        self.revision.update(|r| *r += 1);
+    }
+
+    /// The last save's state (reactive).
+    pub fn save_state(&self) -> SaveState {
+        self.save_state.get()
+    }
+
+    /// Subscribes to changes of the saved list.
+    pub fn revision(&self) -> u32 {
+        self.revision.get()
+    }
+
+    /// Messages about stored records that were set aside.
+    pub fn notices(&self) -> Vec<Notice> {
+        self.notices.get()
+    }
+
+    pub fn dismiss_notice(&self, id: &str) {
+        self.notices.update(|n| n.retain(|x| x.id != id));
+    }
+}
+
+/// Moves focus to the screen's heading so screen readers announce the new screen.
+pub fn scroll_to_heading() {
+    request_animation_frame(|| {
+        if let Some(window) = web_sys::window() {
+            window.scroll_to_with_x_and_y(0.0, 0.0);
+            if let Some(el) = window
+                .document()
+                .and_then(|d| d.get_element_by_id("step-heading"))
+            {
+                if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                    let _ = el.focus();
+                }
+            }
+        }
+    });
+}
+
+/// The session context provided by `App`.
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}
