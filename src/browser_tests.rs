@@ -3,13 +3,13 @@
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --lib`.
 
 use crate::fields::text_field::TextField;
-use mucsong_widgets::i18n::provide_i18n;
 use crate::questionnaire::members_list::MembersList;
 use crate::questionnaire::step_body::StepBody;
 use crate::session::{households, Session};
+use leptos::prelude::*;
 use mucsong_engine::date::Date;
 use mucsong_questionnaire::steps::{MemberPage, Step};
-use leptos::prelude::*;
+use mucsong_widgets::i18n::provide_i18n;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;

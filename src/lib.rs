@@ -16,10 +16,10 @@ pub mod session;
 pub use mucsong_widgets::remove_loading_shell;
 
 use crate::fields::{dynamic, on_click};
-use mucsong_widgets::i18n::{provide_i18n, use_i18n};
 use crate::session::{use_session, SaveState, Session};
-use mucsong_questionnaire::store::StoreError;
 use leptos::prelude::*;
+use mucsong_questionnaire::store::StoreError;
+use mucsong_widgets::i18n::{provide_i18n, use_i18n};
 
 /// The household app's sections (commune mode is a page of its own, see `TopBar`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,6 +2,7 @@
 //! state of saving (a full quota or missing storage is shown, never silent).
 
 use crate::local_store::LocalStore;
+use leptos::prelude::*;
 use mucsong_engine::date::Date;
 use mucsong_questionnaire::draft::Draft;
 use mucsong_questionnaire::envelope::DecodeError;
@@ -9,7 +10,6 @@ use mucsong_questionnaire::fields::ParseContext;
 use mucsong_questionnaire::provinces;
 use mucsong_questionnaire::steps::Step;
 use mucsong_questionnaire::store::{Households, StoreError};
-use leptos::prelude::*;
 
 /// The household open in the questionnaire.
 #[derive(Debug, Clone, PartialEq)]

@@ -2,10 +2,10 @@
 
 use crate::fields::{dom_id, icons::icon};
 use crate::fields::{flag, on_event};
-use mucsong_widgets::i18n::use_i18n;
 use crate::session::use_session;
-use mucsong_questionnaire::fields::{option_key, question_key};
 use leptos::prelude::*;
+use mucsong_questionnaire::fields::{option_key, question_key};
+use mucsong_widgets::i18n::use_i18n;
 
 /// The value the "don't know" radio carries.
 const DONT_KNOW: &str = "dont_know";

@@ -2,8 +2,8 @@
 
 use crate::fields::choice_field::ChoiceField;
 use crate::fields::text_field::TextField;
-use mucsong_questionnaire::fields::{self, FieldKind};
 use leptos::prelude::*;
+use mucsong_questionnaire::fields::{self, FieldKind};
 
 /// One question's input, chosen by the field's kind.
 #[component]

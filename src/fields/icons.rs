@@ -2,8 +2,8 @@
 //! carries the meaning, so they are hidden from screen readers). Drawn in 32×32 with a few shapes
 //! each to keep the download small.
 
-use mucsong_questionnaire::fields::pattern_of;
 use leptos::prelude::*;
+use mucsong_questionnaire::fields::pattern_of;
 
 const OPEN: &str = r##"<svg viewBox="0 0 32 32" width="40" height="40" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round">"##;
 

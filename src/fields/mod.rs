@@ -7,12 +7,12 @@ pub mod field;
 pub mod icons;
 pub mod text_field;
 
-pub use mucsong_widgets::events::{on_click, on_event};
 pub use field::Field;
+pub use mucsong_widgets::events::{on_click, on_event};
 pub use mucsong_widgets::reactive::{dynamic, flag, keyed_list, text};
 
-use mucsong_widgets::i18n::I18n;
 use mucsong_questionnaire::fields::FieldError;
+use mucsong_widgets::i18n::I18n;
 
 /// A DOM id for a field path (`members[2].height_cm` → `f-members-2--height_cm`).
 pub fn dom_id(path: &str) -> String {

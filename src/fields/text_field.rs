@@ -3,10 +3,10 @@
 
 use crate::fields::{dom_id, error_text};
 use crate::fields::{flag, on_event, text};
-use mucsong_widgets::i18n::use_i18n;
 use crate::session::use_session;
-use mucsong_questionnaire::fields::{self, question_key, FieldKind};
 use leptos::prelude::*;
+use mucsong_questionnaire::fields::{self, question_key, FieldKind};
+use mucsong_widgets::i18n::use_i18n;
 
 /// A labelled text input with a hint, an error line and (except for names and the assessment
 /// date) a "don't know" box.

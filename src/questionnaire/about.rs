@@ -1,7 +1,7 @@
 //! What the app does and does not do, and where the answers stay.
 
-use mucsong_widgets::i18n::use_i18n;
 use leptos::prelude::*;
+use mucsong_widgets::i18n::use_i18n;
 
 /// The short explanation shown on the start page.
 #[component]

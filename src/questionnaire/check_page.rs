@@ -2,15 +2,15 @@
 //! are unknown or still invalid marked, then the result.
 
 use crate::fields::{dynamic, keyed_list, on_click, text};
-use mucsong_widgets::i18n::{use_i18n, I18n};
 use crate::questionnaire::member_name;
 use crate::questionnaire::step_body::StepBody;
 use crate::session::use_session;
+use leptos::prelude::*;
+use mucsong_i18n::format_vnd;
 use mucsong_questionnaire::draft::{Draft, INCOME_MODE, PROVINCE};
 use mucsong_questionnaire::fields::{self, option_key, question_key, FieldKind, ParseContext};
-use mucsong_i18n::format_vnd;
 use mucsong_questionnaire::steps::{self, member_pages, Step};
-use leptos::prelude::*;
+use mucsong_widgets::i18n::{use_i18n, I18n};
 
 /// How an answer reads on the check page and in the print view.
 pub fn answer_text(

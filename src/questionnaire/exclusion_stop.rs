@@ -1,11 +1,11 @@
 //! The kind stop after Phiếu A's exclusion conditions, with a way to continue anyway.
 
 use crate::fields::{dynamic, on_click};
-use mucsong_widgets::i18n::use_i18n;
 use crate::session::use_session;
+use leptos::prelude::*;
 use mucsong_questionnaire::fields::question_key;
 use mucsong_questionnaire::steps::{Step, EXCLUSIONS};
-use leptos::prelude::*;
+use mucsong_widgets::i18n::use_i18n;
 
 /// Explains that a household meeting an exclusion condition is not reviewed, names the
 /// condition, and offers to see the result now.

@@ -4,12 +4,12 @@
 
 use crate::fields::Field;
 use crate::fields::{dynamic, flag, on_event, text};
-use mucsong_widgets::i18n::use_i18n;
 use crate::session::use_session;
+use leptos::prelude::*;
+use mucsong_i18n::format_vnd;
 use mucsong_questionnaire::draft::INCOME_MODE;
 use mucsong_questionnaire::fields::INCOME_SOURCES;
-use mucsong_i18n::format_vnd;
-use leptos::prelude::*;
+use mucsong_widgets::i18n::use_i18n;
 
 const MODES: [&str; 3] = ["monthly", "sources", "unknown"];
 

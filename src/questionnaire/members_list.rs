@@ -1,12 +1,12 @@
 //! The household's members: a short summary of each, to edit or remove, and "Add a member".
 
 use crate::fields::{dynamic, on_click, text};
-use mucsong_widgets::i18n::use_i18n;
 use crate::questionnaire::member_name;
 use crate::session::use_session;
+use leptos::prelude::*;
 use mucsong_questionnaire::fields::option_key;
 use mucsong_questionnaire::steps::{age_range, MemberPage, Step};
-use leptos::prelude::*;
+use mucsong_widgets::i18n::use_i18n;
 
 /// The member list with edit/remove buttons and "Add a member".
 #[component]

@@ -9,6 +9,8 @@ pub mod income_step;
 pub mod members_list;
 pub mod progress_bar;
 pub mod province_picker;
+// The `Questionnaire` component lives in the file of its name (the style of every component).
+#[allow(clippy::module_inception)]
 pub mod questionnaire;
 pub mod standard_note;
 pub mod start_page;
@@ -16,8 +18,8 @@ pub mod step_body;
 
 pub use household_section::HouseholdSection;
 
-use mucsong_widgets::i18n::I18n;
 use mucsong_questionnaire::draft::Draft;
+use mucsong_widgets::i18n::I18n;
 
 /// A member's display name: the name given, or "Thành viên 2".
 pub fn member_name(i18n: &I18n, draft: &Draft, index: usize) -> String {

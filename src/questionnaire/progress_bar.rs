@@ -1,10 +1,10 @@
 //! The progress indicator: "Phần 5 / 21" and a bar.
 
 use crate::fields::text;
-use mucsong_widgets::i18n::use_i18n;
 use crate::session::use_session;
-use mucsong_questionnaire::steps::{self, Step};
 use leptos::prelude::*;
+use mucsong_questionnaire::steps::{self, Step};
+use mucsong_widgets::i18n::use_i18n;
 
 /// Progress through the questionnaire's screens.
 #[component]

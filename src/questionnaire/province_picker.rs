@@ -2,13 +2,13 @@
 //! reason shown.
 
 use crate::fields::{on_event, text};
-use mucsong_widgets::i18n::use_i18n;
 use crate::session::use_session;
+use leptos::prelude::*;
 use mucsong_engine::household::Region;
 use mucsong_questionnaire::draft::PROVINCE;
 use mucsong_questionnaire::fields::option_key;
 use mucsong_questionnaire::provinces::provinces;
-use leptos::prelude::*;
+use mucsong_widgets::i18n::use_i18n;
 
 const DONT_KNOW: &str = "dont_know";
 

@@ -2,15 +2,15 @@
 //! Continue. The check page and the result have their own layouts.
 
 use crate::fields::{dynamic, on_click, on_event, text};
-use mucsong_widgets::i18n::use_i18n;
 use crate::questionnaire::check_page::CheckPage;
 use crate::questionnaire::member_name;
 use crate::questionnaire::progress_bar::ProgressBar;
 use crate::questionnaire::step_body::StepBody;
 use crate::result::result_page::ResultPage;
 use crate::session::use_session;
-use mucsong_questionnaire::steps::{self, Step};
 use leptos::prelude::*;
+use mucsong_questionnaire::steps::{self, Step};
+use mucsong_widgets::i18n::use_i18n;
 
 /// The open household's current screen.
 #[component]

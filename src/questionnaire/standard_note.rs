@@ -2,12 +2,12 @@
 //! The edition and its income lines come from the rule data, never from this file.
 
 use crate::fields::dynamic;
-use mucsong_widgets::i18n::{use_i18n, I18n};
+use leptos::prelude::*;
 use mucsong_engine::date::Date;
 use mucsong_engine::rules::{edition_for, income_lines_on, next_edition_after};
-use mucsong_questionnaire::fields::group_thousands;
 use mucsong_i18n::Locale;
-use leptos::prelude::*;
+use mucsong_questionnaire::fields::group_thousands;
+use mucsong_widgets::i18n::{use_i18n, I18n};
 
 /// The rural and urban income lines in force on `on`, written for the current language.
 fn income_lines(i18n: &I18n, on: Date) -> [(&'static str, String); 2] {

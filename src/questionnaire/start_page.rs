@@ -2,16 +2,16 @@
 //! its standard, the language, and a button to begin.
 
 use crate::fields::{dynamic, flag, on_click, on_event, text};
-use mucsong_widgets::i18n::use_i18n;
-use mucsong_widgets::language_switch::LanguageSwitch;
 use crate::questionnaire::about::About;
 use crate::questionnaire::standard_note::StandardNote;
 use crate::session::{today, use_session};
 use crate::{use_navigation, Section};
+use leptos::prelude::*;
 use mucsong_engine::date::Date;
 use mucsong_questionnaire::fields::{self, FieldKind};
 use mucsong_questionnaire::steps::Step;
-use leptos::prelude::*;
+use mucsong_widgets::i18n::use_i18n;
+use mucsong_widgets::language_switch::LanguageSwitch;
 
 /// The first page: explanation, date, language and "Start".
 #[component]

@@ -1,8 +1,6 @@
 //! The answers of one screen — used by the question screens and, in place, by the check page.
 
 use crate::fields::{keyed_list, Field};
-use mucsong_widgets::i18n::use_i18n;
-use mucsong_widgets::language_switch::LanguageSwitch;
 use crate::questionnaire::about::About;
 use crate::questionnaire::exclusion_stop::ExclusionStop;
 use crate::questionnaire::income_step::IncomeStep;
@@ -10,8 +8,10 @@ use crate::questionnaire::members_list::MembersList;
 use crate::questionnaire::province_picker::ProvincePicker;
 use crate::questionnaire::standard_note::StandardNote;
 use crate::session::use_session;
-use mucsong_questionnaire::steps::{self, Step};
 use leptos::prelude::*;
+use mucsong_questionnaire::steps::{self, Step};
+use mucsong_widgets::i18n::use_i18n;
+use mucsong_widgets::language_switch::LanguageSwitch;
 
 /// The inputs of a screen. Screens whose questions depend on earlier answers (a member's age, the
 /// income mode) update their list of questions as those answers change; fields already shown

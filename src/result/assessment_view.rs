@@ -1,7 +1,6 @@
 //! One assessment laid out: verdict, how it was made, indicators, income, changes, supports.
 //! Used for the household's own edition and, in short form, for the 2027-2030 comparison.
 
-use mucsong_widgets::i18n::I18n;
 use crate::result::indicator_list::{indicator_label, write_indicator_list};
 use crate::result::markup::Markup;
 use crate::result::score_section::write_score_section;
@@ -14,6 +13,7 @@ use crate::session::Session;
 use mucsong_engine::result::IndicatorStatus;
 use mucsong_engine::Assessment;
 use mucsong_i18n::format_date;
+use mucsong_widgets::i18n::I18n;
 
 /// Writes the explanation of one assessment, in the order a person needs it: the verdict, how
 /// the scores were made, the indicators, income against the line, what would change the class,

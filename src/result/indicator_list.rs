@@ -1,7 +1,6 @@
 //! The indicators as a checklist: deprived / fine / unknown, the reason in one sentence, the
 //! members concerned, and the legal reference.
 
-use mucsong_widgets::i18n::I18n;
 use crate::questionnaire::member_name;
 use crate::result::markup::Markup;
 use crate::result::reference_text;
@@ -9,6 +8,7 @@ use crate::session::Session;
 use mucsong_engine::explanation::{IndicatorExplanation, Reason};
 use mucsong_engine::result::IndicatorStatus;
 use mucsong_engine::rules::rules;
+use mucsong_widgets::i18n::I18n;
 
 /// The status key used in translation keys and classes.
 pub fn status_key(status: IndicatorStatus) -> &'static str {

@@ -287,8 +287,8 @@ impl RenderHtml for Static {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use mucsong_widgets::tick;
     use leptos::prelude::*;
+    use mucsong_widgets::tick;
     use wasm_bindgen_test::wasm_bindgen_test;
 
     wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

@@ -9,11 +9,11 @@ pub mod score_section;
 pub mod supports_section;
 pub mod verdict;
 
-use mucsong_widgets::i18n::I18n;
 use crate::questionnaire::member_name;
 use mucsong_engine::rules::Reference;
 use mucsong_questionnaire::draft::Draft;
 use mucsong_questionnaire::fields::question_key;
+use mucsong_widgets::i18n::I18n;
 
 /// "Document, article, gazette" for a legal reference.
 pub fn reference_text(reference: &Reference) -> String {

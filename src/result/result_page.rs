@@ -2,20 +2,20 @@
 //! edition in the year before it starts (2027-2030 for assessments in 2026), problems that prevent an assessment, the answers, and printing.
 
 use crate::fields::on_click;
-use mucsong_widgets::i18n::use_i18n;
-use mucsong_widgets::i18n::I18n;
 use crate::questionnaire::check_page::answer_text;
 use crate::result::assessment_view::write_assessment;
 use crate::result::markup::{Markup, Static};
 use crate::result::path_label;
 use crate::session::{use_session, Session};
 use crate::{use_navigation, Section};
+use leptos::prelude::*;
 use mucsong_engine::household::HouseholdRecord;
 use mucsong_engine::rules::next_edition_after;
 use mucsong_engine::{assess, AssessOptions};
 use mucsong_questionnaire::fields::question_key;
 use mucsong_questionnaire::steps::{self, member_pages, Step};
-use leptos::prelude::*;
+use mucsong_widgets::i18n::use_i18n;
+use mucsong_widgets::i18n::I18n;
 
 /// The result of the open household.
 #[component]

@@ -1,12 +1,12 @@
 //! How the class was made: Phiếu A, score A item by item, score B, and the rule that combines
 //! them.
 
-use mucsong_widgets::i18n::I18n;
 use crate::result::markup::Markup;
 use crate::result::reference_text;
 use mucsong_engine::explanation::Explanation;
 use mucsong_engine::result::ScreeningOutcome;
 use mucsong_engine::rules::rules;
+use mucsong_widgets::i18n::I18n;
 
 /// The row label of B1's point table in the current language (the form's Vietnamese wording, or
 /// our English rendering of it); urban region rows name the region.

@@ -1,12 +1,12 @@
 //! Income against the line, the smallest changes that would change the class, the supports
 //! that may apply and where to ask, and the interpretations used.
 
-use mucsong_widgets::i18n::I18n;
 use crate::result::markup::Markup;
 use crate::result::reference_text;
 use mucsong_engine::explanation::Explanation;
 use mucsong_engine::rules::rules;
 use mucsong_i18n::format_vnd;
+use mucsong_widgets::i18n::I18n;
 
 /// Writes income: per person per month, the line, and the distance in đồng.
 pub fn write_income_section(m: &mut Markup, i18n: &I18n, explanation: &Explanation) {

@@ -1,11 +1,11 @@
 //! The verdict in large plain words, with the possible classes and the answers that would
 //! settle it when unknowns remain.
 
-use mucsong_widgets::i18n::I18n;
 use crate::result::markup::Markup;
 use crate::result::path_label;
 use crate::session::Session;
 use mucsong_engine::result::{Class, ResultRecord, ScreeningOutcome};
+use mucsong_widgets::i18n::I18n;
 
 /// Writes the verdict box. Its one button ("answer these") is wired by the result page, whose
 /// buttons in the assessment all go back to the check page.

@@ -1,14 +1,14 @@
 //! The list of saved households and everything one can do with them.
 
-use mucsong_widgets::download::{download, file_stem};
 use crate::fields::{on_click, on_event};
-use mucsong_widgets::i18n::{use_i18n, I18n};
 use crate::session::{households, now_iso, today, use_session};
 use crate::{use_navigation, Section};
+use leptos::prelude::*;
 use mucsong_questionnaire::draft::Draft;
 use mucsong_questionnaire::store::{Entry, Listing};
 use mucsong_questionnaire::transfer::{self, ImportProblem};
-use leptos::prelude::*;
+use mucsong_widgets::download::{download, file_stem};
+use mucsong_widgets::i18n::{use_i18n, I18n};
 use wasm_bindgen::JsCast;
 
 /// The outcome of the last import, shown under the import button.

@@ -65,7 +65,10 @@ fn reach(graph: &BTreeMap<String, BTreeSet<String>>, package: &str) -> BTreeSet<
     let mut seen = BTreeSet::new();
     let mut stack = vec![package.to_string()];
     while let Some(p) = stack.pop() {
-        for d in graph.get(&p).unwrap_or_else(|| panic!("{p} is not in the workspace")) {
+        for d in graph
+            .get(&p)
+            .unwrap_or_else(|| panic!("{p} is not in the workspace"))
+        {
             if seen.insert(d.clone()) {
                 stack.push(d.clone());
             }
@@ -87,10 +90,25 @@ fn is_forbidden_in_pure_crates(name: &str) -> bool {
         "any_spawner",
     ];
     const CLOCK_AND_IO: [&str; 8] = [
-        "chrono", "time", "jiff", "tokio", "async-std", "mio", "getrandom", "tempfile",
+        "chrono",
+        "time",
+        "jiff",
+        "tokio",
+        "async-std",
+        "mio",
+        "getrandom",
+        "tempfile",
     ];
-    const FORMATS: [&str; 6] = ["serde_json", "csv", "toml", "calamine", "rust_xlsxwriter", "zip"];
-    WEB.iter().any(|w| name == *w || name.starts_with(&format!("{w}-")))
+    const FORMATS: [&str; 6] = [
+        "serde_json",
+        "csv",
+        "toml",
+        "calamine",
+        "rust_xlsxwriter",
+        "zip",
+    ];
+    WEB.iter()
+        .any(|w| name == *w || name.starts_with(&format!("{w}-")))
         || CLOCK_AND_IO.contains(&name)
         || FORMATS.contains(&name)
         || name == "mucsong-json"
@@ -131,7 +149,14 @@ fn the_household_app_is_not_built_from_commune_mode() {
 #[test]
 fn the_forbidden_list_catches_what_it_names() {
     // A test that can fail: the predicate is not vacuous.
-    for name in ["leptos", "web-sys", "wasm-bindgen-futures", "chrono", "serde_json", "csv"] {
+    for name in [
+        "leptos",
+        "web-sys",
+        "wasm-bindgen-futures",
+        "chrono",
+        "serde_json",
+        "csv",
+    ] {
         assert!(is_forbidden_in_pure_crates(name), "{name}");
     }
     for name in ["serde", "mucsong-rules", "serde_derive", "proc-macro2"] {

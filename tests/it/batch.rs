@@ -2,12 +2,12 @@
 //! bad input the formats name), the writers' exact output, and commune statistics on a small set
 //! computed by hand.
 
-use mucsong_formats::jsonl;
-use mucsong_formats::summary_csv::{parse_money, HeaderLanguage};
 use mucsong_batch::*;
-use mucsong_formats::*;
 use mucsong_engine::household::{Area, Region};
 use mucsong_engine::{Class, IncomeClass, Indicator, IndicatorStatus, ResultRecord};
+use mucsong_formats::jsonl;
+use mucsong_formats::summary_csv::{parse_money, HeaderLanguage};
+use mucsong_formats::*;
 use std::io::Cursor;
 
 fn fixture(name: &str) -> Vec<u8> {

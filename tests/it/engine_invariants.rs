@@ -15,7 +15,7 @@ fn every_rule_value_has_a_reference_a_date_and_a_status() {
     for (key, p) in &r.parameters() {
         assert!(!p.values.is_empty(), "{key}: no values");
         for v in &p.values {
-            check(key, &v.reference.document, v.status);
+            check(key, v.reference.document, v.status);
             assert!(
                 v.until.is_none_or(|u| u >= v.since),
                 "{key}: until before since"
@@ -25,7 +25,7 @@ fn every_rule_value_has_a_reference_a_date_and_a_status() {
                 "{key}: reviewed before it applied"
             );
             if v.status == RuleStatus::Interpretation {
-                let i = v.interpretation.as_deref().unwrap_or_default();
+                let i = v.interpretation.unwrap_or_default();
                 assert!(
                     i.is_empty() || r.interpretation(i).is_some(),
                     "{key}: unknown interpretation {i}"
@@ -35,11 +35,11 @@ fn every_rule_value_has_a_reference_a_date_and_a_status() {
     }
     for e in &r.editions {
         let p = e.provenance();
-        check(&e.key, &p.reference.document, p.status);
+        check(e.key, p.reference.document, p.status);
         assert!(e.since < e.until);
     }
     for i in &r.indicators {
-        check(&i.key, &i.reference.document, i.status);
+        check(i.key, i.reference.document, i.status);
         assert!(
             !i.label_vi().trim().is_empty() && !i.label_en().trim().is_empty(),
             "{}: labels",
@@ -47,7 +47,7 @@ fn every_rule_value_has_a_reference_a_date_and_a_status() {
         );
     }
     for i in &r.interpretations() {
-        check(&i.key, &i.reference.document, i.status);
+        check(i.key, i.reference.document, i.status);
         assert_eq!(i.status, RuleStatus::Interpretation, "{}", i.key);
         assert!(
             !i.label_vi().trim().is_empty() && !i.label_en().trim().is_empty(),
@@ -56,7 +56,7 @@ fn every_rule_value_has_a_reference_a_date_and_a_status() {
         );
     }
     for s in &r.supports {
-        check(&s.key, &s.reference.document, s.status);
+        check(s.key, s.reference.document, s.status);
     }
     for row in &r.b1_points {
         assert!(
@@ -66,7 +66,7 @@ fn every_rule_value_has_a_reference_a_date_and_a_status() {
         );
     }
     for t in &r.tables() {
-        check(&t.key, &t.reference.document, t.status);
+        check(t.key, t.reference.document, t.status);
     }
     // Every edition's indicators have a rule entry with labels.
     for e in &r.editions {

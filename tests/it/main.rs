@@ -1,4 +1,5 @@
 //! The one native integration-test binary; each module tests one area through the public API.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod architecture;
 mod batch;

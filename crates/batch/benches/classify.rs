@@ -1,15 +1,17 @@
 //! Throughput benchmarks: the engine on realistic generated households (households/s), the JSON
 //! Lines path from bytes to result lines (MB/s), and summary rows, alone and through CSV.
-//! Run with `cargo bench --profile cli --bench classify`.
+//! Run with `cargo bench --profile cli -p mucsong-batch --bench classify` (native only).
+#![cfg_attr(target_arch = "wasm32", no_main)]
+#![cfg(not(target_arch = "wasm32"))]
 
 use mucsong_generator as gen_households;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use gen_households::Rng;
 use mucsong_batch as batch;
-use mucsong_formats::JsonLinesReader;
 use mucsong_engine::household::{Area, Region};
 use mucsong_engine::{self as engine, AssessOptions, Date, HouseholdRecord, Indicator, SummaryRow};
+use mucsong_formats::JsonLinesReader;
 use std::hint::black_box;
 
 const N: usize = 2_000;
@@ -99,7 +101,7 @@ fn bench_engine(c: &mut Criterion) {
     });
     // One realistic rural household of five (tests/it/fixtures), assessed N times.
     let realistic = engine::parse_household(include_str!(
-        "../tests/it/fixtures/realistic_household.json"
+        "../../../tests/it/fixtures/realistic_household.json"
     ))
     .expect("the fixture is a valid household");
     group.bench_function(BenchmarkId::new("assess", "realistic household"), |b| {

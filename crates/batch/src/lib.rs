@@ -9,13 +9,13 @@ pub mod summary;
 
 pub use summary::{CommuneSummary, IndicatorTally};
 
+use mucsong_engine::{self as engine, AssessOptions, Date};
 use mucsong_formats::jsonl;
+use mucsong_formats::summary_csv::CsvWriteOptions;
 use mucsong_formats::{
     FileError, JsonLinesReader, JsonLinesWriter, LineRecord, RecordError, SummaryCsvReader,
     SummaryCsvWriter,
 };
-use mucsong_formats::summary_csv::CsvWriteOptions;
-use mucsong_engine::{self as engine, AssessOptions, Date};
 use std::io::{self, BufRead, Write};
 
 /// What a run did.

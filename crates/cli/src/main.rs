@@ -3,8 +3,8 @@
 //! standard output.
 
 use mucsong_batch::{self as batch, BatchReport, CsvRunError};
-use mucsong_formats::{JsonShape};
 use mucsong_engine::{AssessOptions, Date};
+use mucsong_formats::JsonShape;
 use std::ffi::OsString;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
@@ -427,14 +427,18 @@ fn format_from_extension(path: &Path) -> Option<Format> {
 /// A `.json` file may hold one pretty-printed record or, by habit, JSON Lines.
 fn sniff_json(input: &mut impl BufRead) -> Format {
     match input.fill_buf() {
-        Ok(head) if mucsong_formats::jsonl::sniff_json_shape(head) == JsonShape::Lines => Format::JsonLines,
+        Ok(head) if mucsong_formats::jsonl::sniff_json_shape(head) == JsonShape::Lines => {
+            Format::JsonLines
+        }
         _ => Format::Json,
     }
 }
 
 /// JSON when the first non-blank character (after a BOM) is `{`, else CSV.
 fn sniff_format(head: &[u8]) -> Format {
-    let body = head.strip_prefix(mucsong_formats::jsonl::UTF8_BOM).unwrap_or(head);
+    let body = head
+        .strip_prefix(mucsong_formats::jsonl::UTF8_BOM)
+        .unwrap_or(head);
     match body.iter().find(|b| !b.is_ascii_whitespace()) {
         Some(b'{') => match mucsong_formats::jsonl::sniff_json_shape(body) {
             JsonShape::Lines => Format::JsonLines,

@@ -3,8 +3,8 @@
 //! switches language. Mounted into its own `<div>` (the page's `<body>` is never cleared).
 
 use super::CommuneApp;
-use mucsong_widgets::tick;
 use mucsong_i18n::{Locale, COMMUNE};
+use mucsong_widgets::tick;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 

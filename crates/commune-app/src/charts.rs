@@ -4,11 +4,11 @@
 //! Content Security Policy forbids inline styles) and pass 3:1 contrast against the page.
 
 use super::{fmt_count, fmt_percent};
-use mucsong_widgets::i18n::use_i18n;
+use leptos::prelude::*;
 use mucsong_batch::CommuneSummary;
 use mucsong_commune::targets::{max_deprived_share, TargetValues};
 use mucsong_engine::Indicator;
-use leptos::prelude::*;
+use mucsong_widgets::i18n::use_i18n;
 
 /// Width of the drawing in SVG units; it scales to the column's width.
 const WIDTH: f64 = 280.0;

@@ -5,11 +5,11 @@
 use super::charts::{ClassChart, IndicatorChart};
 use super::exports::Exports;
 use super::{fmt_count, fmt_decimal, fmt_percent, fmt_size, use_commune, Report};
-use mucsong_widgets::i18n::use_i18n;
+use leptos::prelude::*;
 use mucsong_commune::messages;
 use mucsong_commune::targets::{compare, parse_percent, TargetStatus, TARGETS};
 use mucsong_engine::Indicator;
-use leptos::prelude::*;
+use mucsong_widgets::i18n::use_i18n;
 use std::collections::BTreeSet;
 
 /// The figures of one run.
@@ -373,14 +373,14 @@ fn TargetsSection(report: Report) -> impl IntoView {
                                             {move || {
                                                 let r = row();
                                                 let locale = i18n.locale();
-                                                let unknown = (r.count.n_unknown > 0)
-                                                    .then(|| {
-                                                        format!(
-                                                            "; {}",
-                                                            i18n.tf("commune_unknown_note", &[("n", &fmt_count(r.count.n_unknown, locale))]),
-                                                        )
-                                                    })
-                                                    .unwrap_or_default();
+                                                let unknown = if r.count.n_unknown > 0 {
+                                                    format!(
+                                                        "; {}",
+                                                        i18n.tf("commune_unknown_note", &[("n", &fmt_count(r.count.n_unknown, locale))]),
+                                                    )
+                                                } else {
+                                                    String::new()
+                                                };
                                                 format!(
                                                     "{} ({}/{}{})",
                                                     fmt_percent(r.share_meeting(), locale),

@@ -3,13 +3,13 @@
 //! chunked path, written out part by part — and the dashboard as a summary CSV. Also printing.
 
 use super::{browser, use_commune, Report};
-use mucsong_widgets::i18n::use_i18n;
-use mucsong_formats::summary_csv::HeaderLanguage;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
 use mucsong_commune::export::summary_csv;
 use mucsong_commune::targets::compare;
 use mucsong_commune::{CommuneRun, InputFormat, Output};
-use leptos::prelude::*;
-use leptos::task::spawn_local;
+use mucsong_formats::summary_csv::HeaderLanguage;
+use mucsong_widgets::i18n::use_i18n;
 
 /// The file name without its extension, for the exported files' names.
 fn stem(name: &str) -> &str {

@@ -2,9 +2,9 @@
 //! and drop, the assessment date, and the templates with a short description of the columns.
 
 use super::{browser, model, use_commune};
-use mucsong_widgets::i18n::use_i18n;
-use mucsong_formats::summary_csv::HeaderLanguage;
 use leptos::prelude::*;
+use mucsong_formats::summary_csv::HeaderLanguage;
+use mucsong_widgets::i18n::use_i18n;
 use wasm_bindgen::JsCast;
 
 /// The file input, drop zone, date and templates.

@@ -20,15 +20,15 @@ pub use page::CommuneApp;
 
 pub use mucsong_commune as model;
 
-use mucsong_widgets::i18n::use_i18n;
-use mucsong_batch::{CommuneSummary};
-use mucsong_formats::{FileError, RecordError};
-use mucsong_engine::{edition_for, Date};
-use mucsong_i18n::Locale;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use model::messages::{self, Message};
 use model::{Bytes, CommuneRun, InputFormat, OpenError, RunOptions, TargetTally, TargetValues};
+use mucsong_batch::CommuneSummary;
+use mucsong_engine::{edition_for, Date};
+use mucsong_formats::{FileError, RecordError};
+use mucsong_i18n::Locale;
+use mucsong_widgets::i18n::use_i18n;
 
 /// Work per time slice before yielding to the event loop: short enough that taps and scrolling
 /// answer at once (well under the 50 ms "long task" mark), long enough that yielding costs little.
@@ -288,19 +288,7 @@ pub fn use_commune() -> CommuneState {
 
 /// A count with the locale's thousands separator ("100.000" / "100,000").
 pub fn fmt_count(n: u64, locale: Locale) -> String {
-    let digits = n.to_string();
-    let separator = match locale {
-        Locale::Vi => '.',
-        Locale::En => ',',
-    };
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(separator);
-        }
-        out.push(c);
-    }
-    out
+    mucsong_i18n::format_count(n, locale)
 }
 
 /// A number with `decimals` decimals and the locale's decimal mark.

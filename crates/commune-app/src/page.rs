@@ -3,12 +3,12 @@
 //! the language switch — with commune mode's catalogue.
 
 use super::CommuneSection;
+use leptos::prelude::*;
+use mucsong_i18n::COMMUNE;
 use mucsong_widgets::i18n::{provide_i18n_for, use_i18n};
 use mucsong_widgets::language_switch::LanguageSwitch;
 use mucsong_widgets::pwa;
 use mucsong_widgets::update_banner::UpdateBanner;
-use mucsong_i18n::COMMUNE;
-use leptos::prelude::*;
 
 /// Where the household app is, relative to this page.
 const HOUSEHOLD_PAGE_URL: &str = "../";

@@ -4,9 +4,9 @@
 //! expects; English uses `,` and a decimal point.
 
 use super::targets::{TargetRow, TargetStatus};
+use mucsong_batch::CommuneSummary;
 use mucsong_formats::jsonl::UTF8_BOM;
 use mucsong_formats::summary_csv::{HeaderLanguage, SummaryColumn};
-use mucsong_batch::CommuneSummary;
 use mucsong_i18n::{Locale, COMMUNE};
 
 /// Summary CSV columns: (English, Vietnamese).

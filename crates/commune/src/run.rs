@@ -5,12 +5,15 @@
 //! event loop; native tests call `classify_file`, which runs the very same steps to the end.
 
 use super::targets::TargetTally;
+use mucsong_batch::CommuneSummary;
+use mucsong_engine::{self as engine, AssessOptions, Date, ResultRecord};
 use mucsong_formats::error::RecordError;
 use mucsong_formats::jsonl::{self, sniff_json_shape, JsonShape, LineRecord, UTF8_BOM};
 use mucsong_formats::summary_csv::{check_encoding, CsvWriteOptions, HeaderLanguage};
-use mucsong_batch::{CommuneSummary};
-use mucsong_formats::{FileError, JsonLinesReader, JsonLinesWriter, ResultCsvWriter, SummaryCsvReader, SummaryCsvWriter};
-use mucsong_engine::{self as engine, AssessOptions, Date, ResultRecord};
+use mucsong_formats::{
+    FileError, JsonLinesReader, JsonLinesWriter, ResultCsvWriter, SummaryCsvReader,
+    SummaryCsvWriter,
+};
 use std::cell::{Cell, RefCell};
 use std::io::{self, BufRead, Cursor, Read, Write};
 use std::rc::Rc;

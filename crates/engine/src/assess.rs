@@ -6,7 +6,6 @@ use super::classify::{
     class_set_of_income, classes_with_unknown_income, income_class_of, income_classes,
     review_classes, ClassSet, Deprivations,
 };
-use crate::date::Date;
 use super::explanation::*;
 use super::household::{Area, HouseholdRecord, Region};
 use super::indicators::{self, status_of, IndicatorEval};
@@ -14,11 +13,12 @@ use super::problem::InvalidHousehold;
 use super::result::{
     Class, IncomeClass, Indicator, IndicatorStatus, ResultRecord, ScreeningOutcome, RESULT_SCHEMA,
 };
-use crate::rules::{b1_column, rules, ClassificationMethod, ScoreThresholds};
 use super::score_a::{self, ScoreA};
 use super::screening::{self, ScreeningEval, CRITERION_KEYS, EXCLUSION_KEYS};
 use super::tri::{AnswerPath, CountRange, Tri};
 use super::validate::{validate, ValidHousehold};
+use crate::date::Date;
+use crate::rules::{b1_column, rules, ClassificationMethod, ScoreThresholds};
 use serde::Serialize;
 use std::collections::BTreeMap;
 

@@ -3,9 +3,9 @@
 //! unknown answers yield every class still possible.
 
 use super::result::{Class, IncomeClass};
-use crate::rules::Thresholds;
 use super::tri::{CountRange, Tri};
 use super::validate::IncomeRange;
+use crate::rules::Thresholds;
 
 /// A set of classes (bit 0 poor, 1 near-poor, 2 not poor).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -4,8 +4,8 @@
 
 use super::household::{Area, Region};
 use super::result::{Class, IncomeClass, Indicator, IndicatorStatus, ScreeningOutcome};
-use crate::rules::Reference;
 use super::Date;
+use crate::rules::Reference;
 use serde::Serialize;
 
 /// Why an assessment came out as it did.

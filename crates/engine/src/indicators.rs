@@ -6,9 +6,9 @@
 use super::explanation::{FactValue, Interp, Reason, UsedInterpretations};
 use super::household::*;
 use super::result::{Indicator, IndicatorStatus};
-use crate::rules::{rules, Thresholds};
 use super::tri::{AnswerPath, CountRange, Tri};
 use super::validate::{ValidHousehold, ValidMember};
+use crate::rules::{rules, Thresholds};
 
 /// One indicator's outcome for a household. Its reasons are in the assessment's shared list
 /// (one allocation for all indicators).

@@ -2,10 +2,10 @@
 //! Pure: no web crates, no I/O, no clock. The browser app, the batch importers and the
 //! command-line tool all call `assess` (full records) or `assess_summary` (summary CSV rows).
 
-/// Dates without a clock (the rule data's vocabulary, from `mucsong_rules`).
-pub use mucsong_rules::date;
 /// The dated rule data (`mucsong_rules`), re-exported so the engine's users name one crate.
 pub use mucsong_rules as rules;
+/// Dates without a clock (the rule data's vocabulary, from `mucsong_rules`).
+pub use mucsong_rules::date;
 pub mod explanation;
 pub mod household;
 pub mod problem;

@@ -6,9 +6,9 @@
 use super::explanation::{Interp, ScoredItem, UnresolvedItem, UsedInterpretations};
 use super::household::*;
 use super::indicators::is_dependant;
-use crate::rules::{rules, B1Row, ScoreThresholds};
 use super::tri::{AnswerPath, CountRange, Tri};
 use super::validate::{ValidHousehold, ValidMember};
+use crate::rules::{rules, B1Row, ScoreThresholds};
 
 /// One B1 item (or part of one) whose row is chosen by a level: `rows[level]`, `None` = no row.
 /// The answers that leave the level open are `ScoreFacts::unknown[unknown.0..unknown.1]`.

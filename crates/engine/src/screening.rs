@@ -4,9 +4,9 @@
 
 use super::explanation::{Interp, UsedInterpretations};
 use super::household::*;
-use crate::rules::ScoreThresholds;
 use super::tri::{AnswerPath, CountRange, Tri};
 use super::validate::ValidHousehold;
+use crate::rules::ScoreThresholds;
 
 /// Phiếu A's outcome, with what remains possible when answers are unknown.
 #[derive(Debug, Clone)]

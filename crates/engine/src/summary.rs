@@ -6,13 +6,13 @@ use super::classify::{
     class_set_of_income, classes_with_unknown_income, income_class_of, income_classes,
     review_classes, ClassSet,
 };
-use crate::date::Date;
 use super::household::{Area, Region};
 use super::problem::{InvalidHousehold, Problem, ProblemCode};
 use super::result::{Indicator, ResultRecord, RESULT_SCHEMA};
-use crate::rules::{edition_for, ClassificationMethod};
 use super::tri::{CountRange, Tri};
 use super::validate::IncomeRange;
+use crate::date::Date;
+use crate::rules::{edition_for, ClassificationMethod};
 use std::collections::BTreeMap;
 
 /// One summary CSV row, already parsed from text by the batch layer.

@@ -2,11 +2,11 @@
 //! whose types cannot hold nonsense (parsed dates, age spans, non-negative numbers, at least one
 //! member). Every problem is collected, not just the first.
 
-use crate::date::{Date, PartialDate};
 use super::household::*;
 use super::problem::{Problem, ProblemCode};
-use crate::rules::{edition_for, Edition, Thresholds};
 use super::tri::Tri;
+use crate::date::{Date, PartialDate};
+use crate::rules::{edition_for, Edition, Thresholds};
 
 /// Amounts above this (a million billion đồng) are refused, which also keeps sums from overflowing.
 const MAX_VND: i64 = 1_000_000_000_000_000;

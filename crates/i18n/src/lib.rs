@@ -193,24 +193,38 @@ fn locale_index(locale: Locale) -> usize {
 /// Formats whole đồng with dots between thousands, as Vietnamese write money ("1.500.000 đ").
 pub fn format_vnd(amount: i64) -> String {
     // A no-break space keeps the amount and its unit on one line.
-    format!(
-        "{}\u{a0}đ",
-        group_thousands(amount)
-    )
+    format!("{}\u{a0}đ", group_thousands(amount))
 }
 
-/// `1500000` → `1.500.000`.
+/// `1500000` → `1.500.000` (the Vietnamese thousands separator, whatever the locale: money and
+/// answers are written so).
 pub fn group_thousands(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
+    let grouped = group_digits(n.unsigned_abs(), '.');
+    if n < 0 {
+        format!("-{grouped}")
+    } else {
+        grouped
+    }
+}
+
+/// A count with the locale's thousands separator ("100.000" / "100,000").
+pub fn format_count(n: u64, locale: Locale) -> String {
+    let separator = match locale {
+        Locale::Vi => '.',
+        Locale::En => ',',
+    };
+    group_digits(n, separator)
+}
+
+/// The digits of `n` in groups of three, `separator` between them.
+fn group_digits(n: u64, separator: char) -> String {
+    let digits = n.to_string();
     let mut out = String::new();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('.');
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
         }
         out.push(ch);
-    }
-    if n < 0 {
-        out.insert(0, '-');
     }
     out
 }

@@ -2,11 +2,11 @@
 //! hold — the text exactly as typed (kept even when it does not parse, so nothing typed is ever
 //! lost), which answers were "don't know", and UI-only answers such as the chosen province.
 
+use crate::fields::{self, FieldError, FieldKind, ParseContext};
 use mucsong_engine::date::Date;
 use mucsong_engine::household::{HouseholdRecord, Member, HOUSEHOLD_SCHEMA};
 use mucsong_engine::rules::{edition_for, rules};
 use mucsong_json::{Map, Value};
-use crate::fields::{self, FieldError, FieldKind, ParseContext};
 
 /// UI-only answer: the old province chosen (the record keeps only the region).
 pub const PROVINCE: &str = "province";

@@ -3,9 +3,9 @@
 //! and the explicit migrations from older shapes. Reading never panics: anything unreadable is a
 //! `DecodeError` that the store sets aside with a message.
 
+use crate::draft::{Draft, PathSet, TextMap};
 use mucsong_engine::household::{HouseholdRecord, HOUSEHOLD_SCHEMA};
 use mucsong_json::{self as json, Map, Value};
-use crate::draft::{Draft, PathSet, TextMap};
 
 /// The envelope version this build writes.
 pub const ENVELOPE_VERSION: u64 = 1;
@@ -180,8 +180,8 @@ fn short(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use mucsong_engine::date::Date;
     use crate::fields::ParseContext;
+    use mucsong_engine::date::Date;
 
     fn sample() -> Draft {
         let ctx = ParseContext {

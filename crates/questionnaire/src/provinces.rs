@@ -77,6 +77,17 @@ pub fn region_for(province: &Province, area: Option<Area>) -> Option<Region> {
     }
 }
 
+/// Keeps the record's region in step with the chosen province and the area (the area may be
+/// changed after the province). Without a province, the region is left as answered.
+pub fn sync_region(draft: &mut crate::draft::Draft) {
+    let Some(name) = draft.extra(crate::draft::PROVINCE).map(str::to_string) else {
+        return;
+    };
+    let Some(province) = find(&name) else { return };
+    let region = region_for(province, draft.record.area);
+    draft.choose("region", region.map(Region::key));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,18 +151,4 @@ mod tests {
             );
         }
     }
-}
-
-/// Keeps the record's region in step with the chosen province and the area (the area may be
-/// changed after the province). Without a province, the region is left as answered.
-pub fn sync_region(draft: &mut crate::draft::Draft) {
-    let Some(name) = draft
-        .extra(crate::draft::PROVINCE)
-        .map(str::to_string)
-    else {
-        return;
-    };
-    let Some(province) = find(&name) else { return };
-    let region = region_for(province, draft.record.area);
-    draft.choose("region", region.map(Region::key));
 }

@@ -2,9 +2,9 @@
 //! screen asks for this household: school questions only for the ages that go to school,
 //! height and weight only for children, the labour contract only for wage work, and so on.
 
-use mucsong_engine::date::{Date, PartialDate};
 use crate::draft::{Draft, INCOME_MODE};
 use crate::fields::INCOME_SOURCES;
+use mucsong_engine::date::{Date, PartialDate};
 
 /// One screen of the questionnaire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

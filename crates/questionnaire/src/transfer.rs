@@ -2,11 +2,11 @@
 //! as JSON Lines. An import is all or nothing: any bad line gives a message naming the line, the
 //! field, what was expected and what was found, and nothing is changed.
 
+use crate::draft::Draft;
+use crate::fields::{self, FieldKind, ParseContext, SPECS};
 use mucsong_engine::date::Date;
 use mucsong_engine::household::{HouseholdRecord, HOUSEHOLD_SCHEMA};
 use mucsong_json::{self as json, Value};
-use crate::draft::Draft;
-use crate::fields::{self, FieldKind, ParseContext, SPECS};
 
 /// The record to export for a household: its id is the saved name when it has none.
 pub fn export_record(draft: &Draft) -> HouseholdRecord {

@@ -19,7 +19,10 @@ pub trait Keyed: Copy + Eq + 'static {
 
     /// Parses a machine key.
     fn from_key(key: &str) -> Option<Self> {
-        Self::KEYS.iter().position(|k| *k == key).map(|i| Self::ALL[i])
+        Self::KEYS
+            .iter()
+            .position(|k| *k == key)
+            .map(|i| Self::ALL[i])
     }
 }
 

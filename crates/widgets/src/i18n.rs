@@ -1,8 +1,8 @@
 //! The language context: which locale is shown, and `t`/`tf` lookups (in the page's own
 //! catalogue) that re-render on change.
 
-use mucsong_i18n::{Catalogue, Locale, HOUSEHOLD};
 use leptos::prelude::*;
+use mucsong_i18n::{Catalogue, Locale, HOUSEHOLD};
 
 /// The current language and the page's texts, shared through context. Reading a text
 /// subscribes to language changes.

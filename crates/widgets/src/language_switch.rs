@@ -1,9 +1,9 @@
 //! The language switch: two large buttons, the current one pressed.
 
-use crate::{on_click, text};
 use crate::i18n::use_i18n;
-use mucsong_i18n::Locale;
+use crate::{on_click, text};
 use leptos::prelude::*;
+use mucsong_i18n::Locale;
 
 /// Buttons to switch between Tiếng Việt and English.
 #[component]

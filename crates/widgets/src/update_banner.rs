@@ -1,8 +1,8 @@
 //! The "new version" banner, shown by both pages (household app and commune mode).
 
-use crate::{dynamic, on_click};
 use crate::i18n::use_i18n;
 use crate::pwa;
+use crate::{dynamic, on_click};
 use leptos::prelude::*;
 
 /// Offers the waiting new version of the app; it is applied only when the person asks, so a

@@ -2,17 +2,19 @@
 //! command-line tool: the same files give the same results row by row and the same statistics, and
 //! bad files are refused by the browser path with the batch layer's reasons.
 
-use mucsong_formats::summary_csv::HeaderLanguage;
-use mucsong_formats::FileError;
 use mucsong_commune::{classify_file, Bytes, CommuneRun, OpenError, Output, RunOptions};
 use mucsong_engine::Date;
+use mucsong_formats::summary_csv::HeaderLanguage;
+use mucsong_formats::FileError;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const AS_OF: &str = "2026-11-27";
 
 fn repo(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(path)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(path)
 }
 
 fn options(override_record_dates: bool) -> RunOptions {
