@@ -16,20 +16,10 @@ cd "$ROOT"
 # cargo-installed tools (trunk, wasm-bindgen) and npm-installed ones (wasm-opt), as setup.sh puts them.
 export PATH="$HOME/.cargo/bin:$(npm prefix -g)/bin:$PATH"
 
-# Size (the first load must stay under 250 KB gzip): the release wasm is built with a standard
-# library compiled for it, with panics as plain traps (no panic messages, locations or formatting
-# machinery in the bundle; the profile already aborts on panic). Measured on the household page:
-# the wasm shrinks by about 25 KB gzip. `-Zbuild-std` and `-Cpanic=immediate-abort` are unstable
-# options of the pinned stable compiler, unlocked for this build only by RUSTC_BOOTSTRAP=1 (the
-# native tool, the tests and the wasm-bindgen test builds do not use them). RUSTFLAGS replaces the
-# target's rustflags in .cargo/config.toml, so the flags set there are repeated here.
-export RUSTC_BOOTSTRAP=1
-export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
-export RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none"
-# Tried and left out (household wasm, 2026-11-27): -Zfmt-debug=none saves about 0.1 KB gzip (the
-# Debug code still linked is reached through std's error vtables, not `{:?}`) and would blank
-# the `{:?}` parts of commune mode's messages; Talc as the global allocator adds about 0.4 KB gzip,
-# because std keeps dlmalloc anyway (thread handles are allocated with `System` directly).
+# Size: the unstable options and the pinned-compiler check live in scripts/size-flags.sh.
+source "$ROOT/scripts/size-flags.sh"
+check_pinned_compiler
+export_size_flags
 
 echo "==> build: household app (index.html -> dist/)"
 trunk build index.html --dist dist --release --offline

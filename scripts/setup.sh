@@ -37,29 +37,31 @@ if ! grep -q "wasm_bindgen = \"$WASM_BINDGEN_VERSION\"" Trunk.toml; then
     exit 1
 fi
 
-if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+# The compiler: exactly the release rust-toolchain.toml pins (scripts/size-flags.sh reads it too),
+# with the components and target the build and the tests use. Inside this folder rustup then runs
+# that release whatever the machine's default is.
+source "$ROOT/scripts/size-flags.sh"
+if rustup run "$MUCSONG_TOOLCHAIN" rustc --version >/dev/null 2>&1; then
+    say "rust $MUCSONG_TOOLCHAIN: present"
+else
+    say "installing rust $MUCSONG_TOOLCHAIN (rust-toolchain.toml)"
+    rustup toolchain install "$MUCSONG_TOOLCHAIN" --profile minimal
+fi
+for component in rust-src rustfmt clippy; do
+    if rustup component list --toolchain "$MUCSONG_TOOLCHAIN" --installed | grep -q "^$component"; then
+        say "$component component: present"
+    else
+        say "adding the $component component"
+        rustup component add --toolchain "$MUCSONG_TOOLCHAIN" "$component"
+    fi
+done
+if rustup target list --toolchain "$MUCSONG_TOOLCHAIN" --installed | grep -qx wasm32-unknown-unknown; then
     say "wasm32-unknown-unknown target: present"
 else
     say "adding the wasm32-unknown-unknown target"
-    rustup target add wasm32-unknown-unknown
+    rustup target add --toolchain "$MUCSONG_TOOLCHAIN" wasm32-unknown-unknown
 fi
-
-# The release wasm rebuilds the standard library for the browser (scripts/build.sh): that needs the
-# standard library's source, the same version as the compiler.
-if rustup component list --installed | grep -q '^rust-src'; then
-    say "rust-src component: present"
-else
-    say "adding the rust-src component"
-    rustup component add rust-src
-fi
-
-# test.sh runs `cargo fmt --check`; rustup's minimal profile has no rustfmt.
-if rustup component list --installed | grep -q '^rustfmt'; then
-    say "rustfmt component: present"
-else
-    say "adding the rustfmt component"
-    rustup component add rustfmt
-fi
+check_pinned_compiler
 
 if [[ "$(trunk --version 2>/dev/null || true)" == "trunk $TRUNK_VERSION" ]]; then
     say "trunk $TRUNK_VERSION: present"
@@ -105,10 +107,10 @@ say "npm ci in tests/e2e"
 # Trunk builds with --offline, so every crate must already be in cargo's cache.
 say "cargo fetch"
 cargo fetch --locked
-# scripts/build.sh rebuilds the standard library for the wasm (-Zbuild-std) and builds offline:
-# std's own crates.io dependencies (dlmalloc, hashbrown, ...) are not in Cargo.lock, so plain
-# `cargo fetch` leaves them out and a clean machine's offline build would fail to find them.
+# scripts/build.sh rebuilds the standard library for the wasm (scripts/size-flags.sh) and builds
+# offline: std's own crates.io dependencies (dlmalloc, hashbrown, ...) are not in Cargo.lock, so
+# plain `cargo fetch` leaves them out and a clean machine's offline build would fail to find them.
 say "cargo fetch for the rebuilt standard library"
-RUSTC_BOOTSTRAP=1 cargo fetch --locked -Zbuild-std=std,panic_abort --target wasm32-unknown-unknown
+(export_size_flags && cargo fetch --locked --target wasm32-unknown-unknown)
 
 say "tools: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version), $(/usr/bin/chromium --version 2>/dev/null | head -n1), node $(node --version)"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing (scripts/setup.sh), then runs every check and test; stops at the first failure.
 #
-# Steps: cargo fmt --check; native cargo test; wasm-bindgen browser tests (if any exist); the
+# Steps: cargo fmt --check; clippy (native and wasm32, warnings are errors); native cargo test of
+# the whole workspace; wasm-bindgen browser tests (of the crates that have any); the
 # release build (scripts/build.sh: both pages and the service worker); the size budget; the end-to-end browser tests
 # (tests/e2e/*.test.mjs); and the Lighthouse audit (accessibility at least 90; LIGHTHOUSE=0
 # skips it). Ends with one summary line counting the tests that ran. Used by .ci/run.
@@ -61,15 +62,27 @@ step setup bash scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$(npm prefix -g)/bin:$PATH"
 
 step fmt cargo fmt --all -- --check
-# Library, binaries, the integration-test binary and doc tests (benches are not built).
-step cargo-test cargo test --locked
+# Every crate, every target (tests, benches, the tools), on the machine and for the browser.
+step clippy cargo clippy --locked --workspace --all-targets -- -D warnings
+step clippy-wasm cargo clippy --locked --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
+# Every crate's unit tests, the integration-test binaries (tests/it, crates/cli/tests/it) and doc
+# tests (benches are not built).
+step cargo-test cargo test --locked --workspace --no-fail-fast
 
-# wasm-bindgen browser tests run only if the crate has any (they need a wasm build of the tests).
-if grep -rqs --include='*.rs' 'wasm_bindgen_test' src tests; then
+# wasm-bindgen browser tests: the crates that have them (a wasm build of their tests, run in
+# headless Chromium by wasm-bindgen-test-runner).
+mapfile -t WASM_TEST_CRATES < <(
+    for dir in . crates/*; do
+        if grep -rqs --include='*.rs' 'wasm_bindgen_test' "$dir/src"; then
+            sed -n 's/^name = "\(.*\)"/-p\n\1/p' "$dir/Cargo.toml" | head -n 2
+        fi
+    done
+)
+if [[ ${#WASM_TEST_CRATES[@]} -gt 0 ]]; then
     step wasm-test env CHROMEDRIVER=/usr/bin/chromedriver \
-        cargo test --locked --target wasm32-unknown-unknown --lib
+        cargo test --locked --target wasm32-unknown-unknown --lib "${WASM_TEST_CRATES[@]}"
 else
-    printf '\n==> test: wasm-test skipped (no wasm_bindgen_test in src/ or tests/)\n'
+    printf '\n==> test: wasm-test skipped (no wasm_bindgen_test in any crate)\n'
 fi
 
 step build bash scripts/build.sh

@@ -49,7 +49,7 @@ test("a new version waits until it is applied, then takes over and keeps localSt
     await waitForAppStarted(phone.page);
     assert.equal(await servedDescription(phone.page), v1);
 
-    // Apply it the way the app's "Cập nhật ngay / Update now" does (src/app/pwa.rs apply_update):
+    // Apply it the way the app's "Cập nhật ngay / Update now" does (crates/widgets/src/pwa.rs apply_update):
     // tell the waiting worker to take over, and reload once it controls the page.
     const reloaded = phone.page.waitForEvent("load", { timeout: 30_000 });
     await phone.page.evaluate(async () => {
@@ -71,7 +71,7 @@ test("a new version waits until it is applied, then takes over and keeps localSt
   }
 });
 
-// The start page's "Cập nhật ngay / Update now" button (UI, src/app/pwa.rs use_service_worker):
+// The start page's "Cập nhật ngay / Update now" button (UI, crates/widgets/src/pwa.rs use_service_worker):
 // shown only while an update waits, and pressing it switches versions without losing saved data.
 test("the start page offers “Cập nhật ngay” when a new version waits, and pressing it updates", async () => {
   const deploy = await privateDeployment();

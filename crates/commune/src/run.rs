@@ -1,5 +1,5 @@
 //! One pass over a commune file, in chunks: detects the format, refuses what cannot be read (with a
-//! structured reason), then classifies a few records per `step` through `src/batch`'s readers and
+//! structured reason), then classifies a few records per `step` through `mucsong_formats`' readers and
 //! the engine — exactly what the command-line tool does — adding each result to the commune
 //! statistics and, for an export, writing it out. The browser calls `step` between yields to the
 //! event loop; native tests call `classify_file`, which runs the very same steps to the end.

@@ -1073,7 +1073,7 @@ mod snapshot {
         for (actual, expected, file) in cases {
             assert!(
                 actual == expected,
-                "src/engine/snapshots/{file} differs; the explanation is now:\n{actual}"
+                "crates/engine/src/snapshots/{file} differs; the explanation is now:\n{actual}"
             );
         }
     }

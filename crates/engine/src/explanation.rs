@@ -41,7 +41,7 @@ pub struct Explanation {
     pub score_a_distance: Option<ScoreADistance>,
     /// Supports of standard.md §4 that may apply (never certain).
     pub supports: Vec<SupportExplanation>,
-    /// Keys of the [interpretation] rules used for this household (rules/interpretations.toml).
+    /// Keys of the [interpretation] rules used for this household (crates/rules/data/interpretations.toml).
     pub interpretations: Vec<&'static str>,
     /// Answer paths an undetermined class depends on (same as the result's).
     pub depends_on: Vec<String>,
@@ -90,7 +90,7 @@ pub struct Reason {
     pub threshold: Option<FactValue>,
     /// What this fact contributes: `deprived`, `not_deprived` or `unknown`.
     pub effect: IndicatorStatus,
-    /// The parameter or interpretation key the threshold comes from (rules/*.toml).
+    /// The parameter or interpretation key the threshold comes from (crates/rules/data/*.toml).
     pub rule: &'static str,
     /// The legal source of the indicator's definition.
     pub reference: &'static Reference,
@@ -103,7 +103,7 @@ pub struct IndicatorExplanation {
     pub status: IndicatorStatus,
     /// True for indicators whose rule is only reported or provisional (2027-2030's `waste`).
     pub provisional: bool,
-    /// The indicator's legal source (rules/indicators.toml).
+    /// The indicator's legal source (crates/rules/data/indicators.toml).
     pub reference: &'static Reference,
     /// Unknown answers that leave the status unknown.
     pub depends_on: Vec<String>,
@@ -251,7 +251,7 @@ pub struct SupportExplanation {
 
 macro_rules! interpretations {
     ($($variant:ident => $key:literal),+ $(,)?) => {
-        /// The [interpretation] rules the engine applies (keys of rules/interpretations.toml).
+        /// The [interpretation] rules the engine applies (keys of crates/rules/data/interpretations.toml).
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub(crate) enum Interp { $($variant),+ }
         impl Interp {

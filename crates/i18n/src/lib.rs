@@ -10,7 +10,7 @@
 //! We use flat JSON files and a runtime lookup (rather than a compile-time i18n macro crate)
 //! because the engine hands the UI translation keys at run time (problem codes, indicator keys,
 //! interpretation keys), and because the whole first load must stay small. For the same reason
-//! the files are not parsed at run time: build.rs (build/locales.rs) checks them (Vietnamese and
+//! the files are not parsed at run time: build.rs checks them (Vietnamese and
 //! English have the same keys, no key is in two files of a catalogue, every text is a non-empty
 //! string) and compiles each catalogue into one sorted table of texts, searched by key.
 

@@ -1,5 +1,5 @@
 //! Provinces (as they were before the 2025 merger, which is how Phiếu B1's region columns are
-//! defined) and the region each belongs to, read from `rules/b1-urban-region-points.csv`.
+//! defined) and the region each belongs to, read from `crates/rules/data/b1-urban-region-points.csv`.
 //! The household picks its old province; the region follows.
 
 use mucsong_engine::household::{Area, Region};
@@ -44,7 +44,7 @@ fn parse(csv_text: &str) -> Vec<Province> {
             .expect("known region key");
         let names = columns
             .nth(1)
-            .expect("rules/b1-urban-region-points.csv has three columns")
+            .expect("b1-urban-region-points.csv has three columns")
             .trim()
             .trim_matches('"');
         for name in names.split(';') {

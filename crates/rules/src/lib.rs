@@ -188,7 +188,7 @@ pub struct EditionExtension {
 }
 
 impl Edition {
-    /// Where the edition comes from (rules/editions.toml).
+    /// Where the edition comes from (data/editions.toml).
     pub fn provenance(&self) -> &'static EditionProvenance {
         data::EDITION_PROVENANCE
             .iter()
@@ -334,7 +334,7 @@ pub struct B1PointsRow {
     pub item: u8,
     pub key: &'static str,
     /// The row's wording: the form's (Vietnamese, authoritative) and ours in English
-    /// (rules/tables.toml): see `label_vi` / `label_en`.
+    /// (data/tables.toml): see `label_vi` / `label_en`.
     label: u16,
     /// Points by column: the six rural regions in `Region` order, then urban.
     pub points: [i16; 7],
@@ -457,7 +457,7 @@ impl RuleBook {
             .map(|(_, p)| p)
     }
 
-    /// The provenance of the official CSV tables (rules/tables.toml).
+    /// The provenance of the official CSV tables (data/tables.toml).
     pub fn tables(&self) -> List<TableRule> {
         List(data::TABLES)
     }
