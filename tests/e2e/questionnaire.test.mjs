@@ -199,7 +199,7 @@ test("a corrupt stored record is set aside with a message and the app keeps work
   assert.deepEqual(await phone.problems(), []);
 });
 
-test("at 320 px with the text enlarged nothing overflows, targets stay large, and English is complete", async () => {
+test("at 320 px with the text enlarged nothing overflows, no word breaks, targets stay large, and English is complete", async () => {
   if (phone) await phone.close();
   phone = await launchPhone({ viewport: { width: 320, height: 640 } });
   app = await new QuestionnairePage(phone.page).open();
@@ -214,6 +214,7 @@ test("at 320 px with the text enlarged nothing overflows, targets stay large, an
     stopAt: "wall",
     onScreen: async (key) => {
       assert.ok(await app.fitsViewportWidth(), `screen ${key} overflows at 320 px with large text`);
+      assert.deepEqual(await app.brokenWords(), [], `screen ${key}: words broken inside at 320 px with large text`);
     },
   });
   await phone.page.screenshot({ path: join(SHOTS, "07-question-320-large-text.png"), fullPage: true });
@@ -235,6 +236,8 @@ test("at 320 px with the text enlarged nothing overflows, targets stay large, an
   assert.equal(await app.stepKey(), "wall");
   assert.equal(await app.lang(), "en");
   assert.match(await phone.page.locator("h1").textContent(), /walls made of/);
+  await enlarge();
+  assert.deepEqual(await app.brokenWords(), [], "English words broken inside at 320 px with large text");
   const body = await phone.page.locator("main").textContent();
   assert.doesNotMatch(body, /\b(q|opt|step|err|h)_[a-z_]+/);
   assert.deepEqual(await phone.problems(), []);

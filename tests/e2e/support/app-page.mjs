@@ -54,6 +54,33 @@ export class AppPage {
     return this.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
   }
 
+  /**
+   * The words of visible buttons, choices and labels that are split across lines ("Khô|ng"):
+   * each word's text range must lie on one line. Lines may break between words only.
+   */
+  brokenWords() {
+    return this.page.evaluate(() => {
+      const broken = [];
+      for (const element of document.querySelectorAll("button, .option, label, .tab, a.button")) {
+        if (element.offsetParent === null) continue;
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          // Words, as a line may also break after a dash or slash ("1–5", "và/hoặc").
+          for (const match of node.data.matchAll(/[^\s\-–—\/]+/g)) {
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            const lines = new Set(
+              [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.bottom)),
+            );
+            if (lines.size > 1) broken.push(match[0]);
+          }
+        }
+      }
+      return broken;
+    });
+  }
+
   /** Values saved in localStorage, as a plain object (what survives reloads and updates). */
   localStorage() {
     return this.page.evaluate(() => Object.fromEntries(Object.entries(window.localStorage)));
