@@ -270,10 +270,33 @@ type Classified = (u64, Vec<u8>, BatchReport);
 /// input's size. The output is byte for byte the sequential path's.
 fn classify_json_lines_parallel(
     input: impl Read + Send,
-    mut output: impl Write,
+    output: impl Write,
     options: &AssessOptions,
     jobs: usize,
 ) -> io::Result<BatchReport> {
+    classify_chunks_in_parallel(
+        input,
+        output,
+        jobs,
+        CHUNK_BYTES,
+        |bytes: &[u8], first_line: u64, out: &mut Vec<u8>| {
+            batch::classify_json_lines_from(bytes, out, options, first_line)
+        },
+    )
+}
+
+/// The parallel pipeline, whatever classifies a chunk: `classify(bytes, first_line, out)` writes
+/// the results of the chunk of whole lines `bytes`, which starts on line `first_line`, to `out`.
+fn classify_chunks_in_parallel<F>(
+    input: impl Read + Send,
+    mut output: impl Write,
+    jobs: usize,
+    chunk_bytes: usize,
+    classify: F,
+) -> io::Result<BatchReport>
+where
+    F: Fn(&[u8], u64, &mut Vec<u8>) -> io::Result<BatchReport> + Sync,
+{
     use std::sync::mpsc::{channel, sync_channel};
     use std::sync::{Arc, Mutex};
 
@@ -285,9 +308,10 @@ fn classify_json_lines_parallel(
     let (chunk_tx, chunk_rx) = sync_channel::<Chunk>(jobs);
     let chunk_rx = Arc::new(Mutex::new(chunk_rx));
     let (done_tx, done_rx) = channel::<io::Result<Classified>>();
+    let classify = &classify;
 
     std::thread::scope(|scope| {
-        let reader = scope.spawn(move || read_chunks(input, chunk_tx, token_rx));
+        let reader = scope.spawn(move || read_chunks(input, chunk_tx, token_rx, chunk_bytes));
         for _ in 0..jobs {
             let chunk_rx = Arc::clone(&chunk_rx);
             let done_tx = done_tx.clone();
@@ -298,13 +322,8 @@ fn classify_json_lines_parallel(
                     .and_then(|rx| rx.recv().map_err(|_| ()));
                 let Ok(chunk) = next else { return };
                 let mut out = Vec::with_capacity(chunk.bytes.len() / 4);
-                let classified = batch::classify_json_lines_from(
-                    &chunk.bytes[..],
-                    &mut out,
-                    options,
-                    chunk.first_line,
-                )
-                .map(|report| (chunk.sequence, out, report));
+                let classified = classify(&chunk.bytes[..], chunk.first_line, &mut out)
+                    .map(|report| (chunk.sequence, out, report));
                 if done_tx.send(classified).is_err() {
                     return;
                 }
@@ -357,13 +376,14 @@ fn read_chunks(
     mut input: impl Read,
     chunks: std::sync::mpsc::SyncSender<Chunk>,
     tokens: std::sync::mpsc::Receiver<()>,
+    chunk_bytes: usize,
 ) -> io::Result<()> {
     let mut carry: Vec<u8> = Vec::new();
     let (mut sequence, mut first_line) = (0u64, 1u64);
     loop {
         let mut bytes = std::mem::take(&mut carry);
         let start = bytes.len();
-        bytes.resize(start + CHUNK_BYTES, 0);
+        bytes.resize(start + chunk_bytes, 0);
         let mut filled = start;
         while filled < bytes.len() {
             match input.read(&mut bytes[filled..]) {
