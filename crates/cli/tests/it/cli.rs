@@ -342,3 +342,115 @@ fn parallel_runs_write_the_sequential_output() {
     let run = mucsong(&["classify", "--jobs", "0", "-"], None);
     assert_eq!(run.code, 2);
 }
+
+/// Waits for `child` at most 20 s (then kills it and fails); returns its status and standard error.
+fn exit_within_seconds(mut child: std::process::Child, what: &str) -> (Option<i32>, String) {
+    use std::io::Read;
+    use std::time::{Duration, Instant};
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("{what}: still running 20 s after its output closed");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    (status.code(), stderr)
+}
+
+/// `mucsong classify big.jsonl | head -1`: once the reader of the output is gone, every path stops
+/// promptly and quietly with status 141 (128 + SIGPIPE, what a shell reports for a tool that
+/// SIGPIPE killed), even while its input is still open; an output that cannot be written
+/// (`> /dev/full`) stops it too, with a message. The parallel path once hung for ever: its reader
+/// blocked on a full channel that nothing emptied any more, or on an input not yet at its end.
+#[test]
+fn a_closed_output_stops_every_path_promptly_and_quietly() {
+    use std::io::{BufRead, BufReader};
+
+    let path = format!(
+        "{}/closed-output-{}.jsonl",
+        env!("CARGO_TARGET_TMPDIR"),
+        std::process::id()
+    );
+    let mut file = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+    for i in 0..20_000 {
+        writeln!(
+            file,
+            "{}",
+            gen_households::json_line(&gen_households::household(7, i))
+        )
+        .unwrap();
+    }
+    file.into_inner().unwrap().sync_all().unwrap();
+    let text = std::fs::read(&path).unwrap();
+
+    for (jobs, from_stdin) in [("4", false), ("1", false), ("4", true), ("1", true)] {
+        let what = format!(
+            "--jobs {jobs}, from {}",
+            if from_stdin { "-" } else { "a file" }
+        );
+        let mut child = Command::new(env!("CARGO_BIN_EXE_mucsong"))
+            .args(["classify", "--jobs", jobs])
+            .arg(if from_stdin { "-" } else { &path })
+            .stdin(if from_stdin {
+                Stdio::piped()
+            } else {
+                Stdio::null()
+            })
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary runs");
+        // Standard input: 3 MB of lines, then open but silent, like a program still working.
+        let feeder = child.stdin.take().map(|mut stdin| {
+            let head = text[..3_000_000].to_vec();
+            std::thread::spawn(move || {
+                let _ = stdin.write_all(&head);
+                stdin
+            })
+        });
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        // The BufReader, and with it the pipe's read end, is gone: like `head -1`.
+        assert!(
+            first.starts_with("{\"schema\":\"mucsong/result@1\""),
+            "{first}"
+        );
+        let (code, stderr) = exit_within_seconds(child, &what);
+        assert_eq!((code, stderr.as_str()), (Some(141), ""), "{what}");
+        drop(feeder.map(|feeder| feeder.join()));
+    }
+
+    if std::path::Path::new("/dev/full").exists() {
+        for jobs in ["4", "1"] {
+            let child = Command::new(env!("CARGO_BIN_EXE_mucsong"))
+                .args(["classify", "--jobs", jobs, &path])
+                .stdin(Stdio::null())
+                .stdout(std::fs::File::create("/dev/full").unwrap())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("the binary runs");
+            let what = format!("--jobs {jobs} > /dev/full");
+            let (code, stderr) = exit_within_seconds(child, &what);
+            assert_eq!(code, Some(1), "{what}: {stderr}");
+            assert!(
+                stderr.starts_with("mucsong: cannot write the output: "),
+                "{what}: {stderr}"
+            );
+        }
+    }
+    std::fs::remove_file(&path).unwrap();
+}
