@@ -188,7 +188,7 @@ fn main() -> ExitCode {
             Err(e) => return usage_error(&format!("cannot open {}: {e}", path.display())),
         }
     };
-    let mut input = BufReader::with_capacity(256 * 1024, input);
+    let mut input = BufReader::with_capacity(256 * 1024, InputErrors(input));
     let format = match args
         .format
         .or_else(|| format_from_extension(Path::new(&args.file)))
@@ -247,6 +247,10 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
+        // The drivers give one `io::Error` for reading and writing: the input's are marked.
+        Err(CsvRunError::Output(e)) if InputError::is_one(&e) => {
+            failure(&format!("cannot read {name}: {e}"))
+        }
         // A closed pipe (`mucsong classify big.jsonl | head`) is the reader's choice: stop without
         // a word, with the status a shell gives a tool that SIGPIPE killed (Rust ignores SIGPIPE,
         // so the tool sees the error instead), so `set -o pipefail` sees a cut output as with `cat`.
@@ -257,6 +261,39 @@ fn main() -> ExitCode {
         Err(CsvRunError::File(e)) => failure(&format!("{name}: {e}")),
     }
 }
+
+/// The input, its errors marked as `InputError`s, so a failure to read is not reported as one to
+/// write (the drivers return either as an `io::Error`).
+struct InputErrors<R>(R);
+
+impl<R: Read> Read for InputErrors<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.0.read(buf).map_err(|e| match e.kind() {
+            io::ErrorKind::Interrupted => e,
+            kind => io::Error::new(kind, InputError(e)),
+        })
+    }
+}
+
+/// An error reading the input.
+#[derive(Debug)]
+struct InputError(io::Error);
+
+impl InputError {
+    fn is_one(error: &io::Error) -> bool {
+        error
+            .get_ref()
+            .is_some_and(|inner| inner.is::<InputError>())
+    }
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for InputError {}
 
 /// Bytes per chunk of the parallel path: large enough to amortise hand-offs, small enough that the
 /// chunks in flight (at most `IN_FLIGHT_PER_JOB` per thread) keep memory flat.
@@ -432,16 +469,33 @@ fn read_chunks(
         let start = bytes.len();
         bytes.resize(start + chunk_bytes, 0);
         let mut filled = start;
+        let mut failure = None;
         while filled < bytes.len() {
             match input.read(&mut bytes[filled..]) {
                 Ok(0) => break,
                 Ok(n) => filled += n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
+                Err(e) => {
+                    failure = Some(e);
+                    break;
+                }
             }
         }
         let at_end = filled < bytes.len();
         bytes.truncate(filled);
+        if let Some(e) = failure {
+            // As the sequential path does, the whole lines read so far are classified first.
+            let cut = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            bytes.truncate(cut);
+            if !bytes.is_empty() && tokens.recv().is_ok() {
+                let _ = chunks.send(Chunk {
+                    sequence,
+                    first_line,
+                    bytes,
+                });
+            }
+            return Err(e);
+        }
         if bytes.is_empty() {
             return Ok(sequence);
         }
@@ -672,6 +726,20 @@ mod tests {
         }
     }
 
+    /// Gives `head`, then fails.
+    struct FailingReader {
+        head: io::Cursor<Vec<u8>>,
+    }
+
+    impl Read for FailingReader {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            match self.head.read(buf)? {
+                0 => Err(io::Error::other("the disk is gone")),
+                n => Ok(n),
+            }
+        }
+    }
+
     fn numbered_lines(n: u64) -> Vec<u8> {
         (1..=n)
             .map(|i| format!("{i}\n"))
@@ -715,6 +783,60 @@ mod tests {
             let error = outcome.expect_err(name);
             assert_eq!(error.kind(), io::ErrorKind::BrokenPipe, "{name}");
         }
+    }
+
+    #[test]
+    fn a_read_error_stops_the_run_after_the_whole_lines_before_it() {
+        // As the sequential path: every whole line read is classified, then the error.
+        let lines = numbered_lines(3000);
+        for chunk_bytes in [64, 1 << 20] {
+            let mut head = lines.clone();
+            head.extend_from_slice(b"300");
+            let mut output = Vec::new();
+            let error = classify_chunks_in_parallel(
+                FailingReader {
+                    head: io::Cursor::new(head),
+                },
+                &mut output,
+                3,
+                chunk_bytes,
+                echo(None),
+            )
+            .unwrap_err();
+            assert_eq!(error.to_string(), "the disk is gone");
+            assert!(output == lines, "chunks of {chunk_bytes} bytes");
+        }
+    }
+
+    #[test]
+    fn a_classifier_error_stops_the_run_after_the_lines_before_it() {
+        let input = numbered_lines(2000);
+        let echo = echo(None);
+        let (error, output) = within_seconds(10, move || {
+            let mut output = Vec::new();
+            let outcome = classify_chunks_in_parallel(
+                io::Cursor::new(input),
+                &mut output,
+                4,
+                64,
+                move |bytes: &[u8], first_line: u64, out: &mut Vec<u8>| {
+                    // Late, so that the chunks after it are done first.
+                    let n_lines = bytes.iter().filter(|&&b| b == b'\n').count() as u64;
+                    if (first_line..first_line + n_lines).contains(&1000) {
+                        return Err(io::Error::other("no memory"));
+                    }
+                    // The chunks just before the failing one come back after it.
+                    if first_line > 900 {
+                        std::thread::sleep(Duration::from_millis(5));
+                    }
+                    echo(bytes, first_line, out)
+                },
+            );
+            (outcome.unwrap_err(), output)
+        });
+        assert_eq!(error.to_string(), "no memory");
+        let n_lines = String::from_utf8(output).unwrap().lines().count();
+        assert!((980..1000).contains(&n_lines), "{n_lines}");
     }
 
     #[test]

@@ -454,3 +454,23 @@ fn a_closed_output_stops_every_path_promptly_and_quietly() {
     }
     std::fs::remove_file(&path).unwrap();
 }
+
+/// An input that fails while it is read is reported as the input's fault, not the output's.
+#[test]
+fn an_input_that_cannot_be_read_is_named_as_such() {
+    // A directory opens, but reading it fails.
+    let directory = env!("CARGO_TARGET_TMPDIR");
+    for (format, jobs) in [("json", "1"), ("jsonl", "1"), ("jsonl", "3")] {
+        let run = mucsong(
+            &["classify", "--format", format, "--jobs", jobs, directory],
+            None,
+        );
+        assert_eq!(run.code, 1, "{format}, --jobs {jobs}");
+        assert!(
+            run.stderr
+                .starts_with(&format!("mucsong: cannot read {directory}: ")),
+            "{format}, --jobs {jobs}: {}",
+            run.stderr
+        );
+    }
+}
