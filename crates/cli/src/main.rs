@@ -429,7 +429,11 @@ where
     // with them the reader.
     drop((done_rx, token_tx));
     match stop {
-        Some(Done::Failed(e)) => Err(e),
+        Some(Done::Failed(e)) => {
+            // The lines before the failure go out (after a write error, this fails again fast).
+            let _ = output.flush();
+            Err(e)
+        }
         Some(Done::Panicked(payload)) => {
             let _ = output.flush();
             panic::resume_unwind(payload)
