@@ -253,7 +253,7 @@ fn main() -> ExitCode {
         }
         // A closed pipe (`mucsong classify big.jsonl | head`) is the reader's choice: stop without
         // a word, with the status a shell gives a tool that SIGPIPE killed (Rust ignores SIGPIPE,
-        // so the tool sees the error instead), so `set -o pipefail` sees a cut output as with `cat`.
+        // so we see the error instead), so `set -o pipefail` sees a cut output as with `cat`.
         Err(CsvRunError::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => {
             ExitCode::from(BROKEN_PIPE_STATUS)
         }
