@@ -343,7 +343,8 @@ fn parallel_runs_write_the_sequential_output() {
     assert_eq!(run.code, 2);
 }
 
-/// Waits for `child` at most 20 s (then kills it and fails); returns its status and standard error.
+/// Waits for `child` at most 20 s (then kills it and fails); returns its status and its standard
+/// error.
 fn exit_within_seconds(mut child: std::process::Child, what: &str) -> (Option<i32>, String) {
     use std::io::Read;
     use std::time::{Duration, Instant};
@@ -473,4 +474,51 @@ fn an_input_that_cannot_be_read_is_named_as_such() {
             run.stderr
         );
     }
+}
+
+/// Columns count characters, as a person does, whatever the problem: a JSON syntax error once
+/// counted bytes (column 41 here, where the eye counts 35: ễ, ị and ồ are 3 bytes each in UTF-8)
+/// while bad UTF-8 counted characters.
+#[test]
+fn error_columns_count_characters_not_bytes() {
+    let document = r#"{"id": "Nguyễn Thị Hồng", "area": x}"#;
+    assert_eq!(document.chars().position(|c| c == 'x'), Some(34));
+    let path = format!(
+        "{}/columns-{}.json",
+        env!("CARGO_TARGET_TMPDIR"),
+        std::process::id()
+    );
+    std::fs::write(&path, format!("{document}\n")).unwrap();
+    let runs = [
+        mucsong(&["classify", &path], None),
+        mucsong(&["classify", "--format", "json", &path], None),
+        mucsong(
+            &["classify", "--format", "jsonl", "--jobs", "1", "-"],
+            Some(document.as_bytes()),
+        ),
+        mucsong(
+            &["classify", "--format", "jsonl", "--jobs", "2", "-"],
+            Some(document.as_bytes()),
+        ),
+    ];
+    std::fs::remove_file(&path).unwrap();
+    for run in runs {
+        assert_eq!(run.code, 1);
+        let error = &json_lines(&run.stdout)[0];
+        assert_eq!(
+            error["error"],
+            "line 1, expected a JSON object, but found invalid JSON (expected value) at column 35",
+            "{error}"
+        );
+    }
+    // A byte that is not UTF-8 in the same place gets the same column.
+    let mut bytes = document.as_bytes().to_vec();
+    let at = bytes.iter().position(|&b| b == b'x').unwrap();
+    bytes[at] = 0xFF;
+    let run = mucsong(&["classify", "--format", "jsonl", "-"], Some(&bytes));
+    let error = &json_lines(&run.stdout)[0];
+    assert_eq!(
+        error["error"], "line 1, expected UTF-8 text, but found the byte 0xFF at column 35",
+        "{error}"
+    );
 }
