@@ -223,7 +223,9 @@ fn main() -> ExitCode {
             match batch::classify_summary_csv(input, output, date, None) {
                 (report, Ok(())) => Ok(report),
                 (report, Err(e)) => {
-                    if args.summary {
+                    // The rows before a refused part of the file were classified; a run cut by
+                    // its output has no statistics worth giving.
+                    if args.summary && matches!(e, CsvRunError::File(_)) {
                         print_summary(&report);
                     }
                     Err(e)
@@ -254,11 +256,26 @@ fn main() -> ExitCode {
         // A closed pipe (`mucsong classify big.jsonl | head`) is the reader's choice: stop without
         // a word, with the status a shell gives a tool that SIGPIPE killed (Rust ignores SIGPIPE,
         // so we see the error instead), so `set -o pipefail` sees a cut output as with `cat`.
-        Err(CsvRunError::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => {
-            ExitCode::from(BROKEN_PIPE_STATUS)
-        }
+        Err(CsvRunError::Output(e)) if is_broken_pipe(&e) => ExitCode::from(BROKEN_PIPE_STATUS),
         Err(CsvRunError::Output(e)) => failure(&format!("cannot write the output: {e}")),
         Err(CsvRunError::File(e)) => failure(&format!("{name}: {e}")),
+    }
+}
+
+/// Whether writing failed because the output was closed, also when the error comes wrapped (the
+/// CSV writer's `io::Error` holds a `csv::Error` that holds the `io::Error`, and gives no source).
+fn is_broken_pipe(error: &io::Error) -> bool {
+    if error.kind() == io::ErrorKind::BrokenPipe {
+        return true;
+    }
+    match error.get_ref() {
+        Some(inner) => match inner.downcast_ref::<csv::Error>().map(csv::Error::kind) {
+            Some(csv::ErrorKind::Io(e)) => is_broken_pipe(e),
+            _ => inner
+                .downcast_ref::<io::Error>()
+                .is_some_and(is_broken_pipe),
+        },
+        None => false,
     }
 }
 

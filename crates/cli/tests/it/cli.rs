@@ -435,6 +435,34 @@ fn a_closed_output_stops_every_path_promptly_and_quietly() {
         drop(feeder.map(|feeder| feeder.join()));
     }
 
+    // A summary CSV too, with --summary: its writer's errors come wrapped in the csv crate's, and
+    // the statistics of a cut run are not the file's, so they are not printed.
+    let csv_path = format!(
+        "{}/closed-output-{}.csv",
+        env!("CARGO_TARGET_TMPDIR"),
+        std::process::id()
+    );
+    let mut csv = String::from("id,area,region,members,score_a,monthly_income_vnd,employment,dependants,nutrition,health_insurance,adult_education,child_schooling,housing_quality,housing_area,water,sanitation,internet,information_devices\n");
+    for i in 0..100_000 {
+        csv += &format!("ho-{i},rural,red_river_delta,4,120,1.200.000,1,1,0,1,0,0,0,0,0,0,0,0\n");
+    }
+    std::fs::write(&csv_path, csv).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mucsong"))
+        .args(["classify", "--summary", &csv_path])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with("id,area,"), "{first}");
+    let (code, stderr) = exit_within_seconds(child, "a summary CSV");
+    assert_eq!((code, stderr.as_str()), (Some(141), ""), "a summary CSV");
+    std::fs::remove_file(&csv_path).unwrap();
+
     if std::path::Path::new("/dev/full").exists() {
         for jobs in ["4", "1"] {
             let child = Command::new(env!("CARGO_BIN_EXE_mucsong"))
