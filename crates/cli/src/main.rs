@@ -43,8 +43,13 @@ rural/urban, nong_thon/thanh_thi), region (vung), members (so_nhan_khau), score_
 and/or monthly_income_vnd (thu_nhap_thang: whole đồng, `1.500.000` allowed), and the twelve
 indicators (1 deprived, 0 not, empty unknown). Unknown columns are refused.
 
-Exit status: 0 every record classified; 1 some records or the file refused; 2 usage error.
+Exit status: 0 every record classified; 1 some records or the file refused, or the output
+cannot be written; 2 usage error; 141 (128 + SIGPIPE, as for a tool the signal stopped)
+standard output closed early, as by `| head`: the run stops there, with no message.
 ";
+
+/// The exit status when standard output closes early (see `USAGE`).
+const BROKEN_PIPE_STATUS: u8 = 128 + 13;
 
 /// The input formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -183,7 +188,7 @@ fn main() -> ExitCode {
             Err(e) => return usage_error(&format!("cannot open {}: {e}", path.display())),
         }
     };
-    let mut input = BufReader::with_capacity(256 * 1024, input);
+    let mut input = BufReader::with_capacity(256 * 1024, InputErrors(input));
     let format = match args
         .format
         .or_else(|| format_from_extension(Path::new(&args.file)))
@@ -218,7 +223,9 @@ fn main() -> ExitCode {
             match batch::classify_summary_csv(input, output, date, None) {
                 (report, Ok(())) => Ok(report),
                 (report, Err(e)) => {
-                    if args.summary {
+                    // The rows before a refused part of the file were classified; a run cut by
+                    // its output has no statistics worth giving.
+                    if args.summary && matches!(e, CsvRunError::File(_)) {
                         print_summary(&report);
                     }
                     Err(e)
@@ -242,12 +249,68 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-        // A closed pipe (`mucsong classify big.jsonl | head`) is the reader's choice, not an error.
-        Err(CsvRunError::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        // The drivers give one `io::Error` for reading and writing: the input's are marked.
+        Err(CsvRunError::Output(e)) if InputError::is_one(&e) => {
+            failure(&format!("cannot read {name}: {e}"))
+        }
+        // A closed pipe (`mucsong classify big.jsonl | head`) is the reader's choice: stop without
+        // a word, with the status a shell gives a tool that SIGPIPE killed (Rust ignores SIGPIPE,
+        // so we see the error instead), so `set -o pipefail` sees a cut output as with `cat`.
+        Err(CsvRunError::Output(e)) if is_broken_pipe(&e) => ExitCode::from(BROKEN_PIPE_STATUS),
         Err(CsvRunError::Output(e)) => failure(&format!("cannot write the output: {e}")),
         Err(CsvRunError::File(e)) => failure(&format!("{name}: {e}")),
     }
 }
+
+/// Whether writing failed because the output was closed, also when the error comes wrapped (the
+/// CSV writer's `io::Error` holds a `csv::Error` that holds the `io::Error`, and gives no source).
+fn is_broken_pipe(error: &io::Error) -> bool {
+    if error.kind() == io::ErrorKind::BrokenPipe {
+        return true;
+    }
+    match error.get_ref() {
+        Some(inner) => match inner.downcast_ref::<csv::Error>().map(csv::Error::kind) {
+            Some(csv::ErrorKind::Io(e)) => is_broken_pipe(e),
+            _ => inner
+                .downcast_ref::<io::Error>()
+                .is_some_and(is_broken_pipe),
+        },
+        None => false,
+    }
+}
+
+/// The input, its errors marked as `InputError`s, so a failure to read is not reported as one to
+/// write (the drivers return either as an `io::Error`).
+struct InputErrors<R>(R);
+
+impl<R: Read> Read for InputErrors<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.0.read(buf).map_err(|e| match e.kind() {
+            io::ErrorKind::Interrupted => e,
+            kind => io::Error::new(kind, InputError(e)),
+        })
+    }
+}
+
+/// An error reading the input.
+#[derive(Debug)]
+struct InputError(io::Error);
+
+impl InputError {
+    fn is_one(error: &io::Error) -> bool {
+        error
+            .get_ref()
+            .is_some_and(|inner| inner.is::<InputError>())
+    }
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for InputError {}
 
 /// Bytes per chunk of the parallel path: large enough to amortise hand-offs, small enough that the
 /// chunks in flight (at most `IN_FLIGHT_PER_JOB` per thread) keep memory flat.
@@ -261,21 +324,58 @@ struct Chunk {
     bytes: Vec<u8>,
 }
 
-/// A classified chunk: its order, its output lines and its report.
-type Classified = (u64, Vec<u8>, BatchReport);
+/// What a worker made of a chunk: its output lines and report, or why it has none.
+enum Done {
+    Classified(Vec<u8>, Box<BatchReport>),
+    Failed(io::Error),
+    /// The classifier panicked (a bug): the payload, to resume the panic on the writing thread.
+    Panicked(Box<dyn std::any::Any + Send>),
+}
 
 /// Classifies JSON Lines on `jobs` threads. A reader thread cuts the input into chunks of whole
 /// lines; workers classify chunks into buffers with the file's line numbers; this thread writes the
 /// buffers in input order. Tokens bound the chunks in flight, so memory stays flat whatever the
 /// input's size. The output is byte for byte the sequential path's.
 fn classify_json_lines_parallel(
-    input: impl Read + Send,
-    mut output: impl Write,
+    input: impl Read + Send + 'static,
+    output: impl Write,
     options: &AssessOptions,
     jobs: usize,
 ) -> io::Result<BatchReport> {
+    let options = options.clone();
+    classify_chunks_in_parallel(
+        input,
+        output,
+        jobs,
+        CHUNK_BYTES,
+        move |bytes: &[u8], first_line: u64, out: &mut Vec<u8>| {
+            batch::classify_json_lines_from(bytes, out, &options, first_line)
+        },
+    )
+}
+
+/// The parallel pipeline, whatever classifies a chunk: `classify(bytes, first_line, out)` writes
+/// the results of the chunk of whole lines `bytes`, which starts on line `first_line`, to `out`.
+///
+/// It stops at the first failure in input order, after writing the chunks before it, as the
+/// sequential path does: an output error (a closed pipe) or a classifier's error is returned, a
+/// classifier's panic goes on here. Stopping must not wait for the other threads: the reader may be
+/// blocked reading standard input from a program that has not finished, and the workers waiting
+/// for it. So they are not joined on the way out but left to end on their own (each stops as soon
+/// as it finds the other end of a channel gone) or with the process; hence `'static`.
+fn classify_chunks_in_parallel<F>(
+    input: impl Read + Send + 'static,
+    mut output: impl Write,
+    jobs: usize,
+    chunk_bytes: usize,
+    classify: F,
+) -> io::Result<BatchReport>
+where
+    F: Fn(&[u8], u64, &mut Vec<u8>) -> io::Result<BatchReport> + Send + Sync + 'static,
+{
+    use std::panic::{self, AssertUnwindSafe};
     use std::sync::mpsc::{channel, sync_channel};
-    use std::sync::{Arc, Mutex};
+    use std::sync::{Arc, Mutex, PoisonError};
 
     let max_in_flight = jobs * IN_FLIGHT_PER_JOB;
     let (token_tx, token_rx) = sync_channel::<()>(max_in_flight);
@@ -283,100 +383,142 @@ fn classify_json_lines_parallel(
         token_tx.send(()).expect("the receiver is alive");
     }
     let (chunk_tx, chunk_rx) = sync_channel::<Chunk>(jobs);
+    // Only the workers hold the chunks' receiving end, so once they are gone the reader's next
+    // hand-off fails and it stops (this thread holding it too once left the reader blocked).
     let chunk_rx = Arc::new(Mutex::new(chunk_rx));
-    let (done_tx, done_rx) = channel::<io::Result<Classified>>();
+    let (done_tx, done_rx) = channel::<(u64, Done)>();
+    let classify = Arc::new(classify);
 
-    std::thread::scope(|scope| {
-        let reader = scope.spawn(move || read_chunks(input, chunk_tx, token_rx));
-        for _ in 0..jobs {
-            let chunk_rx = Arc::clone(&chunk_rx);
-            let done_tx = done_tx.clone();
-            scope.spawn(move || loop {
-                let next = chunk_rx
-                    .lock()
-                    .map_err(|_| ())
-                    .and_then(|rx| rx.recv().map_err(|_| ()));
-                let Ok(chunk) = next else { return };
-                let mut out = Vec::with_capacity(chunk.bytes.len() / 4);
-                let classified = batch::classify_json_lines_from(
-                    &chunk.bytes[..],
-                    &mut out,
-                    options,
-                    chunk.first_line,
-                )
-                .map(|report| (chunk.sequence, out, report));
-                if done_tx.send(classified).is_err() {
-                    return;
-                }
-            });
-        }
-        drop(done_tx);
-
-        let mut report = BatchReport::default();
-        let mut pending = std::collections::BTreeMap::new();
-        let mut next_sequence = 0u64;
-        let mut written: io::Result<()> = Ok(());
-        for classified in done_rx.iter() {
-            let (sequence, bytes, part) = match classified {
-                Ok(classified) => classified,
-                Err(e) => {
-                    written = Err(e);
-                    break;
-                }
+    let reader = std::thread::spawn(move || read_chunks(input, chunk_tx, token_rx, chunk_bytes));
+    for _ in 0..jobs {
+        let chunk_rx = Arc::clone(&chunk_rx);
+        let done_tx = done_tx.clone();
+        let classify = Arc::clone(&classify);
+        std::thread::spawn(move || loop {
+            // The lock is released at the end of the statement, before classifying.
+            let next = chunk_rx
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .recv();
+            let Ok(chunk) = next else { return };
+            let mut out = Vec::with_capacity(chunk.bytes.len() / 4);
+            let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
+                classify(&chunk.bytes[..], chunk.first_line, &mut out)
+            }));
+            let (done, go_on) = match outcome {
+                Ok(Ok(report)) => (Done::Classified(out, Box::new(report)), true),
+                Ok(Err(e)) => (Done::Failed(e), true),
+                Err(payload) => (Done::Panicked(payload), false),
             };
-            pending.insert(sequence, (bytes, part));
-            while let Some((bytes, part)) = pending.remove(&next_sequence) {
-                if let Err(e) = output.write_all(&bytes) {
-                    written = Err(e);
-                    break;
-                }
-                report.merge(&part);
-                next_sequence += 1;
-                // A token back: the reader may cut one more chunk.
-                let _ = token_tx.send(());
+            if done_tx.send((chunk.sequence, done)).is_err() || !go_on {
+                return;
             }
-            if written.is_err() {
-                break;
+        });
+    }
+    drop((chunk_rx, done_tx));
+
+    let mut report = BatchReport::default();
+    let mut pending = std::collections::BTreeMap::new();
+    let mut next_sequence = 0u64;
+    let mut stop = None;
+    'receiving: for (sequence, done) in done_rx.iter() {
+        pending.insert(sequence, done);
+        while let Some(done) = pending.remove(&next_sequence) {
+            match done {
+                Done::Classified(bytes, part) => {
+                    if let Err(e) = output.write_all(&bytes) {
+                        stop = Some(Done::Failed(e));
+                        break 'receiving;
+                    }
+                    report.merge(&part);
+                    next_sequence += 1;
+                    // A token back: the reader may cut one more chunk.
+                    let _ = token_tx.send(());
+                }
+                failure => {
+                    stop = Some(failure);
+                    break 'receiving;
+                }
             }
         }
-        // On an early stop, closing these ends stops the reader and the workers.
-        drop(done_rx);
-        drop(token_tx);
-        let read = reader.join().expect("the reader thread does not panic");
-        written?;
-        read?;
-        output.flush()?;
-        Ok(report)
-    })
+    }
+    // On an early stop, closing these ends stops the workers (their next hand-off fails), and
+    // with them the reader.
+    drop((done_rx, token_tx));
+    match stop {
+        Some(Done::Failed(e)) => {
+            // The lines before the failure go out (after a write error, this fails again fast).
+            let _ = output.flush();
+            Err(e)
+        }
+        Some(Done::Panicked(payload)) => {
+            let _ = output.flush();
+            panic::resume_unwind(payload)
+        }
+        Some(Done::Classified(..)) => unreachable!("a stop is a failure"),
+        None => {
+            // Every worker has ended, so the reader has too: the chunks' channel is closed.
+            let read = reader
+                .join()
+                .unwrap_or_else(|payload| panic::resume_unwind(payload));
+            output.flush()?;
+            let n_chunks = read?;
+            if next_sequence != n_chunks || !pending.is_empty() {
+                return Err(io::Error::other(format!(
+                    "{} of {n_chunks} chunks came back from the worker threads",
+                    next_sequence
+                )));
+            }
+            Ok(report)
+        }
+    }
 }
 
 /// Reads the input in chunks that end at a line's end (a line longer than a chunk grows it), and
 /// hands them out with the line number each starts on. Stops when the workers or the writer are
-/// gone.
+/// gone. Returns the number of chunks handed out.
 fn read_chunks(
     mut input: impl Read,
     chunks: std::sync::mpsc::SyncSender<Chunk>,
     tokens: std::sync::mpsc::Receiver<()>,
-) -> io::Result<()> {
+    chunk_bytes: usize,
+) -> io::Result<u64> {
     let mut carry: Vec<u8> = Vec::new();
     let (mut sequence, mut first_line) = (0u64, 1u64);
     loop {
         let mut bytes = std::mem::take(&mut carry);
         let start = bytes.len();
-        bytes.resize(start + CHUNK_BYTES, 0);
+        bytes.resize(start + chunk_bytes, 0);
         let mut filled = start;
+        let mut failure = None;
         while filled < bytes.len() {
             match input.read(&mut bytes[filled..]) {
                 Ok(0) => break,
                 Ok(n) => filled += n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
+                Err(e) => {
+                    failure = Some(e);
+                    break;
+                }
             }
         }
         let at_end = filled < bytes.len();
         bytes.truncate(filled);
+        if let Some(e) = failure {
+            // As the sequential path does, the whole lines read so far are classified first.
+            let cut = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            bytes.truncate(cut);
+            if !bytes.is_empty() && tokens.recv().is_ok() {
+                let _ = chunks.send(Chunk {
+                    sequence,
+                    first_line,
+                    bytes,
+                });
+            }
+            return Err(e);
+        }
         if bytes.is_empty() {
-            return Ok(());
+            return Ok(sequence);
         }
         let cut = if at_end {
             bytes.len()
@@ -394,7 +536,7 @@ fn read_chunks(
         bytes.truncate(cut);
         let n_newlines = bytes.iter().filter(|&&b| b == b'\n').count() as u64;
         if tokens.recv().is_err() {
-            return Ok(());
+            return Ok(sequence);
         }
         if chunks
             .send(Chunk {
@@ -404,12 +546,12 @@ fn read_chunks(
             })
             .is_err()
         {
-            return Ok(());
+            return Ok(sequence);
         }
         sequence += 1;
         first_line += n_newlines;
         if at_end {
-            return Ok(());
+            return Ok(sequence);
         }
     }
 }
@@ -532,6 +674,224 @@ fn failure(message: &str) -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::panic::AssertUnwindSafe;
+    use std::time::Duration;
+
+    /// Runs `run` on a thread of its own and returns what it returns, or fails the test if it has
+    /// not returned after `seconds` (leaving the thread behind), so a hang cannot hang the tests.
+    fn within_seconds<T: Send + 'static>(
+        seconds: u64,
+        run: impl FnOnce() -> T + Send + 'static,
+    ) -> T {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(run());
+        });
+        rx.recv_timeout(Duration::from_secs(seconds))
+            .unwrap_or_else(|_| panic!("still running after {seconds} s"))
+    }
+
+    /// A classifier that copies its chunk to the output, one report entry a line, and panics on
+    /// the chunk that holds line `panic_on`.
+    fn echo(panic_on: Option<u64>) -> impl Fn(&[u8], u64, &mut Vec<u8>) -> io::Result<BatchReport> {
+        move |bytes, first_line, out| {
+            let n_lines = bytes.iter().filter(|&&b| b == b'\n').count() as u64;
+            if let Some(line) =
+                panic_on.filter(|&l| (first_line..first_line + n_lines).contains(&l))
+            {
+                panic!("line {line}");
+            }
+            out.extend_from_slice(bytes);
+            Ok(BatchReport {
+                n_classified: n_lines,
+                ..BatchReport::default()
+            })
+        }
+    }
+
+    /// Fails every write with `kind` once `capacity` bytes went through.
+    struct FailingWriter {
+        capacity: usize,
+        kind: io::ErrorKind,
+    }
+
+    impl Write for FailingWriter {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            if self.capacity == 0 {
+                return Err(self.kind.into());
+            }
+            let n = buf.len().min(self.capacity);
+            self.capacity -= n;
+            Ok(n)
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// Gives `head`, then blocks for ever: standard input from a program that has not finished.
+    struct StalledReader {
+        head: io::Cursor<Vec<u8>>,
+        never: (std::sync::mpsc::Sender<()>, std::sync::mpsc::Receiver<()>),
+    }
+
+    impl Read for StalledReader {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            match self.head.read(buf)? {
+                0 => {
+                    let _ = self.never.1.recv();
+                    Ok(0)
+                }
+                n => Ok(n),
+            }
+        }
+    }
+
+    /// Gives `head`, then fails.
+    struct FailingReader {
+        head: io::Cursor<Vec<u8>>,
+    }
+
+    impl Read for FailingReader {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            match self.head.read(buf)? {
+                0 => Err(io::Error::other("the disk is gone")),
+                n => Ok(n),
+            }
+        }
+    }
+
+    fn numbered_lines(n: u64) -> Vec<u8> {
+        (1..=n)
+            .map(|i| format!("{i}\n"))
+            .collect::<String>()
+            .into_bytes()
+    }
+
+    #[test]
+    fn the_parallel_pipeline_writes_its_input_in_order() {
+        let input = numbered_lines(5000);
+        for chunk_bytes in [1, 7, 64, 1 << 20] {
+            let mut output = Vec::new();
+            let report = classify_chunks_in_parallel(
+                io::Cursor::new(input.clone()),
+                &mut output,
+                3,
+                chunk_bytes,
+                echo(None),
+            )
+            .unwrap();
+            assert!(output == input, "chunks of {chunk_bytes} bytes");
+            assert_eq!(report.n_classified, 5000);
+        }
+    }
+
+    #[test]
+    fn a_write_error_stops_the_parallel_pipeline() {
+        let endless: Box<dyn Read + Send> = Box::new(io::repeat(b'\n'));
+        let stalled: Box<dyn Read + Send> = Box::new(StalledReader {
+            head: io::Cursor::new(numbered_lines(20_000)),
+            never: std::sync::mpsc::channel(),
+        });
+        for (name, input) in [("endless", endless), ("stalled", stalled)] {
+            let outcome = within_seconds(10, move || {
+                let output = FailingWriter {
+                    capacity: 1000,
+                    kind: io::ErrorKind::BrokenPipe,
+                };
+                classify_chunks_in_parallel(input, output, 4, 256, echo(None)).map(|_| ())
+            });
+            let error = outcome.expect_err(name);
+            assert_eq!(error.kind(), io::ErrorKind::BrokenPipe, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_read_error_stops_the_run_after_the_whole_lines_before_it() {
+        // As the sequential path: every whole line read is classified, then the error.
+        let lines = numbered_lines(3000);
+        for chunk_bytes in [64, 1 << 20] {
+            let mut head = lines.clone();
+            head.extend_from_slice(b"300");
+            let mut output = Vec::new();
+            let error = classify_chunks_in_parallel(
+                FailingReader {
+                    head: io::Cursor::new(head),
+                },
+                &mut output,
+                3,
+                chunk_bytes,
+                echo(None),
+            )
+            .unwrap_err();
+            assert_eq!(error.to_string(), "the disk is gone");
+            assert!(output == lines, "chunks of {chunk_bytes} bytes");
+        }
+    }
+
+    #[test]
+    fn a_classifier_error_stops_the_run_after_the_lines_before_it() {
+        let input = numbered_lines(2000);
+        let echo = echo(None);
+        let (error, output) = within_seconds(10, move || {
+            let mut output = Vec::new();
+            let outcome = classify_chunks_in_parallel(
+                io::Cursor::new(input),
+                &mut output,
+                4,
+                64,
+                move |bytes: &[u8], first_line: u64, out: &mut Vec<u8>| {
+                    // Late, so that the chunks after it are done first.
+                    let n_lines = bytes.iter().filter(|&&b| b == b'\n').count() as u64;
+                    if (first_line..first_line + n_lines).contains(&1000) {
+                        return Err(io::Error::other("no memory"));
+                    }
+                    // The chunks just before the failing one come back after it.
+                    if first_line > 900 {
+                        std::thread::sleep(Duration::from_millis(5));
+                    }
+                    echo(bytes, first_line, out)
+                },
+            );
+            (outcome.unwrap_err(), output)
+        });
+        assert_eq!(error.to_string(), "no memory");
+        let n_lines = String::from_utf8(output).unwrap().lines().count();
+        assert!((980..1000).contains(&n_lines), "{n_lines}");
+    }
+
+    #[test]
+    fn a_worker_that_panics_stops_the_run_after_the_lines_before_it() {
+        let input = numbered_lines(2000);
+        let (message, output) = within_seconds(10, move || {
+            let mut output = Vec::new();
+            let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                classify_chunks_in_parallel(
+                    io::Cursor::new(input),
+                    &mut output,
+                    4,
+                    64,
+                    echo(Some(1000)),
+                )
+            }));
+            let message = outcome.err().map(|payload| {
+                payload
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .unwrap_or_default()
+            });
+            (message, output)
+        });
+        // The panic goes on, as in the sequential run, once the lines before it are written.
+        assert_eq!(message.as_deref(), Some("line 1000"));
+        let lines: Vec<u64> = String::from_utf8(output)
+            .unwrap()
+            .lines()
+            .map(|l| l.parse().unwrap())
+            .collect();
+        assert!(lines.iter().copied().eq(1..=lines.len() as u64));
+        assert!((980..1000).contains(&lines.len()), "{}", lines.len());
+    }
 
     #[test]
     fn days_map_to_dates() {

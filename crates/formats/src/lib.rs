@@ -3,6 +3,7 @@
 //! readers give (row, column, what was expected, what was found). Readers take any `BufRead`,
 //! writers any `Write`: no file system, no clock, so the same code runs in the command-line tool
 //! and in the browser.
+//! The contract is `docs/formats.md` (workspace root), changed only with a new schema version.
 
 pub mod error;
 pub mod jsonl;

@@ -1,6 +1,7 @@
 //! JSON values, text and syntax errors for household records and the app's saved data: a small
-//! parser with line/column positions and plain messages, and one writer (compact, or indented by
-//! two spaces) whose text is byte for byte what serde_json writes. Pure: no I/O.
+//! parser with line/column positions (columns in characters) and plain messages, and one writer
+//! (compact, or indented by two spaces) whose text is byte for byte what serde_json writes.
+//! Pure: no I/O.
 //!
 //! It exists so that the household app's download carries no serde code: serde compiles every
 //! record type's reading and writing once per input and output kind, with error messages that
@@ -460,8 +461,8 @@ pub fn quote(text: &str) -> String {
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-/// Why text is not JSON, and where: `line` is 1-based, `column` counts bytes from 1 (as
-/// serde_json counts them).
+/// Why text is not JSON, and where: `line` is 1-based, `column` counts characters (Unicode
+/// scalar values, as a person counts them; serde_json counts bytes) from 1.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
     pub message: &'static str,
@@ -511,8 +512,8 @@ struct Parser<'a> {
 }
 
 impl Parser<'_> {
-    /// An error placed as serde_json places it: after the byte it could not take (or after the
-    /// last byte, when the text has ended).
+    /// An error placed as serde_json places it: at the character it could not take (or after the
+    /// last one, when the text has ended), but counting characters where serde_json counts bytes.
     fn error(&self, message: &'static str) -> Error {
         let (line, column) = position(&self.bytes[..(self.at + 1).min(self.bytes.len())]);
         Error {
@@ -810,12 +811,18 @@ impl Parser<'_> {
     }
 }
 
-/// The 1-based line, and the byte column, after reading `read`: a newline starts a line at
-/// column 0.
+/// The 1-based line, and the column in characters (Unicode scalar values), after reading `read`:
+/// a newline starts a line at column 0. `read` may end inside a character, the one in error,
+/// which then counts: a character is counted at its first byte (any byte but a continuation
+/// byte `10xxxxxx`).
 fn position(read: &[u8]) -> (usize, usize) {
     let line = 1 + read.iter().filter(|&&b| b == b'\n').count();
     let line_start = read.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    (line, read.len() - line_start)
+    let column = read[line_start..]
+        .iter()
+        .filter(|&&b| (b & 0xC0) != 0x80)
+        .count();
+    (line, column)
 }
 
 #[cfg(test)]
@@ -925,7 +932,8 @@ mod tests {
             error("\"a\nb\""),
             "control character (\\u0000-\\u001F) found while parsing a string at line 2 column 0"
         );
-        // Each of these agrees with serde_json's own message.
+        // Each of these agrees with serde_json's own message and place, once serde_json's column
+        // (which counts bytes) is turned into characters.
         for text in [
             "{\n\"area\": }",
             r#"{"a":"#,
@@ -934,13 +942,44 @@ mod tests {
             "[1 2]",
             "{1:2}",
             "\"a\\x\"",
+            r#"{"id": "Nguyễn Thị Hồng", "area": x}"#,
+            "{\"tên\": \"Hồng\",\n\"xã\" 1}",
+            "[\"ồ\" ễ]",
+            "\"Hồng",
         ] {
-            let ours = parse(text).unwrap_err().to_string();
-            let theirs = serde_json::from_str::<serde_json::Value>(text)
-                .unwrap_err()
-                .to_string();
-            assert_eq!(ours, theirs, "{text}");
+            let ours = parse(text).unwrap_err();
+            let theirs = serde_json::from_str::<serde_json::Value>(text).unwrap_err();
+            let their_line = text.split('\n').nth(theirs.line() - 1).unwrap();
+            let their_column = their_line.as_bytes()[..theirs.column()]
+                .iter()
+                .filter(|&&b| (b & 0xC0) != 0x80)
+                .count();
+            assert_eq!(
+                (ours.line, ours.column),
+                (theirs.line(), their_column),
+                "{text}"
+            );
+            let their_message = theirs.to_string();
+            assert!(
+                their_message.starts_with(&format!("{} at line ", ours.message)),
+                "{text}: {their_message}"
+            );
         }
+    }
+
+    #[test]
+    fn error_columns_count_characters_not_bytes() {
+        let at = |text: &str| {
+            let e = parse(text).unwrap_err();
+            (e.line, e.column)
+        };
+        // ễ, ị and ồ are 3 bytes each: column 41 in bytes, 35 as the eye counts.
+        assert_eq!(at(r#"{"id": "Nguyễn Thị Hồng", "area": x}"#), (1, 35));
+        // The characters of earlier lines do not count; the one in error does, once.
+        assert_eq!(at("{\"tên\": \"Hồng\",\n\"xã\" 1}"), (2, 6));
+        assert_eq!(at("{ễ: 1}"), (1, 2));
+        assert_eq!(at("[\"😀\" 2]"), (1, 6));
+        assert_eq!(at("\"Hồng"), (1, 5));
     }
 
     #[test]

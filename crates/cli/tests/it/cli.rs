@@ -342,3 +342,211 @@ fn parallel_runs_write_the_sequential_output() {
     let run = mucsong(&["classify", "--jobs", "0", "-"], None);
     assert_eq!(run.code, 2);
 }
+
+/// Waits for `child` at most 20 s (then kills it and fails); returns its status and its standard
+/// error.
+fn exit_within_seconds(mut child: std::process::Child, what: &str) -> (Option<i32>, String) {
+    use std::io::Read;
+    use std::time::{Duration, Instant};
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("{what}: still running 20 s after its output closed");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    (status.code(), stderr)
+}
+
+/// `mucsong classify big.jsonl | head -1`: once the reader of the output is gone, every path stops
+/// promptly and quietly with status 141 (128 + SIGPIPE, what a shell reports for a tool that
+/// SIGPIPE killed), even while its input is still open; an output that cannot be written
+/// (`> /dev/full`) stops it too, with a message. The parallel path once hung for ever: its reader
+/// blocked on a full channel that nothing emptied any more, or on an input not yet at its end.
+#[test]
+fn a_closed_output_stops_every_path_promptly_and_quietly() {
+    use std::io::{BufRead, BufReader};
+
+    let path = format!(
+        "{}/closed-output-{}.jsonl",
+        env!("CARGO_TARGET_TMPDIR"),
+        std::process::id()
+    );
+    let mut file = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+    for i in 0..20_000 {
+        writeln!(
+            file,
+            "{}",
+            gen_households::json_line(&gen_households::household(7, i))
+        )
+        .unwrap();
+    }
+    file.into_inner().unwrap().sync_all().unwrap();
+    let text = std::fs::read(&path).unwrap();
+
+    for (jobs, from_stdin) in [("4", false), ("1", false), ("4", true), ("1", true)] {
+        let what = format!(
+            "--jobs {jobs}, from {}",
+            if from_stdin { "-" } else { "a file" }
+        );
+        let mut child = Command::new(env!("CARGO_BIN_EXE_mucsong"))
+            .args(["classify", "--jobs", jobs])
+            .arg(if from_stdin { "-" } else { &path })
+            .stdin(if from_stdin {
+                Stdio::piped()
+            } else {
+                Stdio::null()
+            })
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary runs");
+        // Standard input: 3 MB of lines, then open but silent, like a program still working.
+        let feeder = child.stdin.take().map(|mut stdin| {
+            let head = text[..3_000_000].to_vec();
+            std::thread::spawn(move || {
+                let _ = stdin.write_all(&head);
+                stdin
+            })
+        });
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        // The BufReader, and with it the pipe's read end, is gone: like `head -1`.
+        assert!(
+            first.starts_with("{\"schema\":\"mucsong/result@1\""),
+            "{first}"
+        );
+        let (code, stderr) = exit_within_seconds(child, &what);
+        assert_eq!((code, stderr.as_str()), (Some(141), ""), "{what}");
+        drop(feeder.map(|feeder| feeder.join()));
+    }
+
+    // A summary CSV too, with --summary: its writer's errors come wrapped in the csv crate's, and
+    // the statistics of a cut run are not the file's, so they are not printed.
+    let csv_path = format!(
+        "{}/closed-output-{}.csv",
+        env!("CARGO_TARGET_TMPDIR"),
+        std::process::id()
+    );
+    let mut csv = String::from("id,area,region,members,score_a,monthly_income_vnd,employment,dependants,nutrition,health_insurance,adult_education,child_schooling,housing_quality,housing_area,water,sanitation,internet,information_devices\n");
+    for i in 0..100_000 {
+        csv += &format!("ho-{i},rural,red_river_delta,4,120,1.200.000,1,1,0,1,0,0,0,0,0,0,0,0\n");
+    }
+    std::fs::write(&csv_path, csv).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mucsong"))
+        .args(["classify", "--summary", &csv_path])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with("id,area,"), "{first}");
+    let (code, stderr) = exit_within_seconds(child, "a summary CSV");
+    assert_eq!((code, stderr.as_str()), (Some(141), ""), "a summary CSV");
+    std::fs::remove_file(&csv_path).unwrap();
+
+    if std::path::Path::new("/dev/full").exists() {
+        for jobs in ["4", "1"] {
+            let child = Command::new(env!("CARGO_BIN_EXE_mucsong"))
+                .args(["classify", "--jobs", jobs, &path])
+                .stdin(Stdio::null())
+                .stdout(std::fs::File::create("/dev/full").unwrap())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("the binary runs");
+            let what = format!("--jobs {jobs} > /dev/full");
+            let (code, stderr) = exit_within_seconds(child, &what);
+            assert_eq!(code, Some(1), "{what}: {stderr}");
+            assert!(
+                stderr.starts_with("mucsong: cannot write the output: "),
+                "{what}: {stderr}"
+            );
+        }
+    }
+    std::fs::remove_file(&path).unwrap();
+}
+
+/// An input that fails while it is read is reported as the input's fault, not the output's.
+#[test]
+fn an_input_that_cannot_be_read_is_named_as_such() {
+    // A directory opens, but reading it fails.
+    let directory = env!("CARGO_TARGET_TMPDIR");
+    for (format, jobs) in [("json", "1"), ("jsonl", "1"), ("jsonl", "3")] {
+        let run = mucsong(
+            &["classify", "--format", format, "--jobs", jobs, directory],
+            None,
+        );
+        assert_eq!(run.code, 1, "{format}, --jobs {jobs}");
+        assert!(
+            run.stderr
+                .starts_with(&format!("mucsong: cannot read {directory}: ")),
+            "{format}, --jobs {jobs}: {}",
+            run.stderr
+        );
+    }
+}
+
+/// Columns count characters, as a person does, whatever the problem: a JSON syntax error once
+/// counted bytes (column 41 here, where the eye counts 35: ễ, ị and ồ are 3 bytes each in UTF-8)
+/// while bad UTF-8 counted characters.
+#[test]
+fn error_columns_count_characters_not_bytes() {
+    let document = r#"{"id": "Nguyễn Thị Hồng", "area": x}"#;
+    assert_eq!(document.chars().position(|c| c == 'x'), Some(34));
+    let path = format!(
+        "{}/columns-{}.json",
+        env!("CARGO_TARGET_TMPDIR"),
+        std::process::id()
+    );
+    std::fs::write(&path, format!("{document}\n")).unwrap();
+    let runs = [
+        mucsong(&["classify", &path], None),
+        mucsong(&["classify", "--format", "json", &path], None),
+        mucsong(
+            &["classify", "--format", "jsonl", "--jobs", "1", "-"],
+            Some(document.as_bytes()),
+        ),
+        mucsong(
+            &["classify", "--format", "jsonl", "--jobs", "2", "-"],
+            Some(document.as_bytes()),
+        ),
+    ];
+    std::fs::remove_file(&path).unwrap();
+    for run in runs {
+        assert_eq!(run.code, 1);
+        let error = &json_lines(&run.stdout)[0];
+        assert_eq!(
+            error["error"],
+            "line 1, expected a JSON object, but found invalid JSON (expected value) at column 35",
+            "{error}"
+        );
+    }
+    // A byte that is not UTF-8 in the same place gets the same column.
+    let mut bytes = document.as_bytes().to_vec();
+    let at = bytes.iter().position(|&b| b == b'x').unwrap();
+    bytes[at] = 0xFF;
+    let run = mucsong(&["classify", "--format", "jsonl", "-"], Some(&bytes));
+    let error = &json_lines(&run.stdout)[0];
+    assert_eq!(
+        error["error"], "line 1, expected UTF-8 text, but found the byte 0xFF at column 35",
+        "{error}"
+    );
+}
