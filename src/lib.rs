@@ -7,6 +7,7 @@
 #[cfg(test)]
 pub(crate) mod browser_tests;
 pub mod fields;
+pub mod history;
 pub mod local_store;
 pub mod questionnaire;
 pub mod result;
@@ -80,7 +81,10 @@ pub fn App() -> impl IntoView {
         section: RwSignal::new(Section::Household),
     };
     provide_context(navigation);
-    provide_context(Session::start());
+    let session = Session::start();
+    provide_context(session);
+    // The phone's back button moves between the questions (history.rs).
+    history::install(session, navigation);
     view! {
         <TopBar />
         <StorageBanner />

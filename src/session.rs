@@ -179,8 +179,14 @@ impl Session {
         }
     }
 
-    /// Shows another screen of the open household.
+    /// Shows another screen of the open household, as a new entry of the browser's history.
     pub fn go(&self, step: Step) {
+        self.show(step);
+        crate::history::push(step);
+    }
+
+    /// Shows another screen without adding a history entry (the browser's back and forward).
+    pub fn show(&self, step: Step) {
         self.update(|d| d.step = step.key());
         scroll_to_heading();
     }
@@ -213,6 +219,7 @@ impl Session {
         });
         self.current.set(Some(Current { id, draft }));
         self.revision.update(|r| *r += 1);
+        crate::history::push(first_step);
         scroll_to_heading();
     }
 
@@ -226,6 +233,7 @@ impl Session {
                     id: id.to_string(),
                     draft: saved.draft,
                 }));
+                crate::history::push(self.step());
             }
             Ok(Some(Err(error))) => {
                 self.notices.update(|n| {

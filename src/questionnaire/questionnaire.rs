@@ -57,6 +57,14 @@ fn QuestionScreen(
             tried.set(true);
             return;
         }
+        // An answer that does not read stops the person at it: the message is at the field and
+        // under the buttons, and focus moves to the field (what was typed stays as typed).
+        let ctx = session.parse_context();
+        if let Some(path) = session.peek(|d| first_invalid(step, d, &ctx)).flatten() {
+            tried.set(true);
+            focus_field(&path);
+            return;
+        }
         if let Some(next) = session.peek(|d| steps::next(step, d)) {
             session.go(next);
         }
@@ -86,8 +94,21 @@ fn QuestionScreen(
                 <StepBody step=step />
                 <p class="error-line" role="status" data-testid="step-error">
                     {text(move || {
-                        let key = tried.get().then(|| session.with_draft(|d| blocker(step, d))).flatten().flatten();
-                        key.map(|k| i18n.t(k)).unwrap_or_default().to_string()
+                        if !tried.get() {
+                            return String::new();
+                        }
+                        if let Some(key) = session.with_draft(|d| blocker(step, d)).flatten() {
+                            return i18n.t(key).to_string();
+                        }
+                        let ctx = session.parse_context();
+                        session
+                            .with_draft(|d| first_invalid(step, d, &ctx))
+                            .flatten()
+                            .map(|path| {
+                                let field = i18n.t(&mucsong_questionnaire::fields::question_key(&path));
+                                i18n.tf("err_step_invalid", &[("field", field)])
+                            })
+                            .unwrap_or_default()
                     })}
                 </p>
                 <div class="nav-buttons no-print">
@@ -113,5 +134,29 @@ fn blocker(step: Step, draft: &mucsong_questionnaire::draft::Draft) -> Option<&'
         Step::Intro if draft.assessed_on().is_none() => Some("err_start_date"),
         Step::Members if draft.n_members() == 0 => Some("err_no_members"),
         _ => None,
+    }
+}
+
+/// The first field of `step` whose typed text does not read as an answer.
+fn first_invalid(
+    step: Step,
+    draft: &mucsong_questionnaire::draft::Draft,
+    ctx: &mucsong_questionnaire::fields::ParseContext,
+) -> Option<String> {
+    steps::fields(step, draft)
+        .into_iter()
+        .find(|path| draft.error(path, ctx).is_some())
+}
+
+/// Moves focus to a field's input (and so scrolls it into view).
+fn focus_field(path: &str) {
+    let id = crate::fields::dom_id(path);
+    if let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&id))
+    {
+        if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
+            let _ = element.focus();
+        }
     }
 }
