@@ -6,55 +6,35 @@ use super::household::HouseholdRecord;
 use serde::Serialize;
 use std::fmt;
 
-/// What kind of problem an answer has. `key()` is the UI's translation key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ProblemCode {
-    /// No `assessed_on` in the record and no date given by the caller.
-    MissingAssessmentDate,
-    /// The assessment date lies outside every edition (2022-01-01 … 2030-12-31).
-    NoEdition,
-    /// A date that is not `YYYY-MM-DD` (or, for birth dates, `YYYY-MM` / `YYYY`).
-    BadDate,
-    /// A birth date after the assessment date.
-    DateInFuture,
-    /// A negative count, area, amount or measurement.
-    NegativeNumber,
-    /// A number outside its possible range (age over 120, a height of 900 cm …).
-    OutOfRange,
-    /// No members, or an empty member list.
-    NoMembers,
-    /// A field the format does not have (often a typo).
-    UnknownField,
-    /// A value of the wrong type or not in the list of allowed values.
-    BadValue,
-    /// A `schema` tag other than `mucsong/household@1`.
-    WrongSchema,
-    /// Text that is not JSON.
-    BadJson,
-    /// Answers that contradict each other (e.g. a rural household in a centrally-run city).
-    Inconsistent,
-}
-
-impl ProblemCode {
-    /// The stable machine key (also the translation key).
-    pub fn key(self) -> &'static str {
-        match self {
-            ProblemCode::MissingAssessmentDate => "missing_assessment_date",
-            ProblemCode::NoEdition => "no_edition",
-            ProblemCode::BadDate => "bad_date",
-            ProblemCode::DateInFuture => "date_in_future",
-            ProblemCode::NegativeNumber => "negative_number",
-            ProblemCode::OutOfRange => "out_of_range",
-            ProblemCode::NoMembers => "no_members",
-            ProblemCode::UnknownField => "unknown_field",
-            ProblemCode::BadValue => "bad_value",
-            ProblemCode::WrongSchema => "wrong_schema",
-            ProblemCode::BadJson => "bad_json",
-            ProblemCode::Inconsistent => "inconsistent",
-        }
+mucsong_rules::keyed_enum!(
+    /// What kind of problem an answer has. `key()` is the UI's translation key (after `problem_`).
+    pub enum ProblemCode {
+        /// No `assessed_on` in the record and no date given by the caller.
+        MissingAssessmentDate => "missing_assessment_date",
+        /// The assessment date lies outside every edition of the rule data.
+        NoEdition => "no_edition",
+        /// A date that is not `YYYY-MM-DD` (or, for birth dates, `YYYY-MM` / `YYYY`).
+        BadDate => "bad_date",
+        /// A birth date after the assessment date.
+        DateInFuture => "date_in_future",
+        /// A negative count, area, amount or measurement.
+        NegativeNumber => "negative_number",
+        /// A number outside its possible range (age over 120, a height of 900 cm …).
+        OutOfRange => "out_of_range",
+        /// No members, or an empty member list.
+        NoMembers => "no_members",
+        /// A field the format does not have (often a typo).
+        UnknownField => "unknown_field",
+        /// A value of the wrong type or not in the list of allowed values.
+        BadValue => "bad_value",
+        /// A `schema` tag other than `mucsong/household@1`.
+        WrongSchema => "wrong_schema",
+        /// Text that is not JSON.
+        BadJson => "bad_json",
+        /// Answers that contradict each other (e.g. a rural household in a centrally-run city).
+        Inconsistent => "inconsistent",
     }
-}
+);
 
 /// One problem with one answer.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -72,17 +72,17 @@ impl<T: Serialize> Serialize for List<T> {
     }
 }
 
-/// How sure we are of a rule value (standard.md's labels).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RuleStatus {
-    /// Read in an official text.
-    Official,
-    /// From news reports of a text we do not have.
-    Reported,
-    /// Our reading where the text is silent.
-    Interpretation,
-}
+keyed_enum!(
+    /// How sure we are of a rule value (standard.md's labels).
+    pub enum RuleStatus {
+        /// Read in an official text.
+        Official => "official",
+        /// From news reports of a text we do not have.
+        Reported => "reported",
+        /// Our reading where the text is silent.
+        Interpretation => "interpretation",
+    }
+);
 
 /// Where a rule comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -140,15 +140,15 @@ impl Parameter {
     }
 }
 
-/// How an edition decides `class`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ClassificationMethod {
-    /// The official review method: Phiếu A, score A, score B.
-    Score,
-    /// The decree's income definition (edition 2027-2030: no review method known).
-    Income,
-}
+keyed_enum!(
+    /// How an edition decides `class`.
+    pub enum ClassificationMethod {
+        /// The official review method: Phiếu A, score A, score B.
+        Score => "score",
+        /// The decree's income definition (edition 2027-2030: no review method known).
+        Income => "income",
+    }
+);
 
 /// An edition of the standard.
 #[derive(Debug)]
