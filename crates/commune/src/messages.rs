@@ -224,6 +224,24 @@ mod tests {
         }
     }
 
+    /// Every problem code of the engine has a message of its own (not "other") whose key is in
+    /// the catalogue: a code added to the engine without its commune wording fails here.
+    #[test]
+    fn every_engine_problem_code_has_its_own_message() {
+        use mucsong_engine::ProblemCode;
+        for code in ProblemCode::ALL {
+            let p = Problem {
+                place: Place::Record,
+                code: code.key(),
+                expected: "something".to_string(),
+                found: "nothing".to_string(),
+            };
+            let message = problem(&p);
+            assert_ne!(message.key, "commune_problem_other", "{}", code.key());
+            assert!(KEYS.contains(&message.key), "{}", message.key);
+        }
+    }
+
     fn render(message: &Message, locale: Locale) -> String {
         COMMUNE.format(locale, message.key, &message.arg_refs())
     }
