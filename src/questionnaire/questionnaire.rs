@@ -1,7 +1,7 @@
 //! One screen of the questionnaire: progress, the question as heading, the answers, Back and
 //! Continue. The check page and the result have their own layouts.
 
-use crate::fields::{dynamic, on_click, on_event, text};
+use crate::fields::{dynamic, on_click, on_event, text, tf_with_assessment_dates};
 use crate::questionnaire::check_page::CheckPage;
 use crate::questionnaire::member_name;
 use crate::questionnaire::progress_bar::ProgressBar;
@@ -87,7 +87,7 @@ fn QuestionScreen(
                 <p class="error-line" role="status" data-testid="step-error">
                     {text(move || {
                         let key = tried.get().then(|| session.with_draft(|d| blocker(step, d))).flatten().flatten();
-                        key.map(|k| i18n.t(k)).unwrap_or_default().to_string()
+                        key.map(|k| tf_with_assessment_dates(&i18n, k, &[])).unwrap_or_default()
                     })}
                 </p>
                 <div class="nav-buttons no-print">

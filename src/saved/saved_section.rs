@@ -30,7 +30,7 @@ fn problem_text(i18n: &I18n, p: &ImportProblem) -> String {
         )
     };
     args.push(("field", &field_label));
-    let message = i18n.tf(p.key, &args);
+    let message = crate::fields::tf_with_assessment_dates(i18n, p.key, &args);
     if p.line > 0 {
         i18n.tf(
             "import_line",

@@ -13,6 +13,8 @@ pub fn FilePicker() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_commune();
     let is_dragging = RwSignal::new(false);
+    // The days the rule data's editions cover.
+    let dates = mucsong_engine::rules::assessment_dates();
     let on_pick = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(file) = input.files().and_then(|files| files.get(0)) {
@@ -78,8 +80,8 @@ pub fn FilePicker() -> impl IntoView {
                 <input
                     id="commune-date"
                     type="date"
-                    min="2022-01-01"
-                    max="2030-12-31"
+                    min=dates.start().to_string()
+                    max=dates.end().to_string()
                     aria-describedby="commune-date-hint"
                     data-testid="commune-date"
                     prop:value=move || state.date.get()

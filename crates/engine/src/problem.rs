@@ -3,6 +3,8 @@
 //! produces, so every front end shows one kind of message.
 
 use super::household::HouseholdRecord;
+use crate::date::Date;
+use crate::rules::assessment_dates;
 use serde::Serialize;
 use std::fmt;
 
@@ -62,6 +64,24 @@ impl Problem {
             expected: expected.into(),
             found: found.into(),
         }
+    }
+}
+
+impl Problem {
+    /// An assessment date no edition covers, with the dates the rule data covers as what was
+    /// expected (`rules::assessment_dates`, so the message follows the rule data).
+    pub(crate) fn no_edition(date: Date) -> Problem {
+        let dates = assessment_dates();
+        Problem::new(
+            "assessed_on",
+            ProblemCode::NoEdition,
+            format!(
+                "a date from {} to {} (the editions the rules cover)",
+                dates.start(),
+                dates.end()
+            ),
+            date.to_string(),
+        )
     }
 }
 
@@ -203,6 +223,23 @@ mod tests {
         let p = problem("{\n\"area\": }");
         assert_eq!(p.code, ProblemCode::BadJson);
         assert_eq!(p.field, "line 2, column 9");
+    }
+
+    /// The dates a refused assessment date should have been in are the rule data's.
+    #[test]
+    fn a_date_outside_the_editions_names_the_editions_dates() {
+        let editions = &crate::rules().editions;
+        let (first, last) = (editions.first().unwrap(), editions.last().unwrap());
+        let date = last.until.succ();
+        let p = Problem::no_edition(date);
+        assert_eq!(p.code, ProblemCode::NoEdition);
+        assert_eq!(
+            p.to_string(),
+            format!(
+                "assessed_on: expected a date from {} to {} (the editions the rules cover), but found {date}",
+                first.since, last.until
+            )
+        );
     }
 
     #[test]

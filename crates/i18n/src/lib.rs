@@ -238,6 +238,17 @@ fn group_digits(n: u64, separator: char) -> String {
     out
 }
 
+/// The `{first}` and `{last}` of the messages that say which assessment dates are accepted
+/// (`err_start_date`, `err_assessment_date`, `problem_no_edition`): the first and last day of
+/// the rule data's editions, as `locale` writes dates.
+pub fn assessment_date_args(locale: Locale) -> [(&'static str, String); 2] {
+    let dates = mucsong_rules::assessment_dates();
+    [
+        ("first", format_date(locale, *dates.start())),
+        ("last", format_date(locale, *dates.end())),
+    ]
+}
+
 /// A date as people write it: `01/06/2026` in Vietnamese, `2026-06-01` in English.
 pub fn format_date(locale: Locale, date: mucsong_rules::date::Date) -> String {
     match locale {
@@ -500,6 +511,55 @@ mod tests {
         assert!(missing.len() > 80, "{}", missing.len());
         missing.retain(|k| !HOUSEHOLD.has(Locale::Vi, k));
         assert!(missing.is_empty(), "missing: {missing:#?}");
+    }
+
+    /// The messages that quote the accepted assessment dates quote the rule data's, in each
+    /// language's way of writing dates.
+    #[test]
+    fn the_accepted_dates_in_messages_are_the_rule_data_s() {
+        let dates = mucsong_rules::assessment_dates();
+        for locale in Locale::ALL {
+            let args = assessment_date_args(locale);
+            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let first = format_date(locale, *dates.start());
+            let last = format_date(locale, *dates.end());
+            for key in [
+                "err_start_date",
+                "err_assessment_date",
+                "problem_no_edition",
+            ] {
+                let text = HOUSEHOLD.format(locale, key, &args);
+                assert!(
+                    text.contains(&first) && text.contains(&last) && !text.contains("{first}"),
+                    "{}: {key}: {text}",
+                    locale.tag()
+                );
+            }
+        }
+        assert_eq!(
+            assessment_date_args(Locale::Vi)[0].1,
+            format!(
+                "{:02}/{:02}/{}",
+                dates.start().day(),
+                dates.start().month(),
+                dates.start().year()
+            )
+        );
+        // No other text names the first or last year of the editions as a bound.
+        for catalogue in [&HOUSEHOLD, &COMMUNE] {
+            for locale in Locale::ALL {
+                for (key, text) in catalogue.entries(locale) {
+                    for date in [*dates.start(), *dates.end()] {
+                        assert!(
+                            !text.contains(&date.to_string())
+                                && !text.contains(&format_date(Locale::Vi, date)),
+                            "{}: {key} writes {date} out: {text}",
+                            locale.tag()
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]
