@@ -151,7 +151,7 @@ fn write_content(m: &mut Markup, i18n: &I18n, session: &Session, record: &Househ
                                     (
                                         "problem",
                                         &tf_with_assessment_dates(
-                                            &i18n,
+                                            i18n,
                                             &format!("problem_{}", p.code.key()),
                                             &[],
                                         ),
