@@ -1,16 +1,20 @@
-//! Component tests in a real browser (wasm-bindgen-test): field validation and the member editor,
-//! each mounted into its own `<div>` (the page's `<body>` is never cleared).
+//! Component tests in a real browser (wasm-bindgen-test): field validation, the member editor and
+//! what the saved section says when an export fails, each mounted into its own `<div>` (the
+//! page's `<body>` is never cleared).
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --lib`.
 
 use crate::fields::text_field::TextField;
 use crate::questionnaire::members_list::MembersList;
 use crate::questionnaire::step_body::StepBody;
+use crate::saved::SavedSection;
 use crate::session::{households, Session};
 use leptos::prelude::*;
 use mucsong_engine::date::Date;
+use mucsong_i18n::{Locale, HOUSEHOLD};
 use mucsong_questionnaire::steps::{MemberPage, Step};
-use mucsong_widgets::i18n::provide_i18n;
-use std::cell::RefCell;
+use mucsong_widgets::download::Offer;
+use mucsong_widgets::i18n::{provide_i18n, use_i18n, I18n};
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -317,5 +321,110 @@ async fn questions_already_shown_stay_in_place_when_the_screen_s_list_changes() 
         session.peek(|d| d.choice("members[0].health_insurance")),
         Some(Some("false".to_string()))
     );
+    parent.remove();
+}
+
+#[wasm_bindgen_test]
+fn every_section_has_its_tab_label() {
+    for section in crate::Section::ALL {
+        let key = format!("nav_{}", section.key());
+        assert!(HOUSEHOLD.has(Locale::Vi, &key), "{key}");
+    }
+}
+
+thread_local! {
+    /// The files given to `stand_in_download`: name, type and text.
+    static OFFERED: RefCell<Vec<(String, String, String)>> = const { RefCell::new(Vec::new()) };
+    /// Whether `stand_in_download` refuses, as a browser that blocks downloads does.
+    static REFUSES: Cell<bool> = const { Cell::new(false) };
+}
+
+/// What the browser says when it refuses (a stand-in's own wording).
+const REFUSAL: &str = "NotAllowedError: downloads are blocked";
+
+/// A download that keeps what it was given and refuses while `REFUSES` is set.
+fn stand_in_download(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    OFFERED.with(|o| o.borrow_mut().push((file_name.into(), mime.into(), text)));
+    if REFUSES.get() {
+        Err(REFUSAL.to_string())
+    } else {
+        Ok(())
+    }
+}
+
+/// An export is the only backup of what the browser keeps: a refused one says so, in the chosen
+/// language, until an export works again.
+#[wasm_bindgen_test]
+async fn a_failed_export_says_the_households_are_not_backed_up() {
+    let i18n_slot = Rc::new(Cell::new(None::<I18n>));
+    let slot = i18n_slot.clone();
+    let (_session, parent, _handle) = mount("t-export", move || {
+        provide_context(crate::Navigation {
+            section: RwSignal::new(crate::Section::Saved),
+        });
+        slot.set(Some(use_i18n()));
+        let offer: Offer = stand_in_download;
+        view! { <SavedSection offer=offer /> }
+    });
+    let i18n = i18n_slot.get().expect("mounted");
+    i18n.set_locale(Locale::Vi);
+    tick().await;
+    let message = || {
+        query(&parent, "[data-testid=export-message]")
+            .text_content()
+            .unwrap()
+    };
+    let last_offered = || OFFERED.with(|o| o.borrow().last().cloned().expect("a file was offered"));
+    assert_eq!(message(), "", "nothing to say before an export");
+
+    REFUSES.set(true);
+    click(&parent, "[data-testid=export-all]").await;
+    let (name, mime, text) = last_offered();
+    assert_eq!(
+        (name.as_str(), mime.as_str()),
+        ("mucsong-households.jsonl", "application/x-ndjson")
+    );
+    assert!(text.contains("mucsong/household@1"), "{text}");
+    assert_eq!(
+        message(),
+        HOUSEHOLD.format(Locale::Vi, "export_failed", &[("detail", REFUSAL)])
+    );
+    assert!(message().contains("CHƯA được sao lưu"), "{}", message());
+    assert_eq!(
+        query(&parent, "[data-testid=export-message]")
+            .get_attribute("role")
+            .as_deref(),
+        Some("alert")
+    );
+
+    // The language follows the switch.
+    i18n.set_locale(Locale::En);
+    tick().await;
+    assert_eq!(
+        message(),
+        HOUSEHOLD.format(Locale::En, "export_failed", &[("detail", REFUSAL)])
+    );
+
+    // An export that works clears the message.
+    REFUSES.set(false);
+    click(&parent, "[data-testid=export-all]").await;
+    assert_eq!(message(), "");
+
+    // One household's own export, refused, says so too.
+    REFUSES.set(true);
+    click(&parent, "[data-testid=saved-card] [data-testid=export]").await;
+    let (name, mime, _) = last_offered();
+    assert_eq!(
+        (name.as_str(), mime.as_str()),
+        ("Test.json", "application/json")
+    );
+    assert_eq!(
+        message(),
+        HOUSEHOLD.format(Locale::En, "export_failed", &[("detail", REFUSAL)])
+    );
+
+    REFUSES.set(false);
+    i18n.set_locale(Locale::Vi);
     parent.remove();
 }

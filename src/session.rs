@@ -47,7 +47,9 @@ pub fn households() -> Households<LocalStore> {
     Households::new(LocalStore::new())
 }
 
-/// Today on the device's clock (the UI may read the clock; the engine never does).
+/// Today on the device's clock (the UI may read the clock; the engine never does). A clock
+/// that gives no date at all counts as the last day the rule data's editions cover: no birth
+/// date the household can give is then refused as being in the future.
 pub fn today() -> Date {
     let now = js_sys::Date::new_0();
     Date::new(
@@ -55,7 +57,7 @@ pub fn today() -> Date {
         now.get_month() as u8 + 1,
         now.get_date() as u8,
     )
-    .unwrap_or_else(|| Date::new(2026, 1, 1).expect("valid"))
+    .unwrap_or_else(|| *mucsong_engine::rules::assessment_dates().end())
 }
 
 /// The save time stamp, ISO 8601 UTC.

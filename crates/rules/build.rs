@@ -547,6 +547,11 @@ impl Rules {
                 }
             }
         }
+        if self.editions.is_empty() {
+            problems.push(
+                "data/editions.toml: expected at least one [[edition]], but found none".to_string(),
+            );
+        }
         for e in &self.editions {
             let at = format!("data/editions.toml edition {}", e.key);
             if !seen.insert(&e.key) {

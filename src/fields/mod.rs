@@ -24,5 +24,15 @@ pub fn error_text(i18n: &I18n, path: &str, error: &FieldError) -> String {
     let label = i18n.t(&mucsong_questionnaire::fields::question_key(path));
     let mut args: Vec<(&str, &str)> = error.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
     args.push(("field", label));
-    i18n.tf(error.key, &args)
+    tf_with_assessment_dates(i18n, error.key, &args)
+}
+
+/// `key`'s text with `args` and, as `{first}` and `{last}`, the first and last assessment dates
+/// the rule data's editions cover (the messages about the assessment date quote them; the
+/// others do not use them).
+pub fn tf_with_assessment_dates(i18n: &I18n, key: &str, args: &[(&str, &str)]) -> String {
+    let dates = mucsong_i18n::assessment_date_args(i18n.locale());
+    let mut all = args.to_vec();
+    all.extend(dates.iter().map(|(k, v)| (*k, v.as_str())));
+    i18n.tf(key, &all)
 }

@@ -1,7 +1,7 @@
 //! One screen of the questionnaire: progress, the question as heading, the answers, Back and
 //! Continue. The check page and the result have their own layouts.
 
-use crate::fields::{dynamic, on_click, on_event, text};
+use crate::fields::{dynamic, on_click, on_event, text, tf_with_assessment_dates};
 use crate::questionnaire::check_page::CheckPage;
 use crate::questionnaire::member_name;
 use crate::questionnaire::progress_bar::ProgressBar;
@@ -98,7 +98,7 @@ fn QuestionScreen(
                             return String::new();
                         }
                         if let Some(key) = session.with_draft(|d| blocker(step, d)).flatten() {
-                            return i18n.t(key).to_string();
+                            return tf_with_assessment_dates(&i18n, key, &[]);
                         }
                         let ctx = session.parse_context();
                         session

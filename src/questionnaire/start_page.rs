@@ -1,7 +1,7 @@
 //! The start page shown when no household is open: what the app does, the assessment date and
 //! its standard, the language, and a button to begin.
 
-use crate::fields::{dynamic, flag, on_click, on_event, text};
+use crate::fields::{dynamic, flag, on_click, on_event, text, tf_with_assessment_dates};
 use crate::questionnaire::about::About;
 use crate::questionnaire::standard_note::StandardNote;
 use crate::session::{today, use_session};
@@ -20,6 +20,8 @@ pub fn StartPage() -> impl IntoView {
     let session = use_session();
     let navigation = use_navigation();
     let date_text = RwSignal::new(today().to_string());
+    // The days the rule data's editions cover.
+    let dates = mucsong_engine::rules::assessment_dates();
     let name = RwSignal::new(String::new());
     // The valid assessment date as `YYYY-MM-DD`, or `None` (see `StandardNote`'s `date`).
     let parsed = Memo::new(move |_| {
@@ -57,14 +59,14 @@ pub fn StartPage() -> impl IntoView {
                         type="date"
                         class="text-input"
                         data-testid="start-date"
-                        min=fields::FIRST_ASSESSMENT_DATE
-                        max=fields::LAST_ASSESSMENT_DATE
+                        min=dates.start().to_string()
+                        max=dates.end().to_string()
                         aria-describedby="start-date-hint start-date-error"
                         prop:value=date_text.get_untracked()
                         on:input=on_event(move |ev| date_text.set(event_target_value(&ev)))
                     />
                     <p class="error-line" id="start-date-error" role="status">
-                        {text(move || if parsed.get().is_none() { i18n.t("err_start_date").to_string() } else { String::new() })}
+                        {text(move || if parsed.get().is_none() { tf_with_assessment_dates(&i18n, "err_start_date", &[]) } else { String::new() })}
                     </p>
                 </div>
                 <StandardNote date=parsed />

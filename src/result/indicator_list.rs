@@ -10,15 +10,6 @@ use mucsong_engine::result::IndicatorStatus;
 use mucsong_engine::rules::rules;
 use mucsong_widgets::i18n::I18n;
 
-/// The status key used in translation keys and classes.
-pub fn status_key(status: IndicatorStatus) -> &'static str {
-    match status {
-        IndicatorStatus::Deprived => "deprived",
-        IndicatorStatus::NotDeprived => "not_deprived",
-        IndicatorStatus::Unknown => "unknown",
-    }
-}
-
 /// The indicator's label from the rule data, in the current language.
 pub fn indicator_label(i18n: &I18n, e: &IndicatorExplanation) -> String {
     let rule = rules().indicator(e.indicator);
@@ -39,7 +30,7 @@ pub fn write_indicator_list(
     let common = indicators.first().map(|e| e.reference);
     m.open("ul", r#"class="indicator-list" data-testid="indicators""#);
     for e in indicators {
-        let status = status_key(e.status);
+        let status = e.status.key();
         let key = e.indicator.key();
         let mark = match e.status {
             IndicatorStatus::Deprived => "✗",

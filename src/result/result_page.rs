@@ -1,7 +1,7 @@
 //! The result page: the engine's assessment of the open household, the comparison with the next
 //! edition in the year before it starts (2027-2030 for assessments in 2026), problems that prevent an assessment, the answers, and printing.
 
-use crate::fields::on_click;
+use crate::fields::{on_click, tf_with_assessment_dates};
 use crate::questionnaire::check_page::answer_text;
 use crate::result::assessment_view::write_assessment;
 use crate::result::markup::{Markup, Static};
@@ -148,7 +148,14 @@ fn write_content(m: &mut Markup, i18n: &I18n, session: &Session, record: &Househ
                                 "problem_line",
                                 &[
                                     ("field", &field),
-                                    ("problem", i18n.t(&format!("problem_{}", p.code.key()))),
+                                    (
+                                        "problem",
+                                        &tf_with_assessment_dates(
+                                            i18n,
+                                            &format!("problem_{}", p.code.key()),
+                                            &[],
+                                        ),
+                                    ),
                                     ("found", &p.found),
                                 ],
                             )

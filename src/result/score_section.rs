@@ -4,7 +4,6 @@
 use crate::result::markup::Markup;
 use crate::result::reference_text;
 use mucsong_engine::explanation::Explanation;
-use mucsong_engine::result::ScreeningOutcome;
 use mucsong_engine::rules::rules;
 use mucsong_widgets::i18n::I18n;
 
@@ -25,12 +24,7 @@ fn b1_row_label(i18n: &I18n, row: &str) -> String {
 /// Writes Phiếu A, the two scores and the rule that combines them.
 pub fn write_score_section(m: &mut Markup, i18n: &I18n, explanation: &Explanation) {
     if let Some(s) = &explanation.screening {
-        let outcome = match s.outcome {
-            ScreeningOutcome::Excluded => "excluded",
-            ScreeningOutcome::Stopped => "stopped",
-            ScreeningOutcome::Review => "review",
-            ScreeningOutcome::Undetermined => "undetermined",
-        };
+        let outcome = s.outcome.key();
         let count = range_text(s.count_min.into(), s.count_max.into());
         m.open("section", r#"class="how" data-testid="screening""#)
             .leaf("h3", "", i18n.t("screening_title"))

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use mucsong_questionnaire::draft::Draft;
 use mucsong_questionnaire::store::{Entry, Listing};
 use mucsong_questionnaire::transfer::{self, ImportProblem};
-use mucsong_widgets::download::{download, file_stem};
+use mucsong_widgets::download::{download, file_stem, Offer};
 use mucsong_widgets::i18n::{use_i18n, I18n};
 use wasm_bindgen::JsCast;
 
@@ -30,7 +30,7 @@ fn problem_text(i18n: &I18n, p: &ImportProblem) -> String {
         )
     };
     args.push(("field", &field_label));
-    let message = i18n.tf(p.key, &args);
+    let message = crate::fields::tf_with_assessment_dates(i18n, p.key, &args);
     if p.line > 0 {
         i18n.tf(
             "import_line",
@@ -41,10 +41,35 @@ fn problem_text(i18n: &I18n, p: &ImportProblem) -> String {
     }
 }
 
+/// How the section offers files, and why the last export failed (until the next one works).
+/// An export is the only backup of what this device keeps, so a failure is always shown.
+#[derive(Clone, Copy)]
+struct Exporter {
+    offer: Offer,
+    failure: RwSignal<Option<String>>,
+}
+
+impl Exporter {
+    /// Offers `text` as the file `file_name`, and shows whether that failed.
+    fn export(&self, file_name: &str, mime: &str, text: &str) {
+        self.failure
+            .set((self.offer)(file_name, mime, text.as_bytes()).err());
+    }
+}
+
 /// The saved-households section.
 #[component]
-pub fn SavedSection() -> impl IntoView {
+pub fn SavedSection(
+    /// What offers exported files: the browser's download unless a test gives a stand-in.
+    #[prop(optional)]
+    offer: Option<Offer>,
+) -> impl IntoView {
     let i18n = use_i18n();
+    let exporter = Exporter {
+        offer: offer.unwrap_or(download),
+        failure: RwSignal::new(None),
+    };
+    provide_context(exporter);
     let session = use_session();
     let navigation = use_navigation();
     // Re-read whenever the session's revision moves (every save, rename, import, delete). Each
@@ -67,7 +92,7 @@ pub fn SavedSection() -> impl IntoView {
             .into_iter()
             .map(|e| e.saved.draft)
             .collect();
-        let _ = download(
+        exporter.export(
             "mucsong-households.jsonl",
             "application/x-ndjson",
             &transfer::export_json_lines(&drafts),
@@ -198,6 +223,7 @@ pub fn SavedSection() -> impl IntoView {
                 <label class="button secondary file-button" for="import-file">{i18n.tr("import")}</label>
                 <input id="import-file" class="visually-hidden" type="file" data-testid="import-file"
                     accept=".json,.jsonl,.ndjson,application/json" on:change=on_event(on_file) />
+                <ExportFailure failure=exporter.failure />
                 <div role="status" aria-live="polite" data-testid="import-message">
                     {move || match import_message.get() {
                         None => ().into_any(),
@@ -280,9 +306,10 @@ fn SavedCard(
         });
         session.report(result);
     });
+    let exporter = expect_context::<Exporter>();
     let export = on_click(move || {
         let d = draft.get_value();
-        let _ = download(
+        exporter.export(
             &format!("{}.json", file_stem(&d.name)),
             "application/json",
             &transfer::export_json(&d),
@@ -340,6 +367,7 @@ pub fn SetAsideNotices(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
+    let exporter = expect_context::<Exporter>();
     view! {
         {move || listing.with(|l| l.set_aside.clone()).into_iter().map(|s| {
             let id = s.id.clone();
@@ -349,8 +377,11 @@ pub fn SetAsideNotices(
                 <div class="note warning" role="alert" data-testid="set-aside">
                     <p>{i18n.tf("set_aside_text", &[("reason", reason), ("detail", &s.error.detail)])}</p>
                     <button type="button" class="button secondary small" on:click=on_click(move || {
-                        if let Ok(Some(text)) = households().set_aside_text(&id) {
-                            let _ = download(&format!("mucsong-set-aside-{id}.json"), "application/json", &text);
+                        match households().set_aside_text(&id) {
+                            Ok(Some(text)) => exporter.export(&format!("mucsong-set-aside-{id}.json"), "application/json", &text),
+                            // Discarded meanwhile (in another tab): the list is re-read.
+                            Ok(None) => session.refresh(),
+                            Err(e) => exporter.failure.set(Some(store_error_text(&e))),
                         }
                     })>{i18n.t("set_aside_download")}</button>
                     <button type="button" class="button secondary small" data-testid="discard-set-aside" on:click=on_click(move || {
@@ -361,6 +392,39 @@ pub fn SetAsideNotices(
                 </div>
             }
         }).collect_view()}
+    }
+}
+
+/// Why the last export failed, said where the export buttons are; scrolled into view, since a
+/// household's own export button may be far up the list.
+#[component]
+fn ExportFailure(
+    /// The browser's reason, or `None` when the last export worked.
+    failure: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let node = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move || {
+        if failure.get().is_some() {
+            if let Some(element) = node.get() {
+                element.scroll_into_view_with_bool(false);
+            }
+        }
+    });
+    view! {
+        <div role="alert" data-testid="export-message" node_ref=node>
+            {move || failure.get().map(|detail| view! {
+                <p class="note warning">{i18n.tf("export_failed", &[("detail", &detail)])}</p>
+            })}
+        </div>
+    }
+}
+
+/// A storage error as the detail of a message.
+fn store_error_text(error: &mucsong_questionnaire::store::StoreError) -> String {
+    match error {
+        mucsong_questionnaire::store::StoreError::Full => "storage full".to_string(),
+        mucsong_questionnaire::store::StoreError::Unavailable(detail) => detail.clone(),
     }
 }
 

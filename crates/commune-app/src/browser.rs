@@ -1,9 +1,10 @@
 //! The browser services commune mode needs, kept thin and in one place: reading a picked or
 //! dropped file as bytes, yielding to the event loop between chunks, the clock for time slices,
-//! downloads through Blob + object URL + `<a download>`, the saved targets in localStorage, and
-//! the wasm memory size for the benchmark.
+//! the saved targets in localStorage, and the wasm memory size for the benchmark. Downloads are
+//! the widgets' (`mucsong_widgets::download`), shared with the household page.
 
-use js_sys::{Array, Uint8Array};
+use js_sys::Uint8Array;
+use mucsong_widgets::download::js_error_text;
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use wasm_bindgen::prelude::*;
@@ -14,17 +15,8 @@ use wasm_bindgen_futures::JsFuture;
 pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
     let buffer = JsFuture::from(file.array_buffer())
         .await
-        .map_err(describe)?;
+        .map_err(|e| js_error_text(&e))?;
     Ok(Uint8Array::new(&buffer).to_vec())
-}
-
-/// A JavaScript error as text, for messages.
-pub fn describe(error: JsValue) -> String {
-    error
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| "unknown error".to_string())
 }
 
 /// Milliseconds from the page's time origin (monotonic, sub-millisecond).
@@ -84,64 +76,6 @@ impl Yielder {
 
 thread_local! {
     static YIELDER: Yielder = Yielder::new();
-}
-
-/// Collects a download in parts (so a large export is never one big string in wasm memory).
-#[derive(Default)]
-pub struct DownloadParts {
-    parts: Vec<Uint8Array>,
-}
-
-impl DownloadParts {
-    /// Copies bytes out of wasm memory into a JavaScript array.
-    pub fn push(&mut self, bytes: &[u8]) {
-        if !bytes.is_empty() {
-            self.parts.push(Uint8Array::from(bytes));
-        }
-    }
-
-    /// Offers the parts as a file download.
-    pub fn download(self, file_name: &str, mime: &str) -> Result<(), String> {
-        let array: Array = self.parts.into_iter().collect();
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type(mime);
-        let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&array, &options)
-            .map_err(describe)?;
-        let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(describe)?;
-        let document = web_sys::window()
-            .and_then(|w| w.document())
-            .ok_or("no document")?;
-        let anchor: web_sys::HtmlAnchorElement = document
-            .create_element("a")
-            .map_err(describe)?
-            .unchecked_into();
-        anchor.set_href(&url);
-        anchor.set_download(file_name);
-        anchor.set_hidden(true);
-        if let Some(body) = document.body() {
-            let _ = body.append_child(&anchor);
-        }
-        anchor.click();
-        anchor.remove();
-        // The browser has taken the file by the next tasks; free the object URL a little later.
-        let revoke = Closure::once_into_js(move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        });
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-                revoke.unchecked_ref(),
-                30_000,
-            );
-        }
-        Ok(())
-    }
-}
-
-/// Offers bytes as a file download.
-pub fn download(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
-    let mut parts = DownloadParts::default();
-    parts.push(bytes);
-    parts.download(file_name, mime)
 }
 
 /// Where the officer's targets are kept (only the targets: no household data is ever stored).

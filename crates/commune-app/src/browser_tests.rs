@@ -3,7 +3,7 @@
 //! switches language. Mounted into its own `<div>` (the page's `<body>` is never cleared).
 
 use super::CommuneApp;
-use mucsong_i18n::{Locale, COMMUNE};
+use mucsong_i18n::{Locale, COMMUNE, MISSING_TEXT};
 use mucsong_widgets::tick;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -57,7 +57,7 @@ async fn the_commune_page_shows_its_own_texts_links_back_and_switches_language()
     // No key is shown raw: every text came from the catalogue.
     let all = parent.text_content().unwrap();
     assert!(
-        !all.contains("commune_") && !all.contains("nav_"),
+        !all.contains("commune_") && !all.contains("nav_") && !all.contains(MISSING_TEXT),
         "raw keys: {all}"
     );
 

@@ -9,6 +9,7 @@ use mucsong_commune::export::summary_csv;
 use mucsong_commune::targets::compare;
 use mucsong_commune::{CommuneRun, InputFormat, Output};
 use mucsong_formats::summary_csv::HeaderLanguage;
+use mucsong_widgets::download::{download, DownloadParts};
 use mucsong_widgets::i18n::use_i18n;
 
 /// The file name without its extension, for the exported files' names.
@@ -23,7 +24,8 @@ pub fn Exports(report: Report) -> impl IntoView {
     let state = use_commune();
     let language = RwSignal::new(HeaderLanguage::Vietnamese);
     let exporting = RwSignal::new(None::<u32>);
-    let failed = RwSignal::new(None::<String>);
+    // Why the last export failed: the message's key and its detail.
+    let failed = RwSignal::new(None::<(&'static str, String)>);
     let file_name = report.file_name.clone();
     let export_results = move |output: Output| {
         let Some(loaded) = state.loaded.get_value() else {
@@ -44,9 +46,12 @@ pub fn Exports(report: Report) -> impl IntoView {
                 )
                 .map_err(|e| {
                     let message = mucsong_commune::messages::open_error(&e);
-                    i18n.tf(message.key, &message.arg_refs())
+                    (
+                        "commune_file_read_failed",
+                        i18n.tf(message.key, &message.arg_refs()),
+                    )
                 })?;
-                let mut parts = browser::DownloadParts::default();
+                let mut parts = DownloadParts::default();
                 loop {
                     let slice_start = browser::now_ms();
                     let mut is_done = false;
@@ -74,12 +79,14 @@ pub fn Exports(report: Report) -> impl IntoView {
                         "application/x-ndjson",
                     ),
                 };
-                parts.download(&name, mime)
+                parts
+                    .download(&name, mime)
+                    .map_err(|detail| ("commune_export_failed", detail))
             }
             .await;
             exporting.set(None);
-            if let Err(detail) = outcome {
-                failed.set(Some(detail));
+            if let Err(failure) = outcome {
+                failed.set(Some(failure));
             }
         });
     };
@@ -89,9 +96,11 @@ pub fn Exports(report: Report) -> impl IntoView {
         let rows = compare(&tally, &state.targets.get_untracked());
         let bytes = summary_csv(&summary, &rows, language.get_untracked());
         let name = format!("{}-tong-hop.csv", stem(&file_name));
-        if let Err(detail) = browser::download(&name, "text/csv;charset=utf-8", &bytes) {
-            failed.set(Some(detail));
-        }
+        failed.set(
+            download(&name, "text/csv;charset=utf-8", &bytes)
+                .err()
+                .map(|detail| ("commune_export_failed", detail)),
+        );
     };
     view! {
         <section class="card no-print" aria-labelledby="commune-export-title">
@@ -162,8 +171,8 @@ pub fn Exports(report: Report) -> impl IntoView {
                         }
                     })
             }}
-            {move || failed.get().map(|detail| view! {
-                <p class="commune-alert" role="alert">{i18n.tf("commune_file_read_failed", &[("detail", &detail)])}</p>
+            {move || failed.get().map(|(key, detail)| view! {
+                <p class="commune-alert" role="alert" data-testid="commune-export-failed">{i18n.tf(key, &[("detail", &detail)])}</p>
             })}
         </section>
     }

@@ -1,9 +1,10 @@
 //! Choosing the file: a large "Choose a file" button (a labelled file input), a drop zone for drag
 //! and drop, the assessment date, and the templates with a short description of the columns.
 
-use super::{browser, model, use_commune};
+use super::{model, use_commune};
 use leptos::prelude::*;
 use mucsong_formats::summary_csv::HeaderLanguage;
+use mucsong_widgets::download::download;
 use mucsong_widgets::i18n::use_i18n;
 use wasm_bindgen::JsCast;
 
@@ -13,6 +14,10 @@ pub fn FilePicker() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_commune();
     let is_dragging = RwSignal::new(false);
+    // Why the last template could not be downloaded.
+    let template_failed = RwSignal::new(None::<String>);
+    // The days the rule data's editions cover.
+    let dates = mucsong_engine::rules::assessment_dates();
     let on_pick = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(file) = input.files().and_then(|files| files.get(0)) {
@@ -42,7 +47,7 @@ pub fn FilePicker() -> impl IntoView {
             HeaderLanguage::Vietnamese => "mau-danh-sach-ho.csv",
             HeaderLanguage::English => "household-summary-template.csv",
         };
-        let _ = browser::download(name, "text/csv;charset=utf-8", &bytes);
+        template_failed.set(download(name, "text/csv;charset=utf-8", &bytes).err());
     };
     view! {
         <div class="commune-input no-print">
@@ -78,8 +83,8 @@ pub fn FilePicker() -> impl IntoView {
                 <input
                     id="commune-date"
                     type="date"
-                    min="2022-01-01"
-                    max="2030-12-31"
+                    min=dates.start().to_string()
+                    max=dates.end().to_string()
                     aria-describedby="commune-date-hint"
                     data-testid="commune-date"
                     prop:value=move || state.date.get()
@@ -136,6 +141,9 @@ pub fn FilePicker() -> impl IntoView {
                         {move || i18n.t("commune_template_en")}
                     </button>
                 </div>
+                {move || template_failed.get().map(|detail| view! {
+                    <p class="commune-alert" role="alert">{i18n.tf("commune_export_failed", &[("detail", &detail)])}</p>
+                })}
             </details>
         </div>
     }

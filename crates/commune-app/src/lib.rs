@@ -132,8 +132,7 @@ impl CommuneState {
         let state = *self;
         let name = file.name();
         let Some(options) = self.run_options() else {
-            self.phase
-                .set(Phase::Failed(simple_message("commune_date_invalid")));
+            self.phase.set(Phase::Failed(messages::date_invalid()));
             return;
         };
         let generation = self.next_generation();
@@ -186,8 +185,7 @@ impl CommuneState {
             return;
         };
         let Some(options) = self.run_options() else {
-            self.phase
-                .set(Phase::Failed(simple_message("commune_date_invalid")));
+            self.phase.set(Phase::Failed(messages::date_invalid()));
             return;
         };
         loaded.options = options;
@@ -271,13 +269,6 @@ impl CommuneState {
         };
         self.targets.set(values);
         is_saved
-    }
-}
-
-fn simple_message(key: &'static str) -> Message {
-    Message {
-        key,
-        args: Vec::new(),
     }
 }
 

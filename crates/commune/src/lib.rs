@@ -12,3 +12,43 @@ pub use run::{
     MAX_LISTED_ERRORS,
 };
 pub use targets::{compare, TargetRow, TargetStatus, TargetTally, TargetValues, TARGETS};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mucsong_engine::result::Class;
+    use mucsong_engine::Indicator;
+    use mucsong_i18n::{Locale, COMMUNE};
+
+    /// Every key commune mode's page and exports build from a value (`format!("commune_class_{}",
+    /// …)` and the like in crates/commune-app and export.rs), for every value: a class,
+    /// indicator, status, file format or target added without its texts fails here.
+    #[test]
+    fn every_key_built_from_values_exists() {
+        let mut keys = Vec::new();
+        for class in Class::ALL {
+            keys.push(format!("commune_class_{}", class.key()));
+        }
+        for indicator in Indicator::ALL {
+            keys.push(format!("commune_indicator_{}", indicator.key()));
+        }
+        for status in TargetStatus::ALL {
+            keys.push(format!("commune_status_{}", status.key()));
+        }
+        for format in InputFormat::ALL {
+            keys.push(format!("commune_format_{}", format.key()));
+        }
+        for target in &TARGETS {
+            keys.push(format!("commune_target_{}", target.key));
+        }
+        for af in ["h", "a", "m0"] {
+            for suffix in ["", "_hint", "_label"] {
+                keys.push(format!("commune_af_{af}{suffix}"));
+            }
+        }
+        for locale in Locale::ALL {
+            let missing: Vec<_> = keys.iter().filter(|k| !COMMUNE.has(locale, k)).collect();
+            assert!(missing.is_empty(), "{}: missing {missing:#?}", locale.tag());
+        }
+    }
+}

@@ -52,6 +52,19 @@ fn with_aliases(names: &[String]) -> String {
         .join(", ")
 }
 
+/// `{first}` and `{last}`: the first and last day of the rule data's editions.
+fn with_assessment_dates(message: Message) -> Message {
+    let dates = mucsong_engine::rules::assessment_dates();
+    message
+        .arg("first", dates.start().to_string())
+        .arg("last", dates.end().to_string())
+}
+
+/// The assessment date of the form is not a day of an edition.
+pub fn date_invalid() -> Message {
+    with_assessment_dates(Message::new("commune_date_invalid"))
+}
+
 /// Why a whole file could not be read.
 pub fn open_error(error: &OpenError) -> Message {
     match error {
@@ -153,7 +166,7 @@ pub fn problem(problem: &Problem) -> Message {
         "bad_json" => Message::new("commune_problem_invalid_json"),
         "invalid_utf8" => Message::new("commune_problem_invalid_utf8"),
         "missing_assessment_date" => Message::new("commune_problem_missing_assessment_date"),
-        "no_edition" => Message::new("commune_problem_no_edition"),
+        "no_edition" => with_assessment_dates(Message::new("commune_problem_no_edition")),
         "bad_date" => Message::new("commune_problem_bad_date"),
         "date_in_future" => Message::new("commune_problem_date_in_future"),
         "negative_number" => Message::new("commune_problem_negative_number"),
@@ -207,6 +220,7 @@ pub const KEYS: &[&str] = &[
     "commune_problem_wrong_schema",
     "commune_problem_inconsistent",
     "commune_problem_other",
+    "commune_date_invalid",
 ];
 
 #[cfg(test)]
@@ -220,6 +234,47 @@ mod tests {
         for key in KEYS {
             for locale in Locale::ALL {
                 assert!(COMMUNE.has(locale, key), "{}: missing {key}", locale.tag());
+            }
+        }
+    }
+
+    /// Every problem code of the engine has a message of its own (not "other") whose key is in
+    /// the catalogue: a code added to the engine without its commune wording fails here.
+    #[test]
+    fn every_engine_problem_code_has_its_own_message() {
+        use mucsong_engine::ProblemCode;
+        for code in ProblemCode::ALL {
+            let p = Problem {
+                place: Place::Record,
+                code: code.key(),
+                expected: "something".to_string(),
+                found: "nothing".to_string(),
+            };
+            let message = problem(&p);
+            assert_ne!(message.key, "commune_problem_other", "{}", code.key());
+            assert!(KEYS.contains(&message.key), "{}", message.key);
+        }
+    }
+
+    /// The dates named by the refusals of an assessment date are the rule data's.
+    #[test]
+    fn refused_dates_name_the_rule_data_s_editions() {
+        let dates = mucsong_engine::rules::assessment_dates();
+        let (first, last) = (dates.start().to_string(), dates.end().to_string());
+        let no_edition = Problem {
+            place: Place::Field("assessed_on".to_string()),
+            code: "no_edition",
+            expected: format!("a date from {first} to {last}"),
+            found: "2040-01-01".to_string(),
+        };
+        for locale in Locale::ALL {
+            for message in [date_invalid(), problem(&no_edition)] {
+                let text = render(&message, locale);
+                assert!(
+                    text.contains(&first) && text.contains(&last) && !text.contains('{'),
+                    "{}: {text}",
+                    locale.tag()
+                );
             }
         }
     }

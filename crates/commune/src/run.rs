@@ -62,16 +62,17 @@ pub const MAX_LISTED_ERRORS: usize = 500;
 /// Records per step in `classify_file` (the browser sizes its steps by time instead).
 const RECORDS_PER_STEP: usize = 1024;
 
-/// What kind of file this is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InputFormat {
-    /// One household record per line (formats.md §3).
-    JsonLines,
-    /// One household record in a whole (often pretty-printed) JSON file.
-    JsonDocument,
-    /// B2 answers and score A or income, one household per row (formats.md §3).
-    SummaryCsv,
-}
+mucsong_rules::keyed_enum!(
+    /// What kind of file this is.
+    pub enum InputFormat {
+        /// One household record per line (formats.md §3).
+        JsonLines => "jsonl",
+        /// One household record in a whole (often pretty-printed) JSON file.
+        JsonDocument => "json",
+        /// B2 answers and score A or income, one household per row (formats.md §3).
+        SummaryCsv => "csv",
+    }
+);
 
 impl InputFormat {
     /// Decides by the file's extension, else by its content: JSON starts with `{`.
@@ -93,15 +94,6 @@ impl InputFormat {
                 Some(b'{') => json_shape(),
                 _ => InputFormat::SummaryCsv,
             },
-        }
-    }
-
-    /// The stable key (also in translation keys).
-    pub fn key(self) -> &'static str {
-        match self {
-            InputFormat::JsonLines => "jsonl",
-            InputFormat::JsonDocument => "json",
-            InputFormat::SummaryCsv => "csv",
         }
     }
 }

@@ -244,32 +244,21 @@ pub fn parse_percent(text: &str) -> Result<Option<f64>, ()> {
     }
 }
 
-/// How the commune stands against one target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TargetStatus {
-    /// Met even if every unknown turned out deprived.
-    Met,
-    /// Missed even if every unknown turned out not deprived.
-    NotMet,
-    /// Depends on unknown answers.
-    Unknown,
-    /// No poor households: nothing to compare.
-    NoPoor,
-    /// No target set for this row.
-    NoTarget,
-}
-
-impl TargetStatus {
-    pub fn key(self) -> &'static str {
-        match self {
-            TargetStatus::Met => "met",
-            TargetStatus::NotMet => "not_met",
-            TargetStatus::Unknown => "unknown",
-            TargetStatus::NoPoor => "no_poor",
-            TargetStatus::NoTarget => "no_target",
-        }
+mucsong_rules::keyed_enum!(
+    /// How the commune stands against one target.
+    pub enum TargetStatus {
+        /// Met even if every unknown turned out deprived.
+        Met => "met",
+        /// Missed even if every unknown turned out not deprived.
+        NotMet => "not_met",
+        /// Depends on unknown answers.
+        Unknown => "unknown",
+        /// No poor households: nothing to compare.
+        NoPoor => "no_poor",
+        /// No target set for this row.
+        NoTarget => "no_target",
     }
-}
+);
 
 /// One row of the targets table.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -592,10 +592,7 @@ fn explain(
     Explanation {
         edition: edition.key,
         provisional: edition.provisional,
-        classification: match edition.classification {
-            ClassificationMethod::Score => "score",
-            ClassificationMethod::Income => "income",
-        },
+        classification: edition.classification.key(),
         rules_version: r.version,
         assessed_on: v.assessed_on,
         area: v.area,

@@ -3,58 +3,40 @@
 //! produces, so every front end shows one kind of message.
 
 use super::household::HouseholdRecord;
+use crate::date::Date;
+use crate::rules::assessment_dates;
 use serde::Serialize;
 use std::fmt;
 
-/// What kind of problem an answer has. `key()` is the UI's translation key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ProblemCode {
-    /// No `assessed_on` in the record and no date given by the caller.
-    MissingAssessmentDate,
-    /// The assessment date lies outside every edition (2022-01-01 … 2030-12-31).
-    NoEdition,
-    /// A date that is not `YYYY-MM-DD` (or, for birth dates, `YYYY-MM` / `YYYY`).
-    BadDate,
-    /// A birth date after the assessment date.
-    DateInFuture,
-    /// A negative count, area, amount or measurement.
-    NegativeNumber,
-    /// A number outside its possible range (age over 120, a height of 900 cm …).
-    OutOfRange,
-    /// No members, or an empty member list.
-    NoMembers,
-    /// A field the format does not have (often a typo).
-    UnknownField,
-    /// A value of the wrong type or not in the list of allowed values.
-    BadValue,
-    /// A `schema` tag other than `mucsong/household@1`.
-    WrongSchema,
-    /// Text that is not JSON.
-    BadJson,
-    /// Answers that contradict each other (e.g. a rural household in a centrally-run city).
-    Inconsistent,
-}
-
-impl ProblemCode {
-    /// The stable machine key (also the translation key).
-    pub fn key(self) -> &'static str {
-        match self {
-            ProblemCode::MissingAssessmentDate => "missing_assessment_date",
-            ProblemCode::NoEdition => "no_edition",
-            ProblemCode::BadDate => "bad_date",
-            ProblemCode::DateInFuture => "date_in_future",
-            ProblemCode::NegativeNumber => "negative_number",
-            ProblemCode::OutOfRange => "out_of_range",
-            ProblemCode::NoMembers => "no_members",
-            ProblemCode::UnknownField => "unknown_field",
-            ProblemCode::BadValue => "bad_value",
-            ProblemCode::WrongSchema => "wrong_schema",
-            ProblemCode::BadJson => "bad_json",
-            ProblemCode::Inconsistent => "inconsistent",
-        }
+mucsong_rules::keyed_enum!(
+    /// What kind of problem an answer has. `key()` is the UI's translation key (after `problem_`).
+    pub enum ProblemCode {
+        /// No `assessed_on` in the record and no date given by the caller.
+        MissingAssessmentDate => "missing_assessment_date",
+        /// The assessment date lies outside every edition of the rule data.
+        NoEdition => "no_edition",
+        /// A date that is not `YYYY-MM-DD` (or, for birth dates, `YYYY-MM` / `YYYY`).
+        BadDate => "bad_date",
+        /// A birth date after the assessment date.
+        DateInFuture => "date_in_future",
+        /// A negative count, area, amount or measurement.
+        NegativeNumber => "negative_number",
+        /// A number outside its possible range (age over 120, a height of 900 cm …).
+        OutOfRange => "out_of_range",
+        /// No members, or an empty member list.
+        NoMembers => "no_members",
+        /// A field the format does not have (often a typo).
+        UnknownField => "unknown_field",
+        /// A value of the wrong type or not in the list of allowed values.
+        BadValue => "bad_value",
+        /// A `schema` tag other than `mucsong/household@1`.
+        WrongSchema => "wrong_schema",
+        /// Text that is not JSON.
+        BadJson => "bad_json",
+        /// Answers that contradict each other (e.g. a rural household in a centrally-run city).
+        Inconsistent => "inconsistent",
     }
-}
+);
 
 /// One problem with one answer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -82,6 +64,24 @@ impl Problem {
             expected: expected.into(),
             found: found.into(),
         }
+    }
+}
+
+impl Problem {
+    /// An assessment date no edition covers, with the dates the rule data covers as what was
+    /// expected (`rules::assessment_dates`, so the message follows the rule data).
+    pub(crate) fn no_edition(date: Date) -> Problem {
+        let dates = assessment_dates();
+        Problem::new(
+            "assessed_on",
+            ProblemCode::NoEdition,
+            format!(
+                "a date from {} to {} (the editions the rules cover)",
+                dates.start(),
+                dates.end()
+            ),
+            date.to_string(),
+        )
     }
 }
 
@@ -223,6 +223,23 @@ mod tests {
         let p = problem("{\n\"area\": }");
         assert_eq!(p.code, ProblemCode::BadJson);
         assert_eq!(p.field, "line 2, column 9");
+    }
+
+    /// The dates a refused assessment date should have been in are the rule data's.
+    #[test]
+    fn a_date_outside_the_editions_names_the_editions_dates() {
+        let editions = &crate::rules().editions;
+        let (first, last) = (editions.first().unwrap(), editions.last().unwrap());
+        let date = last.until.succ();
+        let p = Problem::no_edition(date);
+        assert_eq!(p.code, ProblemCode::NoEdition);
+        assert_eq!(
+            p.to_string(),
+            format!(
+                "assessed_on: expected a date from {} to {} (the editions the rules cover), but found {date}",
+                first.since, last.until
+            )
+        );
     }
 
     #[test]

@@ -37,12 +37,7 @@ pub fn assess_summary(
     let mut problems = Vec::new();
     let edition = edition_for(assessed_on);
     if edition.is_none() {
-        problems.push(Problem::new(
-            "assessed_on",
-            ProblemCode::NoEdition,
-            "a date from 2022-01-01 to 2030-12-31",
-            assessed_on.to_string(),
-        ));
+        problems.push(Problem::no_edition(assessed_on));
     }
     if row.members == Some(0) {
         problems.push(Problem::new(

@@ -275,12 +275,7 @@ pub(crate) fn validate(
     let edition = assessed_on.and_then(|date| {
         let edition = edition_for(date);
         if edition.is_none() {
-            c.problems.push(Problem::new(
-                "assessed_on",
-                ProblemCode::NoEdition,
-                "a date from 2022-01-01 to 2030-12-31 (the editions the rules cover)",
-                date.to_string(),
-            ));
+            c.problems.push(Problem::no_edition(date));
         }
         edition
     });

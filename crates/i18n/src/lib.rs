@@ -79,6 +79,9 @@ struct Table {
     texts: [Vec<&'static str>; 2],
 }
 
+/// What `Catalogue::text` shows for a key the catalogue lacks.
+pub static MISSING_TEXT: &str = "[?]";
+
 /// Ends a text (ASCII unit separator).
 const UNIT: char = '\u{1f}';
 /// Separates the sections of a table (ASCII record separator).
@@ -137,19 +140,25 @@ impl Catalogue {
         self.table().keys.binary_search_by(|k| (**k).cmp(key)).ok()
     }
 
-    /// The text for `key`, else the key itself (visible, never a crash). The build refuses a
-    /// key that Vietnamese or English lacks, so a key the table has always has a text in every
-    /// locale: falling back to the Vietnamese text is settled at build time.
+    /// The text for `key`, else `MISSING_TEXT` (visible, never a crash, and nothing allocated:
+    /// the key is not `'static`, so showing it would mean leaking a copy on every lookup). The
+    /// build refuses a key that Vietnamese or English lacks, so a key the table has always has a
+    /// text in every locale; the tests check that every key the pages use or build from engine
+    /// values is in the table.
     pub fn text(&'static self, locale: Locale, key: &str) -> &'static str {
-        match self.find(key) {
-            Some(i) => self.table().texts[locale_index(locale)][i],
-            None => Box::leak(key.to_string().into_boxed_str()),
-        }
+        self.get(locale, key).unwrap_or(MISSING_TEXT)
     }
 
-    /// The text for `key` with `{name}` placeholders replaced.
+    /// The text for `key`, if the catalogue has it.
+    pub fn get(&'static self, locale: Locale, key: &str) -> Option<&'static str> {
+        self.find(key)
+            .map(|i| self.table().texts[locale_index(locale)][i])
+    }
+
+    /// The text for `key` with `{name}` placeholders replaced; a missing key shows as itself
+    /// (the text is a new string anyway).
     pub fn format(&'static self, locale: Locale, key: &str, args: &[(&str, &str)]) -> String {
-        let mut text = self.text(locale, key).to_string();
+        let mut text = self.get(locale, key).unwrap_or(key).to_string();
         for (name, value) in args {
             text = text.replace(&format!("{{{name}}}"), value);
         }
@@ -229,6 +238,17 @@ fn group_digits(n: u64, separator: char) -> String {
     out
 }
 
+/// The `{first}` and `{last}` of the messages that say which assessment dates are accepted
+/// (`err_start_date`, `err_assessment_date`, `problem_no_edition`): the first and last day of
+/// the rule data's editions, as `locale` writes dates.
+pub fn assessment_date_args(locale: Locale) -> [(&'static str, String); 2] {
+    let dates = mucsong_rules::assessment_dates();
+    [
+        ("first", format_date(locale, *dates.start())),
+        ("last", format_date(locale, *dates.end())),
+    ]
+}
+
 /// A date as people write it: `01/06/2026` in Vietnamese, `2026-06-01` in English.
 pub fn format_date(locale: Locale, date: mucsong_rules::date::Date) -> String {
     match locale {
@@ -286,8 +306,9 @@ mod tests {
                 }
             }
         }
-        // A key the catalogue lacks shows as itself.
-        assert_eq!(HOUSEHOLD.text(Locale::En, "no_such_key"), "no_such_key");
+        // A key the catalogue lacks shows as the marker (`format`: as itself).
+        assert_eq!(HOUSEHOLD.text(Locale::En, "no_such_key"), MISSING_TEXT);
+        assert_eq!(HOUSEHOLD.get(Locale::En, "no_such_key"), None);
         for missing in ["no_such_key", "", "a", "zzz", "start_title_", "start_titl"] {
             assert!(!HOUSEHOLD.has(Locale::Vi, missing), "{missing:?}");
             assert!(!COMMUNE.has(Locale::En, missing), "{missing:?}");
@@ -428,41 +449,51 @@ mod tests {
         assert!(n_checked.iter().all(|&n| n > 0), "{n_checked:?}");
     }
 
-    /// Keys the result page builds from engine values (indicator × status, classes, problem
-    /// codes, support levels) all exist, so no engine outcome shows a raw key.
+    /// A key the catalogue lacks costs nothing: every lookup gives the same static marker, so
+    /// nothing is allocated (it was a leaked copy of the key per lookup).
     #[test]
-    fn every_key_built_from_engine_values_exists() {
-        use mucsong_engine::rules::rules;
-        use mucsong_engine::Indicator;
+    fn a_missing_key_allocates_nothing() {
+        let first = HOUSEHOLD.text(Locale::Vi, "no_such_key");
+        let again = COMMUNE.text(Locale::En, &format!("no_such_{}", "key"));
+        assert!(
+            std::ptr::eq(first, again),
+            "{first:?} at {first:p}, {again:?} at {again:p}"
+        );
+        assert!(std::ptr::eq(first, MISSING_TEXT));
+    }
+
+    /// Every key the household page builds from an engine value (`format!("class_{}", …)` and
+    /// the like in src/result/), for every value of the engine's enums: a variant added without
+    /// its texts fails here, whichever page would show it.
+    fn keys_built_from_engine_values() -> Vec<String> {
+        use mucsong_engine::result::{Class, IncomeClass, IndicatorStatus, ScreeningOutcome};
+        use mucsong_engine::rules::{rules, Region};
+        use mucsong_engine::{Indicator, ProblemCode};
         let mut keys = Vec::new();
-        for indicator in Indicator::ALL {
-            for status in ["deprived", "not_deprived", "unknown"] {
-                keys.push(format!("ind_{}_{status}", indicator.key()));
+        for status in IndicatorStatus::ALL {
+            // indicator_list.rs: the status word and each indicator's sentence.
+            keys.push(format!("status_{}", status.key()));
+            for indicator in Indicator::ALL {
+                keys.push(format!("ind_{}_{}", indicator.key(), status.key()));
             }
         }
-        for class in ["poor", "near_poor", "not_poor", "undetermined"] {
-            keys.push(format!("class_{class}"));
-            keys.push(format!("income_class_{class}"));
+        for class in Class::ALL {
+            // verdict.rs (the headline and the possible classes), supports_section.rs (changes).
+            keys.push(format!("class_{}", class.key()));
+            keys.push(format!("verdict_{}", class.key()));
         }
-        keys.push("income_class_average_living".into());
-        for outcome in ["review", "excluded", "stopped", "undetermined"] {
-            keys.push(format!("screening_{outcome}"));
+        for class in IncomeClass::ALL {
+            keys.push(format!("income_class_{}", class.key()));
         }
-        for code in [
-            "missing_assessment_date",
-            "no_edition",
-            "bad_date",
-            "date_in_future",
-            "negative_number",
-            "out_of_range",
-            "no_members",
-            "unknown_field",
-            "bad_value",
-            "wrong_schema",
-            "bad_json",
-            "inconsistent",
-        ] {
-            keys.push(format!("problem_{code}"));
+        for outcome in ScreeningOutcome::ALL {
+            keys.push(format!("screening_{}", outcome.key()));
+        }
+        for code in ProblemCode::ALL {
+            keys.push(format!("problem_{}", code.key()));
+        }
+        for region in Region::ALL {
+            // score_section.rs: B1's urban region rows.
+            keys.push(format!("opt_region_{}", region.key()));
         }
         for support in &rules().supports {
             for level in [support.poor, support.near_poor, support.other] {
@@ -471,8 +502,64 @@ mod tests {
                 }
             }
         }
-        keys.retain(|k| !HOUSEHOLD.has(Locale::Vi, k));
-        assert!(keys.is_empty(), "missing: {keys:#?}");
+        keys
+    }
+
+    #[test]
+    fn every_key_built_from_engine_values_exists() {
+        let mut missing = keys_built_from_engine_values();
+        assert!(missing.len() > 80, "{}", missing.len());
+        missing.retain(|k| !HOUSEHOLD.has(Locale::Vi, k));
+        assert!(missing.is_empty(), "missing: {missing:#?}");
+    }
+
+    /// The messages that quote the accepted assessment dates quote the rule data's, in each
+    /// language's way of writing dates.
+    #[test]
+    fn the_accepted_dates_in_messages_are_the_rule_data_s() {
+        let dates = mucsong_rules::assessment_dates();
+        for locale in Locale::ALL {
+            let args = assessment_date_args(locale);
+            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let first = format_date(locale, *dates.start());
+            let last = format_date(locale, *dates.end());
+            for key in [
+                "err_start_date",
+                "err_assessment_date",
+                "problem_no_edition",
+            ] {
+                let text = HOUSEHOLD.format(locale, key, &args);
+                assert!(
+                    text.contains(&first) && text.contains(&last) && !text.contains("{first}"),
+                    "{}: {key}: {text}",
+                    locale.tag()
+                );
+            }
+        }
+        assert_eq!(
+            assessment_date_args(Locale::Vi)[0].1,
+            format!(
+                "{:02}/{:02}/{}",
+                dates.start().day(),
+                dates.start().month(),
+                dates.start().year()
+            )
+        );
+        // No other text names the first or last year of the editions as a bound.
+        for catalogue in [&HOUSEHOLD, &COMMUNE] {
+            for locale in Locale::ALL {
+                for (key, text) in catalogue.entries(locale) {
+                    for date in [*dates.start(), *dates.end()] {
+                        assert!(
+                            !text.contains(&date.to_string())
+                                && !text.contains(&format_date(Locale::Vi, date)),
+                            "{}: {key} writes {date} out: {text}",
+                            locale.tag()
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

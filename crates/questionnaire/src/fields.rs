@@ -3,6 +3,7 @@
 //! generic get/set on the record's JSON form (`json::Value`). Error messages are translation keys plus arguments.
 
 use mucsong_engine::date::{Date, PartialDate};
+use mucsong_engine::rules::edition_for;
 use mucsong_json::Value;
 
 /// What kind of value a field takes, which decides its input and its validation.
@@ -37,10 +38,6 @@ pub struct FieldSpec {
     pub pattern: &'static str,
     pub kind: FieldKind,
 }
-
-/// Which editions' assessment dates the app accepts.
-pub const FIRST_ASSESSMENT_DATE: &str = "2022-01-01";
-pub const LAST_ASSESSMENT_DATE: &str = "2030-12-31";
 
 /// The specification of every field, by pattern.
 pub fn spec(path: &str) -> Option<FieldSpec> {
@@ -602,16 +599,12 @@ pub fn parse_text(
         FieldKind::Money => parse_money(trimmed)
             .map(|n| Some(Value::from(n)))
             .ok_or_else(|| FieldError::new("err_money", trimmed)),
-        FieldKind::AssessmentDate => {
-            let first = Date::parse(FIRST_ASSESSMENT_DATE).expect("constant");
-            let last = Date::parse(LAST_ASSESSMENT_DATE).expect("constant");
-            match Date::parse(trimmed) {
-                Ok(date) if (first..=last).contains(&date) => {
-                    Ok(Some(Value::String(date.to_string())))
-                }
-                _ => Err(FieldError::new("err_assessment_date", trimmed)),
-            }
-        }
+        // The dates of the rule data's editions (`{first}` … `{last}` in the message, which the
+        // page fills in).
+        FieldKind::AssessmentDate => match Date::parse(trimmed) {
+            Ok(date) if edition_for(date).is_some() => Ok(Some(Value::String(date.to_string()))),
+            _ => Err(FieldError::new("err_assessment_date", trimmed)),
+        },
         FieldKind::BirthDate => {
             let parsed = normalise_birth_date(trimmed)
                 .and_then(|iso| PartialDate::parse(&iso).ok().map(|date| (iso, date)));
@@ -929,6 +922,17 @@ mod tests {
     #[test]
     fn assessment_dates_stay_within_the_known_editions() {
         assert!(parse("assessed_on", "2026-06-01").is_ok());
+        // The first and last days of the rule data's editions, and the days just outside.
+        let dates = mucsong_engine::rules::assessment_dates();
+        for date in [*dates.start(), *dates.end()] {
+            assert!(parse("assessed_on", &date.to_string()).is_ok(), "{date}");
+        }
+        for date in [dates.start().pred(), dates.end().succ()] {
+            assert_eq!(
+                parse("assessed_on", &date.to_string()).unwrap_err().key,
+                "err_assessment_date"
+            );
+        }
         assert_eq!(
             parse("assessed_on", "2031-01-01").unwrap_err().key,
             "err_assessment_date"

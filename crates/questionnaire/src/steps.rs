@@ -4,7 +4,8 @@
 
 use crate::draft::{Draft, INCOME_MODE};
 use crate::fields::INCOME_SOURCES;
-use mucsong_engine::date::{Date, PartialDate};
+use mucsong_engine::date::PartialDate;
+use mucsong_engine::rules::assessment_dates;
 
 /// One screen of the questionnaire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -191,11 +192,16 @@ impl Step {
 }
 
 /// A member's possible ages in whole years on the assessment date: `(youngest, oldest)`.
-/// Unknown birth dates give the widest range, so every question is asked.
+/// Unknown birth dates give the widest range, so every question is asked; so does an unknown
+/// assessment date, which may be any day the rule data's editions cover.
 pub fn age_range(draft: &Draft, index: usize) -> (i32, i32) {
-    let on = draft
-        .assessed_on()
-        .unwrap_or_else(|| Date::new(2026, 1, 1).expect("valid"));
+    let (first_day, last_day) = match draft.assessed_on() {
+        Some(on) => (on, on),
+        None => {
+            let dates = assessment_dates();
+            (*dates.start(), *dates.end())
+        }
+    };
     let birth = draft
         .record
         .members
@@ -205,8 +211,8 @@ pub fn age_range(draft: &Draft, index: usize) -> (i32, i32) {
         .and_then(|b| PartialDate::parse(b).ok());
     match birth {
         Some(b) => (
-            b.latest().age_years_on(on).max(0),
-            b.earliest().age_years_on(on).max(0),
+            b.latest().age_years_on(first_day).max(0),
+            b.earliest().age_years_on(last_day).max(0),
         ),
         None => (0, 120),
     }
@@ -463,6 +469,7 @@ pub fn progress(step: Step, draft: &Draft) -> (usize, usize) {
 mod tests {
     use super::*;
     use crate::fields::ParseContext;
+    use mucsong_engine::date::Date;
 
     fn ctx() -> ParseContext {
         ParseContext {
@@ -477,6 +484,26 @@ mod tests {
         d.input(&format!("members[{i}].birth_date"), birth, &ctx())
             .unwrap();
         d
+    }
+
+    /// Without an assessment date, a member's ages span every day the rule data's editions
+    /// cover: youngest on the first, oldest on the last.
+    #[test]
+    fn without_an_assessment_date_ages_span_the_editions() {
+        let mut d = with_member("2010");
+        d.record.assessed_on = None;
+        let dates = assessment_dates();
+        let youngest = Date::parse("2010-12-31")
+            .unwrap()
+            .age_years_on(*dates.start());
+        let oldest = Date::parse("2010-01-01")
+            .unwrap()
+            .age_years_on(*dates.end());
+        assert_eq!(age_range(&d, 0), (youngest, oldest));
+        assert!(oldest - youngest > 4, "{youngest}..{oldest}");
+        // With a date, the ages on that day.
+        let d = with_member("2010");
+        assert_eq!(age_range(&d, 0), (15, 16));
     }
 
     #[test]

@@ -130,6 +130,28 @@ impl Date {
         }
     }
 
+    /// The day before.
+    pub fn pred(self) -> Date {
+        if self.day > 1 {
+            Date {
+                day: self.day - 1,
+                ..self
+            }
+        } else if self.month > 1 {
+            Date {
+                month: self.month - 1,
+                day: days_in_month(self.year, self.month - 1),
+                ..self
+            }
+        } else {
+            Date {
+                year: self.year - 1,
+                month: 12,
+                day: 31,
+            }
+        }
+    }
+
     /// The last day of the given month.
     pub fn end_of_month(year: i32, month: u8) -> Option<Date> {
         if (1..=12).contains(&month) {
@@ -266,6 +288,18 @@ mod tests {
         assert_eq!(d("2020-01-31").age_months_on(d("2020-02-29")), 1);
         assert_eq!(d("2020-01-31").age_months_on(d("2020-02-28")), 0);
         assert_eq!(d("2020-02-29").age_years_on(d("2021-02-28")), 1);
+    }
+
+    #[test]
+    fn the_day_before_undoes_the_day_after() {
+        assert_eq!(d("2024-03-01").pred(), d("2024-02-29"));
+        assert_eq!(d("2023-03-01").pred(), d("2023-02-28"));
+        assert_eq!(d("2022-01-01").pred(), d("2021-12-31"));
+        let mut day = d("2023-12-25");
+        while day < d("2025-01-10") {
+            assert_eq!(day.succ().pred(), day, "{day}");
+            day = day.succ();
+        }
     }
 
     #[test]

@@ -72,17 +72,17 @@ impl<T: Serialize> Serialize for List<T> {
     }
 }
 
-/// How sure we are of a rule value (standard.md's labels).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RuleStatus {
-    /// Read in an official text.
-    Official,
-    /// From news reports of a text we do not have.
-    Reported,
-    /// Our reading where the text is silent.
-    Interpretation,
-}
+keyed_enum!(
+    /// How sure we are of a rule value (standard.md's labels).
+    pub enum RuleStatus {
+        /// Read in an official text.
+        Official => "official",
+        /// From news reports of a text we do not have.
+        Reported => "reported",
+        /// Our reading where the text is silent.
+        Interpretation => "interpretation",
+    }
+);
 
 /// Where a rule comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -140,15 +140,15 @@ impl Parameter {
     }
 }
 
-/// How an edition decides `class`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ClassificationMethod {
-    /// The official review method: Phiếu A, score A, score B.
-    Score,
-    /// The decree's income definition (edition 2027-2030: no review method known).
-    Income,
-}
+keyed_enum!(
+    /// How an edition decides `class`.
+    pub enum ClassificationMethod {
+        /// The official review method: Phiếu A, score A, score B.
+        Score => "score",
+        /// The decree's income definition (edition 2027-2030: no review method known).
+        Income => "income",
+    }
+);
 
 /// An edition of the standard.
 #[derive(Debug)]
@@ -621,6 +621,17 @@ pub fn edition_for(date: Date) -> Option<&'static Edition> {
         .0
         .iter()
         .find(|e| e.since <= date && date <= e.until)
+}
+
+/// The assessment dates the rule data covers: from the first edition's first day to the last
+/// edition's last day (the build refuses editions out of date order). The one statement of
+/// which dates the app, the engine and their messages accept.
+pub fn assessment_dates() -> std::ops::RangeInclusive<Date> {
+    let editions = &rules().editions.0;
+    match (editions.first(), editions.last()) {
+        (Some(first), Some(last)) => first.since..=last.until,
+        _ => unreachable!("the build refuses rule data without editions"),
+    }
 }
 
 /// The edition that starts in the calendar year after `date`'s, if any: during that year the app
@@ -1265,6 +1276,29 @@ mod tests {
             .provenance()
             .extension
             .is_none());
+    }
+
+    /// The covered dates are the editions' own: every day from the first edition's `since` to
+    /// the last one's `until` has an edition, and the days just outside have none.
+    #[test]
+    fn the_assessment_dates_are_the_editions() {
+        let range = assessment_dates();
+        let editions = &rules().editions;
+        assert_eq!(*range.start(), editions.first().unwrap().since);
+        assert_eq!(*range.end(), editions.last().unwrap().until);
+        let mut day = *range.start();
+        let mut n_days = 0;
+        while day <= *range.end() {
+            assert!(edition_for(day).is_some(), "{day}");
+            day = day.succ();
+            n_days += 1;
+        }
+        assert!(n_days > 365, "{n_days}");
+        assert!(edition_for(day).is_none(), "{day}");
+        assert!(edition_for(range.start().pred()).is_none());
+        assert!(editions
+            .iter()
+            .all(|e| range.contains(&e.since) && range.contains(&e.until)));
     }
 
     #[test]
