@@ -85,14 +85,18 @@ pub trait KeyedAnswer {
     /// Sets the answer by its position in `keys` (`None`: unknown). A position outside `keys`
     /// changes nothing and gives false.
     fn set_index(&mut self, index: Option<usize>) -> bool;
+}
 
+// Methods of the trait object rather than provided methods of the trait, so that they are
+// compiled once, not once more for every enum.
+impl dyn KeyedAnswer + '_ {
     /// The answer's key, `None` when unknown.
-    fn key(&self) -> Option<&'static str> {
+    pub fn key(&self) -> Option<&'static str> {
         self.index().map(|i| self.keys()[i])
     }
 
     /// Sets the answer by key; false (nothing changed) when `key` is not one of `keys`.
-    fn set_key(&mut self, key: &str) -> bool {
+    pub fn set_key(&mut self, key: &str) -> bool {
         match self.keys().iter().position(|k| *k == key) {
             Some(index) => self.set_index(Some(index)),
             None => false,
@@ -666,16 +670,15 @@ mod tests {
         fn check<T: Keyed + std::fmt::Debug>() {
             for (i, &value) in T::ALL.iter().enumerate() {
                 let mut answer: Option<T> = None;
-                assert!(answer.set_key(value.key()));
-                assert_eq!(answer, Some(value));
-                assert_eq!(
-                    (answer.index(), KeyedAnswer::key(&answer)),
-                    (Some(i), Some(value.key()))
-                );
-                assert!(answer.set_index(None) && answer.is_none());
+                let place: &mut dyn KeyedAnswer = &mut answer;
+                assert!(place.set_key(value.key()));
+                assert_eq!((place.index(), place.key()), (Some(i), Some(value.key())));
+                assert!(place.set_index(None) && place.index().is_none());
+                assert!(answer.set_index(Some(i)) && answer == Some(value));
             }
             let mut answer: Option<T> = Some(T::ALL[0]);
-            assert!(!answer.set_key("no_such_key") && !answer.set_index(Some(T::ALL.len())));
+            let place: &mut dyn KeyedAnswer = &mut answer;
+            assert!(!place.set_key("no_such_key") && !place.set_index(Some(T::ALL.len())));
             assert_eq!(answer, Some(T::ALL[0]), "a refused key changes nothing");
         }
         check::<Area>();

@@ -264,18 +264,35 @@ mod tests {
                 r#"{{"envelope":1,"saved_at":"","name":"","step":"","edition":"","record":{{}},"raw":{raw},"dont_know":{dont_know}}}"#
             )
         };
-        let Ok(Stored::Envelope(saved)) =
-            decode(&envelope(r#"{"b":"x","a":"y","b":"z"}"#, r#"["water","area","water"]"#))
-        else {
+        let Ok(Stored::Envelope(saved)) = decode(&envelope(
+            r#"{"b":"x","a":"y","b":"z"}"#,
+            r#"["water","area","water"]"#,
+        )) else {
             panic!("an envelope");
         };
         assert_eq!(saved.raw.len(), 3);
         assert_eq!(saved.dont_know, ["water", "area", "water"]);
         for (raw, dont_know, detail) in [
-            ("[1]", "[]", "raw: expected an object of texts, but found [1]"),
-            (r#"{"a":null}"#, "[]", "raw.a: expected a text, but found null"),
-            ("{}", r#"["a",1]"#, "dont_know: expected a path, but found 1"),
-            ("{}", "{}", "dont_know: expected a list of paths, but found {}"),
+            (
+                "[1]",
+                "[]",
+                "raw: expected an object of texts, but found [1]",
+            ),
+            (
+                r#"{"a":null}"#,
+                "[]",
+                "raw.a: expected a text, but found null",
+            ),
+            (
+                "{}",
+                r#"["a",1]"#,
+                "dont_know: expected a path, but found 1",
+            ),
+            (
+                "{}",
+                "{}",
+                "dont_know: expected a list of paths, but found {}",
+            ),
         ] {
             assert_eq!(
                 decode(&envelope(raw, dont_know)),

@@ -123,14 +123,16 @@ fn read_slot(slot: Slot, value: Value, path: Path) -> Result<(), Box<Problem>> {
         Slot::Key(place) => {
             let keys = place.keys();
             let index = match &value {
-                Value::String(found) => keys.iter().position(|key| key == found).ok_or_else(|| {
-                    Box::new(Problem::new(
-                        path.to_string(),
-                        ProblemCode::BadValue,
-                        one_of(keys),
-                        json::quote(found),
-                    ))
-                })?,
+                Value::String(found) => {
+                    keys.iter().position(|key| key == found).ok_or_else(|| {
+                        Box::new(Problem::new(
+                            path.to_string(),
+                            ProblemCode::BadValue,
+                            one_of(keys),
+                            json::quote(found),
+                        ))
+                    })?
+                }
                 _ => return Err(invalid(path, &one_of(keys), &value)),
             };
             place.set_index(Some(index));
@@ -496,7 +498,10 @@ mod tests {
             r#""housing":{"wall":null,"column":null,"roof":null,"living_area_m2":36.5},"latrine":null,"electricity_kwh_per_month":null,"water":null,"assets":{"car":null,"motorbike":null,"motor_boat":null,"generator":null,"printer_fax":null,"colour_tv":null,"sound_system":null,"computer_or_tablet":null,"fridge":null,"air_conditioner":null,"washing_machine_or_dryer":null,"water_heater":null,"microwave_or_oven":null,"phone":2,"radio":null},"land_m2":null,"livestock":null,"income":{"monthly_vnd":-5,"sources_12m":null},"waste":null}"#
         ), "{compact}");
         let pretty = to_text(&record, true);
-        assert!(pretty.starts_with("{\n  \"schema\": null,\n  \"id\": \"h\\\"1\",\n"), "{pretty}");
+        assert!(
+            pretty.starts_with("{\n  \"schema\": null,\n  \"id\": \"h\\\"1\",\n"),
+            "{pretty}"
+        );
         assert_eq!(from_value(json::parse(&pretty).unwrap()).unwrap(), record);
     }
 }

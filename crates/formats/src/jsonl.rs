@@ -205,13 +205,11 @@ pub fn read_household_document<R: Read>(
             return Ok(Err(invalid_utf8(body, &e, Some(line as u64))));
         }
     };
-    Ok(
-        household::read_household(text).map_err(|(problem, line)| {
-            let mut error = RecordError::from_invalid(None, read_id(text), &problem.into());
-            error.line = line;
-            error
-        }),
-    )
+    Ok(household::read_household(text).map_err(|(problem, line)| {
+        let mut error = RecordError::from_invalid(None, read_id(text), &problem.into());
+        error.line = line;
+        error
+    }))
 }
 
 /// The line written for a record that could not be classified (formats.md §3).

@@ -89,7 +89,9 @@ mod tests {
     fn exports_read_back_as_the_same_households() {
         let (a, b) = (record("thon-3-ho-17"), record("thon-3-ho-18"));
         let one = export_json(&a);
-        assert!(one.starts_with("{\n  \"schema\": \"mucsong/household@1\",\n  \"id\": \"thon-3-ho-17\",\n"));
+        assert!(one.starts_with(
+            "{\n  \"schema\": \"mucsong/household@1\",\n  \"id\": \"thon-3-ho-17\",\n"
+        ));
         assert!(one.ends_with("\n}\n"));
         assert_eq!(
             read_households(&one),

@@ -486,7 +486,10 @@ mod tests {
         );
         assert!(set.contains("water") && !set.contains("land"));
         assert!(set.remove("water") && !set.remove("water"));
-        let read: PathSet = ["water", "area", "water"].map(String::from).into_iter().collect();
+        let read: PathSet = ["water", "area", "water"]
+            .map(String::from)
+            .into_iter()
+            .collect();
         assert_eq!(read.as_slice(), ["area", "water"]);
     }
 
@@ -518,7 +521,11 @@ mod tests {
         let mut d = draft();
         d.choose("housing.wall", Some("brick_stone"));
         d.choose("housing.wall", Some("mud"));
-        assert_eq!(d.choice("housing.wall"), None, "the older answer is not kept");
+        assert_eq!(
+            d.choice("housing.wall"),
+            None,
+            "the older answer is not kept"
+        );
         assert_eq!(d.record.housing.as_ref().unwrap().wall, None);
         assert_eq!(d.text("housing.wall"), "mud");
         assert!(d.is_answered("housing.wall"));
@@ -531,14 +538,24 @@ mod tests {
         assert_eq!(d.text("screening.motor_vehicle_20m"), "yes");
         // Valid text for a place the record does not have (no member 3) is reported too.
         assert_eq!(
-            d.input("members[3].height_cm", "150", &ctx()).unwrap_err().key,
+            d.input("members[3].height_cm", "150", &ctx())
+                .unwrap_err()
+                .key,
             "err_decimal"
         );
         assert_eq!(d.text("members[3].height_cm"), "150");
-        let invalid: Vec<String> = d.invalid_fields(&ctx()).into_iter().map(|(p, _)| p).collect();
+        let invalid: Vec<String> = d
+            .invalid_fields(&ctx())
+            .into_iter()
+            .map(|(p, _)| p)
+            .collect();
         assert_eq!(
             invalid,
-            ["housing.wall", "members[3].height_cm", "screening.motor_vehicle_20m"]
+            [
+                "housing.wall",
+                "members[3].height_cm",
+                "screening.motor_vehicle_20m"
+            ]
         );
         // Choosing a valid answer again takes the typed text away.
         d.choose("housing.wall", Some("other"));
@@ -552,16 +569,23 @@ mod tests {
         let mut d = draft();
         d.add_member();
         d.input("income.monthly_vnd", "3000000", &ctx()).unwrap();
-        d.input("members[0].birth_date", "2/5/1984", &ctx()).unwrap();
+        d.input("members[0].birth_date", "2/5/1984", &ctx())
+            .unwrap();
         d.choose("members[0].sex", Some("female"));
         d.choose("members[0].uses_internet", Some("true"));
-        assert_eq!(d.answer("income.monthly_vnd"), Some(Answer::Money(3_000_000)));
+        assert_eq!(
+            d.answer("income.monthly_vnd"),
+            Some(Answer::Money(3_000_000))
+        );
         assert_eq!(
             d.answer("members[0].birth_date"),
             Some(Answer::Text("1984-05-02".into()))
         );
         assert_eq!(d.answer("members[0].sex"), Some(Answer::Key("female")));
-        assert_eq!(d.choice("members[0].uses_internet").as_deref(), Some("true"));
+        assert_eq!(
+            d.choice("members[0].uses_internet").as_deref(),
+            Some("true")
+        );
         assert_eq!(d.answer("members[1].sex"), None);
         assert_eq!(d.answer("housing.wall"), None);
         d.raw.remove("income.monthly_vnd");

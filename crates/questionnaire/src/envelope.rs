@@ -142,7 +142,8 @@ mod tests {
         );
         assert_eq!(draft.dont_know.as_slice(), ["area", "water"]);
         // Written back sorted.
-        assert!(encode(&draft, "").ends_with(r#""raw":{"a":"y","b":"z"},"dont_know":["area","water"]}"#));
+        assert!(encode(&draft, "")
+            .ends_with(r#""raw":{"a":"y","b":"z"},"dont_know":["area","water"]}"#));
     }
 
     #[test]

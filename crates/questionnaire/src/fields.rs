@@ -740,13 +740,19 @@ mod tests {
         assert!(key(&mut record, Answer::Key("other")));
         assert!(!key(&mut record, Answer::Number(1.0)));
         assert_eq!(record.housing.as_ref().unwrap().wall, None);
-        assert!(!store(record.slot_at("housing").unwrap(), Some(&Answer::Count(1))));
+        assert!(!store(
+            record.slot_at("housing").unwrap(),
+            Some(&Answer::Count(1))
+        ));
         assert_eq!(record.housing, None);
     }
 
     #[test]
     fn choices_are_the_enumerations_keys() {
-        assert_eq!(spec("area").unwrap().kind, FieldKind::Choice(&["rural", "urban"]));
+        assert_eq!(
+            spec("area").unwrap().kind,
+            FieldKind::Choice(&["rural", "urban"])
+        );
         assert_eq!(
             parse("members[0].work_status", "studying").unwrap(),
             Some(Answer::Key("studying"))
@@ -755,7 +761,10 @@ mod tests {
             parse("housing.wall", "mud").unwrap_err(),
             FieldError::new("err_choice", "mud")
         );
-        assert_eq!(parse("livestock.aquaculture", "yes").unwrap_err().key, "err_choice");
+        assert_eq!(
+            parse("livestock.aquaculture", "yes").unwrap_err().key,
+            "err_choice"
+        );
     }
 
     fn ctx() -> ParseContext {
