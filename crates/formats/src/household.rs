@@ -49,7 +49,7 @@ pub fn read_household(json: &str) -> Result<HouseholdRecord, (Problem, Option<u6
 }
 
 /// A JSON syntax error as a problem placed at `line L, column C`.
-pub fn syntax_problem(error: &json::Error) -> Problem {
+fn syntax_problem(error: &json::Error) -> Problem {
     Problem::new(
         format!("line {}, column {}", error.line, error.column),
         ProblemCode::BadJson,
