@@ -8,7 +8,9 @@ use crate::session::use_session;
 use leptos::prelude::*;
 use mucsong_i18n::format_vnd;
 use mucsong_questionnaire::draft::{Draft, INCOME_MODE, PROVINCE};
-use mucsong_questionnaire::fields::{self, option_key, question_key, FieldKind, ParseContext};
+use mucsong_questionnaire::fields::{
+    self, option_key, question_key, Answer, FieldKind, ParseContext,
+};
 use mucsong_questionnaire::steps::{self, member_pages, Step};
 use mucsong_widgets::i18n::{use_i18n, I18n};
 
@@ -27,32 +29,25 @@ pub fn answer_text(
         let _ = error;
         return (i18n.tf("answer_invalid", &[("found", &raw)]), "invalid");
     }
-    let value = draft.value(path);
-    if value.is_null() {
+    let Some(answer) = draft.answer(path) else {
         return (i18n.t("not_answered").to_string(), "unanswered");
-    }
-    let Some(spec) = fields::spec(path) else {
-        return (value.to_string(), "answered");
     };
-    let text = match (spec.kind, &value) {
-        (FieldKind::YesNo, mucsong_json::Value::Bool(b)) => {
-            i18n.t(if *b { "yes" } else { "no" }).to_string()
-        }
-        (FieldKind::Choice(_), mucsong_json::Value::String(s)) => {
-            i18n.t(&option_key(path, s)).to_string()
-        }
-        (FieldKind::Money, mucsong_json::Value::Number(n)) => format_vnd(n.as_i64().unwrap_or(0)),
-        (FieldKind::AssessmentDate, mucsong_json::Value::String(s)) => {
-            mucsong_engine::date::Date::parse(s)
-                .map(|d| mucsong_i18n::format_date(i18n.locale(), d))
-                .unwrap_or_else(|_| s.clone())
-        }
+    let Some(spec) = fields::spec(path) else {
+        return (fields::display_value(FieldKind::Text, &answer), "answered");
+    };
+    let text = match (spec.kind, &answer) {
+        (FieldKind::YesNo, Answer::Bool(b)) => i18n.t(if *b { "yes" } else { "no" }).to_string(),
+        (FieldKind::Choice(_), Answer::Key(key)) => i18n.t(&option_key(path, key)).to_string(),
+        (FieldKind::Money, Answer::Money(n)) => format_vnd(*n),
+        (FieldKind::AssessmentDate, Answer::Text(s)) => mucsong_engine::date::Date::parse(s)
+            .map(|d| mucsong_i18n::format_date(i18n.locale(), d))
+            .unwrap_or_else(|_| s.clone()),
         (FieldKind::Decimal { unit, .. }, _) => format!(
             "{} {}",
-            fields::display_value(spec.kind, &value),
+            fields::display_value(spec.kind, &answer),
             i18n.t(unit)
         ),
-        _ => fields::display_value(spec.kind, &value),
+        _ => fields::display_value(spec.kind, &answer),
     };
     (text, "answered")
 }

@@ -8,7 +8,7 @@ use crate::session::{today, use_session};
 use crate::{use_navigation, Section};
 use leptos::prelude::*;
 use mucsong_engine::date::Date;
-use mucsong_questionnaire::fields::{self, FieldKind};
+use mucsong_questionnaire::fields::{self, Answer, FieldKind};
 use mucsong_questionnaire::steps::Step;
 use mucsong_widgets::i18n::use_i18n;
 use mucsong_widgets::language_switch::LanguageSwitch;
@@ -29,7 +29,10 @@ pub fn StartPage() -> impl IntoView {
         fields::parse_text(FieldKind::AssessmentDate, &date_text.get(), &ctx)
             .ok()
             .flatten()
-            .and_then(|v| v.as_str().and_then(|s| Date::parse(s).ok()))
+            .and_then(|answer| match answer {
+                Answer::Text(date) => Date::parse(&date).ok(),
+                _ => None,
+            })
             .map(|date| date.to_string())
     });
     let n_saved = Memo::new(move |_| {

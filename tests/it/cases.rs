@@ -186,7 +186,7 @@ fn run(case: &Case) -> Result<Outcome, String> {
     let outcome = match (&case.input, &case.summary) {
         (Some(input), None) => {
             let json = serde_json::to_string(input).expect("a JSON value serializes");
-            match engine::parse_household(&json) {
+            match mucsong_formats::parse_household(&json) {
                 Err(invalid) => problems(invalid),
                 Ok(record) => {
                     // Options other than the date keep their defaults, so adding one does not break the cases.

@@ -100,7 +100,7 @@ fn bench_engine(c: &mut Criterion) {
         })
     });
     // One realistic rural household of five (tests/it/fixtures), assessed N times.
-    let realistic = engine::parse_household(include_str!(
+    let realistic = mucsong_formats::parse_household(include_str!(
         "../../../tests/it/fixtures/realistic_household.json"
     ))
     .expect("the fixture is a valid household");

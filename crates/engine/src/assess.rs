@@ -985,11 +985,10 @@ mod tests {
 
     #[test]
     fn invalid_records_list_every_problem_in_plain_words() {
-        let record = crate::parse_household(
+        let record = crate::testing::record(
             r#"{"schema":"mucsong/household@2","assessed_on":"2026-13-01","area":"rural","region":"centrally_run_city",
                 "members":[{"birth_date":"1990-02-30"},{"height_cm":-1}],"electricity_kwh_per_month":-5}"#,
-        )
-        .unwrap();
+        );
         let error = assess(&record, &AssessOptions::default()).unwrap_err();
         assert_eq!(
             error.to_string(),

@@ -1,287 +1,283 @@
 //! The household record as typed or imported (`mucsong/household@1`, formats.md §1): every answer
-//! optional, unknown fields rejected. This is the "raw answers" stage; `validate` turns it into a
-//! `ValidHousehold` that cannot hold nonsense.
+//! optional. This is the "raw answers" stage; `validate` turns it into a `ValidHousehold` that
+//! cannot hold nonsense.
 //!
-//! The record is read from and written to a `json::Value` by code written here once for every
-//! type (two macros list each struct's fields and each enum's keys once), not by serde: serde's
-//! derived code is compiled again for every kind of input and output and is most of the weight it
-//! would add to the app's download. Reading stops at the first problem (in document order) and
-//! names its field path, what was expected and what was found.
+//! The engine knows no file format. Two macros list each struct's fields and each enum's keys
+//! once, and from them every record type gets a small field API (`Fields`): its field names and,
+//! by index, the typed place of each answer (`Slot` to fill it, `SlotRef` to read it). Readers
+//! and writers of a format (mucsong-formats' household JSON) and the questionnaire's field paths
+//! (`members[2].height_cm`, `HouseholdRecord::slot_at`) are written once against that API. It is
+//! dyn-compatible so that they are not compiled again for every record type and field, as
+//! serde's derived code would be (which is most of what serde would add to the app's download).
 
-use super::problem::{Problem, ProblemCode};
-use mucsong_json::{self as json, Map, Number, Value};
-use std::fmt;
+use mucsong_rules::vocabulary::Keyed;
 
 /// The schema tag every household record carries.
 pub const HOUSEHOLD_SCHEMA: &str = "mucsong/household@1";
 
-/// Where a value sits in the record, for messages: `members[2].birth_date`. Built on the stack
-/// while reading and only written out when there is a problem.
+/// A record type seen field by field: its field names, and by index (the position in `names`)
+/// the place of each answer. An index outside `names` panics, as slice indexing does.
+pub trait Fields {
+    /// The field names, in formats.md order.
+    fn names(&self) -> &'static [&'static str];
+    /// The place of field `index`, to fill or clear.
+    fn slot(&mut self, index: usize) -> Slot<'_>;
+    /// The answer of field `index`, to read.
+    fn get(&self, index: usize) -> SlotRef<'_>;
+}
+
+/// The place of one answer, by the kind of value it holds. `None` in any of them is unknown.
+pub enum Slot<'a> {
+    Text(&'a mut Option<String>),
+    Bool(&'a mut Option<bool>),
+    /// A decimal: an area, a weight, a height, kWh.
+    Number(&'a mut Option<f64>),
+    /// A whole number ≥ 0: assets, livestock.
+    Count(&'a mut Option<u32>),
+    /// Whole đồng (negative amounts are the validation's to refuse).
+    Money(&'a mut Option<i64>),
+    /// One of an enum's keys.
+    Key(&'a mut dyn KeyedAnswer),
+    /// A nested record (`housing`, `income.sources_12m.crops`).
+    Record(&'a mut dyn RecordAnswer),
+    /// A list of records (`members`).
+    List(&'a mut dyn ListAnswer),
+}
+
+/// One answer, read: the value of its place (`Slot`), `None` when unknown.
 #[derive(Clone, Copy)]
-pub(crate) enum Path<'a> {
-    Root,
-    Field(&'a Path<'a>, &'a str),
-    Item(&'a Path<'a>, usize),
+pub enum SlotRef<'a> {
+    Text(Option<&'a str>),
+    Bool(Option<bool>),
+    Number(Option<f64>),
+    Count(Option<u32>),
+    Money(Option<i64>),
+    Key(&'a dyn KeyedAnswer),
+    Record(Option<&'a dyn Fields>),
+    List(&'a dyn ListAnswer),
 }
 
-impl fmt::Display for Path<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match *self {
-            Path::Root => f.write_str("(record)"),
-            Path::Field(Path::Root, name) => f.write_str(name),
-            Path::Field(parent, name) => write!(f, "{parent}.{name}"),
-            Path::Item(parent, index) => write!(f, "{parent}[{index}]"),
+impl Slot<'_> {
+    /// Makes the answer unknown.
+    pub fn clear(self) {
+        match self {
+            Slot::Text(place) => *place = None,
+            Slot::Bool(place) => *place = None,
+            Slot::Number(place) => *place = None,
+            Slot::Count(place) => *place = None,
+            Slot::Money(place) => *place = None,
+            Slot::Key(place) => {
+                place.set_index(None);
+            }
+            Slot::Record(place) => place.clear(),
+            Slot::List(place) => place.clear(),
         }
     }
 }
 
-/// A record type or answer that reads itself from JSON and writes itself back. The problem is
-/// boxed so that every reader passes a pointer on, not a whole `Problem`.
-pub(crate) trait Json: Sized {
-    fn read(value: Value, path: Path) -> Result<Self, Box<Problem>>;
-    fn write(&self) -> Value;
+/// An enum answer (`Option<Sex>`, …) seen through its keys, so that one reader serves every
+/// enum.
+pub trait KeyedAnswer {
+    /// The enum's keys, in the order of its `ALL`.
+    fn keys(&self) -> &'static [&'static str];
+    /// The answer's position in `keys`, `None` when unknown.
+    fn index(&self) -> Option<usize>;
+    /// Sets the answer by its position in `keys` (`None`: unknown). A position outside `keys`
+    /// changes nothing and gives false.
+    fn set_index(&mut self, index: Option<usize>) -> bool;
+}
 
-    /// Reads an answer that may be null (unknown). The enums share one function for it, so each
-    /// of the record's many enum fields costs only a call.
-    fn read_optional(value: Value, path: Path) -> Result<Option<Self>, Box<Problem>> {
-        match value {
-            Value::Null => Ok(None),
-            value => Self::read(value, path).map(Some),
+// Methods of the trait object rather than provided methods of the trait, so that they are
+// compiled once, not once more for every enum.
+impl dyn KeyedAnswer + '_ {
+    /// The answer's key, `None` when unknown.
+    pub fn key(&self) -> Option<&'static str> {
+        self.index().map(|i| self.keys()[i])
+    }
+
+    /// Sets the answer by key; false (nothing changed) when `key` is not one of `keys`.
+    pub fn set_key(&mut self, key: &str) -> bool {
+        match self.keys().iter().position(|k| *k == key) {
+            Some(index) => self.set_index(Some(index)),
+            None => false,
         }
     }
 }
 
-/// What a value is, for "but found …": `integer -1`, `floating point 1.5`, `string "x"`, `map`
-/// (serde's words, which the messages have always used).
-fn describe(value: &Value) -> String {
-    match value {
-        Value::Null => "null".to_string(),
-        Value::Bool(b) => format!("boolean {b}"),
-        Value::Number(Number::PosInt(n)) => format!("integer {n}"),
-        Value::Number(Number::NegInt(n)) => format!("integer {n}"),
-        Value::Number(Number::Float(f)) => {
-            let text = f.to_string();
-            if text.contains('.') {
-                format!("floating point {text}")
-            } else {
-                format!("floating point {text}.0")
+impl<T: Keyed> KeyedAnswer for Option<T> {
+    fn keys(&self) -> &'static [&'static str] {
+        T::KEYS
+    }
+
+    fn index(&self) -> Option<usize> {
+        self.map(T::index)
+    }
+
+    fn set_index(&mut self, index: Option<usize>) -> bool {
+        match index {
+            None => *self = None,
+            Some(i) => match T::ALL.get(i) {
+                Some(&value) => *self = Some(value),
+                None => return false,
+            },
+        }
+        true
+    }
+}
+
+/// A nested record's place (`Option<Housing>`, …).
+pub trait RecordAnswer {
+    /// The record, `None` when unknown.
+    fn record(&self) -> Option<&dyn Fields>;
+    /// The record, made (every field unknown) if there was none.
+    fn get_or_insert(&mut self) -> &mut dyn Fields;
+    /// Makes the whole record unknown.
+    fn clear(&mut self);
+}
+
+impl<T: Fields + Default> RecordAnswer for Option<T> {
+    fn record(&self) -> Option<&dyn Fields> {
+        self.as_ref().map(|r| r as &dyn Fields)
+    }
+
+    fn get_or_insert(&mut self) -> &mut dyn Fields {
+        self.get_or_insert_with(T::default)
+    }
+
+    fn clear(&mut self) {
+        *self = None;
+    }
+}
+
+/// A list of records' place (`Option<Vec<Member>>`).
+pub trait ListAnswer {
+    /// How many items the list has, `None` when the list is unknown.
+    fn n_items(&self) -> Option<usize>;
+    /// Item `index`, if there is one.
+    fn item(&self, index: usize) -> Option<&dyn Fields>;
+    /// Item `index`, to change, if there is one.
+    fn item_mut(&mut self, index: usize) -> Option<&mut dyn Fields>;
+    /// Appends an item (every field unknown), making the list known if it was not.
+    fn push(&mut self) -> &mut dyn Fields;
+    /// Makes the list known and empty.
+    fn set_empty(&mut self);
+    /// Makes the list unknown.
+    fn clear(&mut self);
+}
+
+impl<T: Fields + Default> ListAnswer for Option<Vec<T>> {
+    fn n_items(&self) -> Option<usize> {
+        self.as_ref().map(Vec::len)
+    }
+
+    fn item(&self, index: usize) -> Option<&dyn Fields> {
+        Some(self.as_ref()?.get(index)? as &dyn Fields)
+    }
+
+    fn item_mut(&mut self, index: usize) -> Option<&mut dyn Fields> {
+        Some(self.as_mut()?.get_mut(index)? as &mut dyn Fields)
+    }
+
+    fn push(&mut self) -> &mut dyn Fields {
+        let items = self.get_or_insert_with(Vec::new);
+        items.push(T::default());
+        items.last_mut().expect("an item was just pushed")
+    }
+
+    fn set_empty(&mut self) {
+        *self = Some(Vec::new());
+    }
+
+    fn clear(&mut self) {
+        *self = None;
+    }
+}
+
+/// A type a record field holds: how its `Option` is seen as a `Slot` and a `SlotRef`. The
+/// macros below call it for every field.
+pub trait FieldValue: Sized {
+    fn slot(place: &mut Option<Self>) -> Slot<'_>;
+    fn get(place: &Option<Self>) -> SlotRef<'_>;
+}
+
+impl FieldValue for String {
+    fn slot(place: &mut Option<Self>) -> Slot<'_> {
+        Slot::Text(place)
+    }
+
+    fn get(place: &Option<Self>) -> SlotRef<'_> {
+        SlotRef::Text(place.as_deref())
+    }
+}
+
+/// `FieldValue` for a type held as itself (`Slot::Bool(&mut Option<bool>)`, …).
+macro_rules! plain_field_value {
+    ($($ty:ty => $variant:ident),+) => {$(
+        impl FieldValue for $ty {
+            fn slot(place: &mut Option<Self>) -> Slot<'_> {
+                Slot::$variant(place)
+            }
+
+            fn get(place: &Option<Self>) -> SlotRef<'_> {
+                SlotRef::$variant(*place)
             }
         }
-        Value::String(s) => format!("string {}", json::quote(s)),
-        Value::Array(_) => "sequence".to_string(),
-        Value::Object(_) => "map".to_string(),
+    )+};
+}
+
+plain_field_value!(bool => Bool, f64 => Number, u32 => Count, i64 => Money);
+
+impl<T: Fields + Default> FieldValue for Vec<T> {
+    fn slot(place: &mut Option<Self>) -> Slot<'_> {
+        Slot::List(place)
+    }
+
+    fn get(place: &Option<Self>) -> SlotRef<'_> {
+        SlotRef::List(place)
     }
 }
 
-/// A value of the wrong type or out of range; a negative number is its own kind of problem.
-fn invalid(path: Path, expected: &str, found: &Value) -> Box<Problem> {
-    let negative = match found {
-        Value::Number(Number::NegInt(_)) => true,
-        Value::Number(Number::Float(f)) => f.is_sign_negative(),
-        _ => false,
+/// A path into a record (`members[2].height_cm`, as problems name their fields) split at its
+/// first step: the field's name, the item index if the step has one, and the rest of the path.
+fn first_step(path: &str) -> Option<(&str, Option<usize>, Option<&str>)> {
+    let (step, rest) = match path.split_once('.') {
+        Some((step, rest)) => (step, Some(rest)),
+        None => (path, None),
     };
-    let code = if negative {
-        ProblemCode::NegativeNumber
-    } else {
-        ProblemCode::BadValue
-    };
-    Box::new(Problem::new(
-        path.to_string(),
-        code,
-        expected,
-        describe(found),
-    ))
-}
-
-/// `"a" or "b"`, `one of "a", "b", "c"`: the allowed keys of an enum or fields of a struct.
-fn one_of(keys: &[&str]) -> String {
-    let mut out = String::new();
-    if keys.len() > 2 {
-        out.push_str("one of ");
-    }
-    for (i, key) in keys.iter().enumerate() {
-        if i > 0 {
-            out.push_str(if keys.len() == 2 { " or " } else { ", " });
-        }
-        json::write_string(&mut out, key);
-    }
-    out
-}
-
-/// Reads any record enum: one of its keys, as its index in `keys`. Every enum shares this code.
-fn read_key(
-    value: Value,
-    keys: &'static [&'static str],
-    path: Path,
-) -> Result<usize, Box<Problem>> {
-    match &value {
-        Value::String(found) => keys.iter().position(|key| key == found).ok_or_else(|| {
-            Box::new(Problem::new(
-                path.to_string(),
-                ProblemCode::BadValue,
-                one_of(keys),
-                json::quote(found),
-            ))
-        }),
-        _ => Err(invalid(path, &one_of(keys), &value)),
+    match step.split_once('[') {
+        Some((name, index)) => Some((name, Some(index.strip_suffix(']')?.parse().ok()?), rest)),
+        None => Some((step, None, rest)),
     }
 }
 
-/// `read_key` for an answer that may be null (unknown).
-fn read_optional_key(
-    value: Value,
-    keys: &'static [&'static str],
-    path: Path,
-) -> Result<Option<usize>, Box<Problem>> {
-    match value {
-        Value::Null => Ok(None),
-        value => read_key(value, keys, path).map(Some),
+/// The place at `path` in `record`; the records on the way are made if they were unknown (a list
+/// item must already exist). `None` when the record has no such place.
+pub fn slot_at<'a>(record: &'a mut dyn Fields, path: &str) -> Option<Slot<'a>> {
+    let (name, index, rest) = first_step(path)?;
+    let field = record.names().iter().position(|n| *n == name)?;
+    match (record.slot(field), index, rest) {
+        (slot, None, None) => Some(slot),
+        (Slot::Record(place), None, Some(rest)) => slot_at(place.get_or_insert(), rest),
+        (Slot::List(list), Some(i), Some(rest)) => slot_at(list.item_mut(i)?, rest),
+        _ => None,
     }
 }
 
-/// The object a struct is read from.
-fn read_object(value: Value, path: Path) -> Result<Map, Box<Problem>> {
-    match value {
-        Value::Object(map) => Ok(map),
-        other => Err(invalid(path, "an object", &other)),
+/// The answer at `path` in `record`; `None` when the record has no such place, or the record or
+/// list item on the way is unknown or missing.
+pub fn get_at<'a>(record: &'a dyn Fields, path: &str) -> Option<SlotRef<'a>> {
+    let (name, index, rest) = first_step(path)?;
+    let field = record.names().iter().position(|n| *n == name)?;
+    match (record.get(field), index, rest) {
+        (answer, None, None) => Some(answer),
+        (SlotRef::Record(inner), None, Some(rest)) => get_at(inner?, rest),
+        (SlotRef::List(list), Some(i), Some(rest)) => get_at(list.item(i)?, rest),
+        _ => None,
     }
 }
 
-/// Checks one key of a struct's object: a known field (its index in `fields`), not given before
-/// (`seen` has a bit per field). Unknown fields are refused (they are usually typos), and so is a
-/// field given twice.
-fn check_field(
-    fields: &[&str],
-    key: &str,
-    seen: &mut u64,
-    path: Path,
-) -> Result<usize, Box<Problem>> {
-    let field_path = Path::Field(&path, key);
-    let Some(index) = fields.iter().position(|f| *f == key) else {
-        return Err(Box::new(Problem::new(
-            field_path.to_string(),
-            ProblemCode::UnknownField,
-            format!("a known field ({})", one_of(fields)),
-            format!("unknown field {}", json::quote(key)),
-        )));
-    };
-    if *seen & (1 << index) != 0 {
-        return Err(Box::new(Problem::new(
-            field_path.to_string(),
-            ProblemCode::BadValue,
-            "each field at most once",
-            format!("field {} a second time", json::quote(key)),
-        )));
-    }
-    *seen |= 1 << index;
-    Ok(index)
-}
-
-/// A struct's object: its fields in order, with their values.
-fn write_object<const N: usize>(fields: &[&str], values: [Value; N]) -> Value {
-    let mut map = Map::new();
-    for (field, value) in fields.iter().zip(values) {
-        map.push(*field, value);
-    }
-    Value::Object(map)
-}
-
-impl<T: Json> Json for Option<T> {
-    /// Null is unknown.
-    fn read(value: Value, path: Path) -> Result<Self, Box<Problem>> {
-        T::read_optional(value, path)
-    }
-
-    fn write(&self) -> Value {
-        self.as_ref().map_or(Value::Null, T::write)
-    }
-}
-
-impl<T: Json> Json for Vec<T> {
-    fn read(value: Value, path: Path) -> Result<Self, Box<Problem>> {
-        match value {
-            Value::Array(items) => items
-                .into_iter()
-                .enumerate()
-                .map(|(i, item)| T::read(item, Path::Item(&path, i)))
-                .collect(),
-            other => Err(invalid(path, "a list", &other)),
-        }
-    }
-
-    fn write(&self) -> Value {
-        Value::Array(self.iter().map(T::write).collect())
-    }
-}
-
-impl Json for String {
-    fn read(value: Value, path: Path) -> Result<Self, Box<Problem>> {
-        match value {
-            Value::String(s) => Ok(s),
-            other => Err(invalid(path, "a string", &other)),
-        }
-    }
-
-    fn write(&self) -> Value {
-        Value::String(self.clone())
-    }
-}
-
-impl Json for bool {
-    fn read(value: Value, path: Path) -> Result<Self, Box<Problem>> {
-        match value {
-            Value::Bool(b) => Ok(b),
-            other => Err(invalid(path, "true, false or null", &other)),
-        }
-    }
-
-    fn write(&self) -> Value {
-        Value::Bool(*self)
-    }
-}
-
-impl Json for f64 {
-    fn read(value: Value, path: Path) -> Result<Self, Box<Problem>> {
-        match value {
-            Value::Number(n) => Ok(n.as_f64()),
-            other => Err(invalid(path, "a number", &other)),
-        }
-    }
-
-    fn write(&self) -> Value {
-        Value::from(*self)
-    }
-}
-
-impl Json for u32 {
-    fn read(value: Value, path: Path) -> Result<Self, Box<Problem>> {
-        match value {
-            Value::Number(Number::PosInt(n)) if n <= u64::from(u32::MAX) => Ok(n as u32),
-            other => Err(invalid(path, "a whole number ≥ 0", &other)),
-        }
-    }
-
-    fn write(&self) -> Value {
-        Value::from(*self)
-    }
-}
-
-impl Json for i64 {
-    fn read(value: Value, path: Path) -> Result<Self, Box<Problem>> {
-        match value {
-            Value::Number(Number::NegInt(n)) => Ok(n),
-            Value::Number(Number::PosInt(n)) if n <= i64::MAX as u64 => Ok(n as i64),
-            other => Err(invalid(path, "a whole number", &other)),
-        }
-    }
-
-    fn write(&self) -> Value {
-        Value::from(*self)
-    }
-}
-
-/// A record struct: every field optional (`None` is unknown, written as null), unknown and
-/// repeated fields refused. Lists each field once; the reader and writer follow from it.
+/// A record struct: every field optional (`None` is unknown). Lists each field once; the field
+/// API follows from it.
 macro_rules! record_struct {
     ($(#[$meta:meta])* $name:ident { $($(#[$field_meta:meta])* $field:ident: $ty:ty,)+ }) => {
         $(#[$meta])*
@@ -295,42 +291,47 @@ macro_rules! record_struct {
             pub const FIELDS: &'static [&'static str] = &[$(stringify!($field)),+];
         }
 
-        impl Json for $name {
-            fn read(value: Value, path: Path) -> Result<Self, Box<Problem>> {
-                // One small reader per field, indexed like `FIELDS`: the key is looked up once,
-                // by shared code, and no field's reader is inlined into the others.
-                const READERS: &[fn(&mut $name, Value, Path) -> Result<(), Box<Problem>>] = &[$(
-                    |out, value, path| {
-                        out.$field = Json::read(value, path)?;
-                        Ok(())
-                    }
-                ),+];
-                let mut out = $name::default();
-                let mut seen = 0;
-                for (key, value) in read_object(value, path)? {
-                    let index = check_field(Self::FIELDS, &key, &mut seen, path)?;
-                    READERS[index](&mut out, value, Path::Field(&path, &key))?;
-                }
-                Ok(out)
+        impl Fields for $name {
+            fn names(&self) -> &'static [&'static str] {
+                Self::FIELDS
             }
 
-            fn write(&self) -> Value {
-                write_object(Self::FIELDS, [$(self.$field.write()),+])
+            fn slot(&mut self, index: usize) -> Slot<'_> {
+                // One small function per field, indexed like `FIELDS`.
+                const SLOTS: &[fn(&mut $name) -> Slot<'_>] =
+                    &[$(|record| FieldValue::slot(&mut record.$field)),+];
+                SLOTS[index](self)
+            }
+
+            fn get(&self, index: usize) -> SlotRef<'_> {
+                const GETS: &[fn(&$name) -> SlotRef<'_>] =
+                    &[$(|record| FieldValue::get(&record.$field)),+];
+                GETS[index](self)
+            }
+        }
+
+        impl FieldValue for $name {
+            fn slot(place: &mut Option<Self>) -> Slot<'_> {
+                Slot::Record(place)
+            }
+
+            fn get(place: &Option<Self>) -> SlotRef<'_> {
+                SlotRef::Record(place.as_ref().map(|r| r as &dyn Fields))
             }
         }
     };
 }
 
 impl HouseholdRecord {
-    /// Reads a record from JSON: the first problem names its field path (`members[1].sex`), what
-    /// was expected and what was found.
-    pub fn from_json(value: Value) -> Result<HouseholdRecord, Problem> {
-        Json::read(value, Path::Root).map_err(|problem| *problem)
+    /// The place at `path` (`members[2].height_cm`), making the records on the way; see
+    /// `slot_at`.
+    pub fn slot_at(&mut self, path: &str) -> Option<Slot<'_>> {
+        slot_at(self, path)
     }
 
-    /// The record as JSON, every field present (unknown ones as null) in formats.md order.
-    pub fn to_json(&self) -> Value {
-        Json::write(self)
+    /// The answer at `path` (`members[2].height_cm`); see `get_at`.
+    pub fn get_at(&self, path: &str) -> Option<SlotRef<'_>> {
+        get_at(self, path)
     }
 }
 
@@ -495,37 +496,33 @@ record_struct!(
     }
 );
 
-/// An answer enum: defined by `mucsong_rules::keyed_enum!` (its one list of keys), read and
-/// written as its key.
+/// An answer enum: defined by `mucsong_rules::keyed_enum!` (its one list of keys), seen by the
+/// field API as its keys.
 macro_rules! record_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident => $key:literal),+ $(,)? }) => {
         mucsong_rules::keyed_enum!($(#[$meta])* pub enum $name { $($variant => $key),+ });
-        json_keyed!($name);
+        keyed_field_value!($name);
     };
 }
 
-/// JSON reading and writing of a keyed enum, by its key.
-macro_rules! json_keyed {
+/// `FieldValue` for a keyed enum: a `Slot::Key`.
+macro_rules! keyed_field_value {
     ($name:ident) => {
-        impl Json for $name {
-            fn read(value: Value, path: Path) -> Result<Self, Box<Problem>> {
-                read_key(value, Self::KEYS, path).map(|i| Self::ALL[i])
+        impl FieldValue for $name {
+            fn slot(place: &mut Option<Self>) -> Slot<'_> {
+                Slot::Key(place)
             }
 
-            fn read_optional(value: Value, path: Path) -> Result<Option<Self>, Box<Problem>> {
-                Ok(read_optional_key(value, Self::KEYS, path)?.map(|i| Self::ALL[i]))
-            }
-
-            fn write(&self) -> Value {
-                Value::from(self.key())
+            fn get(place: &Option<Self>) -> SlotRef<'_> {
+                SlotRef::Key(place)
             }
         }
     };
 }
 
 pub use mucsong_rules::vocabulary::{Region, SchoolLevel};
-json_keyed!(Region);
-json_keyed!(SchoolLevel);
+keyed_field_value!(Region);
+keyed_field_value!(SchoolLevel);
 
 record_enum!(
     /// Khu vực: nông thôn / thành thị.
@@ -653,170 +650,131 @@ record_enum!(
 mod tests {
     use super::*;
 
-    fn read(text: &str) -> Result<HouseholdRecord, Problem> {
-        HouseholdRecord::from_json(json::parse(text).unwrap())
-    }
-
-    fn problem(text: &str) -> String {
-        read(text).unwrap_err().to_string()
-    }
-
-    /// Every key reads back as its value and writes as the same JSON string, for enums of two,
-    /// three and more keys (the shared reader indexes `ALL` by the position in `KEYS`).
-    #[test]
-    fn every_key_round_trips_through_json() {
-        fn check<T: Json + Copy + PartialEq + fmt::Debug>(all: &[T], key: fn(T) -> &'static str) {
-            for &value in all {
-                assert_eq!(value.write(), Value::from(key(value)));
-                assert_eq!(T::read(Value::from(key(value)), Path::Root).unwrap(), value);
+    /// Every answer's path in a record whose nested records and one member exist, made through the
+    /// field API (`members[0].sex`, `income.sources_12m.crops.cost_vnd`, …).
+    fn leaf_paths(record: &mut dyn Fields, prefix: &str, out: &mut Vec<String>) {
+        for (i, name) in record.names().iter().enumerate() {
+            let path = format!("{prefix}{name}");
+            match record.slot(i) {
+                Slot::Record(place) => leaf_paths(place.get_or_insert(), &format!("{path}."), out),
+                Slot::List(list) => leaf_paths(list.push(), &format!("{path}[0]."), out),
+                _ => out.push(path),
             }
         }
-        check(&Area::ALL, Area::key);
-        check(&Region::ALL, Region::key);
-        check(&Latrine::ALL, Latrine::key);
-        check(&Column::ALL, Column::key);
-        check(&Waste::ALL, Waste::key);
-        assert_eq!(Region::KEYS.len(), Region::ALL.len());
     }
 
-    /// Unknown keys list the allowed ones; other JSON types say what they were.
+    /// Every key is set and read back by key and by index, for enums of two, three and more keys
+    /// (the field API indexes `ALL` by the position in `KEYS`).
     #[test]
-    fn bad_values_say_what_was_expected() {
-        assert_eq!(
-            problem(r#"{"area":"town"}"#),
-            "area: expected \"rural\" or \"urban\", but found \"town\""
-        );
-        assert_eq!(
-            problem(r#"{"waste":3}"#),
-            "waste: expected one of \"collected\", \"treated_on_site\", \"other\", but found integer 3"
-        );
-        assert_eq!(
-            problem(r#"{"members":[{"sex":true}]}"#),
-            "members[0].sex: expected \"male\" or \"female\", but found boolean true"
-        );
+    fn every_key_is_set_and_read_through_the_field_api() {
+        fn check<T: Keyed + std::fmt::Debug>() {
+            for (i, &value) in T::ALL.iter().enumerate() {
+                let mut answer: Option<T> = None;
+                let place: &mut dyn KeyedAnswer = &mut answer;
+                assert!(place.set_key(value.key()));
+                assert_eq!((place.index(), place.key()), (Some(i), Some(value.key())));
+                assert!(place.set_index(None) && place.index().is_none());
+                assert!(answer.set_index(Some(i)) && answer == Some(value));
+            }
+            let mut answer: Option<T> = Some(T::ALL[0]);
+            let place: &mut dyn KeyedAnswer = &mut answer;
+            assert!(!place.set_key("no_such_key") && !place.set_index(Some(T::ALL.len())));
+            assert_eq!(answer, Some(T::ALL[0]), "a refused key changes nothing");
+        }
+        check::<Area>();
+        check::<Region>();
+        check::<Latrine>();
+        check::<Column>();
+        check::<Waste>();
+        check::<SchoolLevel>();
     }
 
+    /// Each record type lists its fields once, and every answer can be set and read back by its
+    /// path.
     #[test]
-    fn numbers_are_read_by_kind() {
-        let p = read(r#"{"assets":{"motorbike":-1}}"#).unwrap_err();
-        assert_eq!(p.code, ProblemCode::NegativeNumber);
+    fn every_answer_is_reached_by_its_path() {
+        let mut paths = Vec::new();
+        leaf_paths(&mut HouseholdRecord::default(), "", &mut paths);
+        assert_eq!(paths.len(), 84);
+        assert!(paths.contains(&"members[0].height_cm".to_string()));
+        assert!(paths.contains(&"income.sources_12m.other.cost_vnd".to_string()));
+        let mut record = HouseholdRecord {
+            members: Some(vec![Member::default()]),
+            ..Default::default()
+        };
+        for path in &paths {
+            match record.slot_at(path).unwrap_or_else(|| panic!("{path}")) {
+                Slot::Text(place) => *place = Some(path.clone()),
+                Slot::Bool(place) => *place = Some(true),
+                Slot::Number(place) => *place = Some(1.5),
+                Slot::Count(place) => *place = Some(2),
+                Slot::Money(place) => *place = Some(-3),
+                Slot::Key(place) => assert!(place.set_index(Some(1)), "{path}"),
+                Slot::Record(_) | Slot::List(_) => panic!("{path} is not an answer"),
+            }
+            let read_back = match record.get_at(path).unwrap() {
+                SlotRef::Text(text) => text == Some(path.as_str()),
+                SlotRef::Bool(b) => b == Some(true),
+                SlotRef::Number(n) => n == Some(1.5),
+                SlotRef::Count(n) => n == Some(2),
+                SlotRef::Money(n) => n == Some(-3),
+                SlotRef::Key(answer) => answer.index() == Some(1),
+                SlotRef::Record(_) | SlotRef::List(_) => false,
+            };
+            assert!(read_back, "{path}");
+        }
+        assert_eq!(record.members.as_ref().unwrap()[0].sex, Some(Sex::Female));
         assert_eq!(
-            p.to_string(),
-            "assets.motorbike: expected a whole number ≥ 0, but found integer -1"
-        );
-        let p = read(r#"{"assets":{"car":1.5}}"#).unwrap_err();
-        assert_eq!(
-            (p.code, p.found.as_str()),
-            (ProblemCode::BadValue, "floating point 1.5")
-        );
-        let p = read(r#"{"livestock":{"poultry":4294967296}}"#).unwrap_err();
-        assert_eq!(
-            (p.code, p.found.as_str()),
-            (ProblemCode::BadValue, "integer 4294967296")
-        );
-        let p = read(r#"{"income":{"monthly_vnd":1e6}}"#).unwrap_err();
-        assert_eq!(
-            p.to_string(),
-            "income.monthly_vnd: expected a whole number, but found floating point 1000000.0"
-        );
-        let p = read(r#"{"income":{"sources_12m":{"wages":{"cost_vnd":-2.5}}}}"#).unwrap_err();
-        assert_eq!(p.field, "income.sources_12m.wages.cost_vnd");
-        assert_eq!(p.code, ProblemCode::NegativeNumber);
-        let p = read(r#"{"income":{"monthly_vnd":9223372036854775808}}"#).unwrap_err();
-        assert_eq!(p.found, "integer 9223372036854775808");
-        // Whole numbers are numbers; negative amounts are left to validation.
-        let record = read(
-            r#"{"electricity_kwh_per_month":60,"income":{"monthly_vnd":-5},"housing":{"living_area_m2":-1.5}}"#,
-        )
-        .unwrap();
-        assert_eq!(record.electricity_kwh_per_month, Some(60.0));
-        assert_eq!(record.income.unwrap().monthly_vnd, Some(-5));
-        assert_eq!(record.housing.unwrap().living_area_m2, Some(-1.5));
-    }
-
-    #[test]
-    fn wrong_shapes_name_their_place() {
-        assert_eq!(
-            problem("[1]"),
-            "(record): expected an object, but found sequence"
-        );
-        assert_eq!(
-            problem(r#"{"members":{}}"#),
-            "members: expected a list, but found map"
-        );
-        assert_eq!(
-            problem(r#"{"members":[{},"x"]}"#),
-            "members[1]: expected an object, but found string \"x\""
-        );
-        assert_eq!(
-            problem(r#"{"members":[null]}"#),
-            "members[0]: expected an object, but found null"
-        );
-        assert_eq!(
-            problem(r#"{"id":7}"#),
-            "id: expected a string, but found integer 7"
-        );
-        assert_eq!(
-            problem(r#"{"members":[{"health_insurance":"yes"}]}"#),
-            "members[0].health_insurance: expected true, false or null, but found string \"yes\""
+            record
+                .income
+                .unwrap()
+                .sources_12m
+                .unwrap()
+                .wages
+                .unwrap()
+                .cost_vnd,
+            Some(-3)
         );
     }
 
     #[test]
-    fn unknown_and_repeated_fields_are_refused_by_name() {
-        let p = read(r#"{"income":{"monthly":1}}"#).unwrap_err();
-        assert_eq!(p.code, ProblemCode::UnknownField);
-        assert_eq!(
-            p.to_string(),
-            "income.monthly: expected a known field (\"monthly_vnd\" or \"sources_12m\"), but found unknown field \"monthly\""
+    fn paths_make_records_on_the_way_but_not_list_items() {
+        let mut record = HouseholdRecord::default();
+        let Some(Slot::Number(area)) = record.slot_at("housing.living_area_m2") else {
+            panic!("housing.living_area_m2 is a number");
+        };
+        *area = Some(36.0);
+        assert_eq!(record.housing.as_ref().unwrap().living_area_m2, Some(36.0));
+        assert!(
+            record.get_at("land_m2.forest").is_none(),
+            "reading makes nothing"
         );
-        let p =
-            read(r#"{"members":[{"name":"a"},{"sex":"male","brith_date":"1990"}]}"#).unwrap_err();
-        assert_eq!(p.field, "members[1].brith_date");
-        assert!(p
-            .expected
-            .starts_with("a known field (one of \"name\", \"birth_date\", "));
-        let p = read(r#"{"area":"rural","area":null}"#).unwrap_err();
-        assert_eq!(p.code, ProblemCode::BadValue);
-        assert_eq!(
-            p.to_string(),
-            "area: expected each field at most once, but found field \"area\" a second time"
-        );
-        // The first problem in the document is the one reported.
-        let p = read(r#"{"area":1,"colour":"red"}"#).unwrap_err();
-        assert_eq!(p.field, "area");
-    }
-
-    /// Every field is written, unknown ones as null, in formats.md order; reading gives back the
-    /// same record.
-    #[test]
-    fn a_record_round_trips_and_writes_every_field() {
-        let record = read(
-            r#"{"schema":"mucsong/household@1","area":"urban","members":[{"sex":"female","height_cm":101.5}],"assets":{"phone":2},"income":{"sources_12m":{"crops":{"revenue_vnd":12000000}}}}"#,
-        )
-        .unwrap();
-        let value = record.to_json();
-        assert_eq!(HouseholdRecord::from_json(value.clone()).unwrap(), record);
-        let keys: Vec<&str> = value
-            .as_object()
-            .unwrap()
-            .iter()
-            .map(|(k, _)| k.as_str())
-            .collect();
-        assert_eq!(keys, HouseholdRecord::FIELDS);
-        assert_eq!(value["id"], Value::Null);
-        assert_eq!(
-            value["members"][0].as_object().unwrap().len(),
-            Member::FIELDS.len()
-        );
-        assert_eq!(value["members"][0]["height_cm"].as_f64(), Some(101.5));
-        assert_eq!(
-            HouseholdRecord::default()
-                .to_json()
-                .to_text(false)
-                .matches("null")
-                .count(),
-            17
-        );
+        assert!(record.land_m2.is_none());
+        assert!(record.slot_at("members[0].sex").is_none());
+        record.members = Some(vec![Member::default(); 2]);
+        let Some(Slot::Key(sex)) = record.slot_at("members[1].sex") else {
+            panic!("members[1].sex is a key");
+        };
+        assert!(sex.set_key("female"));
+        assert_eq!(record.members.as_ref().unwrap()[1].sex, Some(Sex::Female));
+        for bad in [
+            "colour",
+            "members.sex",
+            "housing[0].wall",
+            "members[x].sex",
+            "members[2].sex",
+            "members[0",
+            "area.x",
+            "",
+        ] {
+            assert!(record.get_at(bad).is_none(), "{bad}");
+            assert!(record.slot_at(bad).is_none(), "{bad}");
+        }
+        let Some(SlotRef::List(members)) = record.get_at("members") else {
+            panic!("members is a list");
+        };
+        assert_eq!(members.n_items(), Some(2));
+        record.slot_at("members").unwrap().clear();
+        assert_eq!(record.members, None);
     }
 }

@@ -26,7 +26,7 @@ pub use assess::{assess, AssessOptions, Assessment};
 pub use date::{Date, PartialDate};
 pub use explanation::*;
 pub use household::{Area, HouseholdRecord, Region};
-pub use problem::{parse_household, InvalidHousehold, Problem, ProblemCode};
+pub use problem::{InvalidHousehold, Problem, ProblemCode};
 pub use result::{
     Class, IncomeClass, Indicator, IndicatorStatus, ResultRecord, ScreeningOutcome, RESULT_SCHEMA,
 };

@@ -1,8 +1,7 @@
 //! Input problems: what was wrong with a household record, where, what was expected and what was
-//! found. `parse_household` turns JSON syntax and shape errors into the same `Problem`s validation
-//! produces, so every front end shows one kind of message.
+//! found. Validation produces them, and the readers of file formats (mucsong-formats) turn syntax
+//! and shape errors into the same `Problem`s, so every front end shows one kind of message.
 
-use super::household::HouseholdRecord;
 use crate::date::Date;
 use crate::rules::assessment_dates;
 use serde::Serialize;
@@ -52,7 +51,7 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub(crate) fn new(
+    pub fn new(
         field: impl Into<String>,
         code: ProblemCode,
         expected: impl Into<String>,
@@ -123,109 +122,10 @@ impl From<Problem> for InvalidHousehold {
     }
 }
 
-/// Parses one household JSON text. Shape errors name the field path (`members[1].birth_date`) or,
-/// for an unknown field, its full path (`members[0].brith_date`); syntax errors name the line and
-/// column.
-pub fn parse_household(json: &str) -> Result<HouseholdRecord, InvalidHousehold> {
-    read_household(json).map_err(|(problem, _)| problem.into())
-}
-
-/// As `parse_household`, with the line of a JSON syntax error (a shape error has none). This is
-/// the one reader of household text: the command line, JSON Lines, commune mode and the app's
-/// saved and imported households all come through here or through `HouseholdRecord::from_json`.
-pub fn read_household(json: &str) -> Result<HouseholdRecord, (Problem, Option<u64>)> {
-    let value = mucsong_json::parse(json).map_err(|e| (syntax_problem(&e), Some(e.line as u64)))?;
-    HouseholdRecord::from_json(value).map_err(|problem| (problem, None))
-}
-
-/// A JSON syntax error as a problem placed at `line L, column C`.
-fn syntax_problem(error: &mucsong_json::Error) -> Problem {
-    Problem::new(
-        format!("line {}, column {}", error.line, error.column),
-        ProblemCode::BadJson,
-        "a JSON object",
-        error.message,
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn problem(json: &str) -> Problem {
-        let mut problems = parse_household(json).unwrap_err().problems;
-        assert_eq!(problems.len(), 1);
-        problems.remove(0)
-    }
-
-    #[test]
-    fn unknown_fields_name_their_path() {
-        let p = problem(r#"{"members":[{"birth_date":"1980"},{"brith_date":"1990"}]}"#);
-        assert_eq!(p.code, ProblemCode::UnknownField);
-        assert!(p.field.starts_with("members[1]"), "{p}");
-        assert!(p.found.contains("brith_date"), "{p}");
-    }
-
-    #[test]
-    fn bad_enum_values_list_the_allowed_ones() {
-        let p = problem(r#"{"area":"town"}"#);
-        assert_eq!(p.field, "area");
-        assert_eq!(p.code, ProblemCode::BadValue);
-        assert_eq!(
-            p.to_string(),
-            "area: expected \"rural\" or \"urban\", but found \"town\""
-        );
-    }
-
-    #[test]
-    fn enum_fields_given_a_number_name_the_field() {
-        let p = problem(r#"{"area":1}"#);
-        assert_eq!(p.code, ProblemCode::BadValue);
-        assert_eq!(
-            p.to_string(),
-            "area: expected \"rural\" or \"urban\", but found integer 1"
-        );
-        let p = problem(r#"{"members":[{"sex":"m"}]}"#);
-        assert_eq!(
-            p.to_string(),
-            "members[0].sex: expected \"male\" or \"female\", but found \"m\""
-        );
-        let p = problem(r#"{"waste":2}"#);
-        assert_eq!(
-            p.to_string(),
-            "waste: expected one of \"collected\", \"treated_on_site\", \"other\", but found integer 2"
-        );
-    }
-
-    #[test]
-    fn negative_counts_are_negative_numbers() {
-        let p = problem(r#"{"assets":{"motorbike":-1}}"#);
-        assert_eq!(p.field, "assets.motorbike");
-        assert_eq!(p.code, ProblemCode::NegativeNumber);
-        assert_eq!(
-            p.to_string(),
-            "assets.motorbike: expected a whole number ≥ 0, but found integer -1"
-        );
-    }
-
-    #[test]
-    fn wrong_types_say_what_was_found() {
-        let p = problem(r#"{"members":[{"health_insurance":"yes"}]}"#);
-        assert_eq!(p.field, "members[0].health_insurance");
-        assert_eq!(
-            p.to_string(),
-            "members[0].health_insurance: expected true, false or null, but found string \"yes\""
-        );
-    }
-
-    #[test]
-    fn syntax_errors_give_line_and_column() {
-        let p = problem("{\n\"area\": }");
-        assert_eq!(p.code, ProblemCode::BadJson);
-        assert_eq!(p.field, "line 2, column 9");
-    }
-
-    /// The dates a refused assessment date should have been in are the rule data's.
     #[test]
     fn a_date_outside_the_editions_names_the_editions_dates() {
         let editions = &crate::rules().editions;

@@ -2,7 +2,8 @@
 //! reader over any `BufRead`, and a writer of one result (or one error) per line in input order.
 
 use crate::error::{code, Place, Problem, RecordError};
-use mucsong_engine::{self as engine, HouseholdRecord, ResultRecord};
+use crate::household;
+use mucsong_engine::{HouseholdRecord, ResultRecord};
 use mucsong_json::{self as json, Value};
 use serde::Serialize;
 use std::io::{self, BufRead, Read, Write};
@@ -121,7 +122,7 @@ pub fn parse_household_bytes(
     line: Option<u64>,
 ) -> Result<HouseholdRecord, RecordError> {
     let text = std::str::from_utf8(bytes).map_err(|e| invalid_utf8(bytes, &e, line))?;
-    engine::parse_household(text)
+    household::parse_household(text)
         .map_err(|invalid| RecordError::from_invalid(line, read_id(text), &invalid))
 }
 
@@ -204,13 +205,11 @@ pub fn read_household_document<R: Read>(
             return Ok(Err(invalid_utf8(body, &e, Some(line as u64))));
         }
     };
-    Ok(
-        engine::problem::read_household(text).map_err(|(problem, line)| {
-            let mut error = RecordError::from_invalid(None, read_id(text), &problem.into());
-            error.line = line;
-            error
-        }),
-    )
+    Ok(household::read_household(text).map_err(|(problem, line)| {
+        let mut error = RecordError::from_invalid(None, read_id(text), &problem.into());
+        error.line = line;
+        error
+    }))
 }
 
 /// The line written for a record that could not be classified (formats.md §3).

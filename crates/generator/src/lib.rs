@@ -395,7 +395,7 @@ pub fn json_line(record: &HouseholdRecord) -> String {
             other => other,
         }
     }
-    strip_nulls(record.to_json()).to_string()
+    strip_nulls(mucsong_formats::household::to_value(record)).to_string()
 }
 
 /// `n` bytes of deterministic noise (a 64-bit linear congruential generator from `seed`), for

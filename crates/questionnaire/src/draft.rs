@@ -2,11 +2,10 @@
 //! hold — the text exactly as typed (kept even when it does not parse, so nothing typed is ever
 //! lost), which answers were "don't know", and UI-only answers such as the chosen province.
 
-use crate::fields::{self, FieldError, FieldKind, ParseContext};
+use crate::fields::{self, Answer, FieldError, ParseContext};
 use mucsong_engine::date::Date;
 use mucsong_engine::household::{HouseholdRecord, Member, HOUSEHOLD_SCHEMA};
 use mucsong_engine::rules::{edition_for, rules};
-use mucsong_json::{Map, Value};
 
 /// UI-only answer: the old province chosen (the record keeps only the region).
 pub const PROVINCE: &str = "province";
@@ -28,7 +27,7 @@ pub struct Draft {
     pub dont_know: PathSet,
 }
 
-/// A set of answer paths, sorted, stored as a JSON array of strings.
+/// A set of answer paths, sorted (saved as a JSON array of strings: mucsong_formats::envelope).
 ///
 /// `PathSet` and `TextMap` are sorted `Vec`s rather than B-trees because each B-tree type is a
 /// whole copy of the B-tree code in the app's download, for collections that hold a few dozen
@@ -79,7 +78,7 @@ impl PathSet {
     }
 }
 
-/// Texts by answer path, sorted by path, stored as a JSON object of strings; see `PathSet` for why
+/// Texts by answer path, sorted by path (saved as a JSON object of strings); see `PathSet` for why
 /// it is not a B-tree.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TextMap(Vec<(String, String)>);
@@ -131,33 +130,20 @@ impl IntoIterator for TextMap {
 }
 
 impl TextMap {
-    /// As stored: an object of texts by path, in path order.
-    pub fn to_json(&self) -> Value {
-        let mut map = Map::new();
-        for (path, text) in &self.0 {
-            map.push(path.as_str(), Value::from(text.as_str()));
-        }
-        Value::Object(map)
+    /// The entries in path order.
+    pub fn as_slice(&self) -> &[(String, String)] {
+        &self.0
     }
+}
 
-    /// Reads any JSON object of strings (a repeated path keeps its last text, as a map would);
-    /// the error says what was wrong.
-    pub fn from_json(value: Value) -> Result<TextMap, String> {
-        let Value::Object(entries) = value else {
-            return Err(format!(
-                "raw: expected an object of texts, but found {value}"
-            ));
-        };
+/// Entries in any order; a repeated path keeps its last text, as a map would.
+impl FromIterator<(String, String)> for TextMap {
+    fn from_iter<I: IntoIterator<Item = (String, String)>>(entries: I) -> Self {
         let mut map = TextMap::default();
         for (path, text) in entries {
-            match text {
-                Value::String(text) => map.insert(path, text),
-                other => {
-                    return Err(format!("raw.{path}: expected a text, but found {other}"));
-                }
-            };
+            map.insert(path, text);
         }
-        Ok(map)
+        map
     }
 }
 
@@ -171,28 +157,20 @@ impl IntoIterator for PathSet {
 }
 
 impl PathSet {
-    /// As stored: an array of paths, in order.
-    pub fn to_json(&self) -> Value {
-        Value::Array(self.0.iter().map(|p| Value::from(p.as_str())).collect())
+    /// The paths in order.
+    pub fn as_slice(&self) -> &[String] {
+        &self.0
     }
+}
 
-    /// Reads any JSON array of strings: order and repeats in stored data do not matter.
-    pub fn from_json(value: Value) -> Result<PathSet, String> {
-        let Value::Array(items) = value else {
-            return Err(format!(
-                "dont_know: expected a list of paths, but found {value}"
-            ));
-        };
+/// Paths in any order, repeats ignored.
+impl FromIterator<String> for PathSet {
+    fn from_iter<I: IntoIterator<Item = String>>(paths: I) -> Self {
         let mut set = PathSet::default();
-        for item in items {
-            match item {
-                Value::String(path) => set.insert(path),
-                other => {
-                    return Err(format!("dont_know: expected a path, but found {other}"));
-                }
-            };
+        for path in paths {
+            set.insert(path);
         }
-        Ok(set)
+        set
     }
 }
 
@@ -248,26 +226,20 @@ impl Draft {
         self.record.members.as_ref().map_or(0, Vec::len)
     }
 
-    /// The record's JSON form, which field paths address.
-    pub fn record_json(&self) -> Value {
-        self.record.to_json()
+    /// The answer stored at `path` (`members[2].height_cm`), read in place through the record's
+    /// field API; `None` when unanswered, unknown, or not a place in the record.
+    pub fn answer(&self, path: &str) -> Option<Answer> {
+        self.record.get_at(path).and_then(fields::read)
     }
 
-    /// The stored value at `path` (JSON null when unanswered or unknown).
-    pub fn value(&self, path: &str) -> Value {
-        fields::get(&self.record_json(), path)
-            .cloned()
-            .unwrap_or(Value::Null)
-    }
-
-    /// The text to show in the field's input: as typed if typed, else the stored value.
+    /// The text to show in the field's input: as typed if typed, else the stored answer.
     pub fn text(&self, path: &str) -> String {
         if let Some(raw) = self.raw.get(path) {
             return raw.clone();
         }
-        match fields::spec(path) {
-            Some(spec) => fields::display_value(spec.kind, &self.value(path)),
-            None => String::new(),
+        match (fields::spec(path), self.answer(path)) {
+            (Some(spec), Some(answer)) => fields::display_value(spec.kind, &answer),
+            _ => String::new(),
         }
     }
 
@@ -278,28 +250,24 @@ impl Draft {
 
     /// Whether `path` has an answer (a value, "don't know", or typed text still to be fixed).
     pub fn is_answered(&self, path: &str) -> bool {
-        !self.value(path).is_null()
+        self.answer(path).is_some()
             || self.is_dont_know(path)
             || self.raw.get(path).is_some_and(|t| !t.trim().is_empty())
     }
 
-    /// Stores a value in the record; false if the record would not accept it (a bug upstream).
-    fn store(&mut self, path: &str, value: Value) -> bool {
-        let mut json = self.record_json();
-        if !fields::set(&mut json, path, value) {
-            return false;
-        }
-        match HouseholdRecord::from_json(json) {
-            Ok(record) => {
-                self.record = record;
-                true
-            }
-            Err(_) => false,
+    /// Puts an answer (`None`: unknown) in its place in the record; false when the record has no
+    /// such place or the place cannot hold it (it is then unknown). Callers keep the text of a
+    /// refused answer in `raw`, where `error` reports it.
+    fn store(&mut self, path: &str, answer: Option<&Answer>) -> bool {
+        match self.record.slot_at(path) {
+            Some(place) => fields::store(place, answer),
+            None => false,
         }
     }
 
     /// Takes typed text for a field: the text is always kept; the record gets the value when it
-    /// is valid, or unknown (null) when it is empty or invalid. Returns the validation error.
+    /// is valid, or unknown when it is empty, invalid or cannot be stored. Returns the error the
+    /// field then shows (`error`).
     pub fn input(&mut self, path: &str, text: &str, ctx: &ParseContext) -> Result<(), FieldError> {
         let Some(spec) = fields::spec(path) else {
             return Ok(());
@@ -307,31 +275,48 @@ impl Draft {
         self.raw.insert(path.to_string(), text.to_string());
         self.dont_know.remove(path);
         let parsed = fields::parse_text(spec.kind, text, ctx);
-        let value = parsed.clone().ok().flatten().unwrap_or(Value::Null);
-        self.store(path, value);
-        parsed.map(|_| ())
+        let is_stored = self.store(path, parsed.as_ref().ok().and_then(Option::as_ref));
+        match parsed {
+            Err(error) => Err(error),
+            Ok(Some(_)) if !is_stored => Err(fields::refusal(spec.kind, text.trim())),
+            Ok(_) => Ok(()),
+        }
     }
 
-    /// The validation error of the text typed for `path`, if any.
+    /// The error of the text typed for `path`, if any: text that does not parse, or an answer the
+    /// record does not hold (it could not be stored there), so that nothing typed disappears
+    /// without a word. A "don't know" answer hides the typed text on purpose and is not an error
+    /// for that.
     pub fn error(&self, path: &str, ctx: &ParseContext) -> Option<FieldError> {
         let spec = fields::spec(path)?;
         let raw = self.raw.get(path)?;
-        fields::parse_text(spec.kind, raw, ctx).err()
+        match fields::parse_text(spec.kind, raw, ctx) {
+            Err(error) => Some(error),
+            Ok(None) => None,
+            Ok(Some(_)) if self.is_dont_know(path) => None,
+            Ok(Some(answer)) => (self.answer(path).as_ref() != Some(&answer))
+                .then(|| fields::refusal(spec.kind, raw.trim())),
+        }
     }
 
-    /// Sets a choice or yes/no answer (`Some("brick_stone")`, `Some("true")`), or clears it.
+    /// Sets a choice or yes/no answer (`Some("brick_stone")`, `Some("true")`), or clears it. A key
+    /// the field does not have is kept as typed text, and the field reports it (`error`).
     pub fn choose(&mut self, path: &str, key: Option<&str>) {
         let Some(spec) = fields::spec(path) else {
             return;
         };
-        let value = match (spec.kind, key) {
-            (_, None) => Value::Null,
-            (FieldKind::YesNo, Some(k)) => Value::Bool(k == "true"),
-            (_, Some(k)) => Value::String(k.to_string()),
-        };
-        self.raw.remove(path);
         self.dont_know.remove(path);
-        self.store(path, value);
+        let Some(key) = key else {
+            self.raw.remove(path);
+            self.store(path, None);
+            return;
+        };
+        let answer = fields::parse_choice(spec.kind, key);
+        if self.store(path, answer.as_ref()) && answer.is_some() {
+            self.raw.remove(path);
+        } else {
+            self.raw.insert(path.to_string(), key.to_string());
+        }
     }
 
     /// Marks `path` as "don't know" (its value becomes unknown; typed text is kept so that
@@ -339,7 +324,7 @@ impl Draft {
     pub fn set_dont_know(&mut self, path: &str, dont_know: bool, ctx: &ParseContext) {
         if dont_know {
             self.dont_know.insert(path.to_string());
-            self.store(path, Value::Null);
+            self.store(path, None);
         } else {
             self.dont_know.remove(path);
             if let Some(text) = self.raw.get(path).cloned() {
@@ -350,9 +335,9 @@ impl Draft {
 
     /// The current choice at `path` as a key (`"brick_stone"`, `"true"`), if any.
     pub fn choice(&self, path: &str) -> Option<String> {
-        match self.value(path) {
-            Value::String(s) => Some(s),
-            Value::Bool(b) => Some(b.to_string()),
+        match self.answer(path)? {
+            Answer::Key(key) => Some(key.to_string()),
+            Answer::Bool(b) => Some(b.to_string()),
             _ => None,
         }
     }
@@ -427,7 +412,6 @@ impl Draft {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use mucsong_json as json;
 
     fn ctx() -> ParseContext {
         ParseContext {
@@ -502,12 +486,11 @@ mod tests {
         );
         assert!(set.contains("water") && !set.contains("land"));
         assert!(set.remove("water") && !set.remove("water"));
-        let read = PathSet::from_json(json::parse(r#"["water","area","water"]"#).unwrap()).unwrap();
-        assert_eq!(read.to_json().to_text(false), r#"["area","water"]"#);
-        assert_eq!(
-            PathSet::from_json(json::parse(r#"["a",1]"#).unwrap()).unwrap_err(),
-            "dont_know: expected a path, but found 1"
-        );
+        let read: PathSet = ["water", "area", "water"]
+            .map(String::from)
+            .into_iter()
+            .collect();
+        assert_eq!(read.as_slice(), ["area", "water"]);
     }
 
     #[test]
@@ -520,17 +503,94 @@ mod tests {
         assert_eq!(map.get("water").map(String::as_str), Some("3"));
         assert_eq!(map.remove("area").as_deref(), Some("2"));
         assert!(!map.contains_key("area"));
-        let read =
-            TextMap::from_json(json::parse(r#"{"b":"x","a":"y","b":"z"}"#).unwrap()).unwrap();
-        assert_eq!(read.to_json().to_text(false), r#"{"a":"y","b":"z"}"#);
+        let read: TextMap = [("b", "x"), ("a", "y"), ("b", "z")]
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .into_iter()
+            .collect();
         assert_eq!(
-            TextMap::from_json(json::parse("[1]").unwrap()).unwrap_err(),
-            "raw: expected an object of texts, but found [1]"
+            read.as_slice(),
+            [("a".into(), "y".into()), ("b".into(), "z".into())]
+        );
+    }
+
+    /// A value the record cannot hold is kept as typed and reported, never dropped (it used to
+    /// vanish: the refused choice left the older answer in the record, a yes/no field took any
+    /// other key as "no", and text for a member not in the record was kept but not reported).
+    #[test]
+    fn a_value_the_record_cannot_hold_is_kept_and_reported() {
+        let mut d = draft();
+        d.choose("housing.wall", Some("brick_stone"));
+        d.choose("housing.wall", Some("mud"));
+        assert_eq!(
+            d.choice("housing.wall"),
+            None,
+            "the older answer is not kept"
+        );
+        assert_eq!(d.record.housing.as_ref().unwrap().wall, None);
+        assert_eq!(d.text("housing.wall"), "mud");
+        assert!(d.is_answered("housing.wall"));
+        assert_eq!(
+            d.error("housing.wall", &ctx()).map(|e| e.key),
+            Some("err_choice")
+        );
+        d.choose("screening.motor_vehicle_20m", Some("yes"));
+        assert_eq!(d.record.screening.as_ref().unwrap().motor_vehicle_20m, None);
+        assert_eq!(d.text("screening.motor_vehicle_20m"), "yes");
+        // Valid text for a place the record does not have (no member 3) is reported too.
+        assert_eq!(
+            d.input("members[3].height_cm", "150", &ctx())
+                .unwrap_err()
+                .key,
+            "err_decimal"
+        );
+        assert_eq!(d.text("members[3].height_cm"), "150");
+        let invalid: Vec<String> = d
+            .invalid_fields(&ctx())
+            .into_iter()
+            .map(|(p, _)| p)
+            .collect();
+        assert_eq!(
+            invalid,
+            [
+                "housing.wall",
+                "members[3].height_cm",
+                "screening.motor_vehicle_20m"
+            ]
+        );
+        // Choosing a valid answer again takes the typed text away.
+        d.choose("housing.wall", Some("other"));
+        assert_eq!(d.choice("housing.wall").as_deref(), Some("other"));
+        assert!(d.raw.get("housing.wall").is_none() && d.error("housing.wall", &ctx()).is_none());
+    }
+
+    /// Answers are read in place, typed, and shown as they are typed back.
+    #[test]
+    fn answers_are_read_typed_from_the_record() {
+        let mut d = draft();
+        d.add_member();
+        d.input("income.monthly_vnd", "3000000", &ctx()).unwrap();
+        d.input("members[0].birth_date", "2/5/1984", &ctx())
+            .unwrap();
+        d.choose("members[0].sex", Some("female"));
+        d.choose("members[0].uses_internet", Some("true"));
+        assert_eq!(
+            d.answer("income.monthly_vnd"),
+            Some(Answer::Money(3_000_000))
         );
         assert_eq!(
-            TextMap::from_json(json::parse(r#"{"a":null}"#).unwrap()).unwrap_err(),
-            "raw.a: expected a text, but found null"
+            d.answer("members[0].birth_date"),
+            Some(Answer::Text("1984-05-02".into()))
         );
+        assert_eq!(d.answer("members[0].sex"), Some(Answer::Key("female")));
+        assert_eq!(
+            d.choice("members[0].uses_internet").as_deref(),
+            Some("true")
+        );
+        assert_eq!(d.answer("members[1].sex"), None);
+        assert_eq!(d.answer("housing.wall"), None);
+        d.raw.remove("income.monthly_vnd");
+        assert_eq!(d.text("income.monthly_vnd"), "3.000.000");
+        assert!(d.invalid_fields(&ctx()).is_empty());
     }
 
     #[test]

@@ -1,27 +1,11 @@
-//! How a household is saved on the device: a versioned envelope
-//! `{"envelope": 1, "saved_at", "name", "step", "record": <household@1>, "edition", "raw", "dont_know"}`
-//! and the explicit migrations from older shapes. Reading never panics: anything unreadable is a
-//! `DecodeError` that the store sets aside with a message.
+//! How a household is saved on the device: the versioned envelope of mucsong_formats::envelope,
+//! holding a `Draft`, and the explicit migrations from older shapes. Reading never panics:
+//! anything unreadable is a `DecodeError` that the store sets aside with a message.
 
-use crate::draft::{Draft, PathSet, TextMap};
-use mucsong_engine::household::{HouseholdRecord, HOUSEHOLD_SCHEMA};
-use mucsong_json::{self as json, Map, Value};
+use crate::draft::Draft;
+use mucsong_formats::envelope::{self as format, EnvelopeProblem, SavedHousehold, Stored};
 
-/// The envelope version this build writes.
-pub const ENVELOPE_VERSION: u64 = 1;
-
-/// The fields of envelope version 1, in the order they are written. `raw` and `dont_know` may be
-/// missing (they were optional); any other field is refused.
-const V1_FIELDS: &[&str] = &[
-    "envelope",
-    "saved_at",
-    "name",
-    "step",
-    "record",
-    "edition",
-    "raw",
-    "dont_know",
-];
+pub use mucsong_formats::envelope::ENVELOPE_VERSION;
 
 /// What the saved-households list shows without opening a household.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,44 +26,26 @@ pub struct DecodeError {
 
 /// Writes a household as an envelope.
 pub fn encode(draft: &Draft, saved_at: &str) -> String {
-    let mut envelope = Map::new();
-    envelope.push("envelope", Value::from(ENVELOPE_VERSION));
-    envelope.push("saved_at", Value::from(saved_at));
-    envelope.push("name", Value::from(draft.name.as_str()));
-    envelope.push("step", Value::from(draft.step.as_str()));
-    envelope.push("record", draft.record_json());
-    // The edition of the standard for the record's assessment date, when it was saved.
-    envelope.push("edition", Value::from(draft.edition()));
-    envelope.push("raw", draft.raw.to_json());
-    envelope.push("dont_know", draft.dont_know.to_json());
-    Value::Object(envelope).to_text(false)
+    format::encode(&SavedHousehold {
+        saved_at: saved_at.to_string(),
+        name: draft.name.clone(),
+        step: draft.step.clone(),
+        record: draft.record.clone(),
+        // The edition of the standard for the record's assessment date, when it was saved.
+        edition: draft.edition().to_string(),
+        raw: draft.raw.as_slice().to_vec(),
+        dont_know: draft.dont_know.as_slice().to_vec(),
+    })
 }
 
 /// Reads a stored household, migrating older shapes:
 /// - version 0 (before envelopes): a bare `mucsong/household@1` record. It becomes an envelope
 ///   named after its `id`, resuming on the check page (every answer is already there).
-/// - version 1: read as is.
+/// - version 1: read as is (texts and "don't know" paths sorted, a repeated path keeping its last
+///   text).
 pub fn decode(text: &str) -> Result<Saved, DecodeError> {
-    let value = json::parse(text).map_err(|e| DecodeError {
-        key: "err_stored_not_json",
-        detail: e.to_string(),
-    })?;
-    let version = match value.get("envelope") {
-        None if value.get("schema").is_some() || value.get("members").is_some() => 0,
-        None => {
-            return Err(DecodeError {
-                key: "err_stored_unknown_shape",
-                detail: short(text),
-            })
-        }
-        Some(v) => v.as_u64().ok_or_else(|| DecodeError {
-            key: "err_stored_unknown_shape",
-            detail: v.to_string(),
-        })?,
-    };
-    match version {
-        0 => {
-            let record = read_record(value)?;
+    match format::decode(text) {
+        Ok(Stored::Bare(record)) => {
             let name = record.id.clone().unwrap_or_default();
             let draft = Draft {
                 name,
@@ -95,86 +61,29 @@ pub fn decode(text: &str) -> Result<Saved, DecodeError> {
                 migrated_from: Some(0),
             })
         }
-        1 => {
-            let Value::Object(mut envelope) = value else {
-                unreachable!("only an object has an `envelope` field");
-            };
-            let shape = |detail: String| DecodeError {
-                key: "err_stored_unknown_shape",
-                detail,
-            };
-            // Known fields only, each once (as for the household record).
-            for (i, (key, _)) in envelope.iter().enumerate() {
-                if !V1_FIELDS.contains(&key.as_str()) {
-                    return Err(shape(format!("unknown field {}", json::quote(key))));
-                }
-                if envelope.iter().take(i).any(|(earlier, _)| earlier == key) {
-                    return Err(shape(format!("field {} given twice", json::quote(key))));
-                }
-            }
-            let mut text = |name: &str| match envelope.remove(name) {
-                Some(Value::String(text)) => Ok(text),
-                Some(other) => Err(shape(format!("{name}: expected a text, but found {other}"))),
-                None => Err(shape(format!("missing field {name}"))),
-            };
-            let (saved_at, name, step, edition) = (
-                text("saved_at")?,
-                text("name")?,
-                text("step")?,
-                text("edition")?,
-            );
-            let record = envelope
-                .remove("record")
-                .ok_or_else(|| shape("missing field record".to_string()))?;
-            let raw = match envelope.remove("raw") {
-                Some(raw) => TextMap::from_json(raw).map_err(shape)?,
-                None => TextMap::default(),
-            };
-            let dont_know = match envelope.remove("dont_know") {
-                Some(paths) => PathSet::from_json(paths).map_err(shape)?,
-                None => PathSet::default(),
-            };
-            let draft = Draft {
-                name,
-                step,
-                record: read_record(record)?,
-                raw,
-                dont_know,
-            };
-            Ok(Saved {
-                draft,
-                saved_at,
-                edition,
-                migrated_from: None,
-            })
-        }
-        newer => Err(DecodeError {
-            key: "err_stored_newer",
-            detail: newer.to_string(),
+        Ok(Stored::Envelope(saved)) => Ok(Saved {
+            draft: Draft {
+                name: saved.name,
+                step: saved.step,
+                record: saved.record,
+                raw: saved.raw.into_iter().collect(),
+                dont_know: saved.dont_know.into_iter().collect(),
+            },
+            saved_at: saved.saved_at,
+            edition: saved.edition,
+            migrated_from: None,
+        }),
+        Err(error) => Err(DecodeError {
+            key: match error.problem {
+                EnvelopeProblem::NotJson => "err_stored_not_json",
+                EnvelopeProblem::UnknownShape => "err_stored_unknown_shape",
+                EnvelopeProblem::Newer => "err_stored_newer",
+                EnvelopeProblem::Schema => "err_stored_schema",
+                EnvelopeProblem::Record => "err_stored_record",
+            },
+            detail: error.detail,
         }),
     }
-}
-
-fn read_record(value: Value) -> Result<HouseholdRecord, DecodeError> {
-    match value.get("schema").and_then(Value::as_str) {
-        None | Some(HOUSEHOLD_SCHEMA) => {}
-        Some(other) => {
-            return Err(DecodeError {
-                key: "err_stored_schema",
-                detail: other.to_string(),
-            })
-        }
-    }
-    let mut record = HouseholdRecord::from_json(value).map_err(|problem| DecodeError {
-        key: "err_stored_record",
-        detail: problem.to_string(),
-    })?;
-    record.schema = Some(HOUSEHOLD_SCHEMA.to_string());
-    Ok(record)
-}
-
-fn short(text: &str) -> String {
-    text.chars().take(80).collect()
 }
 
 #[cfg(test)]
@@ -207,12 +116,7 @@ mod tests {
         assert_eq!(saved.edition, "2022-2025");
         assert_eq!(saved.saved_at, "2026-06-01T08:00:00Z");
         assert_eq!(saved.migrated_from, None);
-        let json = json::parse(&text).unwrap();
-        assert_eq!(json["envelope"].as_u64(), Some(1));
-        assert_eq!(
-            json["record"]["schema"].as_str(),
-            Some("mucsong/household@1")
-        );
+        assert!(text.starts_with(r#"{"envelope":1,"saved_at":"2026-06-01T08:00:00Z","name":"Nhà bà Lan","step":"member:0:work","record":{"schema":"mucsong/household@1","#));
     }
 
     #[test]
@@ -226,6 +130,20 @@ mod tests {
             saved.draft.record.assessed_on.as_deref(),
             Some("2026-11-26")
         );
+    }
+
+    #[test]
+    fn stored_texts_and_paths_are_sorted_and_a_repeated_path_keeps_its_last_text() {
+        let text = r#"{"envelope":1,"saved_at":"","name":"","step":"","edition":"","record":{},"raw":{"b":"x","a":"y","b":"z"},"dont_know":["water","area","water"]}"#;
+        let draft = decode(text).unwrap().draft;
+        assert_eq!(
+            draft.raw.as_slice(),
+            [("a".into(), "y".into()), ("b".into(), "z".into())]
+        );
+        assert_eq!(draft.dont_know.as_slice(), ["area", "water"]);
+        // Written back sorted.
+        assert!(encode(&draft, "")
+            .ends_with(r#""raw":{"a":"y","b":"z"},"dont_know":["area","water"]}"#));
     }
 
     #[test]

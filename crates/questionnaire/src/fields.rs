@@ -1,15 +1,21 @@
 //! Every answer of the questionnaire as a field: its path in the household record
-//! (`members[2].height_cm`), what kind of value it takes, how typed text is read and checked, and
-//! generic get/set on the record's JSON form (`json::Value`). Error messages are translation keys plus arguments.
+//! (`members[2].height_cm`), what kind of value it takes, how typed text is read and checked into
+//! a typed `Answer`, and how an answer is put in its place in the record and read back (through
+//! the record's field API, `mucsong_engine::household::Slot`). Error messages are translation keys
+//! plus arguments.
 
 use mucsong_engine::date::{Date, PartialDate};
 use mucsong_engine::rules::edition_for;
-use mucsong_json::Value;
+use mucsong_engine::household::{
+    Area, Column, GeneralEducation, JobType, Latrine, NonfarmWork, Pension, Region, Roof,
+    SchoolLevel, Sex, Slot, SlotRef, SocialAllowance, VocationalTraining, WageContract, Wall,
+    Waste, Water, WorkStatus,
+};
 
 /// What kind of value a field takes, which decides its input and its validation.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum FieldKind {
-    /// One of the listed machine keys.
+    /// One of the listed machine keys (an enum's `KEYS`).
     Choice(&'static [&'static str]),
     /// Yes or no.
     YesNo,
@@ -29,6 +35,19 @@ pub enum FieldKind {
     AssessmentDate,
     /// Free text (a member's name, optional).
     Text,
+}
+
+/// An answer, typed: what text is read as, and what a place in the record holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    /// Free text, or a date in its ISO form.
+    Text(String),
+    Bool(bool),
+    Number(f64),
+    Count(u32),
+    Money(i64),
+    /// One of an enum's keys.
+    Key(&'static str),
 }
 
 /// A field's description.
@@ -53,11 +72,11 @@ pub static SPECS: &[FieldSpec] = &[
     },
     FieldSpec {
         pattern: "area",
-        kind: FieldKind::Choice(&["rural", "urban"]),
+        kind: FieldKind::Choice(Area::KEYS),
     },
     FieldSpec {
         pattern: "region",
-        kind: FieldKind::Choice(REGION_KEYS),
+        kind: FieldKind::Choice(Region::KEYS),
     },
     FieldSpec {
         pattern: "agricultural_household",
@@ -101,7 +120,7 @@ pub static SPECS: &[FieldSpec] = &[
     },
     FieldSpec {
         pattern: "members[].sex",
-        kind: FieldKind::Choice(&["male", "female"]),
+        kind: FieldKind::Choice(Sex::KEYS),
     },
     FieldSpec {
         pattern: "members[].health_insurance",
@@ -121,39 +140,39 @@ pub static SPECS: &[FieldSpec] = &[
     },
     FieldSpec {
         pattern: "members[].school_level",
-        kind: FieldKind::Choice(SCHOOL_LEVEL_KEYS),
+        kind: FieldKind::Choice(SchoolLevel::KEYS),
     },
     FieldSpec {
         pattern: "members[].general_education",
-        kind: FieldKind::Choice(GENERAL_EDUCATION_KEYS),
+        kind: FieldKind::Choice(GeneralEducation::KEYS),
     },
     FieldSpec {
         pattern: "members[].vocational_training",
-        kind: FieldKind::Choice(VOCATIONAL_KEYS),
+        kind: FieldKind::Choice(VocationalTraining::KEYS),
     },
     FieldSpec {
         pattern: "members[].work_status",
-        kind: FieldKind::Choice(WORK_STATUS_KEYS),
+        kind: FieldKind::Choice(WorkStatus::KEYS),
     },
     FieldSpec {
         pattern: "members[].job_type",
-        kind: FieldKind::Choice(JOB_TYPE_KEYS),
+        kind: FieldKind::Choice(JobType::KEYS),
     },
     FieldSpec {
         pattern: "members[].wage_contract",
-        kind: FieldKind::Choice(WAGE_CONTRACT_KEYS),
+        kind: FieldKind::Choice(WageContract::KEYS),
     },
     FieldSpec {
         pattern: "members[].nonfarm_work",
-        kind: FieldKind::Choice(NONFARM_KEYS),
+        kind: FieldKind::Choice(NonfarmWork::KEYS),
     },
     FieldSpec {
         pattern: "members[].monthly_social_allowance",
-        kind: FieldKind::Choice(ALLOWANCE_KEYS),
+        kind: FieldKind::Choice(SocialAllowance::KEYS),
     },
     FieldSpec {
         pattern: "members[].pension",
-        kind: FieldKind::Choice(PENSION_KEYS),
+        kind: FieldKind::Choice(Pension::KEYS),
     },
     FieldSpec {
         pattern: "members[].critical_illness",
@@ -181,15 +200,15 @@ pub static SPECS: &[FieldSpec] = &[
     },
     FieldSpec {
         pattern: "housing.wall",
-        kind: FieldKind::Choice(WALL_KEYS),
+        kind: FieldKind::Choice(Wall::KEYS),
     },
     FieldSpec {
         pattern: "housing.column",
-        kind: FieldKind::Choice(COLUMN_KEYS),
+        kind: FieldKind::Choice(Column::KEYS),
     },
     FieldSpec {
         pattern: "housing.roof",
-        kind: FieldKind::Choice(ROOF_KEYS),
+        kind: FieldKind::Choice(Roof::KEYS),
     },
     FieldSpec {
         pattern: "housing.living_area_m2",
@@ -201,11 +220,11 @@ pub static SPECS: &[FieldSpec] = &[
     },
     FieldSpec {
         pattern: "water",
-        kind: FieldKind::Choice(WATER_KEYS),
+        kind: FieldKind::Choice(Water::KEYS),
     },
     FieldSpec {
         pattern: "latrine",
-        kind: FieldKind::Choice(LATRINE_KEYS),
+        kind: FieldKind::Choice(Latrine::KEYS),
     },
     FieldSpec {
         pattern: "electricity_kwh_per_month",
@@ -389,7 +408,7 @@ pub static SPECS: &[FieldSpec] = &[
     },
     FieldSpec {
         pattern: "waste",
-        kind: FieldKind::Choice(WASTE_KEYS),
+        kind: FieldKind::Choice(Waste::KEYS),
     },
 ];
 
@@ -399,99 +418,8 @@ const LAND: FieldKind = FieldKind::Decimal {
     unit: "unit_m2",
 };
 
-/// The income activities of Phụ lục VIII, in the form's order.
-pub const INCOME_SOURCES: [&str; 9] = [
-    "crops",
-    "livestock",
-    "agricultural_services",
-    "forestry",
-    "fishery",
-    "salt",
-    "nonfarm_business",
-    "wages",
-    "other",
-];
-
-// `key()` on the record enums is not `const`; these tables restate the keys and a test checks
-// they equal `ALL.map(key)`, so a new variant cannot be forgotten.
-pub const REGION_KEYS: &[&str] = &[
-    "red_river_delta",
-    "northern_midlands_mountains",
-    "north_central_central_coast",
-    "central_highlands",
-    "southeast",
-    "mekong_delta",
-    "centrally_run_city",
-];
-pub const SCHOOL_LEVEL_KEYS: &[&str] = &[
-    "preschool",
-    "primary",
-    "lower_secondary",
-    "upper_secondary",
-    "short_course",
-    "intermediate",
-    "college",
-    "university",
-];
-pub const GENERAL_EDUCATION_KEYS: &[&str] =
-    &["none", "primary", "lower_secondary", "upper_secondary"];
-pub const VOCATIONAL_KEYS: &[&str] = &[
-    "none",
-    "elementary",
-    "intermediate",
-    "college",
-    "university",
-    "postgraduate",
-];
-pub const WORK_STATUS_KEYS: &[&str] = &[
-    "working",
-    "unemployed",
-    "unable_to_work",
-    "studying",
-    "not_wanting_work",
-    "retired_or_homemaker",
-];
-pub const JOB_TYPE_KEYS: &[&str] = &["civil_servant", "enterprise", "household_hired", "other"];
-pub const WAGE_CONTRACT_KEYS: &[&str] = &["with_contract", "without_contract", "not_wage_work"];
-pub const NONFARM_KEYS: &[&str] = &[
-    "none",
-    "civil_servant",
-    "with_labour_contract",
-    "hired_or_own_business",
-];
-pub const ALLOWANCE_KEYS: &[&str] = &["none", "elderly", "disability", "orphan"];
-pub const PENSION_KEYS: &[&str] = &[
-    "none",
-    "pension",
-    "social_insurance_allowance",
-    "merit_allowance",
-];
-pub const WALL_KEYS: &[&str] = &[
-    "reinforced_concrete",
-    "brick_stone",
-    "durable_wood_metal",
-    "other",
-];
-pub const COLUMN_KEYS: &[&str] = &[
-    "reinforced_concrete",
-    "brick_stone",
-    "durable_wood_steel",
-    "other",
-    "none",
-];
-pub const ROOF_KEYS: &[&str] = &["reinforced_concrete", "tile", "metal_sheet", "other"];
-pub const WATER_KEYS: &[&str] = &[
-    "piped_bottled_bought",
-    "drilled_well",
-    "protected_well_or_spring",
-    "other",
-];
-pub const LATRINE_KEYS: &[&str] = &[
-    "septic_or_semi_septic",
-    "pour_flush_vip_pit_double_vault",
-    "other",
-];
-pub const WASTE_KEYS: &[&str] = &["collected", "treated_on_site", "other"];
+/// The income activities of Phụ lục VIII, in the form's order (the record's fields).
+pub const INCOME_SOURCES: &[&str] = mucsong_engine::household::IncomeSources::FIELDS;
 
 /// `members[2].height_cm` → `members[].height_cm`.
 pub fn pattern_of(path: &str) -> String {
@@ -561,55 +489,36 @@ pub fn parse_text(
     kind: FieldKind,
     text: &str,
     ctx: &ParseContext,
-) -> Result<Option<Value>, FieldError> {
+) -> Result<Option<Answer>, FieldError> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Ok(None);
     }
-    match kind {
-        FieldKind::Text => Ok(Some(Value::String(trimmed.to_string()))),
-        FieldKind::Choice(keys) => keys
-            .iter()
-            .find(|k| **k == trimmed)
-            .map(|k| Some(Value::String(k.to_string())))
-            .ok_or_else(|| FieldError::new("err_choice", trimmed)),
-        FieldKind::YesNo => match trimmed {
-            "true" => Ok(Some(Value::Bool(true))),
-            "false" => Ok(Some(Value::Bool(false))),
-            _ => Err(FieldError::new("err_choice", trimmed)),
-        },
-        FieldKind::Count { max } => {
-            // Only digits (no sign, no spaces inside), and not above the maximum.
-            match trimmed.parse::<u64>() {
-                Ok(n) if n <= max as u64 && trimmed.bytes().all(|b| b.is_ascii_digit()) => {
-                    Ok(Some(Value::from(n)))
-                }
-                _ => Err(FieldError::new("err_count", trimmed).with("max", max)),
-            }
-        }
-        FieldKind::Decimal { min, max, .. } => {
-            // Not a number and out of range are one message, which states the range.
-            let Some(number) = parse_decimal(trimmed).filter(|n| (min..=max).contains(n)) else {
-                return Err(FieldError::new("err_decimal", trimmed)
-                    .with("min", fmt_num(min))
-                    .with("max", fmt_num(max)));
-            };
-            Ok(Some(Value::from(number)))
-        }
-        FieldKind::Money => parse_money(trimmed)
-            .map(|n| Some(Value::from(n)))
-            .ok_or_else(|| FieldError::new("err_money", trimmed)),
+    let answer = match kind {
+        FieldKind::Text => Some(Answer::Text(trimmed.to_string())),
+        FieldKind::Choice(_) | FieldKind::YesNo => parse_choice(kind, trimmed),
+        // Only digits (no sign, no spaces inside), and not above the maximum.
+        FieldKind::Count { max } => trimmed
+            .parse::<u32>()
+            .ok()
+            .filter(|n| *n <= max && trimmed.bytes().all(|b| b.is_ascii_digit()))
+            .map(Answer::Count),
+        // Not a number and out of range are one message, which states the range.
+        FieldKind::Decimal { min, max, .. } => parse_decimal(trimmed)
+            .filter(|n| (min..=max).contains(n))
+            .map(Answer::Number),
+        FieldKind::Money => parse_money(trimmed).map(Answer::Money),
         // The dates of the rule data's editions (`{first}` … `{last}` in the message, which the
         // page fills in).
-        FieldKind::AssessmentDate => match Date::parse(trimmed) {
-            Ok(date) if edition_for(date).is_some() => Ok(Some(Value::String(date.to_string()))),
-            _ => Err(FieldError::new("err_assessment_date", trimmed)),
-        },
+        FieldKind::AssessmentDate => Date::parse(trimmed)
+            .ok()
+            .filter(|date| edition_for(*date).is_some())
+            .map(|date| Answer::Text(date.to_string())),
         FieldKind::BirthDate => {
             let parsed = normalise_birth_date(trimmed)
                 .and_then(|iso| PartialDate::parse(&iso).ok().map(|date| (iso, date)));
             let Some((iso, date)) = parsed else {
-                return Err(FieldError::new("err_birth_date_format", trimmed));
+                return Err(refusal(kind, trimmed));
             };
             let limit = ctx.assessed_on.min(ctx.today);
             if date.earliest() > limit {
@@ -618,8 +527,36 @@ pub fn parse_text(
             if date.latest().age_years_on(ctx.assessed_on) > 120 {
                 return Err(FieldError::new("err_birth_date_age", trimmed));
             }
-            Ok(Some(Value::String(iso)))
+            Some(Answer::Text(iso))
         }
+    };
+    answer.map(Some).ok_or_else(|| refusal(kind, trimmed))
+}
+
+/// A choice's key (`"brick_stone"`, `"true"`) as the answer of a choice or yes/no field; `None`
+/// when the field has no such key (or is not a choice).
+pub fn parse_choice(kind: FieldKind, key: &str) -> Option<Answer> {
+    match (kind, key) {
+        (FieldKind::Choice(keys), _) => keys.iter().copied().find(|k| *k == key).map(Answer::Key),
+        (FieldKind::YesNo, "true") => Some(Answer::Bool(true)),
+        (FieldKind::YesNo, "false") => Some(Answer::Bool(false)),
+        _ => None,
+    }
+}
+
+/// Why `found` is not an answer of this kind: the message states what the field takes.
+pub fn refusal(kind: FieldKind, found: &str) -> FieldError {
+    match kind {
+        FieldKind::Choice(_) | FieldKind::YesNo | FieldKind::Text => {
+            FieldError::new("err_choice", found)
+        }
+        FieldKind::Count { max } => FieldError::new("err_count", found).with("max", max),
+        FieldKind::Decimal { min, max, .. } => FieldError::new("err_decimal", found)
+            .with("min", fmt_num(min))
+            .with("max", fmt_num(max)),
+        FieldKind::Money => FieldError::new("err_money", found),
+        FieldKind::AssessmentDate => FieldError::new("err_assessment_date", found),
+        FieldKind::BirthDate => FieldError::new("err_birth_date_format", found),
     }
 }
 
@@ -682,139 +619,147 @@ pub fn normalise_birth_date(text: &str) -> Option<String> {
     Some(text.to_string())
 }
 
-/// The text shown in an input for a stored value (money with thousands dots).
-pub fn display_value(kind: FieldKind, value: &Value) -> String {
-    match (kind, value) {
-        (_, Value::Null) => String::new(),
-        (FieldKind::Money, Value::Number(n)) => n.as_i64().map(group_thousands).unwrap_or_default(),
-        (_, Value::String(s)) => s.clone(),
-        (_, Value::Bool(b)) => b.to_string(),
-        (_, Value::Number(n)) => {
-            if let Some(i) = n.as_i64() {
-                i.to_string()
-            } else {
-                n.as_f64().to_string()
-            }
-        }
-        (_, other) => other.to_string(),
+/// The text shown in an input for a stored answer (money with thousands dots).
+pub fn display_value(kind: FieldKind, answer: &Answer) -> String {
+    match (kind, answer) {
+        (FieldKind::Money, Answer::Money(n)) => group_thousands(*n),
+        (_, Answer::Text(s)) => s.clone(),
+        (_, Answer::Bool(b)) => b.to_string(),
+        (_, Answer::Number(n)) => n.to_string(),
+        (_, Answer::Count(n)) => n.to_string(),
+        (_, Answer::Money(n)) => n.to_string(),
+        (_, Answer::Key(key)) => key.to_string(),
     }
 }
 
 pub use mucsong_i18n::group_thousands;
 
-/// The value at `path` in a record's JSON (`None` when absent; JSON null when unknown).
-pub fn get<'a>(root: &'a Value, path: &str) -> Option<&'a Value> {
-    let mut node = root;
-    for segment in path.split('.') {
-        let (name, index) = split_index(segment);
-        node = node.get(name)?;
-        if let Some(i) = index {
-            node = node.at(i)?;
-        }
+/// The answer held in a place of the record; `None` when unknown (or the place is a record or a
+/// list, not an answer).
+pub fn read(place: SlotRef) -> Option<Answer> {
+    match place {
+        SlotRef::Text(text) => text.map(|t| Answer::Text(t.to_string())),
+        SlotRef::Bool(b) => b.map(Answer::Bool),
+        SlotRef::Number(n) => n.map(Answer::Number),
+        SlotRef::Count(n) => n.map(Answer::Count),
+        SlotRef::Money(n) => n.map(Answer::Money),
+        SlotRef::Key(answer) => answer.key().map(Answer::Key),
+        SlotRef::Record(_) | SlotRef::List(_) => None,
     }
-    Some(node)
 }
 
-/// Sets the value at `path`, creating the objects on the way (arrays must already be long enough).
-/// Returns false when the path cannot exist.
-pub fn set(root: &mut Value, path: &str, value: Value) -> bool {
-    let segments: Vec<&str> = path.split('.').collect();
-    let mut node = root;
-    for (n, segment) in segments.iter().enumerate() {
-        let last = n + 1 == segments.len();
-        let (name, index) = split_index(segment);
-        if !node.is_object() {
-            *node = Value::Object(Default::default());
+/// Puts an answer (`None`: unknown) in its place in the record. False when the place cannot hold
+/// it (another kind of value, a key that is not one of the enum's, a record or a list): the place
+/// is then made unknown, never left holding an older answer.
+pub fn store(place: Slot, answer: Option<&Answer>) -> bool {
+    let Some(answer) = answer else {
+        place.clear();
+        return true;
+    };
+    match (place, answer) {
+        (Slot::Text(place), Answer::Text(text)) => {
+            *place = Some(text.clone());
+            true
         }
-        let map = node.as_object_mut().expect("made an object above");
-        let child = map.entry_or_null(name);
-        let target = match index {
-            Some(i) => match child.as_array_mut().and_then(|a| a.get_mut(i)) {
-                Some(item) => item,
-                None => return false,
-            },
-            None => child,
-        };
-        if last {
-            *target = value;
-            return true;
+        (Slot::Bool(place), Answer::Bool(b)) => {
+            *place = Some(*b);
+            true
         }
-        node = target;
-    }
-    false
-}
-
-fn split_index(segment: &str) -> (&str, Option<usize>) {
-    match segment.split_once('[') {
-        Some((name, rest)) => (name, rest.trim_end_matches(']').parse().ok()),
-        None => (segment, None),
+        (Slot::Number(place), Answer::Number(n)) => {
+            *place = Some(*n);
+            true
+        }
+        (Slot::Count(place), Answer::Count(n)) => {
+            *place = Some(*n);
+            true
+        }
+        (Slot::Money(place), Answer::Money(n)) => {
+            *place = Some(*n);
+            true
+        }
+        (Slot::Key(place), Answer::Key(key)) => {
+            let stored = place.set_key(key);
+            if !stored {
+                place.set_index(None);
+            }
+            stored
+        }
+        (place, _) => {
+            place.clear();
+            false
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use mucsong_engine::household::*;
+    use mucsong_engine::household::{HouseholdRecord, Member};
 
-    fn keys<T: Copy>(all: &[T], key: fn(T) -> &'static str) -> Vec<&'static str> {
-        all.iter().map(|v| key(*v)).collect()
-    }
-
-    #[test]
-    fn key_tables_match_the_record_enumerations() {
-        assert_eq!(REGION_KEYS, keys(&Region::ALL, Region::key));
-        assert_eq!(SCHOOL_LEVEL_KEYS, keys(&SchoolLevel::ALL, SchoolLevel::key));
-        assert_eq!(
-            GENERAL_EDUCATION_KEYS,
-            keys(&GeneralEducation::ALL, GeneralEducation::key)
-        );
-        assert_eq!(
-            VOCATIONAL_KEYS,
-            keys(&VocationalTraining::ALL, VocationalTraining::key)
-        );
-        assert_eq!(WORK_STATUS_KEYS, keys(&WorkStatus::ALL, WorkStatus::key));
-        assert_eq!(JOB_TYPE_KEYS, keys(&JobType::ALL, JobType::key));
-        assert_eq!(
-            WAGE_CONTRACT_KEYS,
-            keys(&WageContract::ALL, WageContract::key)
-        );
-        assert_eq!(NONFARM_KEYS, keys(&NonfarmWork::ALL, NonfarmWork::key));
-        assert_eq!(
-            ALLOWANCE_KEYS,
-            keys(&SocialAllowance::ALL, SocialAllowance::key)
-        );
-        assert_eq!(PENSION_KEYS, keys(&Pension::ALL, Pension::key));
-        assert_eq!(WALL_KEYS, keys(&Wall::ALL, Wall::key));
-        assert_eq!(COLUMN_KEYS, keys(&Column::ALL, Column::key));
-        assert_eq!(ROOF_KEYS, keys(&Roof::ALL, Roof::key));
-        assert_eq!(WATER_KEYS, keys(&Water::ALL, Water::key));
-        assert_eq!(LATRINE_KEYS, keys(&Latrine::ALL, Latrine::key));
-        assert_eq!(WASTE_KEYS, keys(&Waste::ALL, Waste::key));
-    }
-
-    /// Every field can be set on an empty record and the record still reads back.
+    /// Every field can be set on an empty record and read back, through its path.
     #[test]
     fn every_field_path_exists_in_the_record() {
         let mut record = HouseholdRecord {
             members: Some(vec![Member::default()]),
             ..Default::default()
-        }
-        .to_json();
+        };
         for spec in SPECS {
             let path = spec.pattern.replace("[]", "[0]");
             let sample = match spec.kind {
-                FieldKind::Choice(keys) => Value::from(keys[0]),
-                FieldKind::YesNo => Value::Bool(true),
-                FieldKind::Count { .. } | FieldKind::Money => Value::from(1),
-                FieldKind::Decimal { .. } => Value::from(40.5),
-                FieldKind::BirthDate | FieldKind::AssessmentDate => Value::from("2020-01-01"),
-                FieldKind::Text => Value::from("An"),
+                FieldKind::Choice(keys) => Answer::Key(keys[keys.len() - 1]),
+                FieldKind::YesNo => Answer::Bool(true),
+                FieldKind::Count { .. } => Answer::Count(1),
+                FieldKind::Money => Answer::Money(1),
+                FieldKind::Decimal { .. } => Answer::Number(40.5),
+                FieldKind::BirthDate | FieldKind::AssessmentDate => {
+                    Answer::Text("2020-01-01".to_string())
+                }
+                FieldKind::Text => Answer::Text("An".to_string()),
             };
-            assert!(set(&mut record, &path, sample.clone()), "{path}");
-            assert_eq!(get(&record, &path), Some(&sample), "{path}");
-            let back = HouseholdRecord::from_json(record.clone());
-            assert!(back.is_ok(), "{path}: {back:?}");
+            let place = record.slot_at(&path).unwrap_or_else(|| panic!("{path}"));
+            assert!(store(place, Some(&sample)), "{path}");
+            assert_eq!(record.get_at(&path).and_then(read), Some(sample), "{path}");
         }
+    }
+
+    /// A place never keeps an older answer when it refuses a new one.
+    #[test]
+    fn a_refused_answer_leaves_its_place_unknown() {
+        let mut record = HouseholdRecord::default();
+        let key = |record: &mut HouseholdRecord, answer: Answer| {
+            store(record.slot_at("housing.wall").unwrap(), Some(&answer))
+        };
+        assert!(key(&mut record, Answer::Key("brick_stone")));
+        assert!(!key(&mut record, Answer::Key("mud")));
+        assert_eq!(record.housing.as_ref().unwrap().wall, None);
+        assert!(key(&mut record, Answer::Key("other")));
+        assert!(!key(&mut record, Answer::Number(1.0)));
+        assert_eq!(record.housing.as_ref().unwrap().wall, None);
+        assert!(!store(
+            record.slot_at("housing").unwrap(),
+            Some(&Answer::Count(1))
+        ));
+        assert_eq!(record.housing, None);
+    }
+
+    #[test]
+    fn choices_are_the_enumerations_keys() {
+        assert_eq!(
+            spec("area").unwrap().kind,
+            FieldKind::Choice(&["rural", "urban"])
+        );
+        assert_eq!(
+            parse("members[0].work_status", "studying").unwrap(),
+            Some(Answer::Key("studying"))
+        );
+        assert_eq!(
+            parse("housing.wall", "mud").unwrap_err(),
+            FieldError::new("err_choice", "mud")
+        );
+        assert_eq!(
+            parse("livestock.aquaculture", "yes").unwrap_err().key,
+            "err_choice"
+        );
     }
 
     fn ctx() -> ParseContext {
@@ -824,7 +769,7 @@ mod tests {
         }
     }
 
-    fn parse(pattern: &str, text: &str) -> Result<Option<Value>, FieldError> {
+    fn parse(pattern: &str, text: &str) -> Result<Option<Answer>, FieldError> {
         parse_text(spec(pattern).unwrap().kind, text, &ctx())
     }
 
@@ -846,11 +791,11 @@ mod tests {
     fn numbers_are_non_negative_and_bounded() {
         assert_eq!(
             parse("housing.living_area_m2", "36,5").unwrap(),
-            Some(Value::from(36.5))
+            Some(Answer::Number(36.5))
         );
         assert_eq!(
             parse("housing.living_area_m2", "0").unwrap(),
-            Some(Value::from(0.0))
+            Some(Answer::Number(0.0))
         );
         assert_eq!(
             parse("housing.living_area_m2", "-3").unwrap_err().key,
@@ -858,7 +803,7 @@ mod tests {
         );
         assert_eq!(
             parse("assets.motorbike", "2").unwrap(),
-            Some(Value::from(2))
+            Some(Answer::Count(2))
         );
         assert_eq!(
             parse("assets.motorbike", "1.5").unwrap_err().key,
@@ -879,19 +824,19 @@ mod tests {
     fn birth_dates_may_be_partial_but_not_future_nor_over_120_years() {
         assert_eq!(
             parse("members[0].birth_date", "1984").unwrap(),
-            Some(Value::from("1984"))
+            Some(Answer::Text("1984".to_string()))
         );
         assert_eq!(
             parse("members[0].birth_date", "2/5/1984").unwrap(),
-            Some(Value::from("1984-05-02"))
+            Some(Answer::Text("1984-05-02".to_string()))
         );
         assert_eq!(
             parse("members[0].birth_date", "05/1984").unwrap(),
-            Some(Value::from("1984-05"))
+            Some(Answer::Text("1984-05".to_string()))
         );
         assert_eq!(
             parse("members[0].birth_date", "2026-06-01").unwrap(),
-            Some(Value::from("2026-06-01"))
+            Some(Answer::Text("2026-06-01".to_string()))
         );
         assert_eq!(
             parse("members[0].birth_date", "2026-06-02")
@@ -901,7 +846,7 @@ mod tests {
         );
         assert_eq!(
             parse("members[0].birth_date", "1905").unwrap(),
-            Some(Value::from("1905"))
+            Some(Answer::Text("1905".to_string()))
         );
         assert_eq!(
             parse("members[0].birth_date", "1904").unwrap_err().key,

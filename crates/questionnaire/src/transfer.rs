@@ -1,12 +1,13 @@
-//! Export and import of households as formats.md §1 records: one household as JSON, all of them
-//! as JSON Lines. An import is all or nothing: any bad line gives a message naming the line, the
-//! field, what was expected and what was found, and nothing is changed.
+//! Export and import of households as formats.md §1 records (the files of
+//! mucsong_formats::transfer): one household as JSON, all of them as JSON Lines. An import is all
+//! or nothing: any bad line gives a message naming the line, the field, what was expected and what
+//! was found, and nothing is changed.
 
 use crate::draft::Draft;
-use crate::fields::{self, FieldKind, ParseContext, SPECS};
+use crate::fields::{self, Answer, FieldKind, ParseContext, SPECS};
 use mucsong_engine::date::Date;
 use mucsong_engine::household::{HouseholdRecord, HOUSEHOLD_SCHEMA};
-use mucsong_json::{self as json, Value};
+use mucsong_formats::transfer::{self as format, ImportError};
 
 /// The record to export for a household: its id is the saved name when it has none.
 pub fn export_record(draft: &Draft) -> HouseholdRecord {
@@ -20,15 +21,13 @@ pub fn export_record(draft: &Draft) -> HouseholdRecord {
 
 /// One household as pretty JSON.
 pub fn export_json(draft: &Draft) -> String {
-    export_record(draft).to_json().to_text(true) + "\n"
+    format::export_json(&export_record(draft))
 }
 
 /// Several households as JSON Lines.
 pub fn export_json_lines<'a>(drafts: impl IntoIterator<Item = &'a Draft>) -> String {
-    drafts
-        .into_iter()
-        .map(|d| export_record(d).to_json().to_text(false) + "\n")
-        .collect()
+    let records: Vec<HouseholdRecord> = drafts.into_iter().map(export_record).collect();
+    format::export_json_lines(&records)
 }
 
 /// One problem in an imported file: line (1-based), field path (may be empty), a translation
@@ -43,36 +42,38 @@ pub struct ImportProblem {
 
 /// Reads a file of households: a single JSON record (possibly pretty-printed) or JSON Lines.
 pub fn import(text: &str, today: Date) -> Result<Vec<HouseholdRecord>, Vec<ImportProblem>> {
-    let text = text.trim_start_matches('\u{feff}');
+    let households = format::read_households(text);
+    if households.is_empty() {
+        return Err(vec![problem(0, "", "err_import_empty", vec![])]);
+    }
     let mut records = Vec::new();
     let mut problems = Vec::new();
-    // A whole-file JSON object is one record; otherwise every non-empty line is one.
-    let units: Vec<(usize, &str)> = match json::parse(text) {
-        Ok(Value::Object(_)) => vec![(1, text)],
-        _ => text
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty())
-            .map(|(n, l)| (n + 1, l))
-            .collect(),
-    };
-    if units.is_empty() {
-        return Err(vec![ImportProblem {
-            line: 0,
-            field: String::new(),
-            key: "err_import_empty",
-            args: vec![],
-        }]);
-    }
-    for (line, unit) in units {
-        match read_one(unit, today) {
+    for household in households {
+        let line = household.line;
+        let found = match household.record {
+            Ok(record) => check(&record, today, line).map(|()| record),
+            Err(ImportError::NotJson(detail)) => Err(vec![problem(
+                line,
+                "",
+                "err_import_json",
+                vec![("detail", detail)],
+            )]),
+            Err(ImportError::WrongSchema(found)) => Err(vec![problem(
+                line,
+                "schema",
+                "err_import_schema",
+                vec![("found", found)],
+            )]),
+            Err(ImportError::BadRecord(detail)) => Err(vec![problem(
+                line,
+                "",
+                "err_import_record",
+                vec![("detail", detail)],
+            )]),
+        };
+        match found {
             Ok(record) => records.push(record),
-            Err(mut found) => {
-                for p in &mut found {
-                    p.line = line;
-                }
-                problems.extend(found);
-            }
+            Err(found) => problems.extend(found),
         }
     }
     if problems.is_empty() {
@@ -82,49 +83,22 @@ pub fn import(text: &str, today: Date) -> Result<Vec<HouseholdRecord>, Vec<Impor
     }
 }
 
-fn problem(field: &str, key: &'static str, args: Vec<(&'static str, String)>) -> ImportProblem {
+fn problem(
+    line: usize,
+    field: &str,
+    key: &'static str,
+    args: Vec<(&'static str, String)>,
+) -> ImportProblem {
     ImportProblem {
-        line: 0,
+        line,
         field: field.to_string(),
         key,
         args,
     }
 }
 
-fn read_one(unit: &str, today: Date) -> Result<HouseholdRecord, Vec<ImportProblem>> {
-    let value = json::parse(unit).map_err(|e| {
-        vec![problem(
-            "",
-            "err_import_json",
-            vec![("detail", e.to_string())],
-        )]
-    })?;
-    if !value.is_object() {
-        return Err(vec![problem(
-            "",
-            "err_import_json",
-            vec![("detail", short(unit))],
-        )]);
-    }
-    match value.get("schema") {
-        None | Some(Value::Null) => {}
-        Some(Value::String(s)) if s == HOUSEHOLD_SCHEMA => {}
-        Some(other) => {
-            return Err(vec![problem(
-                "schema",
-                "err_import_schema",
-                vec![("found", other.to_string())],
-            )]);
-        }
-    }
-    let record = HouseholdRecord::from_json(value.clone()).map_err(|e| {
-        vec![problem(
-            "",
-            "err_import_record",
-            vec![("detail", e.to_string())],
-        )]
-    })?;
-    // The same checks as typing: every value goes through the field's validator.
+/// The same checks as typing: every answer goes through the field's validator.
+fn check(record: &HouseholdRecord, today: Date, line: usize) -> Result<(), Vec<ImportProblem>> {
     let assessed_on = record
         .assessed_on
         .as_deref()
@@ -145,17 +119,17 @@ fn read_one(unit: &str, today: Date) -> Result<HouseholdRecord, Vec<ImportProble
             vec![spec.pattern.to_string()]
         };
         for path in paths {
-            let Some(found) = fields::get(&value, &path).filter(|v| !v.is_null()) else {
+            let Some(found) = record.get_at(&path).and_then(fields::read) else {
                 continue;
             };
             // Money is checked on the number itself (the display form adds thousands dots).
-            let text = match (spec.kind, found) {
-                (FieldKind::Money, Value::Number(n)) => n.to_string(),
-                _ => fields::display_value(spec.kind, found),
+            let text = match (spec.kind, &found) {
+                (FieldKind::Money, Answer::Money(n)) => n.to_string(),
+                _ => fields::display_value(spec.kind, &found),
             };
             if let Err(e) = fields::parse_text(spec.kind, &text, &ctx) {
                 problems.push(ImportProblem {
-                    line: 0,
+                    line,
                     field: path,
                     key: e.key,
                     args: e.args,
@@ -164,14 +138,10 @@ fn read_one(unit: &str, today: Date) -> Result<HouseholdRecord, Vec<ImportProble
         }
     }
     if problems.is_empty() {
-        Ok(record)
+        Ok(())
     } else {
         Err(problems)
     }
-}
-
-fn short(text: &str) -> String {
-    text.chars().take(60).collect()
 }
 
 #[cfg(test)]
@@ -213,7 +183,8 @@ mod tests {
 
     #[test]
     fn a_bad_line_names_the_line_the_field_and_what_was_found() {
-        let good = export_record(&sample("a")).to_json().to_text(false);
+        let good = export_json_lines([&sample("a")]);
+        let good = good.trim_end();
         let text = format!(
             "{good}\n\n{}\n{}\nnot json\n",
             r#"{"schema":"mucsong/household@1","members":[{"birth_date":"2030-01-01"}],"assessed_on":"2026-06-01"}"#,
