@@ -1,7 +1,7 @@
 //! The questionnaire's pure parts, compiled on every target so they get fast native tests:
 //! which questions apply, field validation, the one reader of typed numbers (`number`),
-//! saved-household envelopes and their
-//! migrations, the storage trait, export and import. No web crates here.
+//! saved-household envelopes and their migrations, the storage trait, export and import. No web
+//! crates here.
 
 pub mod draft;
 pub mod envelope;
