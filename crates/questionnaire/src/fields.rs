@@ -5,12 +5,12 @@
 //! plus arguments.
 
 use mucsong_engine::date::{Date, PartialDate};
-use mucsong_engine::rules::edition_for;
 use mucsong_engine::household::{
     Area, Column, GeneralEducation, JobType, Latrine, NonfarmWork, Pension, Region, Roof,
     SchoolLevel, Sex, Slot, SlotRef, SocialAllowance, VocationalTraining, WageContract, Wall,
     Waste, Water, WorkStatus,
 };
+use mucsong_engine::rules::edition_for;
 
 /// What kind of value a field takes, which decides its input and its validation.
 #[derive(Debug, Clone, Copy, PartialEq)]

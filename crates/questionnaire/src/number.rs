@@ -226,15 +226,6 @@ impl Number {
     }
 }
 
-impl From<Number> for mucsong_json::Value {
-    fn from(number: Number) -> mucsong_json::Value {
-        match number {
-            Number::Whole(n) => mucsong_json::Value::from(n),
-            Number::Measure(x) => mucsong_json::Value::from(x),
-        }
-    }
-}
-
 /// Text that was read as a number.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reading {
@@ -1449,5 +1440,6 @@ impl Reader<'_> {
     }
 }
 
-#[cfg(test)]
+// Native only: the property tests need a random source the browser target lacks.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
