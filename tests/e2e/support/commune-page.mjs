@@ -119,7 +119,7 @@ let cliPath;
 export function cliBinary() {
   if (cliPath) return cliPath;
   if (process.env.MUCSONG_CLI) return (cliPath = process.env.MUCSONG_CLI);
-  execFileSync("cargo", ["build", "--offline", "--quiet", "--bin", "mucsong"], { cwd: REPO_ROOT, stdio: "inherit" });
+  execFileSync("cargo", ["build", "--offline", "--quiet", "-p", "mucsong-cli", "--bin", "mucsong"], { cwd: REPO_ROOT, stdio: "inherit" });
   return (cliPath = join(REPO_ROOT, "target/debug/mucsong"));
 }
 
