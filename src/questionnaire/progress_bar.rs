@@ -1,4 +1,5 @@
-//! The progress indicator: "Phần 5 / 21" and a bar.
+//! The progress indicator: "Phần 5 / 34 · còn 29 phần" and a bar; every screen counts, each
+//! member's own screens included.
 
 use crate::fields::text;
 use crate::session::use_session;
@@ -23,11 +24,13 @@ pub fn ProgressBar(
     };
     let label = move || {
         let (done, total) = progress();
+        let n = (done + 1).min(total);
         i18n.tf(
             "progress",
             &[
-                ("n", &(done + 1).min(total).to_string()),
+                ("n", &n.to_string()),
                 ("total", &total.to_string()),
+                ("left", &(total - n).to_string()),
             ],
         )
     };

@@ -33,8 +33,22 @@ test("the back button goes to the previous questions, forward comes back, and a 
   const app = await freshPhone();
   await app.start({ date: "2026-06-01" });
   const seen = [];
-  await app.completeTo(RURAL_FOUR, { stopAt: "wall", onScreen: async (key) => seen.push(key) });
+  const bar = [];
+  await app.completeTo(RURAL_FOUR, {
+    stopAt: "wall",
+    onScreen: async (key) => {
+      // The list of members is shown between members; every other screen moves the bar on.
+      if (key !== "members" || !seen.includes("members")) {
+        bar.push([key, Number(await phone.page.locator('[data-testid="progress"] progress').getAttribute("value"))]);
+      }
+      seen.push(key);
+    },
+  });
   assert.ok(seen.length >= 5, `screens seen: ${seen}`);
+  for (let i = 1; i < bar.length; i++) {
+    assert.ok(bar[i][1] > bar[i - 1][1], `the progress bar did not move from ${bar[i - 1]} to ${bar[i]}`);
+  }
+  assert.match(await app.byTestId("progress").textContent(), /Phần \d+ \/ \d+ · còn \d+ phần/);
   const here = seen.at(-1);
   // Twice back, as a person unsure of an answer would.
   await phone.page.goBack();

@@ -456,12 +456,39 @@ pub fn previous(step: Step, draft: &Draft) -> Step {
 
 /// Progress through the questions: `(screen number, number of screens up to the check page)`.
 pub fn progress(step: Step, draft: &Draft) -> (usize, usize) {
-    let steps = main_steps(draft);
-    let total = steps
-        .iter()
-        .position(|s| *s == Step::Check)
-        .unwrap_or(steps.len());
-    let done = steps.iter().filter(|s| s.rank() < step.rank()).count();
+    // Every screen counts, each member's own screens included (the list of members once), so
+    // the bar moves on every Continue. With no member yet, the members still to come are not
+    // known: the total grows as people are added.
+    let member_screens = |range: std::ops::Range<usize>| -> usize {
+        range.map(|i| member_pages(draft, i).len()).sum()
+    };
+    let all_members = member_screens(0..draft.n_members());
+    let mut total = 0;
+    let mut done = None;
+    for s in main_steps(draft) {
+        if s == Step::Check {
+            break;
+        }
+        if s == step {
+            done = Some(total);
+        }
+        total += 1;
+        if s == Step::Members {
+            if let Step::Member(i, page) = step {
+                let within = member_pages(draft, i)
+                    .iter()
+                    .position(|p| *p == page)
+                    .unwrap_or(0);
+                done = Some(total + member_screens(0..i.min(draft.n_members())) + within);
+            }
+            total += all_members;
+        }
+    }
+    let done = done.unwrap_or(if step.rank() >= Step::Check.rank() {
+        total
+    } else {
+        0
+    });
     (done.min(total), total)
 }
 
@@ -653,7 +680,59 @@ mod tests {
         let (first, total) = progress(Step::Intro, &d);
         assert_eq!(first, 0);
         assert_eq!(progress(Step::Check, &d), (total, total));
-        assert!(progress(Step::Member(0, MemberPage::Work), &d).0 == progress(Step::Members, &d).0);
+    }
+
+    /// Walking the screens as Continue does, the bar moves forward on every one of them,
+    /// members' own screens included, and ends at the check page.
+    #[test]
+    fn progress_moves_on_every_screen_members_included() {
+        let mut d = Draft::new("", Date::parse("2025-06-01").unwrap());
+        for birth in ["1984", "1986", "2014-03-01", "2021-08-01"] {
+            let i = d.add_member();
+            d.input(&format!("members[{i}].birth_date"), birth, &ctx())
+                .unwrap();
+        }
+        let mut step = Step::Intro;
+        let mut last = None;
+        let mut n_screens = 0;
+        let mut member_visited = vec![false; d.n_members()];
+        while step != Step::Check {
+            let (done, total) = progress(step, &d);
+            if let Some((previous, previous_total)) = last {
+                assert_eq!(total, previous_total, "{step:?}: the total stays put");
+                assert!(done > previous, "{step:?}: {done} after {previous}");
+            }
+            last = Some((done, total));
+            n_screens += 1;
+            // Continue from the member list opens the next member not yet answered.
+            step = match step {
+                Step::Members => match member_visited.iter().position(|v| !v) {
+                    Some(i) => {
+                        member_visited[i] = true;
+                        Step::Member(i, member_pages(&d, i)[0])
+                    }
+                    None => next(step, &d),
+                },
+                // The list is shown again between members: it counts once.
+                Step::Member(..) if next(step, &d) == Step::Members => {
+                    match member_visited.iter().position(|v| !v) {
+                        Some(i) => {
+                            member_visited[i] = true;
+                            Step::Member(i, member_pages(&d, i)[0])
+                        }
+                        None => next(Step::Members, &d),
+                    }
+                }
+                other => next(other, &d),
+            };
+        }
+        let (done, total) = progress(Step::Check, &d);
+        assert_eq!((done, total), (total, total));
+        assert_eq!(
+            n_screens, total,
+            "every screen before the check page is counted once"
+        );
+        assert!(total > 20, "{total}");
     }
 
     /// Every question, option and screen title the questionnaire can show has a translation.
