@@ -463,15 +463,24 @@ pub struct FieldError {
 }
 
 impl FieldError {
-    fn new(key: &'static str, found: &str) -> FieldError {
+    pub(crate) fn new(key: &'static str, found: &str) -> FieldError {
         FieldError {
             key,
             args: vec![("found", found.to_string())],
         }
     }
-    fn with(mut self, name: &'static str, value: impl std::fmt::Display) -> FieldError {
+
+    pub(crate) fn with(mut self, name: &'static str, value: impl std::fmt::Display) -> FieldError {
         self.args.push((name, value.to_string()));
         self
+    }
+
+    /// The argument called `name`, if the error has one.
+    pub fn arg(&self, name: &str) -> Option<&str> {
+        self.args
+            .iter()
+            .find(|(key, _)| *key == name)
+            .map(|(_, value)| value.as_str())
     }
 }
 

@@ -238,34 +238,9 @@ pub struct Reading {
 }
 
 /// Why text was not read as a number: a translation key (`num_err_*`) and its arguments. `found`
-/// is always the trimmed text; the page adds `field`, the question's label.
-#[derive(Debug, Clone, PartialEq)]
-pub struct NumberError {
-    pub key: &'static str,
-    pub args: Vec<(&'static str, String)>,
-}
-
-impl NumberError {
-    fn new(key: &'static str, found: &str) -> NumberError {
-        NumberError {
-            key,
-            args: vec![("found", found.to_string())],
-        }
-    }
-
-    fn with(mut self, name: &'static str, value: impl Into<String>) -> NumberError {
-        self.args.push((name, value.into()));
-        self
-    }
-
-    /// The argument called `name`, if the error has one.
-    pub fn arg(&self, name: &str) -> Option<&str> {
-        self.args
-            .iter()
-            .find(|(key, _)| *key == name)
-            .map(|(_, value)| value.as_str())
-    }
-}
+/// is always the trimmed text; the page adds `field`, the question's label. The same type as
+/// every field's error, so the page words both alike.
+pub type NumberError = crate::fields::FieldError;
 
 /// Reads `text` as a number for a field of `kind`. Empty text (nothing but spaces) is
 /// `Ok(None)`: not a number, not an error. See the module documentation for the rules.
