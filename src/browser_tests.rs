@@ -61,7 +61,7 @@ fn mount<V: IntoView + 'static>(
         provide_i18n();
         let session = Session::start();
         provide_context(session);
-        session.start_new("Test", Date::parse("2026-06-01").unwrap(), Step::Area);
+        session.start_new("Test", Date::parse("2026-06-01").unwrap(), Step::Place);
         *slot.borrow_mut() = Some(session);
         view()
     });
@@ -209,7 +209,7 @@ async fn the_member_editor_adds_summarises_and_removes_members() {
     assert_eq!(session.peek(|d| d.n_members()), Some(1));
     assert_eq!(
         session.step(),
-        Step::Member(0, MemberPage::Basic),
+        Step::Member(0, MemberPage::Person),
         "adding opens the new member"
     );
     click(&parent, "[data-testid='add-member']").await;
@@ -262,7 +262,7 @@ async fn questions_already_shown_stay_in_place_when_the_screen_s_list_changes() 
         session.update(|d| {
             d.add_member();
         });
-        view! { <StepBody step=Step::Member(0, MemberPage::Health) /> }
+        view! { <StepBody step=Step::Member(0, MemberPage::Person) /> }
     });
     tick().await;
     let testids = |parent: &web_sys::HtmlElement| {

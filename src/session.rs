@@ -40,6 +40,9 @@ pub struct Session {
     /// Bumped whenever the saved list changes, so lists re-read it.
     revision: RwSignal<u32>,
     notices: RwSignal<Vec<Notice>>,
+    /// "Answer these" was pressed: Continue leads to the next question the class still depends
+    /// on, then back to the result.
+    fixing: RwSignal<bool>,
 }
 
 /// The saved households on this device.
@@ -74,6 +77,7 @@ impl Session {
             save_state: RwSignal::new(SaveState::Saved),
             revision: RwSignal::new(0),
             notices: RwSignal::new(Vec::new()),
+            fixing: RwSignal::new(false),
         };
         let store = households();
         match store.list() {
@@ -181,8 +185,40 @@ impl Session {
         }
     }
 
+    /// Whether Continue leads from one deciding question to the next ("answer these").
+    pub fn is_fixing(&self) -> bool {
+        self.fixing.get_untracked()
+    }
+
+    /// Starts or ends "answer these".
+    pub fn set_fixing(&self, on: bool) {
+        self.fixing.set(on);
+    }
+
+    /// "Answer these": opens the screen of the first (`after` = `None`) or next question the
+    /// class still depends on, with focus on it; the result once none is left.
+    pub fn go_to_deciding(&self, after: Option<Step>) {
+        match self
+            .peek(|d| mucsong_questionnaire::flow::next_deciding(d, after))
+            .flatten()
+        {
+            Some((step, path)) => {
+                self.fixing.set(true);
+                self.go(step);
+                focus_field_later(path);
+            }
+            None => {
+                self.fixing.set(false);
+                self.go(Step::Result);
+            }
+        }
+    }
+
     /// Shows another screen of the open household, as a new entry of the browser's history.
     pub fn go(&self, step: Step) {
+        if matches!(step, Step::Check | Step::Result) {
+            self.fixing.set(false);
+        }
         self.show(step);
         crate::history::push(step);
     }
@@ -317,6 +353,24 @@ pub fn scroll_to_heading() {
             }
         }
     });
+}
+
+/// Moves focus to a field's input (and so scrolls it into view) once the screen is drawn.
+pub fn focus_field_later(path: String) {
+    request_animation_frame(move || focus_field(&path));
+}
+
+/// Moves focus to a field's input (and so scrolls it into view).
+pub fn focus_field(path: &str) {
+    let id = crate::fields::dom_id(path);
+    if let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&id))
+    {
+        if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
+            let _ = element.focus();
+        }
+    }
 }
 
 /// The session context provided by `App`.

@@ -145,15 +145,21 @@ fn CheckGroup(
             .with_draft(|d| {
                 let mut rows: Vec<(String, String, &'static str)> = Vec::new();
                 match step {
-                    Step::Province => {
-                        let province = match d.extra(PROVINCE) {
-                            Some(p) => p.to_string(),
-                            None if d.is_dont_know("region") => i18n.t("dont_know").to_string(),
-                            None => i18n.t("not_answered").to_string(),
-                        };
-                        rows.push((i18n.t("q_province").to_string(), province, "answered"));
-                        let (text, state) = answer_text(&i18n, d, "region", &ctx);
-                        rows.push((i18n.t("q_region").to_string(), text, state));
+                    Step::Place => {
+                        for path in steps::fields(step, d) {
+                            if path == "region" {
+                                let province = match d.extra(PROVINCE) {
+                                    Some(p) => p.to_string(),
+                                    None if d.is_dont_know("region") => {
+                                        i18n.t("dont_know").to_string()
+                                    }
+                                    None => i18n.t("not_answered").to_string(),
+                                };
+                                rows.push((i18n.t("q_province").to_string(), province, "answered"));
+                            }
+                            let (text, state) = answer_text(&i18n, d, &path, &ctx);
+                            rows.push((i18n.t(&question_key(&path)).to_string(), text, state));
+                        }
                     }
                     Step::Income => {
                         let mode = d

@@ -15,10 +15,12 @@ pub fn MembersList() -> impl IntoView {
     let session = use_session();
     let n = Memo::new(move |_| session.with_draft(|d| d.n_members()).unwrap_or(0));
     let confirming = RwSignal::new(None::<usize>);
+    // Adding stays on the list: everyone is entered here first, then Continue asks about each
+    // person in turn.
     let add = on_click(move || {
-        let mut index = 0;
-        session.update(|d| index = d.add_member());
-        session.go(Step::Member(index, MemberPage::Basic));
+        session.update(|d| {
+            d.add_member();
+        });
     });
     let summary = move |i: usize| {
         session
@@ -69,7 +71,7 @@ pub fn MembersList() -> impl IntoView {
                                         class="button secondary small"
                                         data-testid=format!("edit-member-{i}")
                                         aria-label=text(move || format!("{} — {}", i18n.t("edit"), name()))
-                                        on:click=on_click(move || session.go(Step::Member(i, MemberPage::Basic)))
+                                        on:click=on_click(move || session.go(Step::Member(i, MemberPage::Person)))
                                     >
                                         {i18n.tr("edit")}
                                     </button>

@@ -6,6 +6,7 @@ pub mod check_page;
 pub mod exclusion_stop;
 pub mod household_section;
 pub mod income_step;
+pub mod interim_verdict;
 pub mod members_list;
 pub mod progress_bar;
 pub mod province_picker;

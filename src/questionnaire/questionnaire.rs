@@ -3,11 +3,12 @@
 
 use crate::fields::{dynamic, on_click, on_event, text, tf_with_assessment_dates};
 use crate::questionnaire::check_page::CheckPage;
+use crate::questionnaire::interim_verdict::InterimVerdict;
 use crate::questionnaire::member_name;
 use crate::questionnaire::progress_bar::ProgressBar;
 use crate::questionnaire::step_body::StepBody;
 use crate::result::result_page::ResultPage;
-use crate::session::use_session;
+use crate::session::{focus_field, use_session};
 use leptos::prelude::*;
 use mucsong_questionnaire::steps::{self, Step};
 use mucsong_widgets::i18n::use_i18n;
@@ -65,11 +66,16 @@ fn QuestionScreen(
             focus_field(&path);
             return;
         }
+        if session.is_fixing() {
+            session.go_to_deciding(Some(step));
+            return;
+        }
         if let Some(next) = session.peek(|d| steps::next(step, d)) {
             session.go(next);
         }
     };
     let go_back = on_click(move || {
+        session.set_fixing(false);
         if let Some(previous) = session.peek(|d| steps::previous(step, d)) {
             session.go(previous);
         }
@@ -82,6 +88,7 @@ fn QuestionScreen(
     view! {
         <section class="page question-page" data-testid=format!("step-{}", step.key())>
             <ProgressBar step=step />
+            <InterimVerdict />
             <form
                 class="question-form"
                 novalidate=true
@@ -146,17 +153,4 @@ fn first_invalid(
     steps::fields(step, draft)
         .into_iter()
         .find(|path| draft.error(path, ctx).is_some())
-}
-
-/// Moves focus to a field's input (and so scrolls it into view).
-fn focus_field(path: &str) {
-    let id = crate::fields::dom_id(path);
-    if let Some(element) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(&id))
-    {
-        if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
-            let _ = element.focus();
-        }
-    }
 }

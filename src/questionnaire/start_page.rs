@@ -45,7 +45,7 @@ pub fn StartPage() -> impl IntoView {
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if let Some(date) = parsed.get_untracked().and_then(|d| Date::parse(&d).ok()) {
-            session.start_new(name.get_untracked().trim(), date, Step::Area);
+            session.start_new(name.get_untracked().trim(), date, Step::Place);
         }
     };
     view! {

@@ -42,7 +42,13 @@ pub fn StepBody(
             }
             .into_any()
         }
-        Step::Province => view! { <ProvincePicker /> }.into_any(),
+        // The province picker answers `region` (and keeps the province's name).
+        Step::Place => view! {
+            <Field path="area".to_string() />
+            <ProvincePicker />
+            <Field path="agricultural_household".to_string() />
+        }
+        .into_any(),
         Step::Members => view! { <MembersList /> }.into_any(),
         Step::ExclusionStop => view! { <ExclusionStop /> }.into_any(),
         Step::Income => view! { <IncomeStep /> }.into_any(),

@@ -23,14 +23,24 @@ pub fn ResultPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let navigation = use_navigation();
-    // The whole assessment (or the problems that prevent one) is fixed text once shown; its
-    // buttons ("answer these", "fix the answers") all lead back to the check page.
+    // The whole assessment (or the problems that prevent one) is fixed text once shown. Its
+    // buttons: "answer these" opens the first question the class still depends on (and
+    // Continue the next); "fix the answers", shown when nothing is left to decide, the check
+    // page.
     let content = move || {
         let mut m = Markup::new();
         if let Some(record) = session.with_draft(|d| d.record.clone()) {
             write_content(&mut m, &i18n, &session, &record);
         }
-        Static::new(m).on_button(move || session.go(Step::Check))
+        Static::new(m).on_button(move || {
+            if session.peek(|d| mucsong_questionnaire::flow::next_deciding(d, None).is_some())
+                == Some(true)
+            {
+                session.go_to_deciding(None);
+            } else {
+                session.go(Step::Check);
+            }
+        })
     };
     view! {
         <section class="page result-page" data-testid="result-page">

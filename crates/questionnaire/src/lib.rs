@@ -6,6 +6,7 @@
 pub mod draft;
 pub mod envelope;
 pub mod fields;
+pub mod flow;
 pub mod number;
 pub mod provinces;
 pub mod steps;

@@ -1,0 +1,46 @@
+//! The verdict so far, under the progress bar: which classes the answers of the screens before
+//! still allow ("Đến giờ: có thể là hộ nghèo hoặc hộ cận nghèo"), and, once only one is left, that
+//! the class is settled, with the result one tap away and the remaining questions optional.
+
+use crate::fields::on_click;
+use crate::session::use_session;
+use leptos::prelude::*;
+use mucsong_questionnaire::flow;
+use mucsong_questionnaire::steps::Step;
+use mucsong_widgets::i18n::use_i18n;
+
+/// The verdict the answers so far allow. It is worked out once, when the screen opens (the
+/// engine runs on every Continue, not on every keystroke); nothing is shown before a member is
+/// entered.
+#[component]
+pub fn InterimVerdict() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let Some(interim) = session.peek(flow::interim).flatten() else {
+        return ().into_any();
+    };
+    let classes: Vec<&str> = interim
+        .possible
+        .iter()
+        .map(|c| i18n.t(&format!("class_{}", c.key())))
+        .collect();
+    match interim.certain() {
+        Some(class) => view! {
+            <div class="interim certain" role="status" data-testid="interim" data-class=class.key()>
+                <p><strong>{i18n.tf("interim_certain", &[("class", classes[0])])}</strong></p>
+                <p class="hint">{i18n.tr("interim_optional")}</p>
+                <button type="button" class="button primary" data-testid="see-result-now"
+                    on:click=on_click(move || session.go(Step::Result))>
+                    {i18n.tr("interim_see_result")}
+                </button>
+            </div>
+        }
+        .into_any(),
+        None => view! {
+            <p class="interim" role="status" data-testid="interim" data-class="undetermined">
+                {i18n.tf("interim_possible", &[("classes", &classes.join(&i18n.t("interim_or")))])}
+            </p>
+        }
+        .into_any(),
+    }
+}
