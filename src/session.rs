@@ -363,10 +363,12 @@ pub fn focus_field_later(path: String) {
 /// Moves focus to a field's input (and so scrolls it into view).
 pub fn focus_field(path: &str) {
     let id = crate::fields::dom_id(path);
-    if let Some(element) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(&id))
-    {
+    if let Some(element) = web_sys::window().and_then(|w| w.document()).and_then(|d| {
+        // An input greyed out by its "don't know" box cannot take focus: the box does.
+        d.get_element_by_id(&id)
+            .filter(|e| !e.has_attribute("disabled"))
+            .or_else(|| d.get_element_by_id(&format!("{id}-dont-know")))
+    }) {
         if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
             let _ = element.focus();
         }

@@ -2,7 +2,6 @@
 //! its standard, the language, and a button to begin.
 
 use crate::fields::{dynamic, flag, on_click, on_event, text, tf_with_assessment_dates};
-use crate::questionnaire::about::About;
 use crate::questionnaire::standard_note::StandardNote;
 use crate::session::{today, use_session};
 use crate::{use_navigation, Section};
@@ -51,9 +50,14 @@ pub fn StartPage() -> impl IntoView {
     view! {
         <section class="page start-page" data-testid="start-page">
             <h1 id="step-heading" tabindex="-1">{i18n.tr("start_title")}</h1>
-            <About />
-            <LanguageSwitch />
+            <p class="lead">{i18n.tr("about_what")}</p>
+            // The start button comes first, visible without scrolling on a small phone: the date
+            // is today's and the name optional, so most people need not touch them.
             <form class="start-form" on:submit=on_event(start) novalidate=true>
+                <button type="submit" class="button primary big" data-testid="start" disabled=flag(move || parsed.get().is_none())>
+                    {i18n.tr("start_button")}
+                </button>
+                <LanguageSwitch />
                 <div class="field text">
                     <label class="field-label" for="start-date">{i18n.tr("q_assessed_on")}</label>
                     <p class="hint" id="start-date-hint">{i18n.tr("h_assessed_on")}</p>
@@ -85,10 +89,12 @@ pub fn StartPage() -> impl IntoView {
                         on:input=on_event(move |ev| name.set(event_target_value(&ev)))
                     />
                 </div>
-                <button type="submit" class="button primary big" data-testid="start" disabled=flag(move || parsed.get().is_none())>
-                    {i18n.tr("start_button")}
-                </button>
             </form>
+            <ul class="plain-list about">
+                <li>{i18n.tr("about_not_official")}</li>
+                <li>{i18n.tr("about_private")}</li>
+                <li>{i18n.tr("about_unknown")}</li>
+            </ul>
             {dynamic(move || (n_saved.get() > 0).then(|| view! {
                 <button type="button" class="button link" on:click=on_click(move || navigation.go(Section::Saved))>
                     {i18n.tf("start_saved", &[("n", &n_saved.get().to_string())])}

@@ -53,23 +53,29 @@ test("a rural household of four completes the questionnaire and is assessed poor
   await freshPhone();
   assert.equal(await app.lang(), "vi");
   await phone.page.screenshot({ path: join(SHOTS, "01-start.png"), fullPage: true });
+  // The start button is on the first screenful of a 360×740 phone, without scrolling.
+  const startBox = await app.byTestId("start").boundingBox();
+  assert.ok(startBox && startBox.y + startBox.height <= 740, `the start button ends at ${startBox?.y + startBox?.height} px`);
   await app.start({ date: "2026-06-01", name: "Nhà anh Hùng" });
   let shotQuestion = false;
   await app.completeTo(RURAL_FOUR, {
     onScreen: async (key) => {
       assert.ok(await app.fitsViewportWidth(), `screen ${key} is wider than the phone`);
-      if (key === "wall" && !shotQuestion) {
+      if (key === "housing" && !shotQuestion) {
         shotQuestion = true;
-        await phone.page.screenshot({ path: join(SHOTS, "02-question-wall.png"), fullPage: true });
+        await phone.page.screenshot({ path: join(SHOTS, "02-question-housing.png"), fullPage: true });
       }
       if (key === "member:0:work") await phone.page.screenshot({ path: join(SHOTS, "03-question-member-work.png"), fullPage: true });
     },
   });
   // Adults were not asked about school, children not about work: the check page lists only
   // what was asked.
-  assert.equal(await app.byTestId("check-member:0:school").count(), 0);
+  const check = await app.byTestId("check-page").textContent();
   assert.equal(await app.byTestId("check-member:3:work").count(), 0);
-  assert.equal(await app.byTestId("check-member:3:nutrition").count(), 1);
+  assert.equal(await app.byTestId("check-member:3:person").count(), 1);
+  assert.match(await app.byTestId("check-member:3:person").textContent(), /Chiều cao/);
+  assert.doesNotMatch(await app.byTestId("check-member:0:person").textContent(), /Chiều cao|Đang đi học/);
+  assert.ok(check.length > 0);
   await phone.page.screenshot({ path: join(SHOTS, "04-check.png"), fullPage: true });
   await app.byTestId("see-result").click();
   await app.byTestId("result-page").waitFor();
@@ -101,20 +107,27 @@ test("an urban household answering don't know to the decisive question sees the 
   assert.match(verdict, /không nghèo/);
   assert.match(await app.byTestId("depends-on").first().textContent(), /Ô tô/);
   await phone.page.screenshot({ path: join(SHOTS, "06-result-range.png"), fullPage: true });
-  // Its button leads back to the answers to settle.
+  // Its button leads straight to the question to settle, with focus on it; answering it and
+  // pressing Continue comes back to the settled result.
   await app.byTestId("depends-on").first().getByRole("button").click();
-  await app.byTestId("check-page").waitFor();
+  await phone.page.waitForFunction(() => document.activeElement?.getAttribute("data-testid")?.startsWith("assets.car"));
+  assert.equal(await app.stepKey(), "assets");
+  await app.byTestId("assets.car=dont_know").uncheck();
+  await app.answer("assets.car", "0");
+  await app.byTestId("continue").click();
+  await app.byTestId("result-page").waitFor();
+  assert.notEqual(await app.verdictClass(), "undetermined");
   assert.deepEqual(await phone.problems(), []);
 });
 
 test("a reload in the middle of the questionnaire keeps every answer, even one that does not parse", async () => {
   await freshPhone();
   await app.start({ date: "2026-06-01", name: "Reload" });
-  await app.completeTo(RURAL_FOUR, { stopAt: "living_area" });
+  await app.completeTo(RURAL_FOUR, { stopAt: "housing" });
   await app.answer("housing.living_area_m2", "24m2");
   assert.match(await app.byTestId("field-housing.living_area_m2").textContent(), /24m2/);
   await app.reload();
-  assert.equal(await app.stepKey(), "living_area");
+  assert.equal(await app.stepKey(), "housing");
   assert.equal(await app.byTestId("housing.living_area_m2").inputValue(), "24m2");
   // The error line names the field and what was expected.
   assert.match(await app.byTestId("field-housing.living_area_m2").textContent(), /Diện tích ở: cần một số/);
@@ -179,7 +192,7 @@ test("the start page names the standard in force on the chosen date, with its in
 test("a corrupt stored record is set aside with a message and the app keeps working", async () => {
   await freshPhone();
   await app.start({ date: "2026-06-01", name: "Good" });
-  await app.completeTo(RURAL_FOUR, { stopAt: "province" });
+  await app.completeTo(RURAL_FOUR, { stopAt: "place" });
   await phone.page.evaluate(() => {
     localStorage.setItem("mucsong.household.hbroken", '{"envelope":1,"name":"Broken","rec');
     localStorage.setItem("mucsong.current", "hbroken");
@@ -195,7 +208,7 @@ test("a corrupt stored record is set aside with a message and the app keeps work
   const stored = await saved.localStorage();
   assert.ok(stored["mucsong.set_aside.hbroken"], "the broken record is kept aside, not deleted");
   await saved.byTestId("open").click();
-  assert.equal(await app.stepKey(), "province");
+  assert.equal(await app.stepKey(), "place");
   assert.deepEqual(await phone.problems(), []);
 });
 
@@ -211,7 +224,7 @@ test("at 320 px with the text enlarged nothing overflows, no word breaks, target
   app.keyboard = true;
   await app.start({ date: "2026-06-01" });
   await app.completeTo(RURAL_FOUR, {
-    stopAt: "wall",
+    stopAt: "housing",
     onScreen: async (key) => {
       assert.ok(await app.fitsViewportWidth(), `screen ${key} overflows at 320 px with large text`);
       assert.deepEqual(await app.brokenWords(), [], `screen ${key}: words broken inside at 320 px with large text`);
@@ -233,7 +246,7 @@ test("at 320 px with the text enlarged nothing overflows, no word breaks, target
   // English: the choice is remembered; the same screen reads in English with no raw keys.
   await phone.page.evaluate(() => localStorage.setItem("mucsong.locale", "en"));
   await app.reload();
-  assert.equal(await app.stepKey(), "wall");
+  assert.equal(await app.stepKey(), "housing");
   assert.equal(await app.lang(), "en");
   assert.match(await phone.page.locator("h1").textContent(), /walls made of/);
   await enlarge();

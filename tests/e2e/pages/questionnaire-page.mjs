@@ -21,7 +21,7 @@ export class QuestionnairePage extends AppPage {
     await this.page.waitForSelector('[data-testid^="step-"]');
   }
 
-  /** The key of the screen on show (`area`, `member:0:basic`, `check`, `result`). */
+  /** The key of the screen on show (`place`, `member:0:person`, `check`, `result`). */
   async stepKey() {
     const section = this.page.locator('section[data-testid^="step-"], [data-testid="check-page"], [data-testid="result-page"]').first();
     const id = await section.getAttribute("data-testid");
@@ -87,11 +87,13 @@ export class QuestionnairePage extends AppPage {
       if (onScreen) await onScreen(key);
       if (key === stopAt) return;
       if (key === "members") {
-        const present = await this.page.locator('[data-testid^="member-"][class~="member-card"]').count();
-        if (present < household.members.length) {
+        // Everyone is added on the list first; Continue then asks about each person in turn.
+        const cards = this.page.locator('[data-testid^="member-"][class~="member-card"]');
+        let present = await cards.count();
+        while (present < household.members.length) {
           await this.byTestId("add-member").click();
-          await this.page.waitForSelector(`[data-testid="step-member:${present}:basic"]`);
-          continue;
+          await this.page.waitForFunction((n) => document.querySelectorAll(".member-card").length > n, present);
+          present += 1;
         }
       } else if (key.startsWith("member:")) {
         const index = Number(key.split(":")[1]);

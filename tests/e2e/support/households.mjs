@@ -40,3 +40,40 @@ export const RURAL_FOUR = {
       monthly_social_allowance: "none", height_cm: "95", weight_kg: "14", malnourished: "false" },
   ],
 };
+
+/** A number as a Vietnamese person writes it: `1.000` for a thousand, `9,5` for nine and a half. */
+export function vietnamese(n) {
+  const [int, frac] = String(n).split(".");
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  return frac ? `${grouped},${frac}` : grouped;
+}
+
+/** A household record as the page object's flat answers (`{"housing.wall": "other", ...}`) and members. */
+export function answersOf(record, province) {
+  const answers = { province };
+  const flat = (prefix, value) => {
+    if (value === null || value === undefined) return;
+    if (typeof value === "object" && !Array.isArray(value)) {
+      for (const [k, v] of Object.entries(value)) flat(prefix ? `${prefix}.${k}` : k, v);
+    } else if (typeof value === "number") {
+      answers[prefix] = vietnamese(value);
+    } else {
+      answers[prefix] = String(value);
+    }
+  };
+  const { members, schema, id, assessed_on, income, ...rest } = record;
+  flat("", rest);
+  if (income?.monthly_vnd != null) {
+    answers.income_mode = "monthly";
+    answers["income.monthly_vnd"] = vietnamese(income.monthly_vnd);
+  }
+  const people = members.map((m) => {
+    const out = {};
+    for (const [k, v] of Object.entries(m)) {
+      if (v === null || v === undefined) continue;
+      out[k] = typeof v === "number" ? vietnamese(v) : String(v);
+    }
+    return out;
+  });
+  return { answers, members: people };
+}
