@@ -38,7 +38,7 @@ pub fn InterimVerdict() -> impl IntoView {
         .into_any(),
         None => view! {
             <p class="interim" role="status" data-testid="interim" data-class="undetermined">
-                {i18n.tf("interim_possible", &[("classes", &classes.join(&i18n.t("interim_or")))])}
+                {i18n.tf("interim_possible", &[("classes", &classes.join(i18n.t("interim_or")))])}
             </p>
         }
         .into_any(),
