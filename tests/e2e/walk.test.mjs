@@ -6,7 +6,8 @@
 
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launchPhone, REPO_ROOT } from "./support/harness.mjs";
 import { QuestionnairePage } from "./pages/questionnaire-page.mjs";
@@ -82,6 +83,15 @@ for (const name of NAMES) {
         `${screens} screens and ${app.taps} taps to the result (${verdict}; CLI: ${expected.class})`,
     );
     assert.equal(verdict, expected.class, `${name}: the browser's verdict vs the CLI's`);
+    // The record the answers made, saved on the phone, is classified by the CLI exactly as the
+    // true record is (scores and every indicator, not only the class): no answer was misread.
+    const saved = await phone.page.evaluate(() => localStorage.getItem(`mucsong.household.${localStorage.getItem("mucsong.current")}`));
+    const typed = join(mkdtempSync(join(tmpdir(), "walk-")), `${name}.json`);
+    writeFileSync(typed, JSON.stringify({ ...JSON.parse(saved).record, id: record.id }));
+    const got = JSON.parse(runCli(typed, { asOf: false }).toString("utf8").trim().split("\n")[0]);
+    for (const key of ["class", "score_a", "score_b", "screening", "indicators", "income_class"]) {
+      assert.deepEqual(got[key], expected[key], `${name}: ${key} of the record the answers made vs the true record's`);
+    }
     assert.ok(settled, `${name}: the verdict so far was never settled before the check page`);
     assert.equal(settled.class, expected.class, `${name}: the settled class shown on ${settled.at}`);
     if (name === "lang-son-four") {
