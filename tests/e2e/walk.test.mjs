@@ -68,6 +68,7 @@ for (const name of NAMES) {
         const interim = app.byTestId("interim");
         if (!settled && (await interim.count()) > 0 && (await interim.getAttribute("data-class")) !== "undetermined") {
           settled = { screens, taps: app.taps, class: await interim.getAttribute("data-class"), at: key };
+          await phone.page.screenshot({ path: join(REPO_ROOT, "artifacts", "screenshots", `walk-${name}-settled.png`) });
         }
         screens += 1;
       },
