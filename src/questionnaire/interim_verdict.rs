@@ -22,7 +22,7 @@ pub fn InterimVerdict() -> impl IntoView {
     let classes: Vec<&str> = interim
         .possible
         .iter()
-        .map(|c| i18n.t(&format!("class_{}", c.key())))
+        .map(|c| i18n.t(&format!("interim_class_{}", c.key())))
         .collect();
     match interim.certain() {
         Some(class) => view! {
@@ -36,11 +36,22 @@ pub fn InterimVerdict() -> impl IntoView {
             </div>
         }
         .into_any(),
-        None => view! {
-            <p class="interim" role="status" data-testid="interim" data-class="undetermined">
-                {i18n.tf("interim_possible", &[("classes", &classes.join(i18n.t("interim_or")))])}
-            </p>
+        None => {
+            // "hộ nghèo, hộ cận nghèo hoặc …"; all three open says so plainly.
+            let line = match classes.split_last() {
+                Some((last, rest)) if rest.len() == 1 => i18n.tf(
+                    "interim_possible",
+                    &[(
+                        "classes",
+                        &format!("{}{}{last}", rest[0], i18n.t("interim_or")),
+                    )],
+                ),
+                _ => i18n.t("interim_open").to_string(),
+            };
+            view! {
+                <p class="interim" role="status" data-testid="interim" data-class="undetermined">{line}</p>
+            }
+            .into_any()
         }
-        .into_any(),
     }
 }
