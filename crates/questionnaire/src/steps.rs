@@ -354,6 +354,31 @@ fn member_fields(draft: &Draft, i: usize, page: MemberPage) -> Vec<String> {
     out
 }
 
+/// The choices a field shows for this household: `fields::options`, less the monthly social
+/// allowances a member cannot receive at their age (Nghị định 20/2021/NĐ-CP Art. 5: the elderly
+/// allowance from 60, the orphan's under 16, or up to 22 while studying). A choice already made
+/// stays listed, so nothing answered is hidden.
+pub fn options(path: &str, draft: &Draft) -> Vec<&'static str> {
+    let mut out = crate::fields::options(path);
+    if let Some(index) = path
+        .strip_prefix("members[")
+        .and_then(|rest| rest.strip_suffix("].monthly_social_allowance"))
+        .and_then(|i| i.parse().ok())
+    {
+        let (youngest, oldest) = age_range(draft, index);
+        let chosen = draft.choice(path);
+        out.retain(|key| {
+            chosen.as_deref() == Some(*key)
+                || match *key {
+                    "elderly" => oldest >= 60,
+                    "orphan" => youngest < 22,
+                    _ => true,
+                }
+        });
+    }
+    out
+}
+
 /// Answers the form leaves blank for children, which the record states rather than leaving
 /// unknown: under 15 a member has no vocational qualification, no non-farm work of their own and
 /// no pension (B1 asks these of adults). These questions are not shown to children.
@@ -622,6 +647,33 @@ mod tests {
         );
     }
 
+    /// The elderly allowance is offered from 60, the orphan's to those young enough; an answer
+    /// already given stays listed.
+    #[test]
+    fn allowances_are_offered_only_to_those_who_can_receive_them() {
+        let path = "members[0].monthly_social_allowance";
+        let child = with_member("2018");
+        assert_eq!(options(path, &child), ["none", "disability", "orphan"]);
+        let adult = with_member("1980");
+        assert_eq!(options(path, &adult), ["none", "disability"]);
+        let mut elder = with_member("1950");
+        assert_eq!(options(path, &elder), ["none", "elderly", "disability"]);
+        // Unknown age: everything.
+        let mut d = Draft::new("", Date::parse("2026-06-01").unwrap());
+        d.add_member();
+        assert_eq!(options(path, &d).len(), 4);
+        elder.choose(path, Some("elderly"));
+        elder
+            .input("members[0].birth_date", "1990", &ctx())
+            .unwrap();
+        assert!(options(path, &elder).contains(&"elderly"));
+        // Other fields: the field's own choices.
+        assert_eq!(
+            options("housing.roof", &d),
+            crate::fields::options("housing.roof")
+        );
+    }
+
     #[test]
     fn the_exclusion_stop_appears_only_when_an_exclusion_holds() {
         let mut d = Draft::new("", Date::parse("2026-06-01").unwrap());
@@ -746,6 +798,8 @@ mod tests {
             missing.push(question_key(&path));
             if let FieldKind::Choice(keys) = spec.kind {
                 missing.extend(keys.iter().map(|k| option_key(&path, k)));
+                let shown = crate::fields::options(&path);
+                missing.extend(shown.iter().map(|k| option_key(&path, k)));
             }
         }
         for step in ORDER {
