@@ -65,6 +65,7 @@ fn QuestionScreen(
             focus_field(&path);
             return;
         }
+        confirm_checklist(session, step);
         if let Some(next) = session.peek(|d| steps::next(step, d)) {
             session.go(next);
         }
@@ -158,5 +159,18 @@ fn focus_field(path: &str) {
         if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
             let _ = element.focus();
         }
+    }
+}
+
+/// The person has seen the screen's checklist (Continue, or Done on the check page): what is not
+/// ticked is 0 (`Draft::confirm_checklist`).
+pub fn confirm_checklist(session: crate::session::Session, step: Step) {
+    let paths = session.peek(|d| steps::fields(step, d)).unwrap_or_default();
+    if paths
+        .iter()
+        .any(|p| mucsong_questionnaire::fields::is_tick_count(p))
+    {
+        let ctx = session.parse_context();
+        session.update(|d| d.confirm_checklist(&paths, &ctx));
     }
 }
