@@ -3,8 +3,8 @@
 //! ticked is 0 once the list is confirmed (`Draft::confirm_checklist`, on Continue); "Không
 //! biết" is a choice of its own on each line, never implied.
 
-use crate::fields::{dom_id, error_text};
-use crate::fields::{dynamic, flag, keyed_list, on_event, text};
+use crate::fields::text_field::TextField;
+use crate::fields::{dynamic, flag, keyed_list, on_event};
 use crate::session::use_session;
 use leptos::prelude::*;
 use mucsong_questionnaire::draft::Holding;
@@ -18,19 +18,14 @@ pub fn CountChecklist(
     paths: Memo<Vec<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    dynamic(move || {
-        if paths.with(Vec::is_empty) {
-            return ().into_any();
-        }
-        view! {
-            <fieldset class="field checklist" data-testid="checklist">
-                <legend class="field-label">{i18n.tr("checklist_question")}</legend>
-                <p class="hint">{i18n.tr("checklist_hint")}</p>
-                {keyed_list(paths, |p| view! { <CountItem path=p /> }.into_any())}
-            </fieldset>
-        }
-        .into_any()
-    })
+    // Hidden rather than rebuilt when a screen has no item: one view less to compile.
+    view! {
+        <fieldset class="field checklist" data-testid="checklist" hidden=flag(move || paths.with(Vec::is_empty))>
+            <legend class="field-label">{i18n.tr("checklist_question")}</legend>
+            <p class="hint">{i18n.tr("checklist_hint")}</p>
+            {keyed_list(paths, |p| view! { <CountItem path=p /> }.into_any())}
+        </fieldset>
+    }
 }
 
 /// One line: the tick, the count when ticked, and "Không biết".
@@ -41,7 +36,6 @@ fn CountItem(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let id = dom_id(&path);
     // Two flags rather than a memo of `Holding`: memos of `bool` are compiled already.
     let is = |holding: Holding| {
         let path = path.clone();
@@ -73,37 +67,31 @@ fn CountItem(
             Holding::Unseen
         })
     };
-    let tick_id = format!("{id}-have");
-    let tick_for = tick_id.clone();
-    let dont_know_id = format!("{id}-dont-know");
-    let dont_know_for = dont_know_id.clone();
+    // The count of a ticked item: the field's own input (`TextField` labels it "Số lượng").
     let count = {
         let path = path.clone();
-        let id = id.clone();
         dynamic(move || {
             if !have.get() {
                 return ().into_any();
             }
-            view! { <CountInput path=path.clone() id=id.clone() /> }.into_any()
+            view! { <TextField path=path.clone() /> }.into_any()
         })
     };
     view! {
-        <div class="tick-item" data-testid=format!("field-{path}")>
+        <div class="tick-item">
             <div class="tick-row">
-                <label class="option tick" for=tick_for>
+                <label class="option tick">
                     <input
                         type="checkbox"
-                        id=tick_id
                         data-testid=format!("{path}=have")
                         prop:checked=flag(move || have.get())
                         on:change=on_event(on_tick)
                     />
                     <span class="option-label">{i18n.tr_owned(question_key(&path))}</span>
                 </label>
-                <label class="option tick-dont-know dont-know" for=dont_know_for>
+                <label class="option tick-dont-know dont-know">
                     <input
                         type="checkbox"
-                        id=dont_know_id
                         data-testid=format!("{path}=dont_know")
                         prop:checked=flag(move || dont_know.get())
                         on:change=on_event(on_dont_know)
@@ -113,59 +101,5 @@ fn CountItem(
             </div>
             {count}
         </div>
-    }
-}
-
-/// The count of a ticked item, read as it is typed, with its error line.
-#[component]
-fn CountInput(
-    /// The count's path.
-    path: String,
-    /// The input's DOM id.
-    id: String,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let session = use_session();
-    let initial = session.peek(|d| d.text(&path)).unwrap_or_default();
-    let error = {
-        let path = path.clone();
-        Memo::new(move |_| {
-            let ctx = session.parse_context();
-            session
-                .with_draft(|d| d.error(&path, &ctx))
-                .flatten()
-                .map(|e| error_text(&i18n, &path, &e))
-        })
-    };
-    let on_input = {
-        let path = path.clone();
-        move |ev: leptos::ev::Event| {
-            let typed = event_target_value(&ev);
-            let ctx = session.parse_context();
-            session.update(|d| {
-                let _ = d.input(&path, &typed, &ctx);
-            });
-        }
-    };
-    let error_id = format!("{id}-error");
-    view! {
-        <div class="input-row tick-count">
-            <label for=id.clone()>{i18n.tr("checklist_count")}</label>
-            <input
-                id=id
-                type="text"
-                inputmode="numeric"
-                autocomplete="off"
-                class="text-input"
-                data-testid=path
-                prop:value=initial
-                aria-invalid=text(move || error.get().is_some().to_string())
-                aria-describedby=error_id.clone()
-                on:input=on_event(on_input)
-            />
-        </div>
-        <p class="error-line" id=error_id role="status" aria-live="polite">
-            {text(move || error.get().unwrap_or_default())}
-        </p>
     }
 }

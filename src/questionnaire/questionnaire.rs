@@ -163,14 +163,8 @@ fn focus_field(path: &str) {
 }
 
 /// The person has seen the screen's checklist (Continue, or Done on the check page): what is not
-/// ticked is 0 (`Draft::confirm_checklist`).
+/// ticked is 0 (`Draft::confirm_checklist`; other screens are left as they are).
 pub fn confirm_checklist(session: crate::session::Session, step: Step) {
-    let paths = session.peek(|d| steps::fields(step, d)).unwrap_or_default();
-    if paths
-        .iter()
-        .any(|p| mucsong_questionnaire::fields::is_tick_count(p))
-    {
-        let ctx = session.parse_context();
-        session.update(|d| d.confirm_checklist(&paths, &ctx));
-    }
+    let ctx = session.parse_context();
+    session.update(|d| d.confirm_checklist(&steps::fields(step, d), &ctx));
 }

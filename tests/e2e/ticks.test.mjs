@@ -51,7 +51,7 @@ test("tick the motorbike and the phone, leave the rest: the others are 0, not un
   assert.ok(await app.fitsViewportWidth());
   // Tap targets: every tick and "don't know" is at least 48 px tall.
   const small = await phone.page.evaluate(() =>
-    [...document.querySelectorAll(".tick-item .option, .tick-count input")]
+    [...document.querySelectorAll(".tick-item .option, .tick-item input.text-input")]
       .filter((e) => e.getBoundingClientRect().height < 48)
       .map((e) => e.outerHTML.slice(0, 80)),
   );
