@@ -4,7 +4,7 @@ use crate::fields::{dom_id, icons::icon};
 use crate::fields::{flag, on_event};
 use crate::session::use_session;
 use leptos::prelude::*;
-use mucsong_questionnaire::fields::{is_durable, option_key, question_key};
+use mucsong_questionnaire::fields::{option_key, question_key};
 use mucsong_widgets::i18n::use_i18n;
 
 /// The value the "don't know" radio carries.
@@ -73,14 +73,6 @@ pub fn ChoiceField(
                 option_key(&path, key)
             };
             let picture = icon(&path, key);
-            // A house material says the class it falls in (indicator 7).
-            let class_key = is_durable(&path, key).map(|durable| {
-                if durable {
-                    "material_durable"
-                } else {
-                    "material_not_durable"
-                }
-            });
             let choose = choose.clone();
             let input_id = format!("{name}-{key}");
             let label_for = input_id.clone();
@@ -96,10 +88,7 @@ pub fn ChoiceField(
                         on:change=on_event(move |_| choose(key))
                     />
                     {picture}
-                    <span class="option-label">
-                        {i18n.tr_owned(label_key)}
-                        {class_key.map(|k| view! { <small class="option-class">{i18n.tr(k)}</small> }.into_any())}
-                    </span>
+                    <span class="option-label">{i18n.tr_owned(label_key)}</span>
                 </label>
             }
             .into_any()

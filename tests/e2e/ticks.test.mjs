@@ -125,7 +125,7 @@ test("rural roofs and walls are listed with their class and kept as chosen; 320 
   await phone.page.screenshot({ path: join(SHOTS, "ticks-05-vehicles-320-large.png"), fullPage: true });
   await app.completeTo(household);
   const roof = await checkRows("roof");
-  assert.deepEqual(Object.values(roof)[0], ["Tấm fibrô xi măng", "answered"]);
+  assert.deepEqual(Object.values(roof)[0], ["Tấm fibrô xi măng — không bền chắc", "answered"]);
   const wall = await checkRows("wall");
   assert.match(Object.values(wall)[0][0], /Tường trình/);
   const vehicles = await checkRows("vehicles");
@@ -134,7 +134,7 @@ test("rural roofs and walls are listed with their class and kept as chosen; 320 
   // The class is shown with each material.
   await app.byTestId("edit-roof").click();
   const fibro = await phone.page.locator('label[for$="-fibro_cement"]').textContent();
-  assert.match(fibro, /Tấm fibrô xi măng\s*Không bền chắc/);
+  assert.match(fibro, /Tấm fibrô xi măng — không bền chắc/);
   assert.equal(await app.byTestId("housing.roof=fibro_cement").isChecked(), true);
   assert.deepEqual(await phone.problems(), []);
 });

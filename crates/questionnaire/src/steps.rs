@@ -787,6 +787,31 @@ mod tests {
         assert!(total > 20, "{total}");
     }
 
+    /// Each house material's label says the class it falls in (indicator 7), and says it as
+    /// the model's mapping does.
+    #[test]
+    fn material_labels_state_their_class() {
+        use crate::fields::{is_durable, option_key, MATERIALS};
+        use mucsong_i18n::Locale;
+        for (path, materials) in MATERIALS {
+            for (option, _) in materials.iter() {
+                let key = option_key(path, option);
+                for (locale, durable, not) in [
+                    (Locale::Vi, "— bền chắc", "— không bền chắc"),
+                    (Locale::En, "— durable", "— not durable"),
+                ] {
+                    let label = locale.text(&key);
+                    let expected = match is_durable(path, option) {
+                        Some(true) => label.ends_with(durable),
+                        Some(false) => label.ends_with(not),
+                        None => !label.contains('—'),
+                    };
+                    assert!(expected, "{key}: {label}");
+                }
+            }
+        }
+    }
+
     /// Every question, option and screen title the questionnaire can show has a translation.
     #[test]
     fn every_question_option_and_title_has_a_translation() {
