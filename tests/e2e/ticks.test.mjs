@@ -101,6 +101,8 @@ test("rural roofs and walls are listed with their class and kept as chosen; 320 
   app = await new QuestionnairePage(phone.page).open();
   const enlarge = () => phone.page.evaluate(() => { document.documentElement.style.fontSize = "200%"; });
   await enlarge();
+  // As questionnaire.test.mjs's large-text run: Continue with the keyboard (focus it, Enter).
+  app.keyboard = true;
   await app.start({ date: "2026-06-01" });
   const household = {
     ...WITHOUT_ASSETS,
