@@ -32,7 +32,7 @@ pub fn ChoiceField(
                     if d.is_dont_know(&path) {
                         Some(DONT_KNOW.to_string())
                     } else {
-                        d.choice(&path)
+                        d.option(&path)
                     }
                 })
                 .flatten()
@@ -46,7 +46,7 @@ pub fn ChoiceField(
                 if key == DONT_KNOW {
                     d.set_dont_know(&path, true, &ctx);
                 } else {
-                    d.choose(&path, Some(key));
+                    d.choose_option(&path, key);
                     // Own-account work is not wage work: the contract question is then not asked,
                     // and the record says so rather than leaving it unknown.
                     if path.ends_with(".job_type") && key == "other" {

@@ -2,8 +2,10 @@
 
 use crate::fields::choice_field::ChoiceField;
 use crate::fields::text_field::TextField;
+use crate::session::use_session;
 use leptos::prelude::*;
 use mucsong_questionnaire::fields::{self, FieldKind};
+use mucsong_questionnaire::steps;
 
 /// One question's input, chosen by the field's kind.
 #[component]
@@ -12,8 +14,13 @@ pub fn Field(
     path: String,
 ) -> impl IntoView {
     match fields::spec(&path).map(|s| s.kind) {
-        Some(FieldKind::Choice(keys)) => {
-            view! { <ChoiceField path=path options=keys.to_vec() /> }.into_any()
+        // The choices as the household names them (materials), and only those that can apply
+        // to this member (allowances by age): the model's list.
+        Some(FieldKind::Choice(_)) => {
+            let options = use_session()
+                .peek(|d| steps::options(&path, d))
+                .unwrap_or_default();
+            view! { <ChoiceField path=path options=options /> }.into_any()
         }
         Some(FieldKind::YesNo) => {
             view! { <ChoiceField path=path options=vec!["true", "false"] /> }.into_any()

@@ -16,6 +16,9 @@ const WOOD: &str = r##"<rect x="3" y="5" width="26" height="22"/><path d="M10 5v
 /// Leaves / bamboo / other light material.
 const LEAF: &str =
     r##"<path d="M16 28V8M16 8c-6 2-9 7-9 12 5 0 8-3 9-6M16 8c6 2 9 7 9 12-5 0-8-3-9-6"/>"##;
+/// Earth: a mound on the ground.
+const EARTH: &str =
+    r##"<path d="M3 26h26M5 26c2-8 6-12 11-12s9 4 11 12M11 21h2M18 19h2M15 24h2"/>"##;
 /// No columns.
 const NONE: &str = r##"<circle cx="16" cy="16" r="11"/><path d="M8 24 24 8"/>"##;
 /// Steel column.
@@ -52,7 +55,10 @@ pub fn icon(path: &str, key: &str) -> Option<AnyView> {
         ("housing.wall", "brick_stone") | ("housing.column", "brick_stone") => BRICKS,
         ("housing.wall", "durable_wood_metal") => WOOD,
         ("housing.column", "durable_wood_steel") => STEEL,
-        ("housing.wall" | "housing.column" | "housing.roof", "other") => LEAF,
+        ("housing.wall" | "housing.column" | "housing.roof", "other" | "leaf" | "bamboo") => LEAF,
+        ("housing.wall" | "housing.column", "scrap_wood") => WOOD,
+        ("housing.wall", "metal_sheet") | ("housing.roof", "fibro_cement") => SHEET,
+        ("housing.wall", "earth") => EARTH,
         ("housing.column", "none") => NONE,
         ("housing.roof", "reinforced_concrete") => FLAT,
         ("housing.roof", "tile") => TILE,

@@ -3,6 +3,7 @@
 //! handlers every button and form of the household app is wired through (`events`).
 
 pub mod choice_field;
+pub mod count_checklist;
 pub mod field;
 pub mod icons;
 pub mod text_field;

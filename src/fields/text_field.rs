@@ -21,10 +21,18 @@ pub fn TextField(
         .map(|s| s.kind)
         .unwrap_or(FieldKind::Text);
     let id = dom_id(&path);
-    let question = question_key(&path);
-    let hint_key = question.replacen("q_", "h_", 1);
+    // A checklist item's count is asked under its tick, which names the item and offers "don't
+    // know" (count_checklist.rs): here it is only "Số lượng".
+    let is_count_of_tick = fields::is_tick_count(&path);
+    let question = if is_count_of_tick {
+        "checklist_count".to_string()
+    } else {
+        question_key(&path)
+    };
+    let hint_key = question_key(&path).replacen("q_", "h_", 1);
     let has_hint = i18n.has(&hint_key);
-    let allows_dont_know = !matches!(kind, FieldKind::Text | FieldKind::AssessmentDate);
+    let allows_dont_know =
+        !matches!(kind, FieldKind::Text | FieldKind::AssessmentDate) && !is_count_of_tick;
     // The input shows the text once, when it is created; afterwards the browser owns what is
     // typed (setting it back on every keystroke would move the cursor).
     let initial = session.peek(|d| d.text(&path)).unwrap_or_default();

@@ -37,7 +37,11 @@ pub fn answer_text(
     };
     let text = match (spec.kind, &answer) {
         (FieldKind::YesNo, Answer::Bool(b)) => i18n.t(if *b { "yes" } else { "no" }).to_string(),
-        (FieldKind::Choice(_), Answer::Key(key)) => i18n.t(&option_key(path, key)).to_string(),
+        // The material as the person named it ("Tấm fibrô xi măng"), not the record's "Khác".
+        (FieldKind::Choice(_), Answer::Key(key)) => {
+            let shown = draft.option(path).unwrap_or_else(|| key.to_string());
+            i18n.t(&option_key(path, &shown)).to_string()
+        }
         (FieldKind::Money, Answer::Money(n)) => format_vnd(*n),
         (FieldKind::AssessmentDate, Answer::Text(s)) => mucsong_engine::date::Date::parse(s)
             .map(|d| mucsong_i18n::format_date(i18n.locale(), d))
@@ -206,7 +210,14 @@ fn CheckGroup(
                     class="button secondary small no-print"
                     data-testid=format!("edit-{}", step.key())
                     aria-expanded=text(move || is_editing().to_string())
-                    on:click=on_click(move || editing.set(if is_editing() { None } else { Some(step) }))
+                    on:click=on_click(move || {
+                        if is_editing() {
+                            crate::questionnaire::questionnaire::confirm_checklist(session, step);
+                            editing.set(None);
+                        } else {
+                            editing.set(Some(step));
+                        }
+                    })
                 >
                     {text(move || i18n.t(if is_editing() { "done" } else { "edit" }).to_string())}
                 </button>

@@ -66,6 +66,7 @@ fn QuestionScreen(
             focus_field(&path);
             return;
         }
+        confirm_checklist(session, step);
         if session.is_fixing() {
             session.go_to_deciding(Some(step));
             return;
@@ -153,4 +154,11 @@ fn first_invalid(
     steps::fields(step, draft)
         .into_iter()
         .find(|path| draft.error(path, ctx).is_some())
+}
+
+/// The person has seen the screen's checklist (Continue, or Done on the check page): what is not
+/// ticked is 0 (`Draft::confirm_checklist`; other screens are left as they are).
+pub fn confirm_checklist(session: crate::session::Session, step: Step) {
+    let ctx = session.parse_context();
+    session.update(|d| d.confirm_checklist(&steps::fields(step, d), &ctx));
 }

@@ -1,5 +1,6 @@
 //! The answers of one screen — used by the question screens and, in place, by the check page.
 
+use crate::fields::count_checklist::CountChecklist;
 use crate::fields::{keyed_list, Field};
 use crate::questionnaire::about::About;
 use crate::questionnaire::exclusion_stop::ExclusionStop;
@@ -9,6 +10,7 @@ use crate::questionnaire::province_picker::ProvincePicker;
 use crate::questionnaire::standard_note::StandardNote;
 use crate::session::use_session;
 use leptos::prelude::*;
+use mucsong_questionnaire::fields::is_tick_count;
 use mucsong_questionnaire::steps::{self, Step};
 use mucsong_widgets::i18n::use_i18n;
 use mucsong_widgets::language_switch::LanguageSwitch;
@@ -53,12 +55,24 @@ pub fn StepBody(
         Step::ExclusionStop => view! { <ExclusionStop /> }.into_any(),
         Step::Income => view! { <IncomeStep /> }.into_any(),
         _ => {
-            let paths = Memo::new(move |_| {
-                session
-                    .with_draft(|d| steps::fields(step, d))
-                    .unwrap_or_default()
-            });
-            keyed_list(paths, |p| view! { <Field path=p /> }.into_any()).into_any()
+            // Counts the household owns are ticked in one list (`fields::is_tick_count`), the
+            // other questions of the screen follow it.
+            let paths = move |ticks: bool| {
+                Memo::new(move |_| {
+                    session
+                        .with_draft(|d| {
+                            let mut paths = steps::fields(step, d);
+                            paths.retain(|p| is_tick_count(p) == ticks);
+                            paths
+                        })
+                        .unwrap_or_default()
+                })
+            };
+            view! {
+                <CountChecklist paths=paths(true) />
+                {keyed_list(paths(false), |p| view! { <Field path=p /> }.into_any())}
+            }
+            .into_any()
         }
     };
     view! {

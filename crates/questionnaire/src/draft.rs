@@ -174,6 +174,31 @@ impl FromIterator<String> for PathSet {
     }
 }
 
+/// Where an item of "which of these does the household have?" stands (`fields::is_tick_count`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holding {
+    /// Not seen yet: the list was not confirmed (unknown in the record).
+    Unseen,
+    /// Ticked: the household has it; the count is asked (1 unless changed).
+    Have,
+    /// Not ticked on a list the person confirmed: none (0 in the record).
+    HaveNone,
+    /// "Không biết", chosen for this item (unknown in the record).
+    DontKnow,
+}
+
+/// The marker (in `Draft::raw`) of a ticked item, so that a ticked item whose count box was
+/// emptied stays ticked.
+fn tick_marker(path: &str) -> String {
+    format!("have:{path}")
+}
+
+/// The marker (in `Draft::raw`) of the choice a person made where several choices stand for one
+/// key of the record (the materials: "Tấm fibrô xi măng" is the roof's `other`).
+fn option_marker(path: &str) -> String {
+    format!("option:{path}")
+}
+
 /// The edition of the standard that applies on a date (standard.md §1), from the rule data's
 /// edition dates. A date outside every edition (a validation problem the result page reports)
 /// gets the nearest edition: the first before it, the last after it.
@@ -339,6 +364,91 @@ impl Draft {
             Answer::Key(key) => Some(key.to_string()),
             Answer::Bool(b) => Some(b.to_string()),
             _ => None,
+        }
+    }
+
+    /// The choice shown as made at `path` (`fields::options`' keys): the person's own choice
+    /// when it stands for the record's answer, else the record's key itself.
+    pub fn option(&self, path: &str) -> Option<String> {
+        let key = self.choice(path)?;
+        match self.raw.get(&option_marker(path)) {
+            Some(own) if fields::record_key(path, own) == Some(key.as_str()) => Some(own.clone()),
+            _ => Some(key),
+        }
+    }
+
+    /// Makes a choice shown for `path` (`fields::options`): the record gets the key it stands
+    /// for, and the choice itself is kept when it is not that key.
+    pub fn choose_option(&mut self, path: &str, option: &str) {
+        let record = fields::record_key(path, option).unwrap_or(option);
+        self.choose(path, Some(record));
+        if record == option {
+            self.raw.remove(&option_marker(path));
+        } else {
+            self.raw.insert(option_marker(path), option.to_string());
+        }
+    }
+
+    /// Where a checklist item stands: see `Holding`.
+    pub fn holding(&self, path: &str) -> Holding {
+        if self.is_dont_know(path) {
+            return Holding::DontKnow;
+        }
+        let typed = self.raw.get(path).is_some_and(|t| !t.trim().is_empty());
+        match self.answer(path) {
+            _ if self.raw.contains_key(&tick_marker(path)) => Holding::Have,
+            Some(Answer::Count(0)) => Holding::HaveNone,
+            Some(_) => Holding::Have,
+            // Text that does not read as a count (an older number box's) is shown, ticked.
+            None if typed => Holding::Have,
+            None => Holding::Unseen,
+        }
+    }
+
+    /// Ticks, unticks or marks "Không biết" a checklist item. Ticking an item without a count
+    /// gives it 1; unticking makes it 0; "Không biết" makes it unknown (a count typed earlier
+    /// is kept, so ticking again gives it back).
+    pub fn set_holding(&mut self, path: &str, holding: Holding, ctx: &ParseContext) {
+        let marker = tick_marker(path);
+        match holding {
+            Holding::Have => {
+                self.set_dont_know(path, false, ctx);
+                self.raw.insert(marker, "1".to_string());
+                let typed = self.raw.get(path).is_some_and(|t| !t.trim().is_empty());
+                if !typed && !matches!(self.answer(path), Some(Answer::Count(n)) if n > 0) {
+                    self.raw.remove(path);
+                    self.store(path, Some(&Answer::Count(1)));
+                }
+            }
+            Holding::DontKnow => {
+                self.raw.remove(&marker);
+                self.set_dont_know(path, true, ctx);
+            }
+            Holding::HaveNone | Holding::Unseen => {
+                self.raw.remove(&marker);
+                self.raw.remove(path);
+                self.dont_know.remove(path);
+                let count = (holding == Holding::HaveNone).then_some(Answer::Count(0));
+                self.store(path, count.as_ref());
+            }
+        }
+    }
+
+    /// The person has seen the checklist items among `paths` (Continue, or Done on the check
+    /// page): what is not ticked is 0, what is ticked without a count is 1, and a ticked 0 is
+    /// unticked. "Không biết" stays unknown.
+    pub fn confirm_checklist(&mut self, paths: &[String], ctx: &ParseContext) {
+        for path in paths.iter().filter(|p| fields::is_tick_count(p)) {
+            match (self.holding(path), self.answer(path)) {
+                (Holding::Unseen, _) | (Holding::Have, Some(Answer::Count(0))) => {
+                    self.set_holding(path, Holding::HaveNone, ctx)
+                }
+                (Holding::Have, None) if self.raw.get(path).is_none_or(|t| t.trim().is_empty()) => {
+                    self.raw.remove(path);
+                    self.store(path, Some(&Answer::Count(1)));
+                }
+                _ => {}
+            }
         }
     }
 
@@ -608,6 +718,142 @@ mod tests {
         assert_eq!(d.text("members[1].birth_date"), "2015");
         assert_eq!(d.text("members[1].height_cm"), "12x");
         assert!(d.dont_know.is_empty());
+    }
+
+    fn vehicles() -> Vec<String> {
+        [
+            "assets.motorbike",
+            "assets.car",
+            "assets.motor_boat",
+            "assets.generator",
+        ]
+        .map(String::from)
+        .to_vec()
+    }
+
+    /// "1 motorbike, nothing else": once the list is confirmed, the unticked items are 0, not
+    /// unknown; before, they are not answered yet.
+    #[test]
+    fn unticked_items_are_none_once_the_list_is_confirmed() {
+        let mut d = draft();
+        d.set_holding("assets.motorbike", Holding::Have, &ctx());
+        assert_eq!(d.answer("assets.motorbike"), Some(Answer::Count(1)));
+        assert_eq!(d.holding("assets.car"), Holding::Unseen);
+        assert_eq!(d.answer("assets.car"), None);
+        d.confirm_checklist(&vehicles(), &ctx());
+        for path in ["assets.car", "assets.motor_boat", "assets.generator"] {
+            assert_eq!(d.holding(path), Holding::HaveNone, "{path}");
+            assert_eq!(d.answer(path), Some(Answer::Count(0)), "{path}");
+        }
+        assert_eq!(d.record.assets.as_ref().unwrap().motorbike, Some(1));
+        // Other fields of the screen are not checklist items: they are left alone.
+        let mut d = draft();
+        d.confirm_checklist(&["livestock.aquaculture".to_string()], &ctx());
+        assert_eq!(d.answer("livestock.aquaculture"), None);
+    }
+
+    /// A ticked item asks its count: 1 unless changed; an emptied count is 1 when the list is
+    /// confirmed; a count of 0 unticks it.
+    #[test]
+    fn a_ticked_item_counts_one_unless_changed() {
+        let mut d = draft();
+        d.set_holding("assets.phone", Holding::Have, &ctx());
+        d.input("assets.phone", "3", &ctx()).unwrap();
+        assert_eq!(d.answer("assets.phone"), Some(Answer::Count(3)));
+        d.input("assets.phone", "", &ctx()).unwrap();
+        assert_eq!(d.holding("assets.phone"), Holding::Have);
+        assert_eq!(d.answer("assets.phone"), None);
+        d.confirm_checklist(&["assets.phone".to_string()], &ctx());
+        assert_eq!(d.answer("assets.phone"), Some(Answer::Count(1)));
+        assert_eq!(d.text("assets.phone"), "1");
+        d.input("assets.phone", "0", &ctx()).unwrap();
+        d.confirm_checklist(&["assets.phone".to_string()], &ctx());
+        assert_eq!(d.holding("assets.phone"), Holding::HaveNone);
+        // Ticking again after unticking gives 1, not the 0.
+        d.set_holding("assets.phone", Holding::Have, &ctx());
+        assert_eq!(d.answer("assets.phone"), Some(Answer::Count(1)));
+        // A count that does not read stays as typed, ticked, and stops nothing silently.
+        d.input("assets.phone", "hai", &ctx()).unwrap_err();
+        d.confirm_checklist(&["assets.phone".to_string()], &ctx());
+        assert_eq!(d.holding("assets.phone"), Holding::Have);
+        assert_eq!(d.text("assets.phone"), "hai");
+        assert!(d.error("assets.phone", &ctx()).is_some());
+    }
+
+    /// "Không biết" is never implied: only choosing it makes an item unknown, and confirming the
+    /// list keeps it unknown.
+    #[test]
+    fn dont_know_is_only_what_was_chosen() {
+        let mut d = draft();
+        d.set_holding("assets.car", Holding::DontKnow, &ctx());
+        d.confirm_checklist(&vehicles(), &ctx());
+        assert_eq!(d.holding("assets.car"), Holding::DontKnow);
+        assert_eq!(d.answer("assets.car"), None);
+        assert!(d.is_dont_know("assets.car"));
+        assert_eq!(d.holding("assets.generator"), Holding::HaveNone);
+        assert_eq!(d.dont_know.as_slice(), ["assets.car"]);
+        // A count typed before "Không biết" comes back when the item is ticked again.
+        d.set_holding("assets.motorbike", Holding::Have, &ctx());
+        d.input("assets.motorbike", "2", &ctx()).unwrap();
+        d.set_holding("assets.motorbike", Holding::DontKnow, &ctx());
+        assert_eq!(d.answer("assets.motorbike"), None);
+        d.set_holding("assets.motorbike", Holding::Have, &ctx());
+        assert_eq!(d.answer("assets.motorbike"), Some(Answer::Count(2)));
+        // Unticking clears "Không biết" and the count.
+        d.set_holding("assets.car", Holding::HaveNone, &ctx());
+        assert!(!d.is_dont_know("assets.car"));
+        assert_eq!(d.answer("assets.car"), Some(Answer::Count(0)));
+    }
+
+    /// Reopening a saved household shows the same ticks.
+    #[test]
+    fn ticks_survive_saving_and_reopening() {
+        let mut d = draft();
+        d.set_holding("assets.motorbike", Holding::Have, &ctx());
+        d.set_holding("assets.car", Holding::DontKnow, &ctx());
+        d.set_holding("livestock.poultry", Holding::Have, &ctx());
+        d.input("livestock.poultry", "", &ctx()).unwrap();
+        d.confirm_checklist(&vehicles(), &ctx());
+        let reopened = crate::envelope::decode(&crate::envelope::encode(&d, ""))
+            .unwrap()
+            .draft;
+        assert_eq!(reopened, d);
+        for path in vehicles()
+            .iter()
+            .map(String::as_str)
+            .chain(["livestock.poultry"])
+        {
+            assert_eq!(reopened.holding(path), d.holding(path), "{path}");
+        }
+        assert_eq!(reopened.holding("livestock.poultry"), Holding::Have);
+        assert_eq!(
+            reopened.holding("livestock.pig_goat_sheep"),
+            Holding::Unseen
+        );
+    }
+
+    /// A material as people name it is kept beside the record's key, and shown again.
+    #[test]
+    fn a_material_choice_keeps_what_was_chosen() {
+        let mut d = draft();
+        d.choose_option("housing.roof", "fibro_cement");
+        assert_eq!(d.choice("housing.roof").as_deref(), Some("other"));
+        assert_eq!(d.option("housing.roof").as_deref(), Some("fibro_cement"));
+        let reopened = crate::envelope::decode(&crate::envelope::encode(&d, ""))
+            .unwrap()
+            .draft;
+        assert_eq!(
+            reopened.option("housing.roof").as_deref(),
+            Some("fibro_cement")
+        );
+        d.choose_option("housing.roof", "tile");
+        assert_eq!(d.option("housing.roof").as_deref(), Some("tile"));
+        assert_eq!(d.raw.get("option:housing.roof"), None);
+        // A record changed elsewhere (an import, the check page) shows the record's key.
+        d.choose_option("housing.wall", "earth");
+        d.choose("housing.wall", Some("brick_stone"));
+        assert_eq!(d.option("housing.wall").as_deref(), Some("brick_stone"));
+        assert!(d.invalid_fields(&ctx()).is_empty());
     }
 
     #[test]

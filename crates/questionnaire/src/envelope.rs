@@ -146,6 +146,23 @@ mod tests {
             .ends_with(r#""raw":{"a":"y","b":"z"},"dont_know":["area","water"]}"#));
     }
 
+    /// A household saved before the checklist (counts typed into number boxes, some left
+    /// empty) loads, and its counts show as ticks: a count of 1 or more ticked, a 0 unticked,
+    /// an empty box not yet seen, text that did not read ticked and shown as typed.
+    #[test]
+    fn a_draft_saved_with_number_boxes_loads_as_ticks() {
+        use crate::draft::Holding;
+        let text = r#"{"envelope":1,"saved_at":"","name":"","step":"devices","edition":"2022-2025","record":{"assets":{"motorbike":2,"car":0}},"raw":{"assets.motorbike":"2","assets.car":"0","assets.generator":"","assets.phone":"hai"},"dont_know":["assets.radio"]}"#;
+        let draft = decode(text).unwrap().draft;
+        assert_eq!(draft.holding("assets.motorbike"), Holding::Have);
+        assert_eq!(draft.holding("assets.car"), Holding::HaveNone);
+        assert_eq!(draft.holding("assets.generator"), Holding::Unseen);
+        assert_eq!(draft.holding("assets.phone"), Holding::Have);
+        assert_eq!(draft.text("assets.phone"), "hai");
+        assert_eq!(draft.holding("assets.radio"), Holding::DontKnow);
+        assert_eq!(draft.holding("assets.fridge"), Holding::Unseen);
+    }
+
     #[test]
     fn unreadable_records_are_errors_not_panics() {
         let cases = [

@@ -421,6 +421,101 @@ const LAND: FieldKind = FieldKind::Decimal {
 /// The income activities of Phụ lục VIII, in the form's order (the record's fields).
 pub const INCOME_SOURCES: &[&str] = mucsong_engine::household::IncomeSources::FIELDS;
 
+/// Whether a field is asked as an item of "which of these does the household have?" (a tick,
+/// and a count only for what is ticked) rather than as a number box: every count of the assets
+/// and livestock the household owns. Decided by the path, not by the screen, so the items follow
+/// the field wherever a screen lists it.
+pub fn is_tick_count(path: &str) -> bool {
+    let pattern = pattern_of(path);
+    (pattern.starts_with("assets.") || pattern.starts_with("livestock."))
+        && matches!(
+            spec(&pattern).map(|s| s.kind),
+            Some(FieldKind::Count { .. })
+        )
+}
+
+/// The choices shown for the house's materials, as people name them, each with the record's key
+/// it stands for (Phiếu B1 items II–III and Phụ lục IV: only the form's listed materials are
+/// durable, everything else is `other`). The person's own choice is kept beside the record's
+/// key (`Draft::option`), so a reopened household shows "Tấm fibrô xi măng", not "Khác".
+pub static MATERIALS: &[(&str, &[(&str, &str)])] = &[
+    (
+        "housing.wall",
+        &[
+            ("reinforced_concrete", "reinforced_concrete"),
+            ("brick_stone", "brick_stone"),
+            ("durable_wood_metal", "durable_wood_metal"),
+            ("earth", "other"),
+            ("bamboo", "other"),
+            ("scrap_wood", "other"),
+            ("metal_sheet", "other"),
+            ("leaf", "other"),
+            ("other", "other"),
+        ],
+    ),
+    (
+        "housing.column",
+        &[
+            ("reinforced_concrete", "reinforced_concrete"),
+            ("brick_stone", "brick_stone"),
+            ("durable_wood_steel", "durable_wood_steel"),
+            ("bamboo", "other"),
+            ("scrap_wood", "other"),
+            ("other", "other"),
+            ("none", "none"),
+        ],
+    ),
+    (
+        "housing.roof",
+        &[
+            ("reinforced_concrete", "reinforced_concrete"),
+            ("tile", "tile"),
+            ("metal_sheet", "metal_sheet"),
+            ("fibro_cement", "other"),
+            ("leaf", "other"),
+            ("other", "other"),
+        ],
+    ),
+];
+
+/// A material choice's class under indicator 7: `Some(true)` durable, `Some(false)` not,
+/// `None` when the choice is not a material (or "no columns", where the wall counts).
+pub fn is_durable(path: &str, option: &str) -> Option<bool> {
+    let record = record_key(path, option)?;
+    MATERIALS
+        .iter()
+        .any(|(p, _)| *p == pattern_of(path))
+        .then_some(record)
+        .filter(|r| *r != "none")
+        .map(|r| r != "other")
+}
+
+/// The record's key a choice shown for `path` stands for (itself for every field but the
+/// materials); `None` when `path` shows no such choice.
+pub fn record_key(path: &str, option: &str) -> Option<&'static str> {
+    let pattern = pattern_of(path);
+    if let Some((_, options)) = MATERIALS.iter().find(|(p, _)| *p == pattern) {
+        return options.iter().find(|(o, _)| *o == option).map(|(_, r)| *r);
+    }
+    match spec(&pattern)?.kind {
+        FieldKind::Choice(keys) => keys.iter().copied().find(|k| *k == option),
+        _ => None,
+    }
+}
+
+/// The choices a field shows (machine keys, translated by `option_key`), for every field of kind
+/// `Choice`: the materials as people name them, the record's keys for the others.
+pub fn options(path: &str) -> Vec<&'static str> {
+    let pattern = pattern_of(path);
+    if let Some((_, options)) = MATERIALS.iter().find(|(p, _)| *p == pattern) {
+        return options.iter().map(|(o, _)| *o).collect();
+    }
+    match spec(&pattern).map(|s| s.kind) {
+        Some(FieldKind::Choice(keys)) => keys.to_vec(),
+        _ => Vec::new(),
+    }
+}
+
 /// `members[2].height_cm` → `members[].height_cm`.
 pub fn pattern_of(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
@@ -895,6 +990,58 @@ mod tests {
             parse("assessed_on", "2026-6-1").unwrap_err().key,
             "err_assessment_date"
         );
+    }
+
+    /// Every material shown stands for a key of the record's enumeration; the form's own
+    /// materials stand for themselves; the rural materials the form calls "Khác" are `other`,
+    /// hence not durable (indicator 7).
+    #[test]
+    fn materials_map_onto_the_records_keys() {
+        for (path, materials) in MATERIALS {
+            let Some(FieldKind::Choice(keys)) = spec(path).map(|s| s.kind) else {
+                panic!("{path} is not a choice");
+            };
+            for key in keys.iter() {
+                assert_eq!(record_key(path, key), Some(*key), "{path}: {key}");
+            }
+            for (option, record) in materials.iter() {
+                assert!(keys.contains(record), "{path}: {option} → {record}");
+            }
+            assert_eq!(options(path).len(), materials.len());
+        }
+        assert_eq!(record_key("housing.roof", "fibro_cement"), Some("other"));
+        assert_eq!(is_durable("housing.roof", "fibro_cement"), Some(false));
+        assert_eq!(is_durable("housing.roof", "metal_sheet"), Some(true));
+        for rural in ["earth", "bamboo", "scrap_wood", "metal_sheet", "leaf"] {
+            assert_eq!(record_key("housing.wall", rural), Some("other"), "{rural}");
+            assert_eq!(is_durable("housing.wall", rural), Some(false), "{rural}");
+        }
+        assert_eq!(is_durable("housing.wall", "brick_stone"), Some(true));
+        assert_eq!(is_durable("housing.column", "none"), None);
+        assert_eq!(is_durable("water", "other"), None);
+        assert_eq!(record_key("housing.roof", "straw"), None);
+        assert_eq!(options("area"), ["rural", "urban"]);
+        assert_eq!(record_key("members[1].sex", "female"), Some("female"));
+    }
+
+    #[test]
+    fn the_counts_of_assets_and_livestock_are_checklist_items() {
+        let items: Vec<&str> = SPECS
+            .iter()
+            .map(|s| s.pattern)
+            .filter(|p| is_tick_count(p))
+            .collect();
+        assert_eq!(items.len(), 15 + 3, "{items:?}");
+        assert!(is_tick_count("assets.motorbike") && is_tick_count("livestock.poultry"));
+        for other in [
+            "livestock.aquaculture",
+            "land_m2.forest",
+            "electricity_kwh_per_month",
+            "members[0].height_cm",
+            "assets",
+        ] {
+            assert!(!is_tick_count(other), "{other}");
+        }
     }
 
     #[test]

@@ -332,6 +332,31 @@ fn member_fields(draft: &Draft, i: usize, page: MemberPage) -> Vec<String> {
     out
 }
 
+/// The choices a field shows for this household: `fields::options`, less the monthly social
+/// allowances a member cannot receive at their age (Nghị định 20/2021/NĐ-CP Art. 5: the elderly
+/// allowance from 60, the orphan's under 16, or up to 22 while studying). A choice already made
+/// stays listed, so nothing answered is hidden.
+pub fn options(path: &str, draft: &Draft) -> Vec<&'static str> {
+    let mut out = crate::fields::options(path);
+    if let Some(index) = path
+        .strip_prefix("members[")
+        .and_then(|rest| rest.strip_suffix("].monthly_social_allowance"))
+        .and_then(|i| i.parse().ok())
+    {
+        let (youngest, oldest) = age_range(draft, index);
+        let chosen = draft.choice(path);
+        out.retain(|key| {
+            chosen.as_deref() == Some(*key)
+                || match *key {
+                    "elderly" => oldest >= 60,
+                    "orphan" => youngest < 22,
+                    _ => true,
+                }
+        });
+    }
+    out
+}
+
 /// Answers the form leaves blank for children, which the record states rather than leaving
 /// unknown: under 15 a member has no vocational qualification, no non-farm work of their own and
 /// no pension (B1 asks these of adults). These questions are not shown to children.
@@ -630,6 +655,33 @@ mod tests {
         assert!(work(&d).contains(&"members[0].nonfarm_work".to_string()));
     }
 
+    /// The elderly allowance is offered from 60, the orphan's to those young enough; an answer
+    /// already given stays listed.
+    #[test]
+    fn allowances_are_offered_only_to_those_who_can_receive_them() {
+        let path = "members[0].monthly_social_allowance";
+        let child = with_member("2018");
+        assert_eq!(options(path, &child), ["none", "disability", "orphan"]);
+        let adult = with_member("1980");
+        assert_eq!(options(path, &adult), ["none", "disability"]);
+        let mut elder = with_member("1950");
+        assert_eq!(options(path, &elder), ["none", "elderly", "disability"]);
+        // Unknown age: everything.
+        let mut d = Draft::new("", Date::parse("2026-06-01").unwrap());
+        d.add_member();
+        assert_eq!(options(path, &d).len(), 4);
+        elder.choose(path, Some("elderly"));
+        elder
+            .input("members[0].birth_date", "1990", &ctx())
+            .unwrap();
+        assert!(options(path, &elder).contains(&"elderly"));
+        // Other fields: the field's own choices.
+        assert_eq!(
+            options("housing.roof", &d),
+            crate::fields::options("housing.roof")
+        );
+    }
+
     #[test]
     fn the_exclusion_stop_appears_only_when_an_exclusion_holds() {
         let mut d = Draft::new("", Date::parse("2026-06-01").unwrap());
@@ -777,6 +829,31 @@ mod tests {
         );
     }
 
+    /// Each house material's label says the class it falls in (indicator 7), and says it as
+    /// the model's mapping does.
+    #[test]
+    fn material_labels_state_their_class() {
+        use crate::fields::{is_durable, option_key, MATERIALS};
+        use mucsong_i18n::Locale;
+        for (path, materials) in MATERIALS {
+            for (option, _) in materials.iter() {
+                let key = option_key(path, option);
+                for (locale, durable, not) in [
+                    (Locale::Vi, "— bền chắc", "— không bền chắc"),
+                    (Locale::En, "— durable", "— not durable"),
+                ] {
+                    let label = locale.text(&key);
+                    let expected = match is_durable(path, option) {
+                        Some(true) => label.ends_with(durable),
+                        Some(false) => label.ends_with(not),
+                        None => !label.contains('—'),
+                    };
+                    assert!(expected, "{key}: {label}");
+                }
+            }
+        }
+    }
+
     /// Every question, option and screen title the questionnaire can show has a translation.
     #[test]
     fn every_question_option_and_title_has_a_translation() {
@@ -788,6 +865,8 @@ mod tests {
             missing.push(question_key(&path));
             if let FieldKind::Choice(keys) = spec.kind {
                 missing.extend(keys.iter().map(|k| option_key(&path, k)));
+                let shown = crate::fields::options(&path);
+                missing.extend(shown.iter().map(|k| option_key(&path, k)));
             }
         }
         for step in ORDER {

@@ -1,7 +1,8 @@
 //! Page object for the household questionnaire: start, answer whatever the current screen asks, members, check page, result.
 //
 // Answers are given as one flat object of record paths → values for the whole household
-// (`{"area": "rural", "members[0].birth_date": "1984", "assets.car": "dont_know"}`): on each
+// (`{"area": "rural", "members[0].birth_date": "1984", "assets.car": "dont_know"}`; a count of
+// the assets/livestock checklist is ticked when above 0 and left unticked for 0): on each
 // screen the page object answers the questions that screen shows, so specs describe a household,
 // not a click path, and the questionnaire's skip logic is exercised for real.
 
@@ -54,6 +55,19 @@ export class QuestionnairePage extends AppPage {
       const select = this.byTestId("province");
       if ((await select.count()) === 0) return false;
       await select.selectOption(value);
+      return true;
+    }
+    // A count of "which of these does the household have?": ticked with its count when above
+    // 0, left unticked for 0 (Continue makes it 0); "dont_know" is the line's own choice.
+    const tick = this.byTestId(`${path}=have`);
+    if (value !== "dont_know" && (await tick.count()) > 0) {
+      const n = Number(value);
+      if (n > 0) {
+        await tick.check();
+        if (String(value) !== "1") await this.byTestId(path).fill(String(value));
+      } else if (await tick.isChecked()) {
+        await tick.uncheck();
+      }
       return true;
     }
     const radio = this.byTestId(`${path}=${value}`);
