@@ -43,7 +43,12 @@ pub struct Session {
     /// "Answer these" was pressed: Continue leads to the next question the class still depends
     /// on, then back to the result.
     fixing: RwSignal<bool>,
+    /// Typing changed the household since it was last saved (`update_typed`).
+    unsaved: RwSignal<bool>,
 }
+
+/// How long after the last keystroke typed answers are saved.
+const SAVE_AFTER_TYPING_MS: u64 = 400;
 
 /// The saved households on this device.
 pub fn households() -> Households<LocalStore> {
@@ -78,6 +83,7 @@ impl Session {
             revision: RwSignal::new(0),
             notices: RwSignal::new(Vec::new()),
             fixing: RwSignal::new(false),
+            unsaved: RwSignal::new(false),
         };
         let store = households();
         match store.list() {
@@ -98,6 +104,18 @@ impl Session {
         if let Ok(Some(id)) = store.current() {
             session.open(&id);
         }
+        // Typing not saved yet is saved when the page is hidden (another app, the screen off)
+        // or left (closed, reloaded).
+        let on_hide = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || session.flush());
+        if let Some(window) = web_sys::window() {
+            for event in ["pagehide", "visibilitychange"] {
+                let _ = window.add_event_listener_with_callback(
+                    event,
+                    wasm_bindgen::JsCast::unchecked_ref(on_hide.as_ref()),
+                );
+            }
+        }
+        on_hide.forget();
         session
     }
 
@@ -106,6 +124,14 @@ impl Session {
         let mut f = Some(f);
         let mut out = None;
         self.read(true, &mut |d| out = f.take().map(|f| f(d)));
+        out
+    }
+
+    /// Reads the open household, subscribing only when `track` is set.
+    pub fn with_draft_if<R>(&self, track: bool, f: impl FnOnce(&Draft) -> R) -> Option<R> {
+        let mut f = Some(f);
+        let mut out = None;
+        self.read(track, &mut |d| out = f.take().map(|f| f(d)));
         out
     }
 
@@ -154,16 +180,41 @@ impl Session {
         });
     }
 
+    /// Changes the open household as typing does: the change shows at once, and is saved a
+    /// moment after the typing pauses (`SAVE_AFTER_TYPING_MS`), on the next screen change, or
+    /// when the page is hidden or left — whichever comes first. Writing the whole household
+    /// to storage on every keystroke made typing lag on slow phones.
+    pub fn update_typed(&self, f: impl FnOnce(&mut Draft)) {
+        let mut f = Some(f);
+        self.change(&mut |d| {
+            if let Some(f) = f.take() {
+                f(d);
+            }
+        });
+        if !self.unsaved.get_untracked() {
+            self.unsaved.set(true);
+            let session = *self;
+            set_timeout(
+                move || session.flush(),
+                std::time::Duration::from_millis(SAVE_AFTER_TYPING_MS),
+            );
+        }
+    }
+
+    /// Saves what typing changed and has not been saved yet.
+    pub fn flush(&self) {
+        if self.unsaved.get_untracked() {
+            self.update_with(&mut |_| {});
+        }
+    }
+
     /// `update`'s body, compiled once for every caller (see `read`).
     fn update_with(&self, f: &mut dyn FnMut(&mut Draft)) {
-        let mut saved = None;
-        self.current.update(|c| {
-            if let Some(c) = c {
-                f(&mut c.draft);
-                provinces::sync_region(&mut c.draft);
-                mucsong_questionnaire::steps::apply_implied(&mut c.draft);
-                saved = Some(households().save(&c.id, &c.draft, &now_iso()));
-            }
+        self.unsaved.set(false);
+        self.change(f);
+        let saved = self.current.with_untracked(|c| {
+            c.as_ref()
+                .map(|c| households().save(&c.id, &c.draft, &now_iso()))
         });
         match saved {
             Some(Ok(())) => self.save_state.set(SaveState::Saved),
@@ -171,6 +222,18 @@ impl Session {
             None => {}
         }
         self.revision.update(|r| *r += 1);
+    }
+
+    /// Applies a change and what follows from it (the region from the province, the answers
+    /// implied by ages), without saving.
+    fn change(&self, f: &mut dyn FnMut(&mut Draft)) {
+        self.current.update(|c| {
+            if let Some(c) = c {
+                f(&mut c.draft);
+                provinces::sync_region(&mut c.draft);
+                mucsong_questionnaire::steps::apply_implied(&mut c.draft);
+            }
+        });
     }
 
     /// The validation context: the household's assessment date and today.
@@ -216,6 +279,7 @@ impl Session {
 
     /// Shows another screen of the open household, as a new entry of the browser's history.
     pub fn go(&self, step: Step) {
+        self.flush();
         if matches!(step, Step::Check | Step::Result) {
             self.fixing.set(false);
         }
@@ -237,6 +301,7 @@ impl Session {
 
     /// Starts a new household and opens it.
     pub fn start_new(&self, name: &str, assessed_on: Date, first_step: Step) {
+        self.flush();
         let store = households();
         let seed = js_sys::Date::now() as u64;
         let id = match store.new_id(seed) {
@@ -263,6 +328,7 @@ impl Session {
 
     /// Opens a saved household where it was left; an unreadable one becomes a notice.
     pub fn open(&self, id: &str) {
+        self.flush();
         let store = households();
         match store.load(id) {
             Ok(Some(Ok(saved))) => {
@@ -290,6 +356,7 @@ impl Session {
 
     /// Closes the open household (it stays saved).
     pub fn close(&self) {
+        self.flush();
         let _ = households().set_current(None);
         self.current.set(None);
     }

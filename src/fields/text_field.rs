@@ -67,7 +67,7 @@ pub fn TextField(
         move |ev: leptos::ev::Event| {
             let text = event_target_value(&ev);
             let ctx = session.parse_context();
-            session.update(|d| {
+            session.update_typed(|d| {
                 let _ = d.input(&path, &text, &ctx);
             });
         }

@@ -145,8 +145,12 @@ fn CheckGroup(
     };
     let rows = move || {
         let ctx = session.parse_context();
+        // While another screen's answers are being edited here, this list is not redrawn on
+        // every keystroke (it is when the editing is done): redrawing every list on each
+        // keystroke made typing on the check page lag on slow phones.
+        let track = editing.get().is_none_or(|e| e == step);
         session
-            .with_draft(|d| {
+            .with_draft_if(track, |d| {
                 let mut rows: Vec<(String, String, &'static str)> = Vec::new();
                 match step {
                     Step::Place => {
