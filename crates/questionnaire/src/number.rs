@@ -1,6 +1,6 @@
 //! The one reader for every number the questionnaire asks for (counts, money, floor area, land,
 //! height, weight, kWh): text as a Vietnamese household types it → the value in the field's unit,
-//! with the "echo" the page shows beside the field (`= 1.000 m²`), or a refusal that says what was
+//! with the "echo" the page shows beside the field (`= 1 000 m²`), or a refusal that says what was
 //! read and what to type instead. Pure: no web crates, no I/O.
 //!
 //! # API
@@ -69,12 +69,15 @@
 //!
 //! # The echo
 //!
-//! `= ` and the value in Vietnamese notation with its unit, the same in every locale, as money is
-//! written elsewhere in the app (`mucsong_i18n::format_vnd`): `= 1.000 m²`, `= 3.000.000 đ`,
-//! `= 12,5 kg`, `= 1.000` for counts; a converting land unit adds what it counted,
-//! `= 1.080 m² (1 sào = 360 m²)`. A no-break space keeps a number and its unit on one line.
+//! `= ` and the value with its unit, the same in every locale: a decimal comma as Vietnamese
+//! write it, but thousands grouped by no-break spaces rather than dots, so that the echo of
+//! `1.000` says unmistakably which reading was taken: `= 1 000 m²`, `= 3 000 000 đ`, `= 12,5 kg`,
+//! `= 1 000` for counts; a converting land unit adds what it counted,
+//! `= 1 080 m² (1 sào = 360 m²)`. The values in messages are written the same way; the texts
+//! a message suggests typing (`write_first`) keep the dots. A no-break space keeps a number and
+//! its unit on one line.
 
-use mucsong_i18n::{format_vnd, group_thousands};
+use mucsong_i18n::group_thousands;
 use std::ops::Range;
 
 /// The most digits a number may have (beyond that, floating point would lose đồng).
@@ -116,6 +119,11 @@ impl SaoSize {
             SaoSize::BacBo => "sao_bac_bo",
             SaoSize::TrungBo => "sao_trung_bo",
         }
+    }
+
+    /// The size whose [`key`](SaoSize::key) this is.
+    pub fn from_key(key: &str) -> Option<SaoSize> {
+        SaoSize::ALL.into_iter().find(|sao| sao.key() == key)
     }
 
     /// The sào usually meant in one of the record's regions (`fields::REGION_KEYS`), as a
@@ -273,12 +281,12 @@ pub fn read(text: &str, kind: &NumberKind) -> Result<Option<Reading>, NumberErro
     })
 }
 
-/// `value` in Vietnamese notation with the kind's unit: `1.000 m²`, `3.000.000 đ`, `12,5 kg`,
-/// `1.000` for a count.
+/// `value` in Vietnamese notation with the kind's unit, thousands grouped by no-break spaces so
+/// that the echo of `1.000` cannot be read as one: `1 000 m²`, `3 000 000 đ`, `12,5 kg`, `1 000`
+/// for a count.
 pub fn format_value(value: Number, kind: &NumberKind) -> String {
     let digits = match value {
-        Number::Whole(n) if matches!(kind, NumberKind::Money { .. }) => return format_vnd(n),
-        Number::Whole(n) => group_thousands(n),
+        Number::Whole(n) => grouped(n),
         Number::Measure(x) => format_decimal(x),
     };
     match kind.unit_symbol() {
@@ -287,8 +295,35 @@ pub fn format_value(value: Number, kind: &NumberKind) -> String {
     }
 }
 
-/// A decimal in Vietnamese notation: dots between thousands, a comma before the decimals, no
-/// trailing zeros (`1500.5` → `1.500,5`).
+/// A measure as one types it so that [`read`] gives it back: no grouping, a decimal comma
+/// (`1500`, `36,5`), and a fourth decimal where three would read as thousands (`12,1250`).
+pub fn typed_measure(x: f64) -> String {
+    let plain = x.to_string();
+    match plain.split_once('.') {
+        Some((int, fraction)) if fraction.len() == 3 => format!("{int},{fraction}0"),
+        Some((int, fraction)) => format!("{int},{fraction}"),
+        None => plain,
+    }
+}
+
+/// Whether `text` counts land in sào or mẫu, whose size the household says (the page then
+/// offers the choice beside the field).
+pub fn mentions_sao(text: &str) -> bool {
+    let reader = Reader {
+        text,
+        kind: &NumberKind::Land {
+            max_m2: 0.0,
+            sao: None,
+        },
+    };
+    reader
+        .tokens()
+        .iter()
+        .any(|token| matches!(&token.piece, Piece::Word(word) if word == "sao" || word == "mau"))
+}
+
+/// A decimal as the echo writes it: no-break spaces between thousands, a comma before the
+/// decimals, no trailing zeros (`1500.5` → `1 500,5`).
 pub fn format_decimal(x: f64) -> String {
     if !x.is_finite() {
         return x.to_string();
@@ -300,13 +335,19 @@ pub fn format_decimal(x: f64) -> String {
     format!("{sign}{}", vietnamese(int, fraction))
 }
 
-/// Digits in Vietnamese notation: `int` grouped by dots, then `,fraction` if there is one.
+/// `n` with its thousands grouped by no-break spaces (`1 500 000`).
+fn grouped(n: i64) -> String {
+    group_thousands(n).replace('.', "\u{a0}")
+}
+
+/// Digits as the echo writes them: `int` grouped by no-break spaces, then `,fraction` if there is
+/// one.
 fn vietnamese(int: &str, fraction: &str) -> String {
     // Grouping is i18n's (one digit-grouping in the app); a number too long for i64 cannot be
     // a field's value and is left as it is.
     let int = int
         .parse::<i64>()
-        .map(group_thousands)
+        .map(grouped)
         .unwrap_or_else(|_| int.to_string());
     if fraction.is_empty() {
         int
