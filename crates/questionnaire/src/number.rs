@@ -392,9 +392,12 @@ fn expected_words(kind: &NumberKind) -> &'static str {
 
 /// A non-negative decimal held exactly: `units / 10^scale`. Conversions (3 sào × 360, 1,5 × a
 /// million) are done on these, so no float rounding reaches a đồng or the ambiguity rules.
+/// `u64` rather than `u128` keeps 128-bit division and formatting out of the page: 15 digits
+/// times a billion only overflow far above every field's maximum, and an overflow is refused as
+/// too large (so is a value with 15 decimals times a billion, which no one types).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Exact {
-    units: u128,
+    units: u64,
     scale: u32,
 }
 
@@ -403,7 +406,7 @@ impl Exact {
     const ONE: Exact = Exact::whole(1);
     const HALF: Exact = Exact { units: 5, scale: 1 };
 
-    const fn whole(units: u128) -> Exact {
+    const fn whole(units: u64) -> Exact {
         Exact { units, scale: 0 }
     }
 
@@ -422,9 +425,9 @@ impl Exact {
     }
 
     /// The units at a scale at least as fine as this one's.
-    fn at_scale(self, scale: u32) -> Option<u128> {
+    fn at_scale(self, scale: u32) -> Option<u64> {
         self.units
-            .checked_mul(10u128.checked_pow(scale.checked_sub(self.scale)?)?)
+            .checked_mul(10u64.checked_pow(scale.checked_sub(self.scale)?)?)
     }
 
     fn plus(self, other: Exact) -> Option<Exact> {
@@ -458,7 +461,7 @@ impl Exact {
     }
 
     /// The value if it is whole.
-    fn whole_value(self) -> Option<u128> {
+    fn whole_value(self) -> Option<u64> {
         let trimmed = self.trimmed();
         (trimmed.scale == 0).then_some(trimmed.units)
     }
@@ -658,29 +661,30 @@ fn own_words(kind: &NumberKind) -> &'static [(&'static str, Meaning)] {
 }
 
 /// Appends `c` lower-cased and without its Vietnamese accents: `Ệ` → `e`, `đ` → `d`, combining
-/// marks (accents typed as separate characters) dropped, `²` → `2`, `^` dropped (`m^2`).
+/// marks (accents typed as separate characters) dropped, `²` → `2`, `^` dropped (`m^2`). Only
+/// ASCII and the Vietnamese letters are lower-cased, by the table below, so that the page does
+/// not carry Unicode's case tables: every word the reader knows is ASCII once folded, and any
+/// other letter is an unknown word either way.
 fn fold(c: char, out: &mut String) {
     const ACCENTED: [(char, &str); 6] = [
-        ('a', "àáảãạăằắẳẵặâầấẩẫậ"),
-        ('e', "èéẻẽẹêềếểễệ"),
-        ('i', "ìíỉĩị"),
-        ('o', "òóỏõọôồốổỗộơờớởỡợ"),
-        ('u', "ùúủũụưừứửữự"),
-        ('y', "ỳýỷỹỵ"),
+        ('a', "àáảãạăằắẳẵặâầấẩẫậÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬ"),
+        ('e', "èéẻẽẹêềếểễệÈÉẺẼẸÊỀẾỂỄỆ"),
+        ('i', "ìíỉĩịÌÍỈĨỊ"),
+        ('o', "òóỏõọôồốổỗộơờớởỡợÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢ"),
+        ('u', "ùúủũụưừứửữựÙÚỦŨỤƯỪỨỬỮỰ"),
+        ('y', "ỳýỷỹỵỲÝỶỸỴ"),
     ];
-    for lower in c.to_lowercase() {
-        match lower {
-            _ if is_combining(lower) => {}
-            '^' => {}
-            'đ' => out.push('d'),
-            '²' => out.push('2'),
-            _ => out.push(
-                ACCENTED
-                    .iter()
-                    .find(|(_, variants)| variants.contains(lower))
-                    .map_or(lower, |(base, _)| *base),
-            ),
-        }
+    match c {
+        _ if is_combining(c) => {}
+        '^' => {}
+        'đ' | 'Đ' => out.push('d'),
+        '²' => out.push('2'),
+        _ => out.push(
+            ACCENTED
+                .iter()
+                .find(|(_, variants)| variants.contains(c))
+                .map_or(c.to_ascii_lowercase(), |(base, _)| *base),
+        ),
     }
 }
 
@@ -1023,7 +1027,7 @@ impl Reader<'_> {
             (Meaning::Regional { n_sao, name }, NumberKind::Land { sao, .. }) => {
                 // Without a known sào the size is a placeholder: `read` refuses the text.
                 let sao = sao.unwrap_or(SaoSize::BacBo);
-                let factor = Exact::whole(u128::from(n_sao * sao.sao_m2()));
+                let factor = Exact::whole(u64::from(n_sao * sao.sao_m2()));
                 Some(UnitWord::converting(factor, name, false, true))
             }
             _ => Some(meaning),
@@ -1242,10 +1246,10 @@ impl Reader<'_> {
 
     /// Whether `value` is one the field takes.
     fn fits(&self, value: Exact) -> bool {
-        let whole_within = |max: u128| value.whole_value().is_some_and(|n| n <= max);
+        let whole_within = |max: u64| value.whole_value().is_some_and(|n| n <= max);
         match *self.kind {
-            NumberKind::Count { max } => whole_within(u128::from(max)),
-            NumberKind::Money { max } => u128::try_from(max).is_ok_and(whole_within),
+            NumberKind::Count { max } => whole_within(u64::from(max)),
+            NumberKind::Money { max } => u64::try_from(max).is_ok_and(whole_within),
             NumberKind::Decimal { min, max, .. } => (min..=max).contains(&value.to_f64()),
             NumberKind::Land { max_m2, .. } => value.to_f64() <= max_m2,
         }
@@ -1402,15 +1406,15 @@ impl Reader<'_> {
 
     /// Checks the value against the field and writes the echo.
     fn finish(&self, value: Exact, terms: &[Term]) -> Result<(Number, String), NumberError> {
-        let whole = |max: u128, not_whole: &'static str| match value.whole_value() {
+        let whole = |max: u64, not_whole: &'static str| match value.whole_value() {
             None => Err(self.error(not_whole).with("read", value.vietnamese())),
             Some(n) if n > max => Err(self.too_large(self.shown(value))),
             Some(n) => Ok(Number::Whole(i64::try_from(n).unwrap_or(i64::MAX))),
         };
         let number = match *self.kind {
-            NumberKind::Count { max } => whole(u128::from(max), "num_err_count_not_whole")?,
+            NumberKind::Count { max } => whole(u64::from(max), "num_err_count_not_whole")?,
             NumberKind::Money { max } => {
-                whole(u128::try_from(max).unwrap_or(0), "num_err_money_not_whole")?
+                whole(u64::try_from(max).unwrap_or(0), "num_err_money_not_whole")?
             }
             NumberKind::Decimal { min, max, .. } => {
                 let x = value.to_f64();
