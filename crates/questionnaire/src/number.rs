@@ -479,11 +479,17 @@ impl Exact {
         (int.to_string(), fraction.to_string())
     }
 
+    /// The nearest float. Below 2^53 units and 10^22 both are exact floats, so one (correctly
+    /// rounded) division gives what parsing the decimal would, without formatting it first;
+    /// beyond (far above every field's maximum) the float is close, not nearest.
     fn to_f64(self) -> f64 {
-        let (int, fraction) = self.parts();
-        format!("{int}.{fraction}0")
-            .parse()
-            .unwrap_or(f64::INFINITY)
+        let mut x = self.units as f64;
+        let mut scale = self.scale;
+        while scale > 22 {
+            x /= 10.0;
+            scale -= 1;
+        }
+        x / 10f64.powi(scale as i32)
     }
 
     /// Vietnamese notation (`1.500,5`).

@@ -970,3 +970,20 @@ proptest! {
         }
     }
 }
+
+/// The float of an exact decimal is the one its text parses to.
+#[test]
+fn exact_decimals_become_the_nearest_float() {
+    for (units, scale, text) in [
+        (5u64, 1u32, "0.5"),
+        (365, 1, "36.5"),
+        (1, 3, "0.001"),
+        (123_456_789_012_345, 15, "0.123456789012345"),
+        (999_999_999_999_999, 2, "9999999999999.99"),
+        (1_080, 0, "1080"),
+        (7, 22, "7e-22"),
+    ] {
+        let expected: f64 = text.parse().unwrap();
+        assert_eq!(Exact { units, scale }.to_f64(), expected, "{text}");
+    }
+}
