@@ -92,6 +92,7 @@ fn CountItem(
                 <label class="option tick-dont-know dont-know">
                     <input
                         type="checkbox"
+                        id=format!("{}-tick-dont-know", crate::fields::dom_id(&path))
                         data-testid=format!("{path}=dont_know")
                         prop:checked=flag(move || dont_know.get())
                         on:change=on_event(on_dont_know)

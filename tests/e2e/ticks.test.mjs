@@ -41,7 +41,7 @@ test("tick the motorbike and the phone, leave the rest: the others are 0, not un
   phone = await launchPhone();
   app = await new QuestionnairePage(phone.page).open();
   await app.start({ date: "2026-06-01", name: "Nhà anh Hùng" });
-  await app.completeTo(WITHOUT_ASSETS, { stopAt: "vehicles" });
+  await app.completeTo(WITHOUT_ASSETS, { stopAt: "assets" });
   // Nothing ticked, nothing "don't know" yet.
   assert.equal(await app.byTestId("checklist").count(), 1);
   assert.equal(await app.byTestId("assets.motorbike").count(), 0, "no count box before the tick");
@@ -56,29 +56,23 @@ test("tick the motorbike and the phone, leave the rest: the others are 0, not un
       .map((e) => e.outerHTML.slice(0, 80)),
   );
   assert.deepEqual(small, []);
-  await phone.page.screenshot({ path: join(SHOTS, "ticks-01-vehicles-360.png"), fullPage: true });
-  await app.continue();
-  assert.equal(await app.stepKey(), "appliances");
-  await app.continue();
-  assert.equal(await app.stepKey(), "devices");
   await app.byTestId("assets.phone=have").check();
+  await phone.page.screenshot({ path: join(SHOTS, "ticks-01-assets-360.png"), fullPage: true });
   await app.continue();
-  // Back to the vehicles: the same ticks, the others now "none".
+  // Back to the assets: the same ticks, the others now "none".
   await phone.page.goBack();
-  await phone.page.goBack();
-  await phone.page.goBack();
-  await app.page.waitForSelector('[data-testid="step-vehicles"]');
+  await app.page.waitForSelector('[data-testid="step-assets"]');
   assert.equal(await app.byTestId("assets.motorbike=have").isChecked(), true);
   assert.equal(await app.byTestId("assets.car=have").isChecked(), false);
   // A reload shows the same ticks.
   await app.reload();
-  assert.equal(await app.stepKey(), "vehicles");
+  assert.equal(await app.stepKey(), "assets");
   assert.equal(await app.byTestId("assets.motorbike=have").isChecked(), true);
   assert.equal(await app.byTestId("assets.motorbike").inputValue(), "1");
   await app.completeTo(WITHOUT_ASSETS);
-  for (const group of ["vehicles", "appliances", "devices"]) {
+  for (const group of ["assets"]) {
     const rows = await checkRows(group);
-    assert.ok(Object.keys(rows).length >= 4, `${group}: ${JSON.stringify(rows)}`);
+    assert.ok(Object.keys(rows).length >= 15, `${group}: ${JSON.stringify(rows)}`);
     for (const [question, [answer, state]] of Object.entries(rows)) {
       assert.equal(state, "answered", `${group}: ${question} is ${answer}`);
       const expected = /^Xe máy|^Điện thoại/.test(question) ? "1" : "0";
@@ -113,28 +107,27 @@ test("rural roofs and walls are listed with their class and kept as chosen; 320 
     assert.deepEqual(await app.brokenWords(), [], `screen ${key}: words broken inside`);
   };
   await app.completeTo(household, {
-    stopAt: "vehicles",
+    stopAt: "assets",
     onScreen: async (key) => {
-      if (key === "wall" || key === "roof") {
+      if (key === "housing") {
         await fits(key);
-        await phone.page.screenshot({ path: join(SHOTS, `ticks-0${key === "wall" ? 3 : 4}-${key}-320-large.png`), fullPage: true });
+        await phone.page.screenshot({ path: join(SHOTS, "ticks-03-housing-320-large.png"), fullPage: true });
       }
     },
   });
   await app.byTestId("assets.motorbike=have").check();
   await app.byTestId("assets.motor_boat=dont_know").check();
-  await fits("vehicles");
-  await phone.page.screenshot({ path: join(SHOTS, "ticks-05-vehicles-320-large.png"), fullPage: true });
+  await fits("assets");
+  await phone.page.screenshot({ path: join(SHOTS, "ticks-05-assets-320-large.png"), fullPage: true });
   await app.completeTo(household);
-  const roof = await checkRows("roof");
-  assert.deepEqual(Object.values(roof)[0], ["Tấm fibrô xi măng — không bền chắc", "answered"]);
-  const wall = await checkRows("wall");
-  assert.match(Object.values(wall)[0][0], /Tường trình/);
-  const vehicles = await checkRows("vehicles");
+  const housing = await checkRows("housing");
+  assert.deepEqual(housing["Mái nhà làm bằng gì?"], ["Tấm fibrô xi măng — không bền chắc", "answered"]);
+  assert.match(housing["Tường nhà làm bằng gì?"][0], /Tường trình/);
+  const vehicles = await checkRows("assets");
   assert.deepEqual(vehicles["Tàu, thuyền có động cơ"], ["Không biết", "unknown"], "don't know only where chosen");
   assert.deepEqual(vehicles["Ô tô"], ["0", "answered"]);
   // The class is shown with each material.
-  await app.byTestId("edit-roof").click();
+  await app.byTestId("edit-housing").click();
   const fibro = await phone.page.locator('label[for$="-fibro_cement"]').textContent();
   assert.match(fibro, /Tấm fibrô xi măng — không bền chắc/);
   assert.equal(await app.byTestId("housing.roof=fibro_cement").isChecked(), true);
