@@ -267,8 +267,10 @@ impl Session {
         {
             Some((step, path)) => {
                 self.fixing.set(true);
-                self.go(step);
+                // Queued before the screen changes: a button that leads here may belong to the
+                // view the change removes, and nothing after that is sure to run.
                 focus_field_later(path);
+                self.go(step);
             }
             None => {
                 self.fixing.set(false);
@@ -424,7 +426,9 @@ pub fn scroll_to_heading() {
 
 /// Moves focus to a field's input (and so scrolls it into view) once the screen is drawn.
 pub fn focus_field_later(path: String) {
-    request_animation_frame(move || focus_field(&path));
+    // Two frames: after the new screen is drawn and after `scroll_to_heading` has focused its
+    // heading.
+    request_animation_frame(move || request_animation_frame(move || focus_field(&path)));
 }
 
 /// Moves focus to a field's input (and so scrolls it into view).

@@ -110,8 +110,8 @@ test("an urban household answering don't know to the decisive question sees the 
   // Its button leads straight to the question to settle, with focus on it; answering it and
   // pressing Continue comes back to the settled result.
   await app.byTestId("depends-on").first().getByRole("button").click();
-  await phone.page.waitForFunction(() => document.activeElement?.getAttribute("data-testid")?.startsWith("assets.car"));
-  assert.equal(await app.stepKey(), "assets");
+  await app.page.waitForSelector('[data-testid="step-assets"]');
+  assert.equal(await app.byTestId("assets.car=dont_know").isChecked(), true);
   await app.byTestId("assets.car=dont_know").uncheck();
   await app.answer("assets.car", "0");
   await app.byTestId("continue").click();
