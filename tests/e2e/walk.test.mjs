@@ -1,6 +1,7 @@
 //! The walk: each household of `fixtures/households/` answers the questionnaire on a 360×740 phone the way a person does (numbers in Vietnamese notation, only what the screen asks), and the figures are printed per household: screens and taps until the verdict so far is settled, and to the end. Each walk must end at the verdict the CLI gives for the same record. Figures are printed, not timed.
 //
-// Taps counted: a choice (1), a typed answer (1, whatever its length), a province picked (2: open
+// Taps counted: a choice (1), a typed answer (1, whatever its length), an item of a "which of
+// these" list (none: 0, one: 1 tick, more: the tick and the number), a province picked (2: open
 // the list, choose), "add a person" (1), Continue (1), "see the result" (1). The start page counts
 // as the first screen; a screen counts as answered once Continue leaves it.
 
@@ -31,8 +32,13 @@ const GOAL = { screens: 15, taps: 60 };
 class CountingPage extends QuestionnairePage {
   taps = 0;
   async answer(path, value) {
+    // A "which of these" item: nothing to tap for none, a tick for one, a tick and a number
+    // for more.
+    const isTick = value !== "dont_know" && (await this.byTestId(`${path}=have`).count()) > 0;
     const done = await super.answer(path, value);
-    if (done) this.taps += path === "province" ? 2 : 1;
+    if (!done) return done;
+    if (isTick) this.taps += Number(value) > 0 ? (String(value) === "1" ? 1 : 2) : 0;
+    else this.taps += path === "province" ? 2 : 1;
     return done;
   }
   async continue() {
