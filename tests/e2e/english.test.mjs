@@ -1,0 +1,108 @@
+//! English: the household page's English texts are not in its first load; choosing English downloads them once (then the service worker has them, so English works offline), and a phone that never had them online is told why it stays in Vietnamese.
+
+import { afterEach, test } from "node:test";
+import assert from "node:assert/strict";
+import { AppPage } from "./support/app-page.mjs";
+import { appServer, launchPhone, waitForOfflineReady } from "./support/harness.mjs";
+
+const ENGLISH_FILE = "/lazy/household.en.txt";
+const VI_TITLE = /Hộ của bạn có thuộc diện hộ nghèo/;
+const EN_TITLE = /Could your household be poor or near-poor\?/;
+
+/** Cuts the network for the browser and the server (as offline.test.mjs does); restored after the test. */
+async function cutNetwork(phone) {
+  const server = await appServer();
+  await phone.context.setOffline(true);
+  server.setOffline(true);
+  server.clearRequests();
+  afterThisTest = () => server.setOffline(false);
+  return server;
+}
+let afterThisTest = () => {};
+afterEach(() => {
+  afterThisTest();
+  afterThisTest = () => {};
+});
+
+/** How many times the server was asked for the English texts. */
+const englishDownloads = (server) => server.requests.filter((r) => r.path === ENGLISH_FILE).length;
+
+test("choosing English downloads its texts once and shows English, which then opens offline", async () => {
+  const phone = await launchPhone();
+  try {
+    const server = await appServer();
+    server.clearRequests();
+    const app = await new AppPage(phone.page).open();
+    await waitForOfflineReady(phone.page);
+    // Not part of the first load, nor of the service worker's install.
+    assert.equal(englishDownloads(server), 0);
+    assert.match(await phone.page.locator("h1").textContent(), VI_TITLE);
+
+    await app.byTestId("lang-en").click();
+    await app.waitForLang("en");
+    assert.match(await phone.page.locator("h1").textContent(), EN_TITLE);
+    assert.equal(await app.byTestId("lang-en").getAttribute("aria-pressed"), "true");
+    assert.equal(englishDownloads(server), 1);
+    // Back and forth: installed once, never downloaded again.
+    await app.byTestId("lang-vi").click();
+    await app.waitForLang("vi");
+    assert.match(await phone.page.locator("h1").textContent(), VI_TITLE);
+    await app.byTestId("lang-en").click();
+    await app.waitForLang("en");
+    assert.equal(englishDownloads(server), 1);
+    assert.equal((await app.localStorage())["mucsong.locale"], "en");
+
+    // Offline: the remembered English comes from the service worker's cache.
+    await cutNetwork(phone);
+    await app.reload();
+    await app.waitForLang("en");
+    assert.match(await phone.page.locator("h1").textContent(), EN_TITLE);
+    assert.equal(await app.byTestId("lang-failed").isVisible(), false);
+    assert.deepEqual(
+      server.requests.map((r) => r.path).filter((p) => p !== "/sw.js"),
+      [],
+      "expected nothing asked of the network offline but the sw.js check",
+    );
+    assert.deepEqual(await phone.problems(), []);
+  } finally {
+    await phone.close();
+  }
+});
+
+test("a phone offline after its first load that chooses English stays in Vietnamese and is told why", async () => {
+  const phone = await launchPhone();
+  try {
+    const app = await new AppPage(phone.page).open();
+    await waitForOfflineReady(phone.page);
+    assert.equal(await app.byTestId("lang-failed").isVisible(), false);
+    await cutNetwork(phone);
+
+    await app.byTestId("lang-en").click();
+    const message = app.byTestId("lang-failed");
+    await message.waitFor({ state: "visible" });
+    assert.match(await message.textContent(), /Cần có mạng một lần để tải tiếng Anh\./);
+    assert.match(await message.textContent(), /English needs the network once to download\./);
+    assert.equal(await app.lang(), "vi");
+    assert.match(await phone.page.locator("h1").textContent(), VI_TITLE);
+    assert.equal(await app.byTestId("lang-vi").getAttribute("aria-pressed"), "true");
+    assert.equal(await app.byTestId("lang-en").getAttribute("aria-pressed"), "false");
+    // Nowhere a missing text.
+    assert.doesNotMatch(await phone.page.locator("body").innerText(), /\[\?\]/);
+
+    // Back online, the same button works and the message goes.
+    afterThisTest();
+    afterThisTest = () => {};
+    await phone.context.setOffline(false);
+    await app.byTestId("lang-en").click();
+    await app.waitForLang("en");
+    assert.match(await phone.page.locator("h1").textContent(), EN_TITLE);
+    assert.equal(await message.isVisible(), false);
+    // The failed download is the only thing the browser reported (the network was cut).
+    assert.deepEqual(
+      (await phone.problems()).filter((p) => !p.includes("household.en.txt") && !/ERR_INTERNET_DISCONNECTED|FetchEvent/.test(p)),
+      [],
+    );
+  } finally {
+    await phone.close();
+  }
+});
