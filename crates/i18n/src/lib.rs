@@ -175,7 +175,7 @@ impl Catalogue {
     /// header must be this build's (same keys), and it must have one text per key. A file from
     /// another version or anything else is refused, and English stays uninstalled. Installing
     /// twice keeps the first.
-    pub fn install_english(&'static self, file: &'static str) -> Result<(), String> {
+    pub fn install_english(&'static self, file: &'static str) -> Result<(), &'static str> {
         let Some(lazy) = &self.lazy else {
             return Ok(());
         };
@@ -280,26 +280,21 @@ impl Catalogue {
 }
 
 /// The texts of an English file (`header` line, then `count` texts each ended by `UNIT`), or
-/// why it is refused.
+/// why it is refused. (Static messages: formatting the file's text into them would cost the
+/// page more code than the message is worth.)
 fn parse_english(
     header: &str,
     count: usize,
     file: &'static str,
-) -> Result<Box<[&'static str]>, String> {
+) -> Result<Box<[&'static str]>, &'static str> {
     let (first, body) = file.split_once('\n').unwrap_or((file, ""));
     if first != header {
-        return Err(format!(
-            "expected the header {header:?}, but found {:?}",
-            first.chars().take(80).collect::<String>()
-        ));
+        return Err("expected this version's header (key count and key hash), but found another");
     }
     let mut texts: Vec<&'static str> = body.split(UNIT).collect();
     // Every text ends with UNIT: the piece after the last one is empty.
     if texts.pop() != Some("") || texts.len() != count || texts.iter().any(|t| t.is_empty()) {
-        return Err(format!(
-            "expected {count} non-empty texts, but found {}",
-            texts.len()
-        ));
+        return Err("expected one non-empty text per key, but found another number");
     }
     Ok(texts.into_boxed_slice())
 }

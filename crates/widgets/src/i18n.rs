@@ -122,7 +122,7 @@ impl I18n {
                 Ok(()) if wanted => self.set_locale(Locale::En),
                 Ok(()) => {}
                 Err(e) => {
-                    web_sys::console::warn_1(&format!("English texts: {e}").into());
+                    web_sys::console::warn_2(&HOUSEHOLD_ENGLISH_URL.into(), &e.into());
                     if wanted {
                         self.english.set(EnglishDownload::Failed);
                     }
@@ -177,18 +177,18 @@ pub fn use_i18n() -> I18n {
 
 /// The text of a same-origin file, or why it could not be had (offline and not cached, an HTTP
 /// error).
-async fn fetch_text(url: &str) -> Result<String, String> {
+async fn fetch_text(url: &str) -> Result<String, &'static str> {
     let window = web_sys::window().ok_or("no window")?;
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
         .await
-        .map_err(|_| format!("{url}: the network failed"))?
+        .map_err(|_| "the network failed (offline and not cached)")?
         .unchecked_into();
     if !response.ok() {
-        return Err(format!("{url}: HTTP {}", response.status()));
+        return Err("expected HTTP 200, but the server answered otherwise");
     }
-    let text = response.text().map_err(|_| format!("{url}: unreadable"))?;
+    let text = response.text().map_err(|_| "unreadable")?;
     let text = JsFuture::from(text)
         .await
-        .map_err(|_| format!("{url}: the download broke off"))?;
-    text.as_string().ok_or_else(|| format!("{url}: not text"))
+        .map_err(|_| "the download broke off")?;
+    text.as_string().ok_or("not text")
 }
