@@ -2,8 +2,11 @@
 
 import { afterEach, test } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { AppPage } from "./support/app-page.mjs";
-import { appServer, launchPhone, waitForOfflineReady } from "./support/harness.mjs";
+import { appServer, launchPhone, privateDeployment, REPO_ROOT, waitForAppStarted, waitForOfflineReady, waitInPage } from "./support/harness.mjs";
 
 const ENGLISH_FILE = "/lazy/household.en.txt";
 const VI_TITLE = /Hộ của bạn có thuộc diện hộ nghèo/;
@@ -106,5 +109,39 @@ test("a phone offline after its first load that chooses English stays in Vietnam
     assert.ok(problems.length <= 1, problems.join("\n"));
   } finally {
     await phone.close();
+  }
+});
+
+test("an update refreshes the English texts a phone had cached, so English still opens offline", async () => {
+  const deploy = await privateDeployment();
+  const phone = await launchPhone();
+  try {
+    const app = await new AppPage(phone.page).open({ baseUrl: deploy.url });
+    await waitForOfflineReady(phone.page);
+    await app.byTestId("lang-en").click();
+    await app.waitForLang("en");
+
+    // Version 2 changes one English text (same keys, so the same header).
+    const file = join(deploy.dir, "lazy", "household.en.txt");
+    await writeFile(file, (await readFile(file, "utf8")).replace("Could your household be poor or near-poor?", "Could your household be poor or near-poor? (v2)"));
+    execFileSync("node", [join(REPO_ROOT, "scripts/gen-precache.mjs"), deploy.dir], { stdio: "pipe" });
+    await app.reload();
+    await waitInPage(phone.page, async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting), {
+      what: "the new version to be installed and waiting",
+    });
+    await app.byTestId("update-now").waitFor({ state: "visible", timeout: 5_000 });
+    // Offline before the update is applied: the new version's English must come from its cache.
+    await phone.context.setOffline(true);
+    deploy.server.setOffline(true);
+    const reloaded = phone.page.waitForEvent("load", { timeout: 30_000 });
+    await app.byTestId("update-now").click();
+    await reloaded;
+    await waitForAppStarted(phone.page);
+    await app.waitForLang("en");
+    assert.match(await phone.page.locator("h1").textContent(), /near-poor\? \(v2\)/);
+    assert.deepEqual(await phone.problems(), []);
+  } finally {
+    await phone.close();
+    await deploy.close();
   }
 });
