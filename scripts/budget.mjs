@@ -22,6 +22,8 @@ const GOAL_KB = 150; // what we aim for on cheap phones and slow links
 // smaller views) -> 238.8 KB (households read and written without serde, shorter wasm-bindgen
 // names, compact rule/locale tables, result page written as one static block, one compiled type
 // per kind of reactive value). Until then the check was a ratchet above the last measurement.
+// 2026-12-02: 265.8 KB -> 260.9 KB (the household page's English texts, 7.8 KB gzip on their own,
+// moved out of the wasm into lazy/household.en.txt); still over the limit.
 /** Commune mode's folder in the build (scripts/build.sh). */
 const COMMUNE_DIR = "commune";
 /** The files the household page downloads only on demand (scripts/build.sh). */
