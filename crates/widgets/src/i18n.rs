@@ -31,6 +31,9 @@ pub struct I18n {
     catalogue: &'static Catalogue,
     /// The download of the catalogue's English texts, when they are not compiled in.
     english: RwSignal<EnglishDownload>,
+    /// What downloads them: only the household page names it, so commune mode's page (whose
+    /// catalogue has English compiled in) does not carry the download code.
+    download: Option<fn(I18n)>,
 }
 
 /// Where the language choice is remembered (only the language: no personal data). Both pages
@@ -89,7 +92,9 @@ impl I18n {
     /// whose texts are not installed yet is downloaded first; the switch happens when they are.
     pub fn set_locale(&self, locale: Locale) {
         if locale == Locale::En && !self.catalogue.has_english() {
-            self.download_english();
+            if let Some(download) = self.download {
+                download(*self);
+            }
             return;
         }
         // Choosing Vietnamese while English downloads cancels the switch (not the download).
@@ -142,14 +147,20 @@ impl I18n {
     }
 }
 
-/// Creates the household page's language context (see `provide_i18n_for`).
+/// Creates the household page's language context (see `provide_i18n_for`), which downloads the
+/// English texts when English is chosen.
 pub fn provide_i18n() -> I18n {
-    provide_i18n_for(&HOUSEHOLD)
+    provide_i18n_with(&HOUSEHOLD, Some(I18n::download_english))
 }
 
-/// Creates the language context of a page with its catalogue, from the remembered choice
-/// (Vietnamese by default).
+/// Creates the language context of a page with its catalogue (both languages compiled in), from
+/// the remembered choice (Vietnamese by default).
 pub fn provide_i18n_for(catalogue: &'static Catalogue) -> I18n {
+    provide_i18n_with(catalogue, None)
+}
+
+/// A page's language context; `download` fetches and installs English when the catalogue lacks it.
+fn provide_i18n_with(catalogue: &'static Catalogue, download: Option<fn(I18n)>) -> I18n {
     let remembered = web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
         .and_then(|s| s.get_item(LOCALE_KEY).ok().flatten())
@@ -159,6 +170,7 @@ pub fn provide_i18n_for(catalogue: &'static Catalogue) -> I18n {
         locale: RwSignal::new(Locale::Vi),
         catalogue,
         english: RwSignal::new(EnglishDownload::Idle),
+        download,
     };
     // Vietnamese until English is installed (a remembered English starts its download); the
     // remembered choice stays as it is meanwhile.
