@@ -1,4 +1,4 @@
-//! Service worker: keeps the household app in a versioned cache so it opens offline, caches commune mode on its first use, and installs new versions only when the user asks.
+//! Service worker: keeps the household app in a versioned cache so it opens offline, caches commune mode and the English texts on their first use, and installs new versions only when the user asks.
 //
 // The placeholders below are filled in by scripts/gen-precache.mjs after every build, from the
 // files actually in the build output (never by hand). A new build changes CACHE_VERSION, so the
@@ -20,6 +20,10 @@
 // - A commune page that started loading just before the first version activated is not
 //   controlled; it asks to be claimed ("CLAIM", src/app/pwa.rs), and the worker caches commune
 //   mode then.
+// - LAZY: files the household page downloads only when asked: its English texts
+//   (lazy/household.en.txt, fetched when someone chooses English). Not downloaded at install;
+//   cached on first use when their SHA-256 is right, like commune files, so English works offline
+//   once chosen; a new version's install refreshes those an older version had cached.
 // - Opening commune/ offline before commune mode was cached completely shows
 //   commune-offline.html (precached), a plain Vietnamese/English page saying why, instead of a
 //   browser error.
@@ -32,6 +36,8 @@ const CACHE_VERSION = "__MUCSONG_CACHE_VERSION__";
 const PRECACHE = /* __MUCSONG_PRECACHE__ */ [];
 /** [{ url, sha256, immutable }] for every file of commune mode (under commune/), cached on first use. */
 const COMMUNE = /* __MUCSONG_COMMUNE__ */ [];
+/** [{ url, sha256, immutable }] for the files downloaded only on demand (under lazy/), cached on first use. */
+const LAZY = /* __MUCSONG_LAZY__ */ [];
 
 const CACHE_PREFIX = "mucsong-";
 const CACHE_NAME = CACHE_PREFIX + CACHE_VERSION;
@@ -44,6 +50,10 @@ const COMMUNE_PAGE_URL = scoped("./commune/index.html");
 const COMMUNE_OFFLINE_URL = scoped("./commune-offline.html");
 /** COMMUNE by absolute URL. */
 const COMMUNE_FILES = new Map(COMMUNE.map((entry) => [scoped(entry.url), entry]));
+/** LAZY by absolute URL. */
+const LAZY_FILES = new Map(LAZY.map((entry) => [scoped(entry.url), entry]));
+/** The entry of a file cached on first use (commune mode's or on demand), by absolute URL. */
+const onDemand = (url) => COMMUNE_FILES.get(url) ?? LAZY_FILES.get(url);
 
 /** Hex SHA-256 of an ArrayBuffer. */
 async function sha256Hex(buffer) {
@@ -73,18 +83,18 @@ async function precache(cache) {
   }
 }
 
-/** Commune files being downloaded by this worker, by URL, so the page and the worker share one download. */
+/** Files cached on first use being downloaded by this worker, by URL, so the page and the worker share one download. */
 const inFlight = new Map();
 
 /**
- * One commune file from the network, cached when its SHA-256 is the one this version expects.
+ * One commune or on-demand file from the network, cached when its SHA-256 is the one this version expects.
  * Resolves to { body, init } to build responses from (one per caller), or rejects when the
  * network fails. Concurrent calls for the same URL share one download.
  */
-function fetchCommuneFile(url) {
+function fetchOnFirstUse(url) {
   let pending = inFlight.get(url);
   if (!pending) {
-    const entry = COMMUNE_FILES.get(url);
+    const entry = onDemand(url);
     pending = (async () => {
       const response = await fetchEntry(url, entry);
       const body = await response.arrayBuffer();
@@ -113,7 +123,7 @@ async function cacheCommune(cache) {
   for (const url of COMMUNE_FILES.keys()) {
     if (await cache.match(url)) continue;
     try {
-      await fetchCommuneFile(url);
+      await fetchOnFirstUse(url);
     } catch {
       return;
     }
@@ -131,6 +141,19 @@ async function communeWasUsed() {
   return pages.some((page) => page.url.startsWith(COMMUNE_PREFIX));
 }
 
+/** Fetches again, for this version, the on-demand files an older version had cached (best effort). */
+async function refreshLazy() {
+  const old = (await caches.keys()).filter((name) => name.startsWith(CACHE_PREFIX) && name !== CACHE_NAME);
+  for (const url of LAZY_FILES.keys()) {
+    for (const name of old) {
+      if (await (await caches.open(name)).match(url)) {
+        await fetchOnFirstUse(url).catch(() => {});
+        break;
+      }
+    }
+  }
+}
+
 self.addEventListener("install", (event) => {
   // No skipWaiting() here: an update waits for the user's "Update now".
   event.waitUntil(
@@ -138,6 +161,7 @@ self.addEventListener("install", (event) => {
       const cache = await caches.open(CACHE_NAME);
       await precache(cache);
       if (await communeWasUsed()) await cacheCommune(cache);
+      await refreshLazy();
     })(),
   );
 });
@@ -173,7 +197,7 @@ self.addEventListener("message", (event) => {
 async function communeNavigation(event, cache) {
   if (await isCommuneCached(cache)) return cache.match(COMMUNE_PAGE_URL);
   try {
-    const { body, init } = await fetchCommuneFile(COMMUNE_PAGE_URL);
+    const { body, init } = await fetchOnFirstUse(COMMUNE_PAGE_URL);
     // Cache the rest while the page starts; the page's own requests join these downloads.
     event.waitUntil(cacheCommune(cache));
     return new Response(body, init);
@@ -200,8 +224,8 @@ self.addEventListener("fetch", (event) => {
       }
       const hit = await cache.match(request, { ignoreSearch: true });
       if (hit) return hit;
-      if (COMMUNE_FILES.has(path)) {
-        const { body, init } = await fetchCommuneFile(path);
+      if (onDemand(path)) {
+        const { body, init } = await fetchOnFirstUse(path);
         return new Response(body, init);
       }
       // Cache-first: the network is only asked for what this version does not contain.

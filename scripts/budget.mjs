@@ -1,12 +1,15 @@
-//! Size budget for the built app: prints what a household's phone downloads on first load (gzip -9) and fails above the 250 KB limit; prints commune mode's bundle, downloaded only on first use, on its own lines.
+//! Size budget for the built app: prints what a household's phone downloads on first load (gzip -9) and fails above the 250 KB limit; prints commune mode's bundle and the English texts, each downloaded only on first use, on their own lines.
 //
 // Usage: node scripts/budget.mjs [DIST_DIR]   (default dist/)
-// First load = every file of the household app, i.e. everything in dist/ outside commune/: the
-// page, the loader, the wasm-bindgen JS, the wasm, CSS, the manifest, the icons and the small
-// "commune mode needs the network" page (the service worker precaches exactly these, so this is
-// also the offline install size). sw.js is counted too: it is fetched on the first visit.
-// Commune mode (dist/commune/) is a page of its own with its own wasm, downloaded only when
-// someone opens it; it is reported but not part of the budget.
+// First load = every file of the household app, i.e. everything in dist/ outside commune/ and
+// lazy/: the page, the loader, the wasm-bindgen JS, the wasm (its texts in Vietnamese only),
+// CSS, the manifest, the icons and the small "commune mode needs the network" page (the service
+// worker precaches exactly these, so this is also the offline install size). sw.js is counted
+// too: it is fetched on the first visit.
+// Not counted, reported on their own lines: commune mode (dist/commune/), a page of its own with
+// its own wasm, downloaded only when someone opens it; and the household page's English texts
+// (dist/lazy/household.en.txt), downloaded only when someone chooses English (then cached by the
+// service worker). A household that reads English downloads first load + that file.
 
 import { readdir, readFile } from "node:fs/promises";
 import { constants, gzipSync } from "node:zlib";
@@ -19,8 +22,12 @@ const GOAL_KB = 150; // what we aim for on cheap phones and slow links
 // smaller views) -> 238.8 KB (households read and written without serde, shorter wasm-bindgen
 // names, compact rule/locale tables, result page written as one static block, one compiled type
 // per kind of reactive value). Until then the check was a ratchet above the last measurement.
+// 2026-12-02: 265.8 KB -> 260.9 KB (the household page's English texts, 7.8 KB gzip on their own,
+// moved out of the wasm into lazy/household.en.txt); still over the limit.
 /** Commune mode's folder in the build (scripts/build.sh). */
 const COMMUNE_DIR = "commune";
+/** The files the household page downloads only on demand (scripts/build.sh). */
+const LAZY_DIR = "lazy";
 
 const dir = process.argv[2] ?? "dist";
 const kb = (bytes) => (bytes / 1024).toFixed(1);
@@ -56,9 +63,15 @@ function theWasm(list, where) {
   return wasm[0];
 }
 
-const household = rows.filter((r) => !r.path.startsWith(`${COMMUNE_DIR}/`));
+const household = rows.filter((r) => !r.path.startsWith(`${COMMUNE_DIR}/`) && !r.path.startsWith(`${LAZY_DIR}/`));
+const lazy = rows.filter((r) => r.path.startsWith(`${LAZY_DIR}/`));
 const commune = rows.filter((r) => r.path.startsWith(`${COMMUNE_DIR}/`));
-const wasm = theWasm(household, `${dir}/ outside ${COMMUNE_DIR}/`);
+const wasm = theWasm(household, `${dir}/ outside ${COMMUNE_DIR}/ and ${LAZY_DIR}/`);
+if (!lazy.some((r) => r.path === `${LAZY_DIR}/household.en.txt`)) {
+  console.error(`budget: expected ${dir}/${LAZY_DIR}/household.en.txt (the English texts; scripts/build.sh), but found none`);
+  process.exit(1);
+}
+const lazyTotal = sum(lazy);
 const communeWasm = theWasm(commune, `${dir}/${COMMUNE_DIR}/`);
 const total = sum(household);
 const communeTotal = sum(commune);
@@ -68,6 +81,9 @@ console.log("budget: first-load transfer of the household app (gzip -9)");
 for (const r of household) console.log(line(r));
 console.log(`budget: wasm ${kb(wasm.raw)} KB raw, ${kb(wasm.gzip)} KB gzip`);
 console.log(`budget: total ${kb(total.gzip)} KB gzip (${kb(total.raw)} KB raw) in ${household.length} files`);
+console.log(`budget: downloaded only when English is chosen (${LAZY_DIR}/), not part of the first load:`);
+for (const r of lazy) console.log(line(r));
+console.log(`budget: English texts, downloaded only when English is chosen: ${kb(lazyTotal.gzip)} KB gzip (${kb(lazyTotal.raw)} KB raw)`);
 console.log(`budget: commune mode (${COMMUNE_DIR}/), not part of the first load:`);
 for (const r of commune) console.log(line(r));
 console.log(`budget: commune mode, downloaded on first use: ${kb(communeTotal.gzip)} KB gzip (${kb(communeTotal.raw)} KB raw) in ${commune.length} files`);

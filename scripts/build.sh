@@ -6,7 +6,7 @@
 # (dist/) is built first and commune mode (dist/commune/) second. Each Trunk run moves its page's
 # inline loader into a file (post_build hook in Trunk.toml); scripts/gen-precache.mjs then runs
 # once over the complete dist/ to write sw.js's lists (household files precached at install,
-# commune files cached on first use) and cache version.
+# commune files and the English texts in lazy/ cached on first use) and cache version.
 # Every wasm build of the app goes through this script: put build settings (environment
 # variables for cargo/Trunk) here, so both pages get them.
 set -euo pipefail
@@ -31,6 +31,17 @@ trunk build index.html --dist dist --release --offline
 # 5.4 KB and the glue 2.5 KB gzip smaller.
 node scripts/minify/minify.mjs glue dist
 node scripts/minify/minify.mjs offline dist
+# The household page's English texts: written by crates/i18n/build.rs during the wasm build (not
+# compiled in), downloaded only when someone chooses English. Copied here rather than by Trunk,
+# which may copy files before cargo has written it. Its first line must be the one compiled into
+# the wasm (the same keys), else the page would refuse it.
+ENGLISH="target/locales/household.en.txt"
+mkdir -p dist/lazy
+cp "$ENGLISH" dist/lazy/household.en.txt
+if ! grep -qaF "$(head -n 1 "$ENGLISH")" dist/*.wasm; then
+  echo "build: expected $ENGLISH's header in the household wasm (same build), but it is not there" >&2
+  exit 1
+fi
 
 echo "==> build: commune mode (commune.html -> dist/commune/)"
 trunk build commune.html --dist dist/commune --release --offline

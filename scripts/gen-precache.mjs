@@ -12,9 +12,10 @@
 //    (`script-src 'self' 'wasm-unsafe-eval'`) forbids inline scripts, so the script's text is
 //    written to `boot-<hash>.js` and the tag becomes `<script type="module" src="./boot-<hash>.js">`.
 //    Any other inline script or inline style left in a page is an error: it would be blocked.
-// 2. Every file of the household app (everything outside commune/, except sw.js) goes into
-//    PRECACHE with its SHA-256, every file of commune mode (commune/) into COMMUNE; a version
-//    derived from both replaces the placeholders in sw.js (see public/sw.js for how they are used).
+// 2. Every file of the household app (everything outside commune/ and lazy/, except sw.js) goes
+//    into PRECACHE with its SHA-256, every file of commune mode (commune/) into COMMUNE, the files
+//    downloaded only on demand (lazy/: the household page's English texts) into LAZY; a version
+//    derived from all three replaces the placeholders in sw.js (see public/sw.js for their use).
 
 import { createHash } from "node:crypto";
 import { readdir, readFile, writeFile } from "node:fs/promises";
@@ -28,6 +29,8 @@ const sha256 = (data) => createHash("sha256").update(data).digest("hex");
 
 /** Where commune mode's page is built (Trunk's --dist for commune.html), inside the output. */
 const COMMUNE_DIR = "commune";
+/** Files the household page downloads only when asked (its English texts; scripts/build.sh). */
+const LAZY_DIR = "lazy";
 
 // Trunk's file hashes: `name-<hex>.ext` or `name-<hex>_bg.wasm`, where <hex> is a 64-bit hash
 // written without leading zeros (usually 16 digits, 15 one time in 16; 12 allows for rarer cases
@@ -102,15 +105,19 @@ const files = (await listFiles(dir))
   .sort();
 const household = [];
 const commune = [];
+const lazy = [];
 for (const path of files) {
   const entry = { url: `./${path}`, sha256: sha256(await readFile(join(dir, path))), immutable: CONTENT_HASHED.test(path) };
-  (path.startsWith(`${COMMUNE_DIR}/`) ? commune : household).push(entry);
+  (path.startsWith(`${COMMUNE_DIR}/`) ? commune : path.startsWith(`${LAZY_DIR}/`) ? lazy : household).push(entry);
+}
+if (!lazy.some((e) => e.url === `./${LAZY_DIR}/household.en.txt`)) {
+  fail(`expected ${join(dir, LAZY_DIR, "household.en.txt")} (scripts/build.sh copies it), but found none`);
 }
 if (commune.filter((e) => e.url.endsWith(".wasm")).length !== 1) {
   fail(`expected exactly one .wasm in ${join(dir, COMMUNE_DIR)}/, but found ${commune.filter((e) => e.url.endsWith(".wasm")).length}`);
 }
 const version = sha256(
-  [...household, ...commune].map((e) => `${e.url} ${e.sha256}\n`).join(""),
+  [...household, ...commune, ...lazy].map((e) => `${e.url} ${e.sha256}\n`).join(""),
 ).slice(0, 16);
 
 // Idempotent: a sw.js that was already filled in gets its values replaced, not appended to. The
@@ -120,15 +127,17 @@ const version = sha256(
 const VERSION_RE = /(\bCACHE_VERSION\s*=\s*)"[^"]*"/;
 const PRECACHE_RE = /(\bPRECACHE\s*=\s*\/\* __MUCSONG_PRECACHE__ \*\/\s*)\[[^\]]*\]/;
 const COMMUNE_RE = /(\bCOMMUNE\s*=\s*\/\* __MUCSONG_COMMUNE__ \*\/\s*)\[[^\]]*\]/;
-if (![VERSION_RE, PRECACHE_RE, COMMUNE_RE].every((re) => re.test(sw))) {
-  fail("sw.js: expected the CACHE_VERSION, PRECACHE and COMMUNE placeholders, but found only some of them");
+const LAZY_RE = /(\bLAZY\s*=\s*\/\* __MUCSONG_LAZY__ \*\/\s*)\[[^\]]*\]/;
+if (![VERSION_RE, PRECACHE_RE, COMMUNE_RE, LAZY_RE].every((re) => re.test(sw))) {
+  fail("sw.js: expected the CACHE_VERSION, PRECACHE, COMMUNE and LAZY placeholders, but found only some of them");
 }
 sw = sw
   .replace(VERSION_RE, (_, head) => `${head}"${version}"`)
   .replace(PRECACHE_RE, (_, head) => `${head}${JSON.stringify(household)}`)
-  .replace(COMMUNE_RE, (_, head) => `${head}${JSON.stringify(commune)}`);
+  .replace(COMMUNE_RE, (_, head) => `${head}${JSON.stringify(commune)}`)
+  .replace(LAZY_RE, (_, head) => `${head}${JSON.stringify(lazy)}`);
 await writeFile(swPath, sw);
 
 console.log(
-  `gen-precache: ${household.length} household files precached, ${commune.length} commune files cached on first use, cache version ${version}`,
+  `gen-precache: ${household.length} household files precached, ${commune.length} commune files and ${lazy.length} on-demand files cached on first use, cache version ${version}`,
 );

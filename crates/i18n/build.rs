@@ -32,6 +32,44 @@ const SECTION: char = '\u{1e}';
 /// The longest shared prefix a key's first byte records: it must stay below the separators.
 const MAX_SHARED: usize = 0x1d;
 
+/// The catalogue whose English texts are a file of their own instead of part of the table.
+const LAZY_ENGLISH: &str = "HOUSEHOLD";
+/// Where that file is written, from the workspace root: scripts/build.sh copies it into the
+/// build (`dist/lazy/`). The same text is written to OUT_DIR for the native build.
+const LAZY_ENGLISH_PATH: &str = "target/locales/household.en.txt";
+
+/// Writes the household catalogue's English texts (`column`: each ended by UNIT, in key order)
+/// as `OUT_DIR/household.en.txt` and `LAZY_ENGLISH_PATH`, after a header line naming the number
+/// of keys and a hash of the key list, and declares that header as `HOUSEHOLD_EN_HEADER`: the
+/// page refuses a file whose header differs (another version's keys).
+fn write_lazy_english<V>(out: &mut String, entries: &BTreeMap<String, V>, column: &str) {
+    // FNV-1a (64 bits) of the keys, each followed by a newline.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for key in entries.keys() {
+        for byte in key.bytes().chain([b'\n']) {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    let header = format!("mucsong-household-en {} {hash:016x}", entries.len());
+    let file = format!("{header}\n{column}");
+    writeln!(
+        out,
+        "/// The first line of the household catalogue's English file (its key count and key hash).\n\
+         const HOUSEHOLD_EN_HEADER: &str = {header:?};"
+    )
+    .unwrap();
+    let out_dir = std::env::var("OUT_DIR").expect("OUT_DIR");
+    fs::write(Path::new(&out_dir).join("household.en.txt"), &file).expect("write household.en.txt");
+    // The stable copy, written through a temporary file so a concurrent build (native tests and
+    // the wasm build at once) never leaves half a file; both write the same text.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let target = root.join(LAZY_ENGLISH_PATH);
+    fs::create_dir_all(target.parent().unwrap()).expect("create target/locales");
+    let temporary = target.with_extension(format!("{}.tmp", std::process::id()));
+    fs::write(&temporary, &file).expect("write household.en.txt");
+    fs::rename(&temporary, &target).expect("move household.en.txt into place");
+}
+
 /// Checks the locale files and writes OUT_DIR/locale_data.rs.
 fn main() {
     println!("cargo:rerun-if-changed=locales");
@@ -101,7 +139,14 @@ fn main() {
                 columns[column].push(UNIT);
             }
         }
-        let text = format!("{keys}{SECTION}{}{SECTION}{}", columns[0], columns[1]);
+        // The household page's English texts are not compiled in: they are written as a file of
+        // their own, fetched only when someone chooses English (see `write_lazy_english`).
+        let text = if name == LAZY_ENGLISH {
+            write_lazy_english(&mut out, &entries, &columns[1]);
+            format!("{keys}{SECTION}{}", columns[0])
+        } else {
+            format!("{keys}{SECTION}{}{SECTION}{}", columns[0], columns[1])
+        };
         writeln!(
             out,
             "/// The {name} catalogue: its keys (sorted, each after the length of the prefix it\n\

@@ -13,6 +13,11 @@
 //! the files are not parsed at run time: build.rs checks them (Vietnamese and
 //! English have the same keys, no key is in two files of a catalogue, every text is a non-empty
 //! string) and compiles each catalogue into one sorted table of texts, searched by key.
+//!
+//! The household page's table holds Vietnamese only (what nearly every household reads): its
+//! English texts are written by build.rs as a file of their own (`household.en.txt`, copied to
+//! `dist/lazy/` by scripts/build.sh), which the page downloads when someone chooses English and
+//! installs with `Catalogue::install_english`. Commune mode's table holds both languages.
 
 /// A language the app speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -60,7 +65,8 @@ use std::sync::OnceLock;
 include!(concat!(env!("OUT_DIR"), "/locale_data.rs"));
 
 /// The texts of one page in every locale: the page's own file plus the shared one, as one table
-/// sorted by key.
+/// sorted by key. The household page's table holds the keys and the Vietnamese texts only; its
+/// English texts are a file of their own (`LazyEnglish`), downloaded when someone chooses English.
 pub struct Catalogue {
     /// The keys, then `SECTION` and the texts of each locale of `Locale::ALL` in key order, each
     /// ended by `UNIT`. Each key is written as one byte below `SECTION` giving how many leading
@@ -69,7 +75,26 @@ pub struct Catalogue {
     text: &'static str,
     /// The table split into keys and texts, made at the first lookup.
     table: OnceLock<Table>,
+    /// For a catalogue whose English is not in `text`: that file's header and, once installed,
+    /// its texts. Until then English lookups give the Vietnamese text.
+    lazy: Option<LazyEnglish>,
 }
+
+/// The English texts of a catalogue, kept out of the compiled table (build.rs writes them as
+/// `household.en.txt`: a header line, then the texts in key order, each ended by `UNIT`).
+struct LazyEnglish {
+    /// The file's first line as this build wrote it: the key count and a hash of the key list.
+    header: &'static str,
+    /// The file as the build wrote it, installed at the first lookup (native builds: tests and
+    /// tools read English without a download); `None` in the browser.
+    built_in: Option<&'static str>,
+    /// The installed texts, in key order.
+    texts: OnceLock<Box<[&'static str]>>,
+}
+
+/// Where the household page finds its English texts, relative to the page (scripts/build.sh
+/// copies build.rs's file there).
+pub const HOUSEHOLD_ENGLISH_URL: &str = "lazy/household.en.txt";
 
 /// A catalogue split for lookups.
 struct Table {
@@ -87,8 +112,17 @@ const UNIT: char = '\u{1f}';
 /// Separates the sections of a table (ASCII record separator).
 const SECTION: char = '\u{1e}';
 
-/// The household app's texts (`locales/<tag>.json` + shared).
-pub static HOUSEHOLD: Catalogue = Catalogue::new(HOUSEHOLD_TEXT);
+/// The household app's texts (`locales/<tag>.json` + shared): Vietnamese compiled in, English
+/// installed from `HOUSEHOLD_ENGLISH_URL` (see `Catalogue::install_english`).
+pub static HOUSEHOLD: Catalogue =
+    Catalogue::with_lazy_english(HOUSEHOLD_TEXT, HOUSEHOLD_EN_HEADER, HOUSEHOLD_EN_BUILT_IN);
+
+/// The English file, compiled in only where nothing is downloaded (native builds).
+#[cfg(not(target_arch = "wasm32"))]
+const HOUSEHOLD_EN_BUILT_IN: Option<&str> =
+    Some(include_str!(concat!(env!("OUT_DIR"), "/household.en.txt")));
+#[cfg(target_arch = "wasm32")]
+const HOUSEHOLD_EN_BUILT_IN: Option<&str> = None;
 
 /// Commune mode's texts (`locales/commune.<tag>.json` + shared).
 pub static COMMUNE: Catalogue = Catalogue::new(COMMUNE_TEXT);
@@ -98,7 +132,56 @@ impl Catalogue {
         Catalogue {
             text,
             table: OnceLock::new(),
+            lazy: None,
         }
+    }
+
+    /// A catalogue whose table holds Vietnamese only; English comes from a file with `header`.
+    const fn with_lazy_english(
+        text: &'static str,
+        header: &'static str,
+        built_in: Option<&'static str>,
+    ) -> Catalogue {
+        Catalogue {
+            text,
+            table: OnceLock::new(),
+            lazy: Some(LazyEnglish {
+                header,
+                built_in,
+                texts: OnceLock::new(),
+            }),
+        }
+    }
+
+    /// The English texts in key order, if this catalogue has them (compiled in or installed).
+    fn english(&'static self) -> Option<&'static [&'static str]> {
+        let Some(lazy) = &self.lazy else {
+            return Some(&self.table().texts[1]);
+        };
+        if let (None, Some(file)) = (lazy.texts.get(), lazy.built_in) {
+            // Checked by the tests; a failure here would only mean Vietnamese is shown.
+            let _ = self.install_english(file);
+        }
+        lazy.texts.get().map(|t| &t[..])
+    }
+
+    /// Whether English can be shown now (always, but for a catalogue whose English file is not
+    /// installed yet).
+    pub fn has_english(&'static self) -> bool {
+        self.english().is_some()
+    }
+
+    /// Installs the English texts from the file build.rs wrote (`HOUSEHOLD_ENGLISH_URL`): its
+    /// header must be this build's (same keys), and it must have one text per key. A file from
+    /// another version or anything else is refused, and English stays uninstalled. Installing
+    /// twice keeps the first.
+    pub fn install_english(&'static self, file: &'static str) -> Result<(), &'static str> {
+        let Some(lazy) = &self.lazy else {
+            return Ok(());
+        };
+        let texts = parse_english(lazy.header, self.table().keys.len(), file)?;
+        let _ = lazy.texts.set(texts);
+        Ok(())
     }
 
     /// The table, split on first use: the compiled catalogue carries no offsets (they compress
@@ -150,9 +233,14 @@ impl Catalogue {
     }
 
     /// The text for `key`, if the catalogue has it.
+    /// English before it is installed gives the Vietnamese text.
     pub fn get(&'static self, locale: Locale, key: &str) -> Option<&'static str> {
-        self.find(key)
-            .map(|i| self.table().texts[locale_index(locale)][i])
+        let i = self.find(key)?;
+        let english = match locale {
+            Locale::En => self.english(),
+            Locale::Vi => None,
+        };
+        Some(english.map_or(self.table().texts[0][i], |texts| texts[i]))
     }
 
     /// The text for `key` with `{name}` placeholders replaced; a missing key shows as itself
@@ -177,11 +265,11 @@ impl Catalogue {
         locale: Locale,
     ) -> impl Iterator<Item = (&'static str, &'static str)> {
         let table = self.table();
-        table
-            .keys
-            .iter()
-            .zip(&table.texts[locale_index(locale)])
-            .map(|(k, t)| (&**k, *t))
+        let texts: &[&str] = match locale {
+            Locale::Vi => &table.texts[0],
+            Locale::En => self.english().expect("English installed"),
+        };
+        table.keys.iter().zip(texts).map(|(k, t)| (&**k, *t))
     }
 
     /// How many keys the catalogue has.
@@ -191,12 +279,24 @@ impl Catalogue {
     }
 }
 
-/// The position of `locale` in `Locale::ALL`, which is the column order of the generated tables.
-fn locale_index(locale: Locale) -> usize {
-    match locale {
-        Locale::Vi => 0,
-        Locale::En => 1,
+/// The texts of an English file (`header` line, then `count` texts each ended by `UNIT`), or
+/// why it is refused. (Static messages: formatting the file's text into them would cost the
+/// page more code than the message is worth.)
+fn parse_english(
+    header: &str,
+    count: usize,
+    file: &'static str,
+) -> Result<Box<[&'static str]>, &'static str> {
+    let (first, body) = file.split_once('\n').unwrap_or((file, ""));
+    if first != header {
+        return Err("expected this version's header (key count and key hash), but found another");
     }
+    let mut texts: Vec<&'static str> = body.split(UNIT).collect();
+    // Every text ends with UNIT: the piece after the last one is empty.
+    if texts.pop() != Some("") || texts.len() != count || texts.iter().any(|t| t.is_empty()) {
+        return Err("expected one non-empty text per key, but found another number");
+    }
+    Ok(texts.into_boxed_slice())
 }
 
 /// Formats whole đồng with dots between thousands, as Vietnamese write money ("1.500.000 đ").
@@ -316,6 +416,91 @@ mod tests {
         assert_eq!(
             HOUSEHOLD.format(Locale::Vi, "no_such_key_{n}", &[("n", "3")]),
             "no_such_key_3"
+        );
+    }
+
+    /// The English file the build writes (OUT_DIR, and the copy scripts/build.sh puts in dist/)
+    /// has one text per key of the table, in its order, after a header that names the key count
+    /// and a hash of the key list.
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))] // reads the build's files
+    fn the_english_file_and_the_table_agree() {
+        let file = include_str!(concat!(env!("OUT_DIR"), "/household.en.txt"));
+        let stable = format!(
+            "{}/../../target/locales/household.en.txt",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        assert_eq!(std::fs::read_to_string(&stable).unwrap(), file, "{stable}");
+        let (header, body) = file.split_once('\n').unwrap();
+        assert_eq!(header, HOUSEHOLD_EN_HEADER);
+        let table = HOUSEHOLD.table();
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for key in &table.keys {
+            for byte in key.bytes().chain([b'\n']) {
+                hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        assert_eq!(
+            header,
+            format!("mucsong-household-en {} {hash:016x}", table.keys.len())
+        );
+        let texts: Vec<&str> = body.split(UNIT).collect();
+        assert_eq!(texts.len(), table.keys.len() + 1);
+        // The compiled table has no English; every key has its English text in the file.
+        assert!(table.texts[1].is_empty());
+        assert_eq!(table.texts[0].len(), table.keys.len());
+        for (key, text) in table.keys.iter().zip(&texts) {
+            assert!(!text.trim().is_empty(), "{key}");
+            assert_eq!(HOUSEHOLD.get(Locale::En, key), Some(*text), "{key}");
+        }
+    }
+
+    /// In the browser English is not there until the file is installed: English lookups give
+    /// the Vietnamese text (never the missing marker), a file with another header or the wrong
+    /// number of texts is refused, and the right one switches every text to English.
+    #[test]
+    fn english_falls_back_to_vietnamese_until_a_good_file_is_installed() {
+        static PAGE: Catalogue =
+            Catalogue::with_lazy_english(HOUSEHOLD_TEXT, HOUSEHOLD_EN_HEADER, None);
+        let file = HOUSEHOLD_EN_BUILT_IN
+            .unwrap_or(include_str!(concat!(env!("OUT_DIR"), "/household.en.txt")));
+        let vi = PAGE.text(Locale::Vi, "start_title");
+        assert!(!PAGE.has_english());
+        assert_eq!(PAGE.text(Locale::En, "start_title"), vi);
+        assert_eq!(PAGE.text(Locale::En, "no_such_key"), MISSING_TEXT);
+        let body = file.split_once('\n').unwrap().1;
+        let other_keys: &'static str =
+            format!("mucsong-household-en 3 0123456789abcdef\n{body}").leak();
+        let truncated: &'static str = file[..file.len() - 2].to_string().leak();
+        let no_header: &'static str = body.to_string().leak();
+        for bad in [
+            other_keys,
+            truncated,
+            no_header,
+            "",
+            "<!DOCTYPE html><html>",
+        ] {
+            assert!(
+                PAGE.install_english(bad).is_err(),
+                "{:?}",
+                &bad[..bad.len().min(60)]
+            );
+            assert!(!PAGE.has_english());
+            assert_eq!(PAGE.text(Locale::En, "start_title"), vi);
+        }
+        PAGE.install_english(file).unwrap();
+        assert!(PAGE.has_english());
+        assert_eq!(
+            PAGE.text(Locale::En, "start_title"),
+            HOUSEHOLD.text(Locale::En, "start_title")
+        );
+        assert_ne!(PAGE.text(Locale::En, "start_title"), vi);
+        assert_eq!(PAGE.text(Locale::Vi, "start_title"), vi);
+        // Commune mode's catalogue has both languages compiled in.
+        assert!(COMMUNE.has_english());
+        assert_ne!(
+            COMMUNE.text(Locale::En, "commune_title"),
+            COMMUNE.text(Locale::Vi, "commune_title")
         );
     }
 

@@ -1,7 +1,8 @@
-//! The language switch: two large buttons, the current one pressed.
+//! The language switch: two large buttons, the current one pressed, and why English is not
+//! shown when its texts could not be downloaded.
 
-use crate::i18n::use_i18n;
-use crate::{on_click, text};
+use crate::i18n::{use_i18n, EnglishDownload};
+use crate::{flag, on_click, text};
 use leptos::prelude::*;
 use mucsong_i18n::Locale;
 
@@ -32,6 +33,16 @@ pub fn LanguageSwitch() -> impl IntoView {
                     .into_any()
                 })
                 .collect_view()}
+            // In both languages: the page is in Vietnamese, the person asked for English.
+            <p
+                class="lang-failed"
+                role="status"
+                data-testid="lang-failed"
+                hidden=flag(move || i18n.english_download() != EnglishDownload::Failed)
+            >
+                "Cần có mạng một lần để tải tiếng Anh. "
+                <span lang="en">"English needs the network once to download."</span>
+            </p>
         </div>
     }
 }

@@ -49,6 +49,14 @@ export class AppPage {
     return this.page.evaluate(() => document.documentElement.lang);
   }
 
+  /**
+   * Waits until the document is in `tag` (`<html lang>`). Switching to English may wait for its
+   * texts to download (the household page's first load carries Vietnamese only).
+   */
+  async waitForLang(tag, timeout = 20_000) {
+    await this.page.waitForFunction((t) => document.documentElement.lang === t, tag, { timeout });
+  }
+
   /** True when nothing is wider than the viewport (no sideways scrolling on a phone). */
   fitsViewportWidth() {
     return this.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
