@@ -49,12 +49,7 @@ pub fn answer_text(
         (FieldKind::Decimal { unit, .. }, _) => format!(
             "{} {}",
             fields::display_value(spec.kind, &answer),
-            i18n.t(unit.key())
-        ),
-        (FieldKind::Land, _) => format!(
-            "{} {}",
-            fields::display_value(spec.kind, &answer),
-            i18n.t("unit_m2")
+            i18n.t(unit)
         ),
         _ => fields::display_value(spec.kind, &answer),
     };

@@ -12,8 +12,6 @@ use mucsong_engine::household::{
 };
 use mucsong_engine::rules::edition_for;
 
-use crate::number::{self, NumberKind, SaoSize, Unit};
-
 /// What kind of value a field takes, which decides its input and its validation.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum FieldKind {
@@ -21,16 +19,16 @@ pub enum FieldKind {
     Choice(&'static [&'static str]),
     /// Yes or no.
     YesNo,
-    /// A whole number ≥ 0, at most `max` (read by `number::read`: `1.000`, `2 nghìn`).
+    /// A whole number ≥ 0, at most `max`.
     Count { max: u32 },
-    /// A measure ≥ `min` and ≤ `max` in `unit` (floor area, weights, heights, kWh), decimals
-    /// allowed (`36,5`).
-    Decimal { min: f64, max: f64, unit: Unit },
-    /// Whole đồng ≥ 0 (`1.500.000`, `1,5 triệu`).
+    /// A decimal ≥ `min` and ≤ `max` (areas, weights, heights, kWh), `unit` is a translation key.
+    Decimal {
+        min: f64,
+        max: f64,
+        unit: &'static str,
+    },
+    /// Whole đồng ≥ 0.
     Money,
-    /// Land in m², at most [`LAND_MAX_M2`]; also in sào and mẫu (the household's sào), công
-    /// and ha, which the echo converts.
-    Land,
     /// A birth date: a year, a month or a day, not after the assessment date, at most 120 years.
     BirthDate,
     /// The assessment date, `YYYY-MM-DD`, within the editions the app knows.
@@ -185,7 +183,7 @@ pub static SPECS: &[FieldSpec] = &[
         kind: FieldKind::Decimal {
             min: 30.0,
             max: 250.0,
-            unit: Unit::Centimetre,
+            unit: "unit_cm",
         },
     },
     FieldSpec {
@@ -193,7 +191,7 @@ pub static SPECS: &[FieldSpec] = &[
         kind: FieldKind::Decimal {
             min: 1.0,
             max: 300.0,
-            unit: Unit::Kilogram,
+            unit: "unit_kg",
         },
     },
     FieldSpec {
@@ -217,7 +215,7 @@ pub static SPECS: &[FieldSpec] = &[
         kind: FieldKind::Decimal {
             min: 0.0,
             max: 100_000.0,
-            unit: Unit::SquareMetre,
+            unit: "unit_m2",
         },
     },
     FieldSpec {
@@ -233,7 +231,7 @@ pub static SPECS: &[FieldSpec] = &[
         kind: FieldKind::Decimal {
             min: 0.0,
             max: 1_000_000.0,
-            unit: Unit::KilowattHour,
+            unit: "unit_kwh",
         },
     },
     FieldSpec {
@@ -414,10 +412,11 @@ pub static SPECS: &[FieldSpec] = &[
     },
 ];
 
-const LAND: FieldKind = FieldKind::Land;
-
-/// The largest land area a field takes (10 000 ha).
-pub const LAND_MAX_M2: f64 = 100_000_000.0;
+const LAND: FieldKind = FieldKind::Decimal {
+    min: 0.0,
+    max: 100_000_000.0,
+    unit: "unit_m2",
+};
 
 /// The income activities of Phụ lục VIII, in the form's order (the record's fields).
 pub const INCOME_SOURCES: &[&str] = mucsong_engine::household::IncomeSources::FIELDS;
@@ -589,23 +588,30 @@ pub struct ParseContext {
     pub today: Date,
 }
 
-/// Reads typed text for a field. Empty text is `Ok(None)`: not answered. Numbers are read by
-/// `number::read`; land in sào or mẫu is refused here, as the household's sào is not known (the
-/// draft knows it: `parse_number`).
+/// Reads typed text for a field. Empty text is `Ok(None)`: not answered.
 pub fn parse_text(
     kind: FieldKind,
     text: &str,
     ctx: &ParseContext,
 ) -> Result<Option<Answer>, FieldError> {
-    if let Some(kind) = number_kind(kind, None) {
-        return Ok(parse_number(&kind, text)?.map(|(answer, _)| answer));
-    }
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Ok(None);
     }
     let answer = match kind {
         FieldKind::Text => Some(Answer::Text(trimmed.to_string())),
+        FieldKind::Choice(_) | FieldKind::YesNo => parse_choice(kind, trimmed),
+        // Only digits (no sign, no spaces inside), and not above the maximum.
+        FieldKind::Count { max } => trimmed
+            .parse::<u32>()
+            .ok()
+            .filter(|n| *n <= max && trimmed.bytes().all(|b| b.is_ascii_digit()))
+            .map(Answer::Count),
+        // Not a number and out of range are one message, which states the range.
+        FieldKind::Decimal { min, max, .. } => parse_decimal(trimmed)
+            .filter(|n| (min..=max).contains(n))
+            .map(Answer::Number),
+        FieldKind::Money => parse_money(trimmed).map(Answer::Money),
         // The dates of the rule data's editions (`{first}` … `{last}` in the message, which the
         // page fills in).
         FieldKind::AssessmentDate => Date::parse(trimmed)
@@ -627,42 +633,8 @@ pub fn parse_text(
             }
             Some(Answer::Text(iso))
         }
-        // Choices (numbers were read above).
-        _ => parse_choice(kind, trimmed),
     };
     answer.map(Some).ok_or_else(|| refusal(kind, trimmed))
-}
-
-/// What the number reader takes for a numeric field (`None` for the other kinds); `sao` is the
-/// household's sào, for land.
-pub fn number_kind(kind: FieldKind, sao: Option<SaoSize>) -> Option<NumberKind> {
-    Some(match kind {
-        FieldKind::Count { max } => NumberKind::Count { max },
-        FieldKind::Decimal { min, max, unit } => NumberKind::Decimal { min, max, unit },
-        FieldKind::Money => NumberKind::MONEY,
-        FieldKind::Land => NumberKind::Land {
-            max_m2: LAND_MAX_M2,
-            sao,
-        },
-        _ => return None,
-    })
-}
-
-/// Reads typed text for a numeric field: its answer and the echo the page shows (`= 1 000 m²`).
-/// Empty text is `Ok(None)`: not answered.
-pub fn parse_number(kind: &NumberKind, text: &str) -> Result<Option<(Answer, String)>, FieldError> {
-    let Some(reading) = number::read(text, kind)? else {
-        return Ok(None);
-    };
-    let answer = match (reading.value, kind) {
-        // The reader keeps a count within its maximum, a `u32`.
-        (number::Number::Whole(n), NumberKind::Count { .. }) => {
-            Answer::Count(u32::try_from(n).unwrap_or(u32::MAX))
-        }
-        (number::Number::Whole(n), _) => Answer::Money(n),
-        (number::Number::Measure(x), _) => Answer::Number(x),
-    };
-    Ok(Some((answer, reading.echo)))
 }
 
 /// A choice's key (`"brick_stone"`, `"true"`) as the answer of a choice or yes/no field; `None`
@@ -683,23 +655,52 @@ pub fn refusal(kind: FieldKind, found: &str) -> FieldError {
             FieldError::new("err_choice", found)
         }
         FieldKind::Count { max } => FieldError::new("err_count", found).with("max", max),
-        FieldKind::Decimal { min, max, .. } => range_refusal(kind, found, min, max),
-        FieldKind::Land => range_refusal(kind, found, 0.0, LAND_MAX_M2),
+        FieldKind::Decimal { min, max, .. } => FieldError::new("err_decimal", found)
+            .with("min", fmt_num(min))
+            .with("max", fmt_num(max)),
         FieldKind::Money => FieldError::new("err_money", found),
         FieldKind::AssessmentDate => FieldError::new("err_assessment_date", found),
         FieldKind::BirthDate => FieldError::new("err_birth_date_format", found),
     }
 }
 
-/// `err_decimal`, its limits written as the echo writes values.
-fn range_refusal(kind: FieldKind, found: &str, min: f64, max: f64) -> FieldError {
-    let written = |x: f64| match number_kind(kind, None) {
-        Some(kind) => number::format_value(number::Number::Measure(x), &kind),
-        None => String::new(),
-    };
-    FieldError::new("err_decimal", found)
-        .with("min", written(min))
-        .with("max", written(max))
+fn fmt_num(n: f64) -> String {
+    if n.fract() == 0.0 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+/// Reads a decimal written either way: `36.5` or `36,5`.
+fn parse_decimal(text: &str) -> Option<f64> {
+    let normal = text.replace(',', ".");
+    if normal.matches('.').count() > 1 || !normal.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return None;
+    }
+    normal.parse::<f64>().ok().filter(|n| n.is_finite())
+}
+
+/// Reads whole đồng: digits, optionally grouped by thousands with `.`, `,` or spaces, optionally
+/// followed by `đ`. Shorthand like `1,5tr` is refused rather than guessed.
+pub fn parse_money(text: &str) -> Option<i64> {
+    let text = text.trim().trim_end_matches(['đ', 'd', 'Đ']).trim();
+    if text.is_empty() {
+        return None;
+    }
+    let groups: Vec<&str> = text.split(['.', ',', ' ']).collect();
+    if groups.len() > 1 {
+        let first_ok = (1..=3).contains(&groups[0].len());
+        let rest_ok = groups[1..].iter().all(|g| g.len() == 3);
+        if !first_ok || !rest_ok {
+            return None;
+        }
+    }
+    let digits: String = groups.concat();
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || digits.len() > 15 {
+        return None;
+    }
+    digits.parse().ok()
 }
 
 /// Accepts the ISO forms (`1984`, `1984-05`, `1984-05-02`) and the way Vietnamese write dates
@@ -722,14 +723,13 @@ pub fn normalise_birth_date(text: &str) -> Option<String> {
     Some(text.to_string())
 }
 
-/// The text shown in an input for a stored answer (money with thousands dots, a measure as
-/// the number reader reads it back: `36,5`).
+/// The text shown in an input for a stored answer (money with thousands dots).
 pub fn display_value(kind: FieldKind, answer: &Answer) -> String {
     match (kind, answer) {
         (FieldKind::Money, Answer::Money(n)) => group_thousands(*n),
         (_, Answer::Text(s)) => s.clone(),
         (_, Answer::Bool(b)) => b.to_string(),
-        (_, Answer::Number(n)) => number::typed_measure(*n),
+        (_, Answer::Number(n)) => n.to_string(),
         (_, Answer::Count(n)) => n.to_string(),
         (_, Answer::Money(n)) => n.to_string(),
         (_, Answer::Key(key)) => key.to_string(),
@@ -814,7 +814,7 @@ mod tests {
                 FieldKind::YesNo => Answer::Bool(true),
                 FieldKind::Count { .. } => Answer::Count(1),
                 FieldKind::Money => Answer::Money(1),
-                FieldKind::Decimal { .. } | FieldKind::Land => Answer::Number(40.5),
+                FieldKind::Decimal { .. } => Answer::Number(40.5),
                 FieldKind::BirthDate | FieldKind::AssessmentDate => {
                     Answer::Text("2020-01-01".to_string())
                 }
@@ -877,165 +877,51 @@ mod tests {
         parse_text(spec(pattern).unwrap().kind, text, &ctx())
     }
 
-    /// `(path, text, answer)`: each text reads as the answer in that field.
-    fn check_answers(cases: &[(&str, &str, Answer)]) {
-        for (path, text, answer) in cases {
-            assert_eq!(
-                parse(path, text),
-                Ok(Some(answer.clone())),
-                "{path}: {text:?}"
-            );
+    #[test]
+    fn money_accepts_grouped_digits_and_refuses_shorthand() {
+        assert_eq!(parse_money("1500000"), Some(1_500_000));
+        assert_eq!(parse_money("1.500.000"), Some(1_500_000));
+        assert_eq!(parse_money("1,500,000 đ"), Some(1_500_000));
+        assert_eq!(parse_money("1 500 000"), Some(1_500_000));
+        for bad in ["1,5tr", "1.5", "-200", "12.34.567", "abc", "1.5000"] {
+            assert_eq!(parse_money(bad), None, "{bad}");
         }
+        let err = parse("income.monthly_vnd", "1,5tr").unwrap_err();
+        assert_eq!(err.key, "err_money");
+        assert_eq!(err.args, vec![("found", "1,5tr".to_string())]);
     }
 
-    /// The user test: a thousands dot was read as a decimal point (`1.000` m² of land
-    /// was 1 m²). Every numeric field now reads through `number::read`.
     #[test]
-    fn every_numeric_field_reads_vietnamese_notation() {
-        check_answers(&[
-            // Land.
-            ("land_m2.annual_crops", "1.000", Answer::Number(1_000.0)),
-            ("land_m2.forest", "5.000", Answer::Number(5_000.0)),
-            ("land_m2.perennial_crops", "1.500", Answer::Number(1_500.0)),
-            ("land_m2.water_surface", "0,5 ha", Answer::Number(5_000.0)),
-            (
-                "land_m2.garden_pond_adjacent",
-                "1.000 m²",
-                Answer::Number(1_000.0),
-            ),
-            // Decimal measures.
-            ("housing.living_area_m2", "1.000", Answer::Number(1_000.0)),
-            ("housing.living_area_m2", "0,5", Answer::Number(0.5)),
-            ("housing.living_area_m2", "36,5", Answer::Number(36.5)),
-            ("housing.living_area_m2", "36.5", Answer::Number(36.5)),
-            (
-                "members[0].weight_kg",
-                "0,5 kg".replace("0,5", "12,5").leak(),
-                Answer::Number(12.5),
-            ),
-            ("members[0].height_cm", "1m65", Answer::Number(165.0)),
-            (
-                "electricity_kwh_per_month",
-                "1.500",
-                Answer::Number(1_500.0),
-            ),
-            // Counts.
-            ("livestock.poultry", "1.000", Answer::Count(1_000)),
-            ("livestock.poultry", "5.000", Answer::Count(5_000)),
-            ("livestock.poultry", "1.500 con gà", Answer::Count(1_500)),
-            ("assets.motorbike", "2", Answer::Count(2)),
-            // Money.
-            ("income.monthly_vnd", "3 triệu", Answer::Money(3_000_000)),
-            ("income.monthly_vnd", "3.000.000", Answer::Money(3_000_000)),
-            ("income.monthly_vnd", "3tr", Answer::Money(3_000_000)),
-            ("income.monthly_vnd", "1,5 triệu", Answer::Money(1_500_000)),
-            (
-                "income.monthly_vnd",
-                "1.500.000 đ",
-                Answer::Money(1_500_000),
-            ),
-            (
-                "income.sources_12m.crops.revenue_vnd",
-                "2 tỷ 500 triệu",
-                Answer::Money(2_500_000_000),
-            ),
-        ]);
-        assert_eq!(parse("members[3].height_cm", "   "), Ok(None));
-    }
-
-    /// What is ambiguous or wrong is refused with a message that says what was read.
-    #[test]
-    fn ambiguous_and_invalid_numbers_are_refused_saying_what_was_read() {
-        // `5,000` m²: five thousand, or five?
-        let land = parse("land_m2.annual_crops", "5,000").unwrap_err();
-        assert_eq!(land.key, "num_err_ambiguous_separator");
-        assert_eq!(land.arg("found"), Some("5,000"));
-        assert_eq!(land.arg("first"), Some("5\u{a0}000\u{a0}m²"));
-        assert_eq!(land.arg("second"), Some("5\u{a0}m²"));
-        assert_eq!(land.arg("write_first"), Some("5000"));
-        assert_eq!(land.arg("write_second"), Some("5"));
-        let area = parse("housing.living_area_m2", "12,500").unwrap_err();
-        assert_eq!(area.key, "num_err_ambiguous_separator");
+    fn numbers_are_non_negative_and_bounded() {
         assert_eq!(
-            (area.arg("first"), area.arg("second")),
-            (Some("12\u{a0}500\u{a0}m²"), Some("12,5\u{a0}m²"))
-        );
-        // `1tr50`: 1 500 000 or 1 050 000?
-        let money = parse("income.monthly_vnd", "1tr50").unwrap_err();
-        assert_eq!(money.key, "num_err_ambiguous_shorthand");
-        assert_eq!(money.arg("first"), Some("1\u{a0}500\u{a0}000\u{a0}đ"));
-        assert_eq!(money.arg("second"), Some("1\u{a0}050\u{a0}000\u{a0}đ"));
-        // Half a motorbike, a negative area, words, too many digits, too large.
-        let count = parse("assets.motorbike", "1,5").unwrap_err();
-        assert_eq!(
-            (count.key, count.arg("read")),
-            ("num_err_count_not_whole", Some("1,5"))
-        );
-        for (path, text, key) in [
-            ("housing.living_area_m2", "-3", "num_err_negative"),
-            ("assets.motorbike", "-1", "num_err_negative"),
-            ("assets.motorbike", "abc", "num_err_not_a_number"),
-            ("land_m2.forest", "abc", "num_err_not_a_number"),
-            ("income.monthly_vnd", "abc", "num_err_not_a_number"),
-            (
-                "income.monthly_vnd",
-                "12345678901234567890",
-                "num_err_too_many_digits",
-            ),
-            ("members[3].height_cm", "251", "num_err_too_large"),
-            ("assets.motorbike", "100", "num_err_too_large"),
-            ("land_m2.forest", "3 mét", "num_err_unknown_word"),
-        ] {
-            let error = parse(path, text).unwrap_err();
-            assert_eq!(error.key, key, "{path}: {text:?}");
-            assert_eq!(error.arg("found"), Some(text), "{path}: {text:?}");
-        }
-        let tall = parse("members[3].height_cm", "251").unwrap_err();
-        assert_eq!(tall.arg("read"), Some("251\u{a0}cm"));
-        assert_eq!(tall.arg("max"), Some("250\u{a0}cm"));
-        // Sào without the household's sào: refused here with both sizes (the draft knows it).
-        let sao = parse("land_m2.annual_crops", "3 sào").unwrap_err();
-        assert_eq!(sao.key, "num_err_sao_region");
-        assert_eq!(sao.arg("as_bac_bo"), Some("1\u{a0}080\u{a0}m²"));
-    }
-
-    /// The echo says what was understood, and a stored measure is shown as it reads back.
-    #[test]
-    fn numbers_echo_what_was_understood_and_stored_measures_read_back() {
-        let echo = |path: &str, text: &str| {
-            let kind = number_kind(spec(path).unwrap().kind, Some(SaoSize::BacBo)).unwrap();
-            parse_number(&kind, text).unwrap().unwrap().1
-        };
-        assert_eq!(
-            echo("land_m2.annual_crops", "1.000"),
-            "= 1\u{a0}000\u{a0}m²"
+            parse("housing.living_area_m2", "36,5").unwrap(),
+            Some(Answer::Number(36.5))
         );
         assert_eq!(
-            echo("land_m2.annual_crops", "3 sào"),
-            "= 1\u{a0}080\u{a0}m² (1 sào = 360\u{a0}m²)"
+            parse("housing.living_area_m2", "0").unwrap(),
+            Some(Answer::Number(0.0))
         );
         assert_eq!(
-            echo("income.monthly_vnd", "3 triệu"),
-            "= 3\u{a0}000\u{a0}000\u{a0}đ"
-        );
-        assert_eq!(echo("housing.living_area_m2", "0,5"), "= 0,5\u{a0}m²");
-        assert_eq!(echo("livestock.poultry", "1.000"), "= 1\u{a0}000");
-        for x in [0.0, 0.5, 36.5, 12.125, 1_000.0, 1_234.567, 99_999.99] {
-            let text = display_value(FieldKind::Land, &Answer::Number(x));
-            assert_eq!(
-                parse("land_m2.forest", &text),
-                Ok(Some(Answer::Number(x))),
-                "{text}"
-            );
-        }
-        assert_eq!(
-            display_value(FieldKind::Land, &Answer::Number(12.125)),
-            "12,1250"
+            parse("housing.living_area_m2", "-3").unwrap_err().key,
+            "err_decimal"
         );
         assert_eq!(
-            display_value(FieldKind::Money, &Answer::Money(3_000_000)),
-            "3.000.000"
+            parse("assets.motorbike", "2").unwrap(),
+            Some(Answer::Count(2))
         );
+        assert_eq!(
+            parse("assets.motorbike", "1.5").unwrap_err().key,
+            "err_count"
+        );
+        assert_eq!(
+            parse("assets.motorbike", "-1").unwrap_err().key,
+            "err_count"
+        );
+        assert_eq!(
+            parse("members[3].height_cm", "251").unwrap_err().key,
+            "err_decimal"
+        );
+        assert_eq!(parse("members[3].height_cm", "   ").unwrap(), None);
     }
 
     #[test]
