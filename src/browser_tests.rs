@@ -209,8 +209,8 @@ async fn the_member_editor_adds_summarises_and_removes_members() {
     assert_eq!(session.peek(|d| d.n_members()), Some(1));
     assert_eq!(
         session.step(),
-        Step::Member(0, MemberPage::Person),
-        "adding opens the new member"
+        Step::Place,
+        "adding stays on the list (Continue then asks about each person)"
     );
     click(&parent, "[data-testid='add-member']").await;
     let ctx = session.parse_context();
@@ -276,8 +276,16 @@ async fn questions_already_shown_stay_in_place_when_the_screen_s_list_changes() 
             })
             .collect::<Vec<_>>()
     };
+    // The person page asks everything while the birth date is unknown; only the insurance part
+    // is checked here.
+    let insurance_part = |parent: &web_sys::HtmlElement| {
+        testids(parent)
+            .into_iter()
+            .filter(|t| t.contains("insurance") || t.contains("internet"))
+            .collect::<Vec<_>>()
+    };
     assert_eq!(
-        testids(&parent),
+        insurance_part(&parent),
         [
             "field-members[0].health_insurance",
             "field-members[0].state_funded_insurance",
@@ -289,7 +297,7 @@ async fn questions_already_shown_stay_in_place_when_the_screen_s_list_changes() 
     // Insured: the state-funded question goes; the other two are the very same nodes.
     click(&parent, "[data-testid='members[0].health_insurance=true']").await;
     assert_eq!(
-        testids(&parent),
+        insurance_part(&parent),
         [
             "field-members[0].health_insurance",
             "field-members[0].uses_internet"
@@ -306,7 +314,7 @@ async fn questions_already_shown_stay_in_place_when_the_screen_s_list_changes() 
     // Not insured: it comes back, in its place.
     click(&parent, "[data-testid='members[0].health_insurance=false']").await;
     assert_eq!(
-        testids(&parent),
+        insurance_part(&parent),
         [
             "field-members[0].health_insurance",
             "field-members[0].state_funded_insurance",

@@ -203,7 +203,8 @@ impl Session {
 
     /// Saves what typing changed and has not been saved yet.
     pub fn flush(&self) {
-        if self.unsaved.get_untracked() {
+        // `try_`: a timer may fire after the session is gone (a page or test torn down).
+        if self.unsaved.try_get_untracked() == Some(true) {
             self.update_with(&mut |_| {});
         }
     }
