@@ -1,31 +1,19 @@
 //! English: the household page's English texts are not in its first load; choosing English downloads them once (then the service worker has them, so English works offline), and a phone that never had them online is told why it stays in Vietnamese.
 
-import { afterEach, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { AppPage } from "./support/app-page.mjs";
-import { appServer, launchPhone, privateDeployment, REPO_ROOT, waitForAppStarted, waitForOfflineReady, waitInPage } from "./support/harness.mjs";
+import { appServer, launchPhone, privateDeployment, REPO_ROOT, waitForAppStarted, waitForOfflineReady, waitInPage, networkCutter } from "./support/harness.mjs";
 
 const ENGLISH_FILE = "/lazy/household.en.txt";
 const VI_TITLE = /Hộ của bạn có thuộc diện hộ nghèo/;
 const EN_TITLE = /Could your household be poor or near-poor\?/;
 
 /** Cuts the network for the browser and the server (as offline.test.mjs does); restored after the test. */
-async function cutNetwork(phone) {
-  const server = await appServer();
-  await phone.context.setOffline(true);
-  server.setOffline(true);
-  server.clearRequests();
-  afterThisTest = () => server.setOffline(false);
-  return server;
-}
-let afterThisTest = () => {};
-afterEach(() => {
-  afterThisTest();
-  afterThisTest = () => {};
-});
+const cutNetwork = networkCutter();
 
 /** How many times the server was asked for the English texts. */
 const englishDownloads = (server) => server.requests.filter((r) => r.path === ENGLISH_FILE).length;
@@ -93,8 +81,7 @@ test("a phone offline after its first load that chooses English stays in Vietnam
     assert.doesNotMatch(await phone.page.locator("body").innerText(), /\[\?\]/);
 
     // Back online, the same button works and the message goes.
-    afterThisTest();
-    afterThisTest = () => {};
+    cutNetwork.restore();
     await phone.context.setOffline(false);
     await app.byTestId("lang-en").click();
     await app.waitForLang("en");

@@ -1,32 +1,20 @@
 //! Offline: after one online visit the service worker has the household app, so it opens with the network cut; commune mode works offline after one online visit to it, and says plainly why it cannot open offline before that.
 
-import { afterEach, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { QuestionnairePage } from "./pages/questionnaire-page.mjs";
 import { AppPage } from "./support/app-page.mjs";
 import { AS_OF, CommunePage, FIXTURES, waitForCommuneCached } from "./support/commune-page.mjs";
 import { RURAL_FOUR } from "./support/households.mjs";
-import { appServer, launchPhone, openApp, waitForAppStarted, waitForOfflineReady } from "./support/harness.mjs";
+import { appServer, launchPhone, openApp, waitForAppStarted, waitForOfflineReady, networkCutter } from "./support/harness.mjs";
 
 /**
  * Cuts the network: the browser context goes offline and the server drops every connection (the
  * browser's offline emulation lets a service worker's update check through). Restored after the
  * test, as the server is shared by this file's tests.
  */
-async function cutNetwork(phone) {
-  const server = await appServer();
-  await phone.context.setOffline(true);
-  server.setOffline(true);
-  server.clearRequests();
-  afterThisTest = () => server.setOffline(false);
-  return server;
-}
-let afterThisTest = () => {};
-afterEach(() => {
-  afterThisTest();
-  afterThisTest = () => {};
-});
+const cutNetwork = networkCutter();
 
 /** Paths the browser tried to fetch, other than the update check of sw.js. */
 const attemptsBesidesUpdateCheck = (server) => server.requests.map((r) => r.path).filter((p) => p !== "/sw.js");

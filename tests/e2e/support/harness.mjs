@@ -11,6 +11,7 @@
 // Which build is tested: $MUCSONG_DIST (scripts/test.sh sets it after its one release build), else
 // the repository's dist/. If neither holds a build, one release build is made first.
 
+import { afterEach } from "node:test";
 import { execFileSync } from "node:child_process";
 import { cp, mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -201,3 +202,30 @@ export async function waitForOfflineReady(page, timeout = 30_000) {
 after(async () => {
   if (serverPromise) await (await serverPromise).close();
 });
+
+/**
+ * For a spec file that cuts the network: returns `cutNetwork(phone)`, which cuts it for the
+ * browser and for this file's shared server, and registers an `afterEach` that restores the
+ * server after each test.
+ */
+export function networkCutter() {
+  let restore = () => {};
+  afterEach(() => {
+    restore();
+    restore = () => {};
+  });
+  const cutNetwork = async (phone) => {
+    const server = await appServer();
+    await phone.context.setOffline(true);
+    server.setOffline(true);
+    server.clearRequests();
+    restore = () => server.setOffline(false);
+    return server;
+  };
+  /** Gives the server its network back now (the browser's is the test's to restore). */
+  cutNetwork.restore = () => {
+    restore();
+    restore = () => {};
+  };
+  return cutNetwork;
+}
