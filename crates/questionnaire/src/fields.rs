@@ -602,15 +602,47 @@ pub fn parse_text(
         FieldKind::Text => Some(Answer::Text(trimmed.to_string())),
         FieldKind::Choice(_) | FieldKind::YesNo => parse_choice(kind, trimmed),
         // Only digits (no sign, no spaces inside), and not above the maximum.
-        FieldKind::Count { max } => trimmed
-            .parse::<u32>()
-            .ok()
-            .filter(|n| *n <= max && trimmed.bytes().all(|b| b.is_ascii_digit()))
-            .map(Answer::Count),
-        // Not a number and out of range are one message, which states the range.
-        FieldKind::Decimal { min, max, .. } => parse_decimal(trimmed)
-            .filter(|n| (min..=max).contains(n))
-            .map(Answer::Number),
+        // Digits, grouped by thousands as Vietnamese write them (`1.000`, `1 000`), not above
+        // the maximum. Not a number and out of range are one message, which states the range.
+        FieldKind::Count { max } => match grouped_digits(trimmed) {
+            Written::Whole(n) | Written::Either { thousands: n, .. } => u32::try_from(n)
+                .ok()
+                .filter(|n| *n <= max)
+                .map(Answer::Count),
+            Written::Decimal(_) | Written::Not => None,
+        },
+        FieldKind::Decimal { min, max, .. } => {
+            let fits = |x: f64| (min..=max).contains(&x);
+            match grouped_digits(trimmed) {
+                Written::Whole(n) => Some(n as f64).filter(|x| fits(*x)),
+                Written::Decimal(x) => Some(x).filter(|x| fits(*x)),
+                // `1.000` m²: a thousand, as Vietnamese write it, unless only the decimal reading
+                // is in range (`12.500` kg is 12,5 kg).
+                Written::Either {
+                    thousands,
+                    decimal,
+                    dot: true,
+                } => [thousands as f64, decimal].into_iter().find(|x| fits(*x)),
+                // `5,000` m²: a comma is the Vietnamese decimal mark and the English thousands
+                // mark; when both readings are in range, ask rather than guess.
+                Written::Either {
+                    thousands,
+                    decimal,
+                    dot: false,
+                } => match (fits(thousands as f64), fits(decimal)) {
+                    (true, true) => {
+                        return Err(FieldError::new("err_number_ambiguous", trimmed)
+                            .with("thousands", thousands)
+                            .with("decimal", typed_decimal(decimal)));
+                    }
+                    (true, false) => Some(thousands as f64),
+                    (false, true) => Some(decimal),
+                    (false, false) => None,
+                },
+                Written::Not => None,
+            }
+            .map(Answer::Number)
+        }
         FieldKind::Money => parse_money(trimmed).map(Answer::Money),
         // The dates of the rule data's editions (`{first}` … `{last}` in the message, which the
         // page fills in).
@@ -672,13 +704,96 @@ fn fmt_num(n: f64) -> String {
     }
 }
 
-/// Reads a decimal written either way: `36.5` or `36,5`.
-fn parse_decimal(text: &str) -> Option<f64> {
-    let normal = text.replace(',', ".");
-    if normal.matches('.').count() > 1 || !normal.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
-        return None;
+/// A decimal as one types it so that it reads back as itself: a decimal comma, and a fourth
+/// decimal where three would read as thousands (`1,1250`).
+fn typed_decimal(x: f64) -> String {
+    let text = fmt_num(x).replace('.', ",");
+    match text.split_once(',') {
+        Some((_, fraction)) if fraction.len() == 3 => format!("{text}0"),
+        _ => text,
     }
-    normal.parse::<f64>().ok().filter(|n| n.is_finite())
+}
+
+/// How digits were written, with Vietnamese notation first: a dot (or a space) between groups of
+/// three digits, a comma before the decimals.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Written {
+    /// Digits only, or grouped by thousands: `12`, `1.500.000`, `1 000`, `1,500,000`.
+    Whole(u64),
+    /// One decimal mark not followed by exactly three digits (`36,5`, `1.5`), or a grouped number
+    /// with decimals (`1.500,5`, `1,500.5`).
+    Decimal(f64),
+    /// One mark followed by exactly three digits (`1.000`, `5,000`): thousands or decimals.
+    Either {
+        thousands: u64,
+        decimal: f64,
+        dot: bool,
+    },
+    /// Anything else: words, signs, misplaced marks.
+    Not,
+}
+
+/// Reads digits as Vietnamese write them (see [`Written`]); at most 15 digits.
+fn grouped_digits(text: &str) -> Written {
+    // `1.500.000`, `1 000`: the first group 1 to 3 digits, the others exactly 3.
+    fn groups(text: &str, mark: char) -> Option<u64> {
+        let mut parts = text.split(mark);
+        let first = parts.next()?;
+        let rest: Vec<&str> = parts.collect();
+        let ok = (1..=3).contains(&first.len()) && rest.iter().all(|g| g.len() == 3);
+        (ok || rest.is_empty()).then(|| whole(&text.replace(mark, "")))?
+    }
+    fn whole(digits: &str) -> Option<u64> {
+        (!digits.is_empty() && digits.len() <= 15 && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| digits.parse().ok())?
+    }
+    fn decimal(int: &str, fraction: &str) -> Option<f64> {
+        let int = if int.is_empty() { Some(0) } else { whole(int) };
+        int.and(whole(fraction))?;
+        format!("{}.{fraction}", int?).parse().ok()
+    }
+    if text.contains([' ', '\u{a0}']) {
+        // Spaces only group thousands, in digits with no other mark.
+        return groups(&text.replace('\u{a0}', " "), ' ').map_or(Written::Not, Written::Whole);
+    }
+    let last = text.rfind(['.', ',']);
+    let Some(at) = last else {
+        return whole(text).map_or(Written::Not, Written::Whole);
+    };
+    let mark = text[at..].chars().next().unwrap_or('.');
+    let other = if mark == '.' { ',' } else { '.' };
+    let (int, fraction) = (&text[..at], &text[at + 1..]);
+    let marks = text.matches(mark).count();
+    if text.contains(other) {
+        // Both marks: the last one is the decimal mark, written once, after grouped thousands.
+        if marks > 1 || int.contains(mark) {
+            return Written::Not;
+        }
+        return match (groups(int, other), whole(fraction)) {
+            (Some(n), Some(_)) => {
+                decimal(&n.to_string(), fraction).map_or(Written::Not, Written::Decimal)
+            }
+            _ => Written::Not,
+        };
+    }
+    if marks > 1 {
+        return groups(text, mark).map_or(Written::Not, Written::Whole);
+    }
+    let decimal_reading = decimal(int, fraction);
+    // `0,500` and `1234.567` cannot be grouped thousands: decimals.
+    let groupable = fraction.len() == 3 && (1..=3).contains(&int.len()) && !int.starts_with('0');
+    match (
+        groupable.then(|| groups(text, mark)).flatten(),
+        decimal_reading,
+    ) {
+        (Some(thousands), Some(decimal)) => Written::Either {
+            thousands,
+            decimal,
+            dot: mark == '.',
+        },
+        (_, Some(x)) => Written::Decimal(x),
+        _ => Written::Not,
+    }
 }
 
 /// Reads whole đồng: digits, optionally grouped by thousands with `.`, `,` or spaces, optionally
@@ -799,6 +914,93 @@ pub fn store(place: Slot, answer: Option<&Answer>) -> bool {
 mod tests {
     use super::*;
     use mucsong_engine::household::{HouseholdRecord, Member};
+
+    /// Numbers as Vietnamese households write them, in counts and measures: a dot groups
+    /// thousands, a comma marks decimals, and a lone comma before three digits is asked about
+    /// when both readings are in range.
+    #[test]
+    fn numbers_are_read_in_vietnamese_notation() {
+        let ctx = ParseContext {
+            assessed_on: Date::new(2026, 10, 1).unwrap(),
+            today: Date::new(2026, 10, 1).unwrap(),
+        };
+        let count = FieldKind::Count { max: 100_000 };
+        let land = FieldKind::Decimal {
+            min: 0.0,
+            max: 1_000_000.0,
+            unit: "unit_m2",
+        };
+        let weight = FieldKind::Decimal {
+            min: 1.0,
+            max: 300.0,
+            unit: "unit_kg",
+        };
+        let read = |kind, text| parse_text(kind, text, &ctx);
+        let cases: &[(FieldKind, &str, Option<Answer>)] = &[
+            (count, "12", Some(Answer::Count(12))),
+            (count, "1.000", Some(Answer::Count(1000))),
+            (count, "1 000", Some(Answer::Count(1000))),
+            (count, "1,000", Some(Answer::Count(1000))),
+            (count, "1.5", None),
+            (count, "0,5", None),
+            (count, "-2", None),
+            (count, "abc", None),
+            (count, "1..000", None),
+            (count, "200.000", None),
+            (land, "1.000", Some(Answer::Number(1000.0))),
+            (land, "5.000", Some(Answer::Number(5000.0))),
+            (land, "1.500", Some(Answer::Number(1500.0))),
+            (land, "1.500.000", None), // above the maximum
+            (land, "120.000", Some(Answer::Number(120_000.0))),
+            (land, "0,5", Some(Answer::Number(0.5))),
+            (land, "1.500,5", Some(Answer::Number(1500.5))),
+            (land, "1,500.5", Some(Answer::Number(1500.5))),
+            (land, "0,500", Some(Answer::Number(0.5))),
+            (land, "1234.567", Some(Answer::Number(1234.567))),
+            (land, "36.5", Some(Answer::Number(36.5))),
+            (land, "20", Some(Answer::Number(20.0))),
+            (land, "1.00.0", None),
+            (land, "1 000.000", None),
+            (land, "-20", None),
+            (land, "12345678901234567890", None),
+            (weight, "12.500", Some(Answer::Number(12.5))),
+            (weight, "12,5", Some(Answer::Number(12.5))),
+            (weight, "2.000", Some(Answer::Number(2.0))),
+            (weight, "5,000", Some(Answer::Number(5.0))),
+        ];
+        for (kind, text, expected) in cases {
+            assert_eq!(
+                read(*kind, text).ok().flatten(),
+                *expected,
+                "{text} as {kind:?}"
+            );
+        }
+        // `5,000` m²: five thousand (English grouping) or five (Vietnamese decimals)? Asked.
+        let error = read(land, "5,000").unwrap_err();
+        assert_eq!(error.key, "err_number_ambiguous");
+        assert!(
+            error
+                .args
+                .iter()
+                .any(|(k, v)| *k == "thousands" && v == "5000"),
+            "{error:?}"
+        );
+        assert!(
+            error.args.iter().any(|(k, v)| *k == "decimal" && v == "5"),
+            "{error:?}"
+        );
+        let error = read(land, "1,125").unwrap_err();
+        assert!(
+            error
+                .args
+                .iter()
+                .any(|(k, v)| *k == "decimal" && v == "1,1250"),
+            "{error:?}"
+        );
+        // Refusals state the range.
+        assert_eq!(read(land, "abc").unwrap_err().key, "err_decimal");
+        assert_eq!(read(count, "1.5").unwrap_err().key, "err_count");
+    }
 
     /// Every field can be set on an empty record and read back, through its path.
     #[test]

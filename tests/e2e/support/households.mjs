@@ -56,9 +56,8 @@ export function answersOf(record, province) {
     if (typeof value === "object" && !Array.isArray(value)) {
       for (const [k, v] of Object.entries(value)) flat(prefix ? `${prefix}.${k}` : k, v);
     } else if (typeof value === "number") {
-      // Areas and counts without the thousands dot: the reader of `1.000` as one thousand is on
-      // branch `wire`, not merged yet (it does not fit the size budget); money reads it already.
-      answers[prefix] = String(value).replace(".", ",");
+      // Areas, counts and money alike: `1.000` for a thousand, `20,5` for twenty and a half.
+      answers[prefix] = vietnamese(value);
     } else {
       answers[prefix] = String(value);
     }
