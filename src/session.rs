@@ -432,15 +432,21 @@ pub fn focus_field_later(path: String) {
     request_animation_frame(move || request_animation_frame(move || focus_field(&path)));
 }
 
-/// Moves focus to a field's input (and so scrolls it into view).
+/// Moves focus to a field's input (and so scrolls it into view): a text box, the chosen option
+/// of a choice (else its first), a checklist line's ticked "don't know" (else its tick), or the
+/// "don't know" box of an input greyed out by it.
 pub fn focus_field(path: &str) {
     let id = crate::fields::dom_id(path);
-    if let Some(element) = web_sys::window().and_then(|w| w.document()).and_then(|d| {
-        // An input greyed out by its "don't know" box cannot take focus: the box does.
-        d.get_element_by_id(&id)
-            .filter(|e| !e.has_attribute("disabled"))
-            .or_else(|| d.get_element_by_id(&format!("{id}-dont-know")))
-    }) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let find = |selector: String| document.query_selector(&selector).ok().flatten();
+    let element = document
+        .get_element_by_id(&id)
+        .filter(|e| !e.has_attribute("disabled"))
+        .or_else(|| find(format!("[name=\"{id}\"]:checked, #{id}-tick-dont-know:checked")))
+        .or_else(|| find(format!("[name=\"{id}\"], #{id}-tick, #{id}-dont-know")));
+    if let Some(element) = element {
         if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
             let _ = element.focus();
         }

@@ -83,6 +83,7 @@ fn CountItem(
                 <label class="option tick">
                     <input
                         type="checkbox"
+                        id=format!("{}-tick", crate::fields::dom_id(&path))
                         data-testid=format!("{path}=have")
                         prop:checked=flag(move || have.get())
                         on:change=on_event(on_tick)

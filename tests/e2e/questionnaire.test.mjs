@@ -112,6 +112,8 @@ test("an urban household answering don't know to the decisive question sees the 
   await app.byTestId("depends-on").first().getByRole("button").click();
   await app.page.waitForSelector('[data-testid="step-assets"]');
   assert.equal(await app.byTestId("assets.car=dont_know").isChecked(), true);
+  // Focus is on the answer to change, not on the screen's heading.
+  await app.page.waitForFunction(() => document.activeElement?.dataset.testid === "assets.car=dont_know");
   await app.byTestId("assets.car=dont_know").uncheck();
   await app.answer("assets.car", "0");
   await app.byTestId("continue").click();
