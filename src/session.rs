@@ -444,7 +444,11 @@ pub fn focus_field(path: &str) {
     let element = document
         .get_element_by_id(&id)
         .filter(|e| !e.has_attribute("disabled"))
-        .or_else(|| find(format!("[name=\"{id}\"]:checked, #{id}-tick-dont-know:checked")))
+        .or_else(|| {
+            find(format!(
+                "[name=\"{id}\"]:checked, #{id}-tick-dont-know:checked"
+            ))
+        })
         .or_else(|| find(format!("[name=\"{id}\"], #{id}-tick, #{id}-dont-know")));
     if let Some(element) = element {
         if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {

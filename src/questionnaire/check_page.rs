@@ -46,6 +46,10 @@ pub fn answer_text(
         (FieldKind::AssessmentDate, Answer::Text(s)) => mucsong_engine::date::Date::parse(s)
             .map(|d| mucsong_i18n::format_date(i18n.locale(), d))
             .unwrap_or_else(|_| s.clone()),
+        // `10/03/1988`, `03/1988` in Vietnamese; ISO in English.
+        (FieldKind::BirthDate, Answer::Text(s)) if i18n.locale() == mucsong_i18n::Locale::Vi => {
+            s.rsplit('-').collect::<Vec<_>>().join("/")
+        }
         (FieldKind::Decimal { unit, .. }, _) => format!(
             "{} {}",
             fields::display_value(spec.kind, &answer),

@@ -46,7 +46,8 @@ pub fn write_score_section(m: &mut Markup, i18n: &I18n, explanation: &Explanatio
             .threshold
             .map(|t| t.to_string())
             .unwrap_or_else(|| "?".to_string());
-        let item_label = i18n.t("b1_item");
+        // Each row under its item's heading: items 1 and 2 both have "Hộ có 2 người".
+        let item_label = |item: u8| i18n.t(&format!("b1_item_{item}"));
         m.open("section", r#"class="how" data-testid="score-a""#)
             .leaf(
                 "h3",
@@ -73,8 +74,8 @@ pub fn write_score_section(m: &mut Markup, i18n: &I18n, explanation: &Explanatio
                     "td",
                     "",
                     &format!(
-                        "{item_label} {}: {}",
-                        item.item,
+                        "{}: {}",
+                        item_label(item.item),
                         b1_row_label(i18n, item.row)
                     ),
                 )
@@ -86,7 +87,7 @@ pub fn write_score_section(m: &mut Markup, i18n: &I18n, explanation: &Explanatio
                 .leaf(
                     "td",
                     "",
-                    &format!("{item_label} {}: {}", u.item, i18n.t("score_unresolved")),
+                    &format!("{}: {}", item_label(u.item), i18n.t("score_unresolved")),
                 )
                 .leaf("td", r#"class="num""#, &format!("{}–{}", u.min, u.max))
                 .close("tr");

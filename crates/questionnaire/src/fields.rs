@@ -844,7 +844,8 @@ pub fn display_value(kind: FieldKind, answer: &Answer) -> String {
         (FieldKind::Money, Answer::Money(n)) => group_thousands(*n),
         (_, Answer::Text(s)) => s.clone(),
         (_, Answer::Bool(b)) => b.to_string(),
-        (_, Answer::Number(n)) => n.to_string(),
+        // A decimal comma, and never three decimals (`20,1250`), so that it reads back as itself.
+        (_, Answer::Number(n)) => typed_decimal(*n),
         (_, Answer::Count(n)) => n.to_string(),
         (_, Answer::Money(n)) => n.to_string(),
         (_, Answer::Key(key)) => key.to_string(),
@@ -997,6 +998,12 @@ mod tests {
                 .any(|(k, v)| *k == "decimal" && v == "1,1250"),
             "{error:?}"
         );
+        // What the page shows of a stored answer reads back as the same answer.
+        for x in [20.125, 1000.0, 1234.5, 0.5, 36.0, 12.25] {
+            let shown = display_value(land, &Answer::Number(x));
+            let back = parse_text(land, &shown, &ctx);
+            assert_eq!(back, Ok(Some(Answer::Number(x))), "{x} shown as {shown}");
+        }
         // Refusals state the range.
         assert_eq!(read(land, "abc").unwrap_err().key, "err_decimal");
         assert_eq!(read(count, "1.5").unwrap_err().key, "err_count");
