@@ -23,26 +23,7 @@ pub fn dom_id(path: &str) -> String {
 /// A validation message naming the field, what was expected and what was found.
 pub fn error_text(i18n: &I18n, path: &str, error: &FieldError) -> String {
     let label = i18n.t(&mucsong_questionnaire::fields::question_key(path));
-    // A date in a message as the language writes it (`15/11/2026`), not as the model keeps it.
-    let dates: Vec<(&str, String)> = error
-        .args
-        .iter()
-        .filter_map(|(k, v)| {
-            let date = mucsong_engine::date::Date::parse(v).ok()?;
-            Some((*k, mucsong_i18n::format_date(i18n.locale(), date)))
-        })
-        .collect();
-    let mut args: Vec<(&str, &str)> = error
-        .args
-        .iter()
-        .map(|(k, v)| {
-            let shown = dates
-                .iter()
-                .find(|(d, _)| d == k)
-                .map_or(v.as_str(), |(_, s)| s.as_str());
-            (*k, shown)
-        })
-        .collect();
+    let mut args: Vec<(&str, &str)> = error.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
     args.push(("field", label));
     tf_with_assessment_dates(i18n, error.key, &args)
 }

@@ -48,7 +48,9 @@ pub fn answer_text(
             .unwrap_or_else(|_| s.clone()),
         // `10/03/1988`, `03/1988` in Vietnamese; ISO in English.
         (FieldKind::BirthDate, Answer::Text(s)) if i18n.locale() == mucsong_i18n::Locale::Vi => {
-            s.rsplit('-').collect::<Vec<_>>().join("/")
+            let mut parts: Vec<&str> = s.split('-').collect();
+            parts.reverse();
+            parts.join("/")
         }
         (FieldKind::Decimal { unit, .. }, _) => format!(
             "{} {}",

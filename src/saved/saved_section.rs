@@ -335,7 +335,7 @@ fn SavedCard(
                 view! {
                     <form class="rename-form" on:submit=on_event(rename)>
                         <label for=label_for>{i18n.t("rename_label")}</label>
-                        <input id=input_id class="text-input" type="text" data-testid="rename-input"
+                        <input id=input_id class="text-input" type="text" data-testid="rename-input" maxlength=mucsong_questionnaire::fields::MAX_NAME_CHARS
                             prop:value=new_name.get_untracked() on:input=on_event(move |ev| new_name.set(event_target_value(&ev))) />
                         <button type="submit" class="button primary small" data-testid="rename-save">{i18n.t("save")}</button>
                     </form>

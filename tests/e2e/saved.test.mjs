@@ -32,6 +32,9 @@ test("a saved household is renamed, duplicated, exported, opened and deleted fro
   // Rename: the form opens under the name, is labelled, and saves.
   await saved.byTestId("rename").click();
   const input = saved.byLabel("Tên mới");
+  // A name is at most 60 characters: the box takes no more (a pasted 10,000 characters included).
+  await input.fill("Nhà chị Lan ".repeat(834));
+  assert.equal((await input.inputValue()).length, 60);
   await input.fill("Nhà chị Lan");
   await saved.byTestId("rename-save").click();
   await saved.page.waitForFunction(() => document.querySelector('[data-testid="saved-name"]')?.textContent === "Nhà chị Lan");

@@ -599,7 +599,13 @@ pub fn parse_text(
         return Ok(None);
     }
     let answer = match kind {
-        FieldKind::Text => Some(Answer::Text(trimmed.to_string())),
+        FieldKind::Text => {
+            let count = trimmed.chars().count();
+            if count > MAX_NAME_CHARS {
+                return Err(too_long(count));
+            }
+            Some(Answer::Text(trimmed.to_string()))
+        }
         FieldKind::Choice(_) | FieldKind::YesNo => parse_choice(kind, trimmed),
         // Only digits (no sign, no spaces inside), and not above the maximum.
         // Digits, grouped by thousands as Vietnamese write them (`1.000`, `1 000`), not above
@@ -658,7 +664,10 @@ pub fn parse_text(
             };
             let limit = ctx.assessed_on.min(ctx.today);
             if date.earliest() > limit {
-                return Err(FieldError::new("err_birth_date_future", trimmed).with("date", limit));
+                // The date as Vietnamese write it (`15/11/2026`), the country's convention in
+                // both languages of the page.
+                let shown = mucsong_i18n::format_date(mucsong_i18n::Locale::Vi, limit);
+                return Err(FieldError::new("err_birth_date_future", trimmed).with("date", shown));
             }
             if date.latest().age_years_on(ctx.assessed_on) > 120 {
                 return Err(FieldError::new("err_birth_date_age", trimmed));
@@ -677,6 +686,21 @@ pub fn parse_choice(kind: FieldKind, key: &str) -> Option<Answer> {
         (FieldKind::YesNo, "true") => Some(Answer::Bool(true)),
         (FieldKind::YesNo, "false") => Some(Answer::Bool(false)),
         _ => None,
+    }
+}
+
+/// The most characters a name may have (a member's, the household's): enough for any Vietnamese
+/// name with a village, short enough for a heading on a phone.
+pub const MAX_NAME_CHARS: usize = 60;
+
+/// A name of `count` characters is too long. The message does not repeat it.
+pub fn too_long(count: usize) -> FieldError {
+    FieldError {
+        key: "err_name_too_long",
+        args: vec![
+            ("max", MAX_NAME_CHARS.to_string()),
+            ("count", count.to_string()),
+        ],
     }
 }
 
@@ -1004,6 +1028,21 @@ mod tests {
             let back = parse_text(land, &shown, &ctx);
             assert_eq!(back, Ok(Some(Answer::Number(x))), "{x} shown as {shown}");
         }
+        // Names: up to 60 characters; a longer one is refused without being repeated.
+        let name = FieldKind::Text;
+        let long = "a".repeat(61);
+        assert_eq!(
+            read(name, "Chị Mai"),
+            Ok(Some(Answer::Text("Chị Mai".to_string())))
+        );
+        let sixty = "ư".repeat(60);
+        assert!(parse_text(name, &sixty, &ctx).is_ok());
+        let error = parse_text(name, &long, &ctx).unwrap_err();
+        assert_eq!(error.key, "err_name_too_long");
+        assert!(
+            error.args.iter().all(|(_, v)| !v.contains("aaa")),
+            "{error:?}"
+        );
         // Refusals state the range.
         assert_eq!(read(land, "abc").unwrap_err().key, "err_decimal");
         assert_eq!(read(count, "1.5").unwrap_err().key, "err_count");
@@ -1151,11 +1190,11 @@ mod tests {
             parse("members[0].birth_date", "2026-06-01").unwrap(),
             Some(Answer::Text("2026-06-01".to_string()))
         );
-        assert_eq!(
-            parse("members[0].birth_date", "2026-06-02")
-                .unwrap_err()
-                .key,
-            "err_birth_date_future"
+        let future = parse("members[0].birth_date", "2026-06-02").unwrap_err();
+        assert_eq!(future.key, "err_birth_date_future");
+        assert!(
+            future.args.contains(&("date", "01/06/2026".to_string())),
+            "{future:?}"
         );
         assert_eq!(
             parse("members[0].birth_date", "1905").unwrap(),
