@@ -55,10 +55,14 @@ const LAZY_FILES = new Map(LAZY.map((entry) => [scoped(entry.url), entry]));
 /** The entry of a file cached on first use (commune mode's or on demand), by absolute URL. */
 const onDemand = (url) => COMMUNE_FILES.get(url) ?? LAZY_FILES.get(url);
 
-/** Hex SHA-256 of an ArrayBuffer. */
+/**
+ * The first 128 bits of an ArrayBuffer's SHA-256, in hex, as the lists record it (gen-precache.mjs:
+ * a check against a half-deployed host, not against an attacker, for which 128 bits is ample and
+ * halves what every first visit downloads of the lists).
+ */
 async function sha256Hex(buffer) {
   const digest = await crypto.subtle.digest("SHA-256", buffer);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+  return Array.from(new Uint8Array(digest).slice(0, 16), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 /** Fetches a listed file: content-hashed files may come from the HTTP cache (their name changes with their content); the others must be revalidated. */

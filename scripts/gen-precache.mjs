@@ -107,7 +107,8 @@ const household = [];
 const commune = [];
 const lazy = [];
 for (const path of files) {
-  const entry = { url: `./${path}`, sha256: sha256(await readFile(join(dir, path))), immutable: CONTENT_HASHED.test(path) };
+  // The first 128 bits of the SHA-256 (public/sw.js checks the same).
+  const entry = { url: `./${path}`, sha256: sha256(await readFile(join(dir, path))).slice(0, 32), immutable: CONTENT_HASHED.test(path) };
   (path.startsWith(`${COMMUNE_DIR}/`) ? commune : path.startsWith(`${LAZY_DIR}/`) ? lazy : household).push(entry);
 }
 if (!lazy.some((e) => e.url === `./${LAZY_DIR}/household.en.txt`)) {

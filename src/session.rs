@@ -305,6 +305,7 @@ impl Session {
     /// Starts a new household and opens it.
     pub fn start_new(&self, name: &str, assessed_on: Date, first_step: Step) {
         self.flush();
+        self.forget_if_untouched();
         let store = households();
         let seed = js_sys::Date::now() as u64;
         let id = match store.new_id(seed) {
@@ -332,6 +333,9 @@ impl Session {
     /// Opens a saved household where it was left; an unreadable one becomes a notice.
     pub fn open(&self, id: &str) {
         self.flush();
+        if self.current_id().as_deref() != Some(id) {
+            self.forget_if_untouched();
+        }
         let store = households();
         match store.load(id) {
             Ok(Some(Ok(saved))) => {
@@ -360,8 +364,24 @@ impl Session {
     /// Closes the open household (it stays saved).
     pub fn close(&self) {
         self.flush();
+        self.forget_if_untouched();
         let _ = households().set_current(None);
         self.current.set(None);
+    }
+
+    /// Deletes the open household if nothing was answered, typed or named in it: "Đánh giá một
+    /// hộ mới" left at once leaves no "0 người, Hộ chưa đặt tên" in the saved list.
+    fn forget_if_untouched(&self) {
+        let untouched = self.current.with_untracked(|c| {
+            c.as_ref()
+                .filter(|c| c.draft.is_untouched())
+                .map(|c| c.id.clone())
+        });
+        if let Some(id) = untouched {
+            let _ = households().delete(&id);
+            let _ = households().set_current(None);
+            self.current.set(None);
+        }
     }
 
     /// Called after the saved list changed elsewhere (delete, import…): re-reads the open

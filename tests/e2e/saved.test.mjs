@@ -91,3 +91,31 @@ test("a set-aside record can be downloaded, then discarded", async () => {
   assert.equal((await saved.localStorage())["mucsong.set_aside.hbroken"], undefined);
   assert.deepEqual(await phone.problems(), []);
 });
+
+test("a household started and left without an answer leaves no entry; one answer keeps it", async () => {
+  const phone = await launchPhone();
+  try {
+    const app = await new QuestionnairePage(phone.page).open();
+    await app.start({ date: "2026-06-01" });
+    const saved = await new SavedPage(phone.page).show();
+    // "Đánh giá một hộ mới" twice, with nothing answered: no "0 người, Hộ chưa đặt tên" left.
+    await saved.byTestId("new-household").click();
+    await app.start({ date: "2026-06-01" });
+    await saved.show();
+    await saved.byTestId("new-household").click();
+    await app.page.waitForSelector('[data-testid="start"]');
+    await saved.show();
+    assert.deepEqual(await saved.names(), []);
+    // One choice made is kept, even without Continue.
+    await saved.byTestId("new-household").click();
+    await app.start({ date: "2026-06-01" });
+    await app.byTestId("area=rural").check();
+    await saved.show();
+    await saved.byTestId("new-household").click();
+    await app.page.waitForSelector('[data-testid="start"]');
+    await saved.show();
+    assert.equal((await saved.names()).length, 1);
+  } finally {
+    await phone.close();
+  }
+});

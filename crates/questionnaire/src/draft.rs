@@ -229,6 +229,20 @@ impl Draft {
         }
     }
 
+    /// Nothing answered, typed or named yet: a household started and left at once, which is not
+    /// worth keeping in the saved list.
+    pub fn is_untouched(&self) -> bool {
+        self.name.trim().is_empty()
+            && self.raw.as_slice().is_empty()
+            && self.dont_know.is_empty()
+            && self.record.members.as_ref().is_none_or(Vec::is_empty)
+            && fields::SPECS
+                .iter()
+                // The assessment date is set when a household is started.
+                .filter(|spec| !spec.pattern.contains("[]") && spec.pattern != "assessed_on")
+                .all(|spec| self.answer(spec.pattern).is_none())
+    }
+
     /// The assessment date, if set and valid.
     pub fn assessed_on(&self) -> Option<Date> {
         self.record
@@ -870,5 +884,26 @@ mod tests {
         let mut d = draft();
         d.record.assessed_on = None;
         assert_eq!(d.edition(), "2022-2025");
+    }
+
+    #[cfg(test)]
+    mod untouched_tests {
+        use super::*;
+
+        /// A household only started is untouched; any answer, typed text or name makes it kept.
+        #[test]
+        fn a_draft_is_untouched_until_something_is_given() {
+            let date = Date::new(2026, 10, 1).unwrap();
+            assert!(Draft::new("", date).is_untouched());
+            assert!(!Draft::new("Nhà An", date).is_untouched());
+            let mut typed = Draft::new("", date);
+            typed
+                .raw
+                .insert("housing.living_area_m2".to_string(), "2".to_string());
+            assert!(!typed.is_untouched());
+            let mut answered = Draft::new("", date);
+            answered.choose("area", Some("rural"));
+            assert!(!answered.is_untouched());
+        }
     }
 }
