@@ -11,6 +11,10 @@ import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+/// Kinds of file a real static host sends compressed (images are compressed already).
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".wasm", ".css", ".json", ".webmanifest", ".svg", ".txt", ".csv"]);
 
 /// Content types for every kind of file Trunk puts in dist/. Anything else is served as bytes.
 const CONTENT_TYPES = {
@@ -35,6 +39,16 @@ const CONTENT_TYPES = {
  * request is recorded and then its connection dropped, as if the network were down: browser
  * network emulation does not cover everything (a service worker's update check still gets through).
  */
+/** `body` gzipped, remembered by path and content so that a rebuilt file is compressed again. */
+const gzipCache = new Map();
+function compressed(file, body) {
+  const hit = gzipCache.get(file);
+  if (hit && hit.body.equals(body)) return hit.gz;
+  const gz = gzipSync(body, { level: 9 });
+  gzipCache.set(file, { body, gz });
+  return gz;
+}
+
 export async function startStaticServer({ root, host = "127.0.0.1", port = 0, quiet = true } = {}) {
   const rootDir = resolve(root);
   const requests = [];
@@ -59,10 +73,16 @@ export async function startStaticServer({ root, host = "127.0.0.1", port = 0, qu
     }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
-      const body = await readFile(file);
+      let body = await readFile(file);
+      // Compressed when the browser accepts it, as a real static host sends it (gzip -9, so the
+      // transfer is what scripts/budget.mjs counts); kept in memory per file content.
+      const gzip = COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
+      if (gzip) body = compressed(file, body);
       res.writeHead(200, {
         "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
         "content-length": body.length,
+        ...(gzip ? { "content-encoding": "gzip" } : {}),
+        vary: "accept-encoding",
         // Always revalidate, like a plain static host: the service worker, not HTTP caching,
         // is what makes the app work offline, and tests must see each new build at once.
         "cache-control": "no-cache",
