@@ -32,6 +32,8 @@ const SECTION: char = '\u{1e}';
 /// The longest shared prefix a key's first byte records: it must stay below the separators.
 const MAX_SHARED: usize = 0x1d;
 
+/// Where the rule data's wordings come from (named in problems).
+const RULE_LABELS: &str = "crates/rules/data (label_vi, label_en)";
 /// The catalogue whose English texts are a file of their own instead of part of the table.
 const LAZY_ENGLISH: &str = "HOUSEHOLD";
 /// Where that file is written, from the workspace root: scripts/build.sh copies it into the
@@ -106,6 +108,21 @@ fn main() {
                     }
                     entry.2[column] = Some(text);
                 }
+            }
+        }
+        // The rule data's wordings (indicators, interpretations, supports, score rows), under
+        // `rule_label_NNN`, so that the page shows them like its other texts and their English is
+        // downloaded with the rest instead of compiled in.
+        if name == LAZY_ENGLISH {
+            for (id, vi, en) in mucsong_rules::all_labels() {
+                entries.insert(
+                    mucsong_rules::label_key(id),
+                    (
+                        RULE_LABELS,
+                        RULE_LABELS.to_string(),
+                        [Some(vi.to_string()), Some(en.to_string())],
+                    ),
+                );
             }
         }
         // Three sections, in key order, separated by SECTION: the keys, each written as one byte

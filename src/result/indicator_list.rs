@@ -13,7 +13,7 @@ use mucsong_widgets::i18n::I18n;
 /// The indicator's label from the rule data, in the current language.
 pub fn indicator_label(i18n: &I18n, e: &IndicatorExplanation) -> String {
     let rule = rules().indicator(e.indicator);
-    i18n.pick(rule.label_vi(), rule.label_en()).to_string()
+    i18n.t(&rule.label_key()).to_string()
 }
 
 /// Writes the checklist of the edition's indicators (as explained by the engine), with the
@@ -77,7 +77,11 @@ pub fn write_indicator_list(
         }
         m.close("span");
         if Some(e.reference) != common {
-            m.leaf("span", r#"class="legal""#, &reference_text(e.reference));
+            m.leaf(
+                "span",
+                r#"class="legal""#,
+                &reference_text(i18n, e.reference),
+            );
         }
         m.close("li");
     }
@@ -86,7 +90,7 @@ pub fn write_indicator_list(
         m.leaf(
             "p",
             r#"class="hint legal-common""#,
-            &i18n.tf("legal_basis", &[("reference", &reference_text(r))]),
+            &i18n.tf("legal_basis", &[("reference", &reference_text(i18n, r))]),
         );
     }
 }

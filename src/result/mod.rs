@@ -11,18 +11,43 @@ pub mod verdict;
 
 use crate::questionnaire::member_name;
 use mucsong_engine::rules::Reference;
+use mucsong_i18n::Locale;
 use mucsong_questionnaire::draft::Draft;
 use mucsong_questionnaire::fields::question_key;
 use mucsong_widgets::i18n::I18n;
 
-/// "Document, article, gazette" for a legal reference.
-pub fn reference_text(reference: &Reference) -> String {
+/// "Document, article, gazette" for a legal reference. The rule data writes references in
+/// Vietnamese; in English the few citation words are put in English (document names stay as
+/// they are published).
+pub fn reference_text(i18n: &I18n, reference: &Reference) -> String {
     let mut parts = vec![reference.document, reference.article];
     if reference.gazette != "-" && !reference.gazette.is_empty() {
         parts.push(reference.gazette);
     }
-    parts.join(", ")
+    let mut text = parts.join(", ");
+    if i18n.locale() == Locale::En {
+        for (vi, en) in CITATION_WORDS {
+            text = text.replace(vi, en);
+        }
+    }
+    text
 }
+
+/// The Vietnamese words of the rule data's references and their English, longest first.
+const CITATION_WORDS: [(&str, &str); 9] = [
+    (
+        "chưa có văn bản chính thức (theo tin báo chí)",
+        "no official text yet (news reports)",
+    ),
+    ("bảng điểm Phiếu B1", "Phiếu B1 points"),
+    ("điểm theo vùng của hộ thành thị", "urban region points"),
+    ("sửa đổi bởi", "amended by"),
+    ("Công báo", "Official Gazette"),
+    ("Điều", "Art."),
+    ("khoản", "cl."),
+    ("tr. ", "p. "),
+    ("mục", "item"),
+];
 
 /// A readable name for an answer path: "Thành viên 2 — Có thẻ bảo hiểm y tế còn hạn".
 pub fn path_label(i18n: &I18n, draft: &Draft, path: &str) -> String {

@@ -10,8 +10,9 @@ use crate::session::{use_session, Session};
 use crate::{use_navigation, Section};
 use leptos::prelude::*;
 use mucsong_engine::household::HouseholdRecord;
-use mucsong_engine::rules::next_edition_after;
+use mucsong_engine::rules::{next_edition_after, review_edition_before};
 use mucsong_engine::{assess, AssessOptions};
+use mucsong_i18n::format_date;
 use mucsong_questionnaire::fields::question_key;
 use mucsong_questionnaire::steps::{self, member_pages, Step};
 use mucsong_widgets::i18n::use_i18n;
@@ -194,7 +195,39 @@ fn write_content(m: &mut Markup, i18n: &I18n, session: &Session, record: &Househ
         }
         Ok(assessment) => {
             write_assessment(m, i18n, session, &assessment, false);
-            let Some(next) = next_edition_after(assessment.explanation.assessed_on) else {
+            let assessed_on = assessment.explanation.assessed_on;
+            // From 2027, until the new standard has a review method: the same household under
+            // the last method the commune used (its current lists were made with it).
+            if let Some(review) = review_edition_before(assessed_on) {
+                if let Ok(c) = assess(
+                    record,
+                    &AssessOptions {
+                        as_of: Some(review.until),
+                    },
+                ) {
+                    m.open(
+                        "section",
+                        r#"class="compare" data-testid="comparison-review""#,
+                    )
+                    .open("div", r#"class="compare-card""#)
+                    .leaf(
+                        "h2",
+                        "",
+                        &i18n.tf("review_compare_title", &[("edition", review.key)]),
+                    )
+                    .leaf(
+                        "p",
+                        r#"class="hint""#,
+                        &i18n.tf(
+                            "review_compare_note",
+                            &[("date", &format_date(i18n.locale(), review.until))],
+                        ),
+                    );
+                    write_assessment(m, i18n, session, &c, true);
+                    m.close("div").close("section");
+                }
+            }
+            let Some(next) = next_edition_after(assessed_on) else {
                 return;
             };
             // The same household as if assessed on the first day of the new standard.

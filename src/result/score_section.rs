@@ -17,7 +17,7 @@ fn b1_row_label(i18n: &I18n, row: &str) -> String {
         .b1_points
         .iter()
         .find(|r| r.key == row)
-        .map(|r| i18n.pick(r.label_vi(), r.label_en()).to_string())
+        .map(|r| i18n.t(&r.label_key()).to_string())
         .unwrap_or_else(|| row.to_string())
 }
 
@@ -37,7 +37,7 @@ pub fn write_score_section(m: &mut Markup, i18n: &I18n, explanation: &Explanatio
                     &[("count", &count), ("stop", &s.stop_count.to_string())],
                 ),
             )
-            .leaf("p", r#"class="hint""#, &reference_text(s.reference))
+            .leaf("p", r#"class="hint""#, &reference_text(i18n, s.reference))
             .close("section");
     }
     if let Some(a) = &explanation.score_a {
@@ -99,7 +99,7 @@ pub fn write_score_section(m: &mut Markup, i18n: &I18n, explanation: &Explanatio
             .close("tbody")
             .close("table")
             .close("details")
-            .leaf("p", r#"class="hint""#, &reference_text(a.reference))
+            .leaf("p", r#"class="hint""#, &reference_text(i18n, a.reference))
             .close("section");
     }
     let b = &explanation.score_b;

@@ -4,7 +4,7 @@
 use crate::result::markup::Markup;
 use crate::result::reference_text;
 use mucsong_engine::explanation::Explanation;
-use mucsong_engine::rules::rules;
+use mucsong_engine::rules::{edition_for, rules, ClassificationMethod};
 use mucsong_i18n::format_vnd;
 use mucsong_widgets::i18n::I18n;
 
@@ -40,7 +40,19 @@ pub fn write_income_section(m: &mut Markup, i18n: &I18n, explanation: &Explanati
                     .close("p");
             }
             let class = i18n.t(&format!("income_class_{}", income.income_class.key()));
-            m.leaf("p", "", &i18n.tf("income_class", &[("class", class)]));
+            // Where the review method classes the household, income is not a second verdict.
+            let by_income = edition_for(explanation.assessed_on)
+                .is_some_and(|e| e.classification == ClassificationMethod::Income);
+            let key = if by_income {
+                "income_class_decides"
+            } else {
+                "income_class"
+            };
+            m.leaf(
+                "p",
+                r#"data-testid="income-class""#,
+                &i18n.tf(key, &[("class", class)]),
+            );
         }
     }
     m.close("section");
@@ -57,7 +69,7 @@ pub fn write_changes_section(m: &mut Markup, i18n: &I18n, explanation: &Explanat
                 .iter()
                 .map(|&i| {
                     let rule = rules().indicator(i);
-                    i18n.pick(rule.label_vi(), rule.label_en())
+                    i18n.t(&rule.label_key())
                 })
                 .collect();
             let key = if c.change == "more_deprived" {
@@ -78,19 +90,21 @@ pub fn write_changes_section(m: &mut Markup, i18n: &I18n, explanation: &Explanat
     m.open("section", r#"data-testid="changes""#)
         .leaf("h2", "", i18n.t("changes_title"));
     if let Some(d) = &explanation.score_a_distance {
+        // Poor or near-poor by score at the threshold or below: leaving needs one point more.
         let (key, n) = if d.points_above_threshold > 0 {
             ("score_distance_above", d.points_above_threshold)
         } else {
-            ("score_distance_below", -d.points_above_threshold)
+            ("score_distance_below", 1 - d.points_above_threshold)
         };
         m.leaf(
             "p",
-            "",
+            r#"data-testid="score-distance""#,
             &i18n.tf(
                 key,
                 &[
                     ("n", &n.to_string()),
                     ("threshold", &d.threshold.to_string()),
+                    ("needed", &(d.threshold + 1).to_string()),
                 ],
             ),
         );
@@ -112,13 +126,17 @@ pub fn write_supports_section(m: &mut Markup, i18n: &I18n, explanation: &Explana
     m.open("ul", r#"class="plain-list""#);
     for s in &explanation.supports {
         let rule = rules().supports.iter().find(|r| r.key == s.key);
-        let label = rule.map_or(s.key, |r| i18n.pick(r.label_vi(), r.label_en()));
+        let label = rule.map_or(s.key, |r| i18n.t(&r.label_key()));
         m.open("li", "")
             .leaf("strong", "", label)
             .text(": ")
             .text(i18n.t(&format!("support_level_{}", s.level)))
             .open("br", "")
-            .leaf("span", r#"class="hint""#, &reference_text(s.reference))
+            .leaf(
+                "span",
+                r#"class="hint""#,
+                &reference_text(i18n, s.reference),
+            )
             .close("li");
     }
     m.close("ul")
@@ -132,7 +150,7 @@ pub fn write_interpretations_section(m: &mut Markup, i18n: &I18n, explanation: &
         .interpretations
         .iter()
         .filter_map(|k| rules().interpretation_label(k))
-        .map(|r| i18n.pick(r.label_vi(), r.label_en()))
+        .map(|r| i18n.t(&r.label_key()))
         .collect();
     if items.is_empty() {
         return;

@@ -95,6 +95,25 @@ test("a rural household of four completes the questionnaire and is assessed poor
   assert.deepEqual(await phone.problems(), []);
 });
 
+test("assessed in 2027, the household is shown under the new standard and under the review method its commune's lists were made with", async () => {
+  await freshPhone();
+  await app.start({ date: "2027-03-01" });
+  await app.completeTo(RURAL_FOUR);
+  await app.byTestId("see-result").click();
+  await app.byTestId("result-page").waitFor();
+  assert.match(await app.byTestId("edition-line").first().textContent(), /2027-2030.*tạm tính/s);
+  const review = app.byTestId("comparison-review");
+  assert.equal(await review.count(), 1);
+  const text = await review.textContent();
+  assert.match(text, /rà soát 2022-2025/);
+  assert.match(text, /31\/12\/2026/);
+  // Score A and the 12 indicators of the 2022-2025 forms still class this household poor.
+  assert.equal(await review.getByTestId("verdict").getAttribute("data-class"), "poor");
+  assert.equal(await app.byTestId("comparison-2027").count(), 0);
+  await phone.page.screenshot({ path: join(SHOTS, "05b-result-2027.png"), fullPage: true });
+  assert.deepEqual(await phone.problems(), []);
+});
+
 test("an urban household answering don't know to the decisive question sees the range and what settles it", async () => {
   await freshPhone();
   await app.start({ date: "2026-06-01" });

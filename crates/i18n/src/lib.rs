@@ -394,6 +394,9 @@ mod tests {
                 let tag = locale.tag();
                 let mut expected = read(format!("{own}{tag}.json"));
                 expected.extend(read(format!("shared.{tag}.json")));
+                if own.is_empty() {
+                    expected.extend(rule_labels(locale));
+                }
                 let table: BTreeMap<String, String> = catalogue
                     .entries(locale)
                     .map(|(k, t)| (k.to_string(), t.to_string()))
@@ -523,6 +526,30 @@ mod tests {
         }
     }
 
+    /// The rule data's wordings, which the household catalogue holds besides its files.
+    fn rule_labels(locale: Locale) -> std::collections::BTreeMap<String, String> {
+        mucsong_rules::all_labels()
+            .map(|(id, vi, en)| {
+                let text = if locale == Locale::Vi { vi } else { en };
+                (mucsong_rules::label_key(id), text.to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_rule_data_wordings_are_in_the_household_catalogue_in_both_languages() {
+        let indicator = mucsong_rules::rules().indicators.first().unwrap();
+        assert_eq!(
+            HOUSEHOLD.text(Locale::Vi, &indicator.label_key()),
+            indicator.label_vi()
+        );
+        assert_eq!(
+            HOUSEHOLD.text(Locale::En, &indicator.label_key()),
+            indicator.label_en()
+        );
+        assert!(mucsong_rules::all_labels().count() > 50);
+    }
+
     #[test]
     fn the_household_commune_and_shared_files_share_no_key() {
         for locale in Locale::ALL {
@@ -531,9 +558,10 @@ mod tests {
             let commune = file_keys(&format!("locales/commune.{tag}.json"));
             let shared = file_keys(&format!("locales/shared.{tag}.json"));
             // Each catalogue is its page's file plus the shared one.
+            let rules: BTreeSet<String> = rule_labels(locale).into_keys().collect();
             assert_eq!(
                 keys(&HOUSEHOLD, locale),
-                household.union(&shared).cloned().collect()
+                household.union(&shared).chain(&rules).cloned().collect()
             );
             assert_eq!(
                 keys(&COMMUNE, locale),

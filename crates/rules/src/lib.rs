@@ -260,6 +260,23 @@ fn label(label: u16, column: usize) -> &'static str {
     table[column][usize::from(label)]
 }
 
+/// The catalogue key of label number `id`: `rule_label_` and three digits. crates/i18n's build
+/// adds every label to the household catalogue under this key (see [`all_labels`]).
+pub fn label_key(id: u16) -> String {
+    format!("rule_label_{id:03}")
+}
+
+/// Every label as (number, Vietnamese, English), for the catalogue's build.
+pub fn all_labels() -> impl Iterator<Item = (u16, &'static str, &'static str)> {
+    let count = data::LABELS
+        .split('\u{1e}')
+        .next()
+        .unwrap_or_default()
+        .matches('\u{1f}')
+        .count();
+    (0..count as u16).map(|id| (id, label(id, 0), label(id, 1)))
+}
+
 /// `label_vi` / `label_en` for the rule entries that carry a wording.
 macro_rules! labelled {
     ($($entry:ty),+) => {$(
@@ -272,6 +289,13 @@ macro_rules! labelled {
             /// The entry's wording in English.
             pub fn label_en(&self) -> &'static str {
                 label(self.label, 1)
+            }
+
+            /// The entry's wording as a key of the household page's catalogue (see
+            /// [`label_key`]): the page shows it through its catalogue, so the English wording
+            /// is downloaded with the other English texts instead of compiled in.
+            pub fn label_key(&self) -> String {
+                label_key(self.label)
             }
         }
     )+};
@@ -641,6 +665,21 @@ pub fn next_edition_after(date: Date) -> Option<&'static Edition> {
         .editions
         .iter()
         .find(|e| e.since > date && e.since.year() == date.year() + 1)
+}
+
+/// For a date whose edition has no review method (classification by income: 2027-2030 until its
+/// circular is published), the last edition before it that has one: the commune's current lists
+/// were made with it (the 2026 review used the 2022-2025 forms, Nghị định 351/2025/NĐ-CP Art.
+/// 4(a)), so the result page shows the household under both.
+pub fn review_edition_before(date: Date) -> Option<&'static Edition> {
+    if edition_for(date)?.classification != ClassificationMethod::Income {
+        return None;
+    }
+    rules()
+        .editions
+        .iter()
+        .rev()
+        .find(|e| e.until < date && e.classification == ClassificationMethod::Score)
 }
 
 /// The income lines per person per month, [rural, urban], in force on `date`: the thresholds
@@ -1323,6 +1362,20 @@ mod tests {
         assert!(next_edition_after(d("2025-12-31")).is_none());
         assert!(next_edition_after(d("2027-01-01")).is_none());
         assert!(next_edition_after(d("2030-06-01")).is_none());
+    }
+
+    #[test]
+    fn from_2027_the_last_review_method_is_shown_beside_the_new_standard() {
+        assert!(review_edition_before(d("2026-12-31")).is_none());
+        assert_eq!(
+            review_edition_before(d("2027-01-01")).unwrap().key,
+            "2022-2025"
+        );
+        assert_eq!(
+            review_edition_before(d("2030-12-31")).unwrap().until,
+            d("2026-12-31")
+        );
+        assert!(review_edition_before(d("2031-01-01")).is_none());
     }
 
     #[test]
