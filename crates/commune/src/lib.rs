@@ -2,6 +2,7 @@
 //! comparison with them (`targets`), the dashboard and template CSV files (`export`), and error
 //! messages as translation keys (`messages`). No web crates: compiled natively so the parity tests run the browser's own batch path.
 
+pub mod data;
 pub mod export;
 pub mod messages;
 pub mod run;
