@@ -2,9 +2,13 @@
 //! comparison with them (`targets`), the dashboard and template CSV files (`export`), and error
 //! messages as translation keys (`messages`). No web crates: compiled natively so the parity tests run the browser's own batch path.
 
+pub mod crosscheck;
 pub mod data;
 pub mod export;
+pub mod forms;
+pub mod list;
 pub mod messages;
+pub mod reduction;
 pub mod run;
 pub mod targets;
 
