@@ -8,7 +8,9 @@
 use crate::data::SCORE_A_NEAR_LINE_MARGIN;
 use crate::list::{Answers, AssessedList, CommuneList};
 use mucsong_engine::household::WorkStatus;
-use mucsong_engine::{edition_for, Area, Class, Date, Indicator, IndicatorStatus, ResultRecord};
+use mucsong_engine::{
+    edition_for, Area, Class, Date, Indicator, IndicatorStatus, ResultRecord, ScreeningOutcome,
+};
 use std::collections::BTreeMap;
 
 mucsong_rules::keyed_enum!(
@@ -126,7 +128,12 @@ pub fn cross_check(list: &CommuneList, assessed: &AssessedList) -> Vec<Flag> {
                     );
                 }
             }
-            let score_a = r.score_a.or(result.score_a);
+            // A household excluded or stopped at Phiếu A is not classified by its score A.
+            let is_scored = matches!(
+                result.screening,
+                None | Some(ScreeningOutcome::Review | ScreeningOutcome::Undetermined)
+            );
+            let score_a = r.score_a.or(result.score_a).filter(|_| is_scored);
             if let (Some(score_a), Some(area)) = (score_a, a.area) {
                 if let Some(line) = score_a_line(result, area) {
                     let distance = score_a - line;

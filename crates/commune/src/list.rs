@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone)]
 pub enum Answers {
     /// A full household record (questionnaire, JSON, JSON Lines).
-    Record(HouseholdRecord),
+    Record(Box<HouseholdRecord>),
     /// A summary row: score A and the twelve indicators as an officer recorded them.
     Summary(SummaryRow),
 }
@@ -122,7 +122,7 @@ pub struct PreviousList {
     pub entries: Vec<PreviousEntry>,
 }
 
-/// Why last year's list cannot be read: the line (from 1, the header is line 1), the column,
+/// Why last year's list (or the details sheet) cannot be read: the line (from 1, the header is line 1), the column,
 /// what was expected and what was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PreviousListError {
@@ -209,6 +209,103 @@ impl PreviousList {
             });
         }
         Ok(PreviousList { entries })
+    }
+}
+
+/// What a commune's sheet says about each household beyond its answers: its village, its head
+/// and the scores and class it recorded. Read from CSV with the header
+/// `id,village,head_name,head_sex,head_birth_date,address,recorded_score_a,recorded_score_b,recorded_class`
+/// (`head_sex` male/female, `recorded_class` poor/near_poor/not_poor; every column but `id` and
+/// `village` may be empty).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HouseholdDetails {
+    pub id: String,
+    pub village: String,
+    pub head: Head,
+    pub recorded: Recorded,
+}
+
+#[derive(Deserialize)]
+struct DetailsRow {
+    id: String,
+    village: String,
+    head_name: Option<String>,
+    head_sex: Option<String>,
+    head_birth_date: Option<String>,
+    address: Option<String>,
+    recorded_score_a: Option<String>,
+    recorded_score_b: Option<String>,
+    recorded_class: Option<String>,
+}
+
+fn non_empty(text: &Option<String>) -> Option<String> {
+    text.as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+}
+
+impl HouseholdDetails {
+    /// Reads the details sheet (see the type); errors name the line and column.
+    pub fn from_csv(text: &str) -> Result<Vec<HouseholdDetails>, PreviousListError> {
+        let mut reader = csv::ReaderBuilder::new()
+            .trim(csv::Trim::All)
+            .from_reader(text.as_bytes());
+        let mut details = Vec::new();
+        for (i, row) in reader.deserialize::<DetailsRow>().enumerate() {
+            let line = i as u64 + 2;
+            let error = |column, expected, found: &str| PreviousListError {
+                line,
+                column,
+                expected,
+                found: found.to_string(),
+            };
+            let row = row.map_err(|e| error("-", "a row of the details header", &e.to_string()))?;
+            if row.id.is_empty() {
+                return Err(error("id", "a household id", ""));
+            }
+            let score = |column, text: &Option<String>| match non_empty(text) {
+                None => Ok(None),
+                Some(t) => t
+                    .parse::<i64>()
+                    .ok()
+                    .filter(|n| *n >= 0)
+                    .map(Some)
+                    .ok_or_else(|| error(column, "a whole number of points ≥ 0", &t)),
+            };
+            let sex = match non_empty(&row.head_sex) {
+                None => None,
+                Some(t) => {
+                    Some(Sex::from_key(&t).ok_or_else(|| error("head_sex", "male or female", &t))?)
+                }
+            };
+            let class = match non_empty(&row.recorded_class) {
+                None => None,
+                Some(t) => Some(
+                    Class::from_key(&t)
+                        .filter(|c| *c != Class::Undetermined)
+                        .ok_or_else(|| {
+                            error("recorded_class", "poor, near_poor or not_poor", &t)
+                        })?,
+                ),
+            };
+            details.push(HouseholdDetails {
+                id: row.id,
+                village: row.village,
+                head: Head {
+                    name: non_empty(&row.head_name),
+                    sex,
+                    birth_date: non_empty(&row.head_birth_date),
+                    address: non_empty(&row.address),
+                },
+                recorded: Recorded {
+                    score_a: score("recorded_score_a", &row.recorded_score_a)?,
+                    score_b: score("recorded_score_b", &row.recorded_score_b)?,
+                    class,
+                },
+            });
+        }
+        Ok(details)
     }
 }
 
@@ -305,6 +402,33 @@ pub struct AssessedList {
 }
 
 impl CommuneList {
+    /// Joins answers with their details by household id. A household without details keeps an
+    /// empty village name and no head or recorded values (nothing is guessed).
+    pub fn from_parts(
+        answers: Vec<Answers>,
+        details: &[HouseholdDetails],
+        previous: Option<PreviousList>,
+    ) -> CommuneList {
+        let by_id: BTreeMap<&str, &HouseholdDetails> =
+            details.iter().map(|d| (d.id.as_str(), d)).collect();
+        let households = answers
+            .into_iter()
+            .map(|answers| {
+                let d = answers.id().and_then(|id| by_id.get(id).copied());
+                ListHousehold {
+                    village: d.map(|d| d.village.clone()).unwrap_or_default(),
+                    head: d.map(|d| d.head.clone()).unwrap_or_default(),
+                    recorded: d.map(|d| d.recorded).unwrap_or_default(),
+                    answers,
+                }
+            })
+            .collect();
+        CommuneList {
+            households,
+            previous,
+        }
+    }
+
     /// Assesses every household: full records with `options` (their own `assessed_on` unless
     /// overridden), summary rows on `summary_date` (they carry no date).
     pub fn assess(&self, options: &AssessOptions, summary_date: Date) -> AssessedList {

@@ -24,7 +24,7 @@ use crate::list::{AssessedList, Previous, PreviousClass};
 use mucsong_engine::{Area, Class};
 
 /// One row (Hộ and Nhân khẩu) of Mẫu 7.2 or 7.3.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ChangeRow {
     /// Households, columns 1–9.
     pub households: [u64; 9],
@@ -36,6 +36,18 @@ pub struct ChangeRow {
     /// Households in the class last year that cannot be classified this year (undetermined or
     /// invalid): neither stayed nor left.
     pub n_now_unclassified: u64,
+}
+
+/// The empty row: no households, no persons (known: zero).
+impl Default for ChangeRow {
+    fn default() -> Self {
+        ChangeRow {
+            households: [0; 9],
+            persons: Some([0; 9]),
+            n_previous_unknown: 0,
+            n_now_unclassified: 0,
+        }
+    }
 }
 
 impl Row for ChangeRow {
@@ -84,10 +96,7 @@ const NEAR_POOR: Tracked = Tracked {
 
 /// A row with one household in `column`s: `(column, persons)`; persons `None` = unknown.
 fn row(entries: &[(usize, Option<u32>)]) -> ChangeRow {
-    let mut r = ChangeRow {
-        persons: Some([0; 9]),
-        ..ChangeRow::default()
-    };
+    let mut r = ChangeRow::default();
     for &(column, persons) in entries {
         r.households[column - 1] += 1;
         r.persons = match (r.persons, persons) {
