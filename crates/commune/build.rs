@@ -12,6 +12,35 @@ use std::fmt::Write as _;
 struct File {
     targets: Targets,
     interpretation: Vec<Interpretation>,
+    flag_message: Vec<FlagMessage>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FlagMessage {
+    kind: String,
+    vi: String,
+    en: String,
+}
+
+/// The `{name}` placeholders of a template, or `None` when its braces do not pair.
+fn placeholders(text: &str) -> Option<Vec<String>> {
+    let mut names = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find(['{', '}']) {
+        if rest.as_bytes()[open] == b'}' {
+            return None;
+        }
+        let close = rest[open..].find('}')? + open;
+        let name = &rest[open + 1..close];
+        if !is_key(name) {
+            return None;
+        }
+        names.push(name.to_string());
+        rest = &rest[close + 1..];
+    }
+    names.sort();
+    Some(names)
 }
 
 #[derive(Deserialize)]
@@ -240,6 +269,19 @@ fn main() {
             }
         }
     }
+    let mut seen = BTreeSet::new();
+    for m in &file.flag_message {
+        let place = format!("flag_message {:?}", m.kind);
+        if !is_key(&m.kind) || !seen.insert(m.kind.clone()) {
+            fail(format!("{place}: expected a new snake_case kind"));
+        }
+        let (vi, en) = (placeholders(&m.vi), placeholders(&m.en));
+        match (vi, en) {
+            (Some(vi), Some(en)) if vi == en => {}
+            (Some(_), Some(_)) => fail(format!("{place}: vi and en use different placeholders")),
+            _ => fail(format!("{place}: a placeholder is not {{snake_case}}")),
+        }
+    }
     let margin = file
         .interpretation
         .iter()
@@ -317,6 +359,15 @@ fn main() {
             reference_code(&i.reference),
             i.reviewed_on
         );
+    }
+    let _ = writeln!(out, "];");
+    let _ = writeln!(
+        out,
+        "pub const FLAG_MESSAGES: [(&str, &str, &str); {}] = [",
+        file.flag_message.len()
+    );
+    for m in &file.flag_message {
+        let _ = writeln!(out, "    ({:?}, {:?}, {:?}),", m.kind, m.vi, m.en);
     }
     let _ = writeln!(out, "];");
     let _ = writeln!(out, "pub const SCORE_A_NEAR_LINE_MARGIN: i64 = {margin};");

@@ -1,4 +1,5 @@
 //! Commune mode's native integration tests (one binary): the official forms, the cross-check and
 //! the reduction target on a hand-computed village (`village`).
 
+mod small;
 mod village;
