@@ -13,6 +13,9 @@ use mucsong_engine::{
 };
 use std::collections::BTreeMap;
 
+/// The interpretations of data/commune.toml the cross-check follows.
+pub const INTERPRETATIONS: &[&str] = &["score_a_near_line"];
+
 mucsong_rules::keyed_enum!(
     /// What a flag says.
     pub enum FlagKind {

@@ -98,6 +98,24 @@ mod tests {
         assert_eq!((poor.percent_points_per_year, poor.is_strict), (5.0, true));
     }
 
+    /// Every interpretation a module says it follows is in the data, and every one in the data
+    /// is followed by some module.
+    #[test]
+    fn the_interpretations_used_are_the_data_s() {
+        let used: Vec<&str> = [
+            crate::forms::lists::INTERPRETATIONS,
+            crate::forms::changes::INTERPRETATIONS,
+            crate::crosscheck::INTERPRETATIONS,
+        ]
+        .concat();
+        for key in &used {
+            assert!(interpretation(key).is_some(), "{key}");
+        }
+        for i in &INTERPRETATIONS {
+            assert!(used.contains(&i.key), "{} is used by no module", i.key);
+        }
+    }
+
     #[test]
     fn every_interpretation_is_labelled_and_sourced() {
         for i in &INTERPRETATIONS {

@@ -7,6 +7,9 @@
 //!
 //! The household format (`mucsong/household@1`) has no village, head or previous class: they are
 //! carried here, beside the record, so the format and the household app stay as they are.
+//!
+//! Household ids are expected to be unique: `crosscheck` flags a repeated one, and until it is
+//! resolved, a previous-list entry it matches counts for each household that carries it.
 
 use mucsong_engine::household::Sex;
 use mucsong_engine::rules::Thresholds;

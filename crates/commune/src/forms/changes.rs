@@ -23,6 +23,9 @@ use super::{by_area, ByArea, Row};
 use crate::list::{AssessedList, Previous, PreviousClass};
 use mucsong_engine::{Area, Class};
 
+/// The interpretations of data/commune.toml these forms follow.
+pub const INTERPRETATIONS: &[&str] = &["changes_persons", "changes_earlier_lists"];
+
 /// One row (Hộ and Nhân khẩu) of Mẫu 7.2 or 7.3.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ChangeRow {

@@ -38,6 +38,16 @@ impl DeprivationRow {
     }
 }
 
+impl DeprivationRow {
+    /// Mẫu 7.5/7.7's row: every indicator's share, in the forms' order.
+    pub fn shares(&self) -> [Ratio; 12] {
+        std::array::from_fn(|c| Ratio {
+            numerator: self.n_deprived[c],
+            denominator: self.n_households,
+        })
+    }
+}
+
 impl Row for DeprivationRow {
     fn add(&mut self, o: &Self) {
         self.n_households += o.n_households;
@@ -70,4 +80,32 @@ pub fn form(list: &AssessedList, class: Class) -> ByArea<DeprivationRow> {
                 (h.village.clone(), h.area, row)
             }),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The forms' columns 1–12 (notes of Mẫu 7.4–7.7) are `Indicator::TWELVE` in order.
+    #[test]
+    fn the_columns_are_the_forms_order() {
+        let keys: Vec<_> = Indicator::TWELVE.iter().map(|i| i.key()).collect();
+        assert_eq!(
+            keys,
+            [
+                "employment",          // 1: Việc làm
+                "dependants",          // 2: Người phụ thuộc trong hộ gia đình
+                "nutrition",           // 3: Dinh dưỡng
+                "health_insurance",    // 4: Bảo hiểm y tế
+                "adult_education",     // 5: Trình độ giáo dục của người lớn
+                "child_schooling",     // 6: Tình trạng đi học của trẻ em
+                "housing_quality",     // 7: Chất lượng nhà ở
+                "housing_area",        // 8: Diện tích nhà ở bình quân đầu người
+                "water",               // 9: Nguồn nước sinh hoạt
+                "sanitation",          // 10: Nhà tiêu hợp vệ sinh
+                "internet",            // 11: Sử dụng dịch vụ viễn thông
+                "information_devices", // 12: Phương tiện phục vụ tiếp cận thông tin
+            ]
+        );
+    }
 }

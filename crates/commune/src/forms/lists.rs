@@ -7,6 +7,9 @@
 use crate::list::{AssessedHousehold, AssessedList, Head, Previous, PreviousClass};
 use mucsong_engine::Class;
 
+/// The interpretations of data/commune.toml these lists follow.
+pub const INTERPRETATIONS: &[&str] = &["leaving_near_poverty"];
+
 /// One row of a list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListedHousehold {
@@ -24,6 +27,9 @@ pub struct Form61 {
     pub poor: Vec<ListedHousehold>,
     /// II. Hộ cận nghèo.
     pub near_poor: Vec<ListedHousehold>,
+    /// Not a part of the form: households whose class depends on unknown answers, to settle
+    /// before the list is posted (numbered like a part).
+    pub undetermined: Vec<ListedHousehold>,
 }
 
 impl Form61 {
@@ -78,7 +84,8 @@ pub fn form_6_1(list: &AssessedList) -> Vec<Form61> {
             Form61 {
                 village: village.clone(),
                 poor: listed(rows.clone().filter(|h| h.class() == Some(Class::Poor))),
-                near_poor: listed(rows.filter(|h| h.class() == Some(Class::NearPoor))),
+                near_poor: listed(rows.clone().filter(|h| h.class() == Some(Class::NearPoor))),
+                undetermined: listed(rows.filter(|h| h.class() == Some(Class::Undetermined))),
             }
         })
         .collect()

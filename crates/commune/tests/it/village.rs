@@ -66,6 +66,7 @@ struct Expected61 {
     poor: Vec<String>,
     near_poor: Vec<String>,
     n_total: usize,
+    undetermined: Vec<String>,
     head: Vec<ExpectedHead>,
 }
 
@@ -228,6 +229,7 @@ fn form_6_1_lists_poor_and_near_poor_households_with_their_heads() {
     assert_eq!(ids(&form.poor), e.poor);
     assert_eq!(ids(&form.near_poor), e.near_poor);
     assert_eq!(form.n_total(), e.n_total);
+    assert_eq!(ids(&form.undetermined), e.undetermined);
     for part in [&form.poor, &form.near_poor] {
         let numbers: Vec<u32> = part.iter().map(|r| r.number).collect();
         assert_eq!(numbers, (1..=part.len() as u32).collect::<Vec<_>>());
