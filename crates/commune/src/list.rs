@@ -405,10 +405,12 @@ pub struct AssessedList {
 }
 
 impl CommuneList {
-    /// Joins answers with their details by household id. A household without details keeps an
-    /// empty village name and no head or recorded values (nothing is guessed).
+    /// Joins answers (with what their own file recorded, e.g. a summary sheet's result columns)
+    /// to their details by household id: the village and head come from the details, and so do
+    /// recorded values the answers' file did not have. A household without details keeps an
+    /// empty village name and no head (nothing is guessed).
     pub fn from_parts(
-        answers: Vec<Answers>,
+        answers: Vec<(Answers, Recorded)>,
         details: &[HouseholdDetails],
         previous: Option<PreviousList>,
     ) -> CommuneList {
@@ -416,12 +418,17 @@ impl CommuneList {
             details.iter().map(|d| (d.id.as_str(), d)).collect();
         let households = answers
             .into_iter()
-            .map(|answers| {
+            .map(|(answers, recorded)| {
                 let d = answers.id().and_then(|id| by_id.get(id).copied());
+                let from_details = d.map(|d| d.recorded).unwrap_or_default();
                 ListHousehold {
                     village: d.map(|d| d.village.clone()).unwrap_or_default(),
                     head: d.map(|d| d.head.clone()).unwrap_or_default(),
-                    recorded: d.map(|d| d.recorded).unwrap_or_default(),
+                    recorded: Recorded {
+                        score_a: recorded.score_a.or(from_details.score_a),
+                        score_b: recorded.score_b.or(from_details.score_b),
+                        class: recorded.class.or(from_details.class),
+                    },
                     answers,
                 }
             })

@@ -1,12 +1,16 @@
-//! The two sheet readers of `list` (last year's list, the household details) on arbitrary text:
+//! The sheet readers (last year's list, the household details, a summary sheet with recorded
+//! results) on arbitrary text:
 //! they never panic, and a sheet written from known rows reads back as those rows.
 
 use mucsong_commune::list::{HouseholdDetails, PreviousClass, PreviousList};
+use mucsong_commune::sheet::read_summary_sheet;
 use proptest::prelude::*;
 
 const PREVIOUS_HEADER: &str = "id,village,area,class,members,earlier\n";
 const DETAILS_HEADER: &str =
     "id,village,head_name,head_sex,head_birth_date,address,recorded_score_a,recorded_score_b,recorded_class\n";
+
+const SHEET_HEADER: &str = "ma_ho;khu_vuc;so_nhan_khau;diem_a;viec_lam;phu_thuoc;dinh_duong;bhyt;giao_duc_nguoi_lon;di_hoc_tre_em;chat_luong_nha;dien_tich_nha;nuoc_sach;nha_tieu;internet;thiet_bi_thong_tin;diem_b;phan_loai\n";
 
 proptest! {
     #[test]
@@ -15,6 +19,8 @@ proptest! {
         let _ = PreviousList::from_csv(&format!("{PREVIOUS_HEADER}{body}"));
         let _ = HouseholdDetails::from_csv(&body);
         let _ = HouseholdDetails::from_csv(&format!("{DETAILS_HEADER}{body}"));
+        let _ = read_summary_sheet(body.as_bytes());
+        let _ = read_summary_sheet(format!("{SHEET_HEADER}{body}").as_bytes());
     }
 
     #[test]

@@ -238,3 +238,50 @@ fn the_reduction_target_is_met_missed_or_open_on_exact_counts() {
     assert_eq!(status(20, 16, 2, "province"), ReductionStatus::Unknown);
     assert_eq!(status(20, 16, 1, "province"), ReductionStatus::Met);
 }
+
+#[test]
+fn a_sheet_with_recorded_results_is_cross_checked_row_by_row() {
+    use mucsong_commune::list::HouseholdDetails;
+    use mucsong_commune::sheet::read_summary_sheet;
+    // h1: A 120 and 3 deprivations is poor, recorded near-poor with B 20. h2: recorded as its
+    // answers give (A 150: neither). h3: a class nobody can read.
+    let text = "id,area,members,score_a,employment,dependants,nutrition,health_insurance,adult_education,child_schooling,housing_quality,housing_area,water,sanitation,internet,information_devices,score_b,class\n\
+        h1,rural,4,120,1,1,1,0,0,0,0,0,0,0,0,0,20,near_poor\n\
+        h2,rural,3,150,0,0,0,0,0,0,0,0,0,0,0,0,0,not_poor\n\
+        h3,rural,3,100,0,0,0,0,0,0,0,0,0,0,0,0,0,rich\n";
+    let rows = read_summary_sheet(text.as_bytes()).unwrap();
+    let unreadable: Vec<_> = rows
+        .iter()
+        .filter(|r| r.answers.is_err())
+        .map(|r| r.line)
+        .collect();
+    assert_eq!(unreadable, [4]);
+    let details = HouseholdDetails::from_csv(
+        "id,village,head_name,head_sex,head_birth_date,address,recorded_score_a,recorded_score_b,recorded_class\nh1,Bản A,Lò Văn Páo,male,1970,,,,\n",
+    )
+    .unwrap();
+    let list = CommuneList::from_parts(
+        rows.iter().filter_map(|r| r.household()).collect(),
+        &details,
+        None,
+    );
+    assert_eq!(list.households[0].village, "Bản A");
+    assert_eq!(list.households[1].village, "");
+    let assessed = list.assess(&AssessOptions::default(), on());
+    let flags = cross_check(&list, &assessed);
+    let kinds: Vec<_> = flags.iter().map(|f| (f.household, f.kind)).collect();
+    assert_eq!(
+        kinds,
+        [
+            (0, FlagKind::ClassNotFromScores),
+            (0, FlagKind::ScoreBNotFromIndicators)
+        ]
+    );
+    assert_eq!(
+        flags[0].values,
+        [
+            ("recorded", FlagValue::Key("near_poor")),
+            ("computed", FlagValue::Key("poor"))
+        ]
+    );
+}

@@ -10,7 +10,7 @@ use mucsong_commune::forms::deprivations::DeprivationRow;
 use mucsong_commune::forms::lists::ListedHousehold;
 use mucsong_commune::forms::{ByArea, Forms, Ratio, Section};
 use mucsong_commune::list::{
-    Answers, AssessedList, ChildCounts, CommuneList, HouseholdDetails, PreviousList,
+    Answers, AssessedList, ChildCounts, CommuneList, HouseholdDetails, PreviousList, Recorded,
 };
 use mucsong_commune::reduction;
 use mucsong_engine::{AssessOptions, Date, Indicator};
@@ -144,12 +144,11 @@ struct ExpectedReduction {
 
 fn village() -> (CommuneList, AssessedList, Expected) {
     let jsonl = read("households.jsonl");
-    let answers: Vec<Answers> = JsonLinesReader::new(jsonl.as_bytes())
+    let answers: Vec<(Answers, Recorded)> = JsonLinesReader::new(jsonl.as_bytes())
         .map(|line| {
             let line = line.expect("the file reads");
-            Answers::Record(Box::new(
-                line.record.expect("every line is a household record"),
-            ))
+            let record = line.record.expect("every line is a household record");
+            (Answers::Record(Box::new(record)), Recorded::default())
         })
         .collect();
     let details = HouseholdDetails::from_csv(&read("households.csv")).expect("details read");
