@@ -9,7 +9,7 @@ use crate::data::SCORE_A_NEAR_LINE_MARGIN;
 use crate::list::{Answers, AssessedList, CommuneList};
 use mucsong_engine::household::WorkStatus;
 use mucsong_engine::{
-    edition_for, Area, Class, Date, Indicator, IndicatorStatus, ResultRecord, ScreeningOutcome,
+    edition_for, Area, Date, Indicator, IndicatorStatus, ResultRecord, ScreeningOutcome,
 };
 use std::collections::BTreeMap;
 
@@ -194,22 +194,4 @@ pub fn cross_check(list: &CommuneList, assessed: &AssessedList) -> Vec<Flag> {
         }
     }
     flags
-}
-
-/// The flags of one kind.
-pub fn of_kind(flags: &[Flag], kind: FlagKind) -> impl Iterator<Item = &Flag> {
-    flags.iter().filter(move |f| f.kind == kind)
-}
-
-/// Whether a recorded class is poor or near-poor while the answers say neither (or the reverse):
-/// the mismatches that change which list a household is on.
-pub fn changes_the_list(flag: &Flag) -> bool {
-    let key = |name| {
-        flag.values.iter().find_map(|(n, v)| match v {
-            FlagValue::Key(k) if *n == name => Class::from_key(k),
-            _ => None,
-        })
-    };
-    flag.kind == FlagKind::ClassNotFromScores
-        && matches!((key("recorded"), key("computed")), (Some(a), Some(b)) if a != b && b != Class::Undetermined)
 }

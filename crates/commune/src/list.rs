@@ -57,7 +57,7 @@ impl Answers {
 
 /// The household head as Mẫu 6.1 and 6.2 print them (B1's header: họ và tên chủ hộ, giới tính,
 /// ngày sinh, địa chỉ). Every field optional, like every answer.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Head {
     pub name: Option<String>,
     pub sex: Option<Sex>,

@@ -188,7 +188,8 @@ pub fn problem(problem: &Problem) -> Message {
 }
 
 /// A flag as a message: `commune_flag_<kind>` and its values as arguments (classes as their
-/// keys, members and households numbered from 1 as officers count them).
+/// keys, members and households numbered from 1 as officers count them). The commune catalogue
+/// does not hold these keys yet: `flag_text` words them from data/commune.toml's templates.
 pub fn flag(flag: &Flag) -> Message {
     let mut message = Message::new(flag_key(flag.kind));
     if let Some(member) = flag.member {
