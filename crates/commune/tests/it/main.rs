@@ -3,6 +3,8 @@
 
 // Native only: the property tests need a random source the browser target lacks.
 #[cfg(not(target_arch = "wasm32"))]
+mod laws;
+#[cfg(not(target_arch = "wasm32"))]
 mod readers;
 mod small;
 mod village;
