@@ -125,10 +125,10 @@ pub struct PreviousList {
     pub entries: Vec<PreviousEntry>,
 }
 
-/// Why last year's list (or the details sheet) cannot be read: the line (from 1, the header is line 1), the column,
+/// Why a list sheet (last year's list, the details sheet) cannot be read: the line (from 1, the header is line 1), the column,
 /// what was expected and what was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PreviousListError {
+pub struct SheetError {
     pub line: u64,
     pub column: &'static str,
     pub expected: &'static str,
@@ -149,14 +149,14 @@ impl PreviousList {
     /// Reads last year's list as CSV with the header `id,village,area,class,members,earlier`
     /// (`area` rural/urban, `class` and `earlier` poor/near_poor/not_poor; `area`, `members` and
     /// `earlier` may be empty).
-    pub fn from_csv(text: &str) -> Result<PreviousList, PreviousListError> {
+    pub fn from_csv(text: &str) -> Result<PreviousList, SheetError> {
         let mut reader = csv::ReaderBuilder::new()
             .trim(csv::Trim::All)
             .from_reader(text.as_bytes());
         let mut entries = Vec::new();
         for (i, row) in reader.deserialize::<PreviousRow>().enumerate() {
             let line = i as u64 + 2;
-            let error = |column, expected, found: &str| PreviousListError {
+            let error = |column, expected, found: &str| SheetError {
                 line,
                 column,
                 expected,
@@ -250,14 +250,14 @@ fn non_empty(text: &Option<String>) -> Option<String> {
 
 impl HouseholdDetails {
     /// Reads the details sheet (see the type); errors name the line and column.
-    pub fn from_csv(text: &str) -> Result<Vec<HouseholdDetails>, PreviousListError> {
+    pub fn from_csv(text: &str) -> Result<Vec<HouseholdDetails>, SheetError> {
         let mut reader = csv::ReaderBuilder::new()
             .trim(csv::Trim::All)
             .from_reader(text.as_bytes());
         let mut details = Vec::new();
         for (i, row) in reader.deserialize::<DetailsRow>().enumerate() {
             let line = i as u64 + 2;
-            let error = |column, expected, found: &str| PreviousListError {
+            let error = |column, expected, found: &str| SheetError {
                 line,
                 column,
                 expected,
