@@ -125,8 +125,8 @@ pub struct PreviousList {
     pub entries: Vec<PreviousEntry>,
 }
 
-/// Why a list sheet (last year's list, the details sheet) cannot be read: the line (from 1, the header is line 1), the column,
-/// what was expected and what was found.
+/// Why a list sheet (last year's list, the details sheet) cannot be read: the line (from 1, the
+/// header is line 1), the column, what was expected and what was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SheetError {
     pub line: u64,
