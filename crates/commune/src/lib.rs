@@ -1,10 +1,21 @@
-//! Commune mode's pure model: chunked runs over a batch file (`run`), province targets and the
-//! comparison with them (`targets`), the dashboard and template CSV files (`export`), and error
-//! messages as translation keys (`messages`). No web crates: compiled natively so the parity tests run the browser's own batch path.
+//! Commune mode's pure model: chunked runs over a batch file (`run`); the commune's household list
+//! by village with last year's list (`list`, `sheet` for a summary sheet's recorded results); the
+//! official forms' numbers (`forms`: Mẫu 6.1, 6.2, 7.1–7.7, 7.11); the cross-check
+//! (`crosscheck`); province targets and the comparison with them (`targets`) and the yearly
+//! reduction of the poverty rate (`reduction`), with their data (`data`, from data/commune.toml);
+//! the dashboard and template CSV files (`export`); and messages as translation keys or worded
+//! templates (`messages`). No web crates, no I/O, no clock: compiled natively so the parity tests
+//! run the browser's own batch path.
 
+pub mod crosscheck;
+pub mod data;
 pub mod export;
+pub mod forms;
+pub mod list;
 pub mod messages;
+pub mod reduction;
 pub mod run;
+pub mod sheet;
 pub mod targets;
 
 pub use run::{

@@ -1,11 +1,16 @@
 //! Turns the batch layer's structured errors into translation keys and arguments, so officers read
 //! them in Vietnamese (or English): where (line, column or field), what was expected, what was
-//! found. The batch layer's English sentence stays available as the detail of last resort.
+//! found. The batch layer's English sentence stays available as the detail of last resort. The
+//! cross-check's flags are worded here too (`flag`, `flag_text`), from the templates of
+//! data/commune.toml.
 
+use super::crosscheck::{Flag, FlagValue};
+use super::data::FLAG_MESSAGES;
 use super::run::{OpenError, MAX_FILE_BYTES};
 use mucsong_formats::error::{Place, Problem};
 use mucsong_formats::summary_csv::SummaryColumn;
 use mucsong_formats::FileError;
+use mucsong_i18n::{Locale, COMMUNE};
 
 /// A message: a translation key and its `{name}` arguments.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -182,6 +187,76 @@ pub fn problem(problem: &Problem) -> Message {
         .arg("found", found)
 }
 
+/// A flag as a message: `commune_flag_<kind>` and its values as arguments (classes as their
+/// keys, members and households numbered from 1 as officers count them). The commune catalogue
+/// does not hold these keys yet: `flag_text` words them from data/commune.toml's templates.
+pub fn flag(flag: &Flag) -> Message {
+    let mut message = Message::new(flag_key(flag.kind));
+    if let Some(member) = flag.member {
+        message = message.arg("member", (member as u32 + 1).to_string());
+    }
+    for (name, value) in &flag.values {
+        message = message.arg(
+            name,
+            match value {
+                FlagValue::Int(n) if *name == "first_household" => (n + 1).to_string(),
+                FlagValue::Int(n) => n.to_string(),
+                FlagValue::Key(k) => k.to_string(),
+            },
+        );
+    }
+    message
+}
+
+/// The message key of a flag kind.
+pub fn flag_key(kind: super::crosscheck::FlagKind) -> &'static str {
+    match kind {
+        super::crosscheck::FlagKind::ClassNotFromScores => "commune_flag_class_not_from_scores",
+        super::crosscheck::FlagKind::ScoreANotFromAnswers => {
+            "commune_flag_score_a_not_from_answers"
+        }
+        super::crosscheck::FlagKind::ScoreBNotFromIndicators => {
+            "commune_flag_score_b_not_from_indicators"
+        }
+        super::crosscheck::FlagKind::ScoreANearLine => "commune_flag_score_a_near_line",
+        super::crosscheck::FlagKind::StudyingNotInSchool => "commune_flag_studying_not_in_school",
+        super::crosscheck::FlagKind::SchoolLevelWithoutSchool => {
+            "commune_flag_school_level_without_school"
+        }
+        super::crosscheck::FlagKind::VillaNonDurableHouse => "commune_flag_villa_non_durable_house",
+        super::crosscheck::FlagKind::DuplicateId => "commune_flag_duplicate_id",
+    }
+}
+
+/// A flag in words, in `locale`: the template of data/commune.toml with its values, classes
+/// worded as commune mode words them (`commune_class_*`).
+pub fn flag_text(flag: &Flag, locale: Locale) -> String {
+    let (_, vi, en) = FLAG_MESSAGES
+        .iter()
+        .find(|(kind, _, _)| *kind == flag.kind.key())
+        .expect("every flag kind has a message (tested)");
+    let mut text = match locale {
+        Locale::Vi => vi.to_string(),
+        Locale::En => en.to_string(),
+    };
+    let message = self::flag(flag);
+    for (name, value) in &message.args {
+        let is_class = flag
+            .values
+            .iter()
+            .any(|(n, v)| n == name && matches!(v, FlagValue::Key(_)));
+        let value = if is_class {
+            COMMUNE
+                .text(locale, &format!("commune_class_{value}"))
+                .to_string()
+        } else {
+            value.clone()
+        };
+        text = text.replace(&format!("{{{name}}}"), &value);
+    }
+    text
+}
+
 /// Every key this module can produce (for the catalogue test).
 pub const KEYS: &[&str] = &[
     "commune_file_too_large",
@@ -299,6 +374,91 @@ mod tests {
             render(&problem(p), Locale::En),
             "expected a whole number from 1 to 99, but found \"abc\""
         );
+    }
+
+    /// Every flag kind has a Vietnamese and an English template, each placeholder filled by the
+    /// values the cross-check gives that kind.
+    #[test]
+    fn every_flag_reads_in_both_languages_with_every_placeholder_filled() {
+        use crate::crosscheck::FlagKind;
+        assert_eq!(FLAG_MESSAGES.len(), FlagKind::ALL.len());
+        let values = |kind| -> (Option<u16>, Vec<(&'static str, FlagValue)>) {
+            match kind {
+                FlagKind::ClassNotFromScores => (
+                    None,
+                    vec![
+                        ("recorded", FlagValue::Key("near_poor")),
+                        ("computed", FlagValue::Key("poor")),
+                    ],
+                ),
+                FlagKind::ScoreANotFromAnswers | FlagKind::ScoreBNotFromIndicators => (
+                    None,
+                    vec![
+                        ("recorded", FlagValue::Int(75)),
+                        ("computed", FlagValue::Int(80)),
+                    ],
+                ),
+                FlagKind::ScoreANearLine => (
+                    None,
+                    vec![
+                        ("score_a", FlagValue::Int(137)),
+                        ("line", FlagValue::Int(140)),
+                        ("distance", FlagValue::Int(-3)),
+                        ("margin", FlagValue::Int(5)),
+                    ],
+                ),
+                FlagKind::StudyingNotInSchool | FlagKind::SchoolLevelWithoutSchool => {
+                    (Some(2), Vec::new())
+                }
+                FlagKind::VillaNonDurableHouse => (None, Vec::new()),
+                FlagKind::DuplicateId => (None, vec![("first_household", FlagValue::Int(4))]),
+            }
+        };
+        for kind in FlagKind::ALL {
+            let (member, values) = values(kind);
+            let f = Flag {
+                household: 7,
+                id: Some("h8".to_string()),
+                kind,
+                member,
+                values,
+            };
+            assert_eq!(flag(&f).key, format!("commune_flag_{}", kind.key()));
+            for locale in Locale::ALL {
+                let text = flag_text(&f, locale);
+                assert!(
+                    !text.contains(['{', '}']) && !text.contains("[?]"),
+                    "{text}"
+                );
+            }
+        }
+        let near = Flag {
+            household: 0,
+            id: None,
+            kind: FlagKind::ClassNotFromScores,
+            member: None,
+            values: values(FlagKind::ClassNotFromScores).1,
+        };
+        assert_eq!(
+            flag_text(&near, Locale::Vi),
+            "Phân loại ghi trong danh sách (Hộ cận nghèo) không khớp với điểm và chỉ số của hộ (Hộ nghèo)."
+        );
+        let member = Flag {
+            household: 0,
+            id: None,
+            kind: FlagKind::StudyingNotInSchool,
+            member: Some(2),
+            values: Vec::new(),
+        };
+        assert!(flag_text(&member, Locale::En).starts_with("Member 3:"));
+        let duplicate = Flag {
+            household: 9,
+            id: None,
+            kind: FlagKind::DuplicateId,
+            member: None,
+            values: vec![("first_household", FlagValue::Int(4))],
+        };
+        assert!(flag_text(&duplicate, Locale::Vi).contains("hộ thứ 5"));
     }
 
     #[test]

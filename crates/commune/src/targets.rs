@@ -2,8 +2,8 @@
 //! households that are NOT deprived (e.g. "99 % of poor households have clean water" ⇔ at most
 //! 1 % of poor households deprived on `water`); each maps to one or more of the twelve indicators,
 //! and a poor household meets it only when it is deprived on none of them. The defaults are Lạng
-//! Sơn's 2021–2025 resolution; officers edit them, and they are saved on the device as a versioned
-//! envelope.
+//! Sơn's 2021–2025 resolution, data with their source in `data/commune.toml` (`crate::data`);
+//! officers edit them, and they are saved on the device as a versioned envelope.
 
 use mucsong_engine::{Class, Indicator, IndicatorStatus, ResultRecord};
 use serde::{Deserialize, Serialize};
@@ -18,67 +18,9 @@ pub struct TargetDef {
     pub default_percent: Option<f64>,
 }
 
-/// Every target, in the order of the resolution, then the indicators it sets no target for.
-pub const TARGETS: [TargetDef; 11] = [
-    TargetDef {
-        key: "housing",
-        // "Durable houses with at least 8 m² per person": both housing indicators.
-        indicators: &[Indicator::HousingQuality, Indicator::HousingArea],
-        default_percent: Some(85.0),
-    },
-    TargetDef {
-        key: "water",
-        indicators: &[Indicator::Water],
-        default_percent: Some(99.0),
-    },
-    TargetDef {
-        key: "sanitation",
-        indicators: &[Indicator::Sanitation],
-        default_percent: Some(50.0),
-    },
-    TargetDef {
-        // "Using telecommunication services" is the B2 indicator on internet use.
-        key: "telecom",
-        indicators: &[Indicator::Internet],
-        default_percent: Some(98.0),
-    },
-    TargetDef {
-        key: "information_devices",
-        indicators: &[Indicator::InformationDevices],
-        default_percent: Some(100.0),
-    },
-    TargetDef {
-        key: "health_insurance",
-        indicators: &[Indicator::HealthInsurance],
-        default_percent: Some(100.0),
-    },
-    TargetDef {
-        key: "child_schooling",
-        indicators: &[Indicator::ChildSchooling],
-        default_percent: Some(100.0),
-    },
-    TargetDef {
-        // "A member aged 16–30 in training or qualified": the adult-education indicator.
-        key: "adult_education",
-        indicators: &[Indicator::AdultEducation],
-        default_percent: Some(95.0),
-    },
-    TargetDef {
-        key: "employment",
-        indicators: &[Indicator::Employment],
-        default_percent: None,
-    },
-    TargetDef {
-        key: "dependants",
-        indicators: &[Indicator::Dependants],
-        default_percent: None,
-    },
-    TargetDef {
-        key: "nutrition",
-        indicators: &[Indicator::Nutrition],
-        default_percent: None,
-    },
-];
+/// Every target, in the order of the resolution, then the indicators it sets no target for
+/// (`data/commune.toml`, written as constants by `build.rs`).
+pub use crate::data::TARGETS;
 
 /// Poor households by whether they meet one target.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
