@@ -18,7 +18,8 @@ for tool in rsvg-convert pngquant optipng; do
 done
 
 rsvg-convert -w 192 -h 192 "$SRC/icon.svg" -o "$OUT/icon-192.png"
-rsvg-convert -w 512 -h 512 "$SRC/icon.svg" -o "$OUT/icon-512.png"
+# No 512 px "any" PNG: the manifest's SVG serves every large "any" use (2.5 KB gzip less on every
+# first visit, 2026-12-03); the maskable 512 px PNG is the launcher icon.
 rsvg-convert -w 512 -h 512 "$SRC/icon-maskable.svg" -o "$OUT/icon-maskable-512.png"
 # The SVG itself is the page's favicon (tiny, sharp at any size), without its comment and the
 # whitespace between tags (every first visit downloads it).

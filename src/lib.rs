@@ -17,6 +17,7 @@ pub mod session;
 pub use mucsong_widgets::remove_loading_shell;
 
 use crate::fields::{dynamic, on_click};
+use crate::result::markup::{Markup, Static};
 use crate::session::{use_session, SaveState, Session};
 use leptos::prelude::*;
 use mucsong_questionnaire::store::StoreError;
@@ -85,6 +86,8 @@ pub fn App() -> impl IntoView {
     provide_context(session);
     // The phone's back button moves between the questions (history.rs).
     history::install(session, navigation);
+    // Printing from the browser's menu unfolds the answers as the print button does.
+    result::result_page::unfold_before_print();
     view! {
         <TopBar />
         <StorageBanner />
@@ -143,28 +146,34 @@ fn StorageBanner() -> impl IntoView {
     view! {
         <div class="banner-area" aria-live="assertive">
             <mucsong_widgets::update_banner::UpdateBanner />
-            {dynamic(move || match session.save_state() {
-                SaveState::Saved => ().into_any(),
-                SaveState::Failed(StoreError::Full) => view! {
-                    <p class="banner warning" role="alert" data-testid="storage-full">{i18n.t("storage_full")}</p>
-                }.into_any(),
-                SaveState::Failed(StoreError::Unavailable(detail)) => view! {
-                    <p class="banner warning" role="alert" data-testid="storage-unavailable">
-                        {i18n.tf("storage_unavailable", &[("detail", &detail)])}
-                    </p>
-                }.into_any(),
-            })}
-            {dynamic(move || (!session.notices().is_empty()).then(|| view! {
-                <div class="banner warning" role="alert" data-testid="set-aside-banner">
-                    <p>{i18n.t("set_aside_banner")}</p>
-                    <button type="button" class="button secondary small" on:click=on_click(move || {
-                        for n in session.notices() {
-                            session.dismiss_notice(&n.id);
-                        }
-                        navigation.go(Section::Saved);
-                    })>{i18n.t("set_aside_banner_open")}</button>
-                </div>
-            }.into_any()).into_any())}
+            {move || {
+                let mut m = Markup::new();
+                match session.save_state() {
+                    SaveState::Saved => {}
+                    SaveState::Failed(StoreError::Full) => {
+                        m.leaf("p", r#"class="banner warning" role="alert" data-testid="storage-full""#, i18n.t("storage_full"));
+                    }
+                    SaveState::Failed(StoreError::Unavailable(detail)) => {
+                        m.leaf(
+                            "p",
+                            r#"class="banner warning" role="alert" data-testid="storage-unavailable""#,
+                            &i18n.tf("storage_unavailable", &[("detail", &detail)]),
+                        );
+                    }
+                }
+                if !session.notices().is_empty() {
+                    m.open("div", r#"class="banner warning" role="alert" data-testid="set-aside-banner""#)
+                        .leaf("p", "", i18n.t("set_aside_banner"))
+                        .leaf("button", r#"type="button" class="button secondary small""#, i18n.t("set_aside_banner_open"))
+                        .close("div");
+                }
+                Static::new(m).on_button(move || {
+                    for n in session.notices() {
+                        session.dismiss_notice(&n.id);
+                    }
+                    navigation.go(Section::Saved);
+                })
+            }}
         </div>
     }
 }

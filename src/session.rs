@@ -280,6 +280,19 @@ impl Session {
         }
     }
 
+    /// Opens the screen that asks `path`, with focus on it (a deciding answer named on the
+    /// result page); Continue then leads to the next deciding question, as "answer these" does.
+    pub fn go_to_answer(&self, path: &str) {
+        if let Some(step) = self
+            .peek(|d| mucsong_questionnaire::flow::screen_of(d, path))
+            .flatten()
+        {
+            self.fixing.set(true);
+            focus_field_later(path.to_string());
+            self.go(step);
+        }
+    }
+
     /// Shows another screen of the open household, as a new entry of the browser's history.
     pub fn go(&self, step: Step) {
         self.flush();

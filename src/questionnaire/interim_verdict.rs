@@ -19,6 +19,15 @@ pub fn InterimVerdict() -> impl IntoView {
     let Some(interim) = session.peek(flow::interim).flatten() else {
         return ().into_any();
     };
+    // Worked out once; worded again when the language changes.
+    (move || interim_view(&i18n, session, &interim)).into_any()
+}
+
+fn interim_view(
+    i18n: &mucsong_widgets::i18n::I18n,
+    session: crate::session::Session,
+    interim: &flow::Interim,
+) -> AnyView {
     let classes: Vec<&str> = interim
         .possible
         .iter()

@@ -1,7 +1,7 @@
 //! Which standard applies on the chosen assessment date, and the 2027-2030 change when relevant.
 //! The edition and its income lines come from the rule data, never from this file.
 
-use crate::fields::dynamic;
+use crate::result::markup::{Markup, Static};
 use leptos::prelude::*;
 use mucsong_engine::date::Date;
 use mucsong_engine::rules::{edition_for, income_lines_on, next_edition_after};
@@ -38,35 +38,42 @@ pub fn StandardNote(
     date: Memo<Option<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    view! {
-        <div class="note standard-note" data-testid="standard-note" role="note">
-            {dynamic(move || {
-                let Some((d, edition)) = date.get().and_then(|d| Date::parse(&d).ok()).and_then(|d| edition_for(d).map(|e| (d, e))) else {
-                    return view! { <p>{i18n.t("standard_pick_date")}</p> }.into_any();
-                };
-                if edition.provisional {
-                    return view! {
-                        <p><strong>{i18n.t("standard_2027_title")}</strong></p>
-                        <p>{with_lines(&i18n, "standard_2027_body", d)}</p>
-                    }
-                    .into_any();
-                }
+    move || {
+        let mut m = Markup::new();
+        m.open(
+            "div",
+            r#"class="note standard-note" data-testid="standard-note" role="note""#,
+        );
+        let today = date
+            .get()
+            .and_then(|d| Date::parse(&d).ok())
+            .and_then(|d| edition_for(d).map(|e| (d, e)));
+        match today {
+            None => {
+                m.leaf("p", "", i18n.t("standard_pick_date"));
+            }
+            Some((d, edition)) => {
                 // A new edition starting next year is announced, with its own lines.
-                let next = next_edition_after(d).map(|e| e.since);
-                match next {
-                    Some(since) => view! {
-                        <p><strong>{i18n.t("standard_2022_title")}</strong></p>
-                        <p>{i18n.t("standard_2026_body")}</p>
-                        <p>{with_lines(&i18n, "standard_2026_change", since)}</p>
+                let (title, body, lines) = if edition.provisional {
+                    ("standard_2027_title", None, ("standard_2027_body", d))
+                } else {
+                    match next_edition_after(d) {
+                        Some(next) => (
+                            "standard_2022_title",
+                            Some("standard_2026_body"),
+                            ("standard_2026_change", next.since),
+                        ),
+                        None => ("standard_2022_title", None, ("standard_2022_body", d)),
                     }
-                    .into_any(),
-                    None => view! {
-                        <p><strong>{i18n.t("standard_2022_title")}</strong></p>
-                        <p>{with_lines(&i18n, "standard_2022_body", d)}</p>
-                    }
-                    .into_any(),
+                };
+                m.open("p", "").leaf("strong", "", i18n.t(title)).close("p");
+                if let Some(body) = body {
+                    m.leaf("p", "", i18n.t(body));
                 }
-            })}
-        </div>
+                m.leaf("p", "", &with_lines(&i18n, lines.0, lines.1));
+            }
+        }
+        m.close("div");
+        Static::new(m)
     }
 }

@@ -104,11 +104,12 @@ fn escape(out: &mut String, text: &str) {
     }
 }
 
-/// What pressing a button in a `Static` block does.
-pub type Action = Arc<dyn Fn() + Send + Sync>;
+/// What pressing a button in a `Static` block does, given the button's `data-action` (empty
+/// when it has none).
+pub type Action = Arc<dyn Fn(&str) + Send + Sync>;
 
-/// A view of fixed HTML (any number of sibling nodes). Its buttons, if any, all run one action:
-/// the blocks made this way have at most one kind of button.
+/// A view of fixed HTML (any number of sibling nodes). Its buttons, if any, all run one action,
+/// which tells them apart by their `data-action`.
 pub struct Static {
     html: String,
     on_button: Option<Action>,
@@ -124,7 +125,12 @@ impl Static {
     }
 
     /// Pressing any button in the block runs `action`.
-    pub fn on_button(mut self, action: impl Fn() + Send + Sync + 'static) -> Self {
+    pub fn on_button(self, action: impl Fn() + Send + Sync + 'static) -> Self {
+        self.on_action(move |_| action())
+    }
+
+    /// Pressing a button in the block runs `action` with the button's `data-action`.
+    pub fn on_action(mut self, action: impl Fn(&str) + Send + Sync + 'static) -> Self {
         self.on_button = Some(Arc::new(action));
         self
     }
@@ -156,13 +162,15 @@ impl StaticState {
         }
         let listener = on_button.map(|action| {
             let listener = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
-                let in_button = event
+                let button = event
                     .target()
                     .and_then(|t| t.dyn_into::<Element>().ok())
-                    .and_then(|e| e.closest("button").ok().flatten())
-                    .is_some();
-                if in_button {
-                    action();
+                    .and_then(|e| e.closest("button").ok().flatten());
+                if let Some(button) = button {
+                    // A submit button (pressed, or Enter in its form's field) must not send the
+                    // form anywhere: the action is all it does.
+                    event.prevent_default();
+                    action(&button.get_attribute("data-action").unwrap_or_default());
                 }
             });
             for node in &nodes {

@@ -30,11 +30,26 @@ pub fn ResultPage() -> impl IntoView {
     // page.
     let content = move || {
         let mut m = Markup::new();
+        // Whose sheet it is, for the commune office: the name (which the start page asks to
+        // hold the head's name and address) and the assessment date.
+        if let Some((name, date)) = session.with_draft(|d| (d.name.clone(), d.assessed_on())) {
+            let date = date
+                .map(|d| format_date(i18n.locale(), d))
+                .unwrap_or_default();
+            m.open("p", r#"class="print-only" data-testid="print-identity""#)
+                .leaf("strong", "", &name)
+                .text(" · ")
+                .text(&i18n.tf("print_date", &[("date", &date)]))
+                .close("p");
+        }
         if let Some(record) = session.with_draft(|d| d.record.clone()) {
             write_content(&mut m, &i18n, &session, &record);
         }
-        Static::new(m).on_button(move || {
-            if session.peek(|d| mucsong_questionnaire::flow::next_deciding(d, None).is_some())
+        Static::new(m).on_action(move |action| {
+            if !action.is_empty() {
+                session.go_to_answer(action);
+            } else if session
+                .peek(|d| mucsong_questionnaire::flow::next_deciding(d, None).is_some())
                 == Some(true)
             {
                 session.go_to_deciding(None);
@@ -59,16 +74,6 @@ pub fn ResultPage() -> impl IntoView {
                 </button>
                 <button type="button" class="button primary" data-testid="print" on:click=on_click(move || {
                     if let Some(w) = web_sys::window() {
-                        // Unfold every folded part so the printout holds the whole explanation.
-                        if let Some(doc) = w.document() {
-                            if let Ok(all) = doc.query_selector_all("details") {
-                                for i in 0..all.length() {
-                                    if let Some(el) = all.item(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok()) {
-                                        let _ = el.set_attribute("open", "");
-                                    }
-                                }
-                            }
-                        }
                         let _ = w.print();
                     }
                 })>
@@ -80,6 +85,33 @@ pub fn ResultPage() -> impl IntoView {
             </button>
         </section>
     }
+}
+
+/// Unfolds every folded part before the page is printed, from the print button or the browser's
+/// menu alike, so that the printout holds the whole explanation and every answer.
+pub fn unfold_before_print() {
+    let unfold = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        if let Ok(all) = doc.query_selector_all("details") {
+            for i in 0..all.length() {
+                if let Some(el) = all
+                    .item(i)
+                    .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+                {
+                    let _ = el.set_attribute("open", "");
+                }
+            }
+        }
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.add_event_listener_with_callback(
+            "beforeprint",
+            wasm_bindgen::JsCast::unchecked_ref(unfold.as_ref()),
+        );
+    }
+    unfold.forget();
 }
 
 /// Every answer, read-only, folded on screen and printed in full.

@@ -27,12 +27,12 @@ pub fn write_verdict(m: &mut Markup, i18n: &I18n, session: &Session, result: &Re
         (Class::NotPoor, Some(ScreeningOutcome::Stopped)) => i18n.t("verdict_stopped").to_string(),
         (c, _) => i18n.t(&format!("verdict_{}", c.key())).to_string(),
     };
-    let depends: Vec<String> = session
+    let depends: Vec<(String, &str)> = session
         .peek(|d| {
             result
                 .depends_on
                 .iter()
-                .map(|p| path_label(i18n, d, p))
+                .map(|p| (path_label(i18n, d, p), p.as_str()))
                 .collect()
         })
         .unwrap_or_default();
@@ -55,7 +55,24 @@ pub fn write_verdict(m: &mut Markup, i18n: &I18n, session: &Session, result: &Re
             .open("p", "")
             .leaf("strong", "", i18n.t("depends_title"))
             .close("p")
-            .plain_list(&depends)
+            .open("ul", r#"class="plain-list""#);
+        // Each answer is a button to the question that asks it; the last button goes to each
+        // in turn.
+        for (label, path) in &depends {
+            m.open("li", "")
+                .open_with(
+                    "button",
+                    &[
+                        ("type", "button"),
+                        ("class", "button link"),
+                        ("data-action", path),
+                    ],
+                )
+                .text(label)
+                .close("button")
+                .close("li");
+        }
+        m.close("ul")
             .leaf(
                 "button",
                 r#"type="button" class="button secondary small no-print""#,

@@ -1,9 +1,11 @@
 //! The list of saved households and everything one can do with them.
 
 use crate::fields::{on_click, on_event};
+use crate::result::markup::{Markup, Static};
 use crate::session::{households, now_iso, today, use_session};
 use crate::{use_navigation, Section};
 use leptos::prelude::*;
+use mucsong_engine::household::HouseholdRecord;
 use mucsong_questionnaire::draft::Draft;
 use mucsong_questionnaire::store::{Entry, Listing};
 use mucsong_questionnaire::transfer::{self, ImportProblem};
@@ -38,6 +40,85 @@ fn problem_text(i18n: &I18n, p: &ImportProblem) -> String {
         )
     } else {
         message
+    }
+}
+
+/// An import waiting for the person's choice: some of its households are already saved here.
+#[derive(Debug, Clone, PartialEq)]
+struct Pending {
+    records: Vec<HouseholdRecord>,
+    /// (index in `records`, the saved household's storage id) for each one already here.
+    duplicates: Vec<(usize, String)>,
+}
+
+/// Saves imported households: those in `replace` over the saved household they repeat (keeping
+/// its name), the others as new ones. All or nothing: if the device fills up half way, what was
+/// added is removed again (replacements are written last, so none has happened then).
+fn write_imported(
+    i18n: I18n,
+    records: Vec<HouseholdRecord>,
+    replace: Vec<(usize, String)>,
+    import_message: RwSignal<Option<ImportMessage>>,
+    session: crate::session::Session,
+) {
+    let store = households();
+    let mut written = Vec::new();
+    let mut failure = None;
+    let draft_of = |n: usize, record: &HouseholdRecord| Draft {
+        name: record
+            .id
+            .clone()
+            .unwrap_or_else(|| i18n.tf("imported_n", &[("n", &(n + 1).to_string())])),
+        step: "check".to_string(),
+        record: record.clone(),
+        ..Default::default()
+    };
+    for (n, record) in records.iter().enumerate() {
+        if replace.iter().any(|(r, _)| *r == n) {
+            continue;
+        }
+        let saved = store.new_id(js_sys::Date::now() as u64).and_then(|id| {
+            store
+                .save(&id, &draft_of(n, record), &now_iso())
+                .map(|()| id)
+        });
+        match saved {
+            Ok(id) => written.push(id),
+            Err(e) => {
+                failure = Some(e);
+                break;
+            }
+        }
+    }
+    if failure.is_none() {
+        for (n, store_id) in &replace {
+            let mut draft = draft_of(*n, &records[*n]);
+            if let Ok(Some(Ok(old))) = store.load(store_id) {
+                draft.name = old.draft.name;
+            }
+            if let Err(e) = store.save(store_id, &draft, &now_iso()) {
+                failure = Some(e);
+                break;
+            }
+            written.push(store_id.clone());
+        }
+    }
+    match failure {
+        None => {
+            import_message.set(Some(ImportMessage::Imported(written.len())));
+            session.report(Ok(()));
+        }
+        Some(e) => {
+            for id in &written {
+                if !replace.iter().any(|(_, r)| r == id) {
+                    let _ = store.delete(id);
+                }
+            }
+            import_message.set(Some(ImportMessage::Refused(vec![i18n
+                .t("err_import_full")
+                .to_string()])));
+            session.report(Err(e));
+        }
     }
 }
 
@@ -83,6 +164,7 @@ pub fn SavedSection(
         |_, _| true,
     );
     let import_message = RwSignal::new(None::<ImportMessage>);
+    let pending = RwSignal::new(None::<Pending>);
     let confirm_all = RwSignal::new(false);
 
     let export_all = on_click(move || {
@@ -130,53 +212,47 @@ pub fn SavedSection(
                     import_message.set(Some(ImportMessage::Refused(lines)));
                 }
                 Ok(records) => {
-                    // All or nothing: if the device fills up half way, undo what was written.
-                    let store = households();
-                    let mut written = Vec::new();
-                    let mut failure = None;
-                    for (n, record) in records.iter().enumerate() {
-                        let name = record.id.clone().unwrap_or_else(|| {
-                            i18n.tf("imported_n", &[("n", &(n + 1).to_string())])
-                        });
-                        let draft = Draft {
-                            name,
-                            step: "check".to_string(),
-                            record: record.clone(),
-                            ..Default::default()
-                        };
-                        let id = match store.new_id(js_sys::Date::now() as u64) {
-                            Ok(id) => id,
-                            Err(e) => {
-                                failure = Some(e);
-                                break;
-                            }
-                        };
-                        match store.save(&id, &draft, &now_iso()) {
-                            Ok(()) => written.push(id),
-                            Err(e) => {
-                                failure = Some(e);
-                                break;
-                            }
-                        }
-                    }
-                    match failure {
-                        None => {
-                            import_message.set(Some(ImportMessage::Imported(written.len())));
-                            session.report(Ok(()));
-                        }
-                        Some(e) => {
-                            for id in &written {
-                                let _ = store.delete(id);
-                            }
-                            import_message.set(Some(ImportMessage::Refused(vec![i18n
-                                .t("err_import_full")
-                                .to_string()])));
-                            session.report(Err(e));
-                        }
+                    // A household already here (same id as an export of it would carry) is
+                    // not doubled silently: the person chooses to replace it or keep both.
+                    let existing: Vec<(String, String)> = listing
+                        .get_untracked()
+                        .households
+                        .iter()
+                        .filter_map(|e| {
+                            let id = transfer::export_record(&e.saved.draft).id?;
+                            Some((id, e.id.clone()))
+                        })
+                        .collect();
+                    let duplicates: Vec<(usize, String)> = records
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(n, r)| {
+                            let id = r.id.as_deref()?;
+                            existing
+                                .iter()
+                                .find(|(e, _)| e == id)
+                                .map(|(_, store_id)| (n, store_id.clone()))
+                        })
+                        .collect();
+                    if duplicates.is_empty() {
+                        write_imported(i18n, records, Vec::new(), import_message, session);
+                    } else {
+                        import_message.set(None);
+                        pending.set(Some(Pending {
+                            records,
+                            duplicates,
+                        }));
                     }
                 }
             }
         });
+    };
+    let resolve = move |replace: bool| {
+        if let Some(p) = pending.get_untracked() {
+            let replace = if replace { p.duplicates } else { Vec::new() };
+            write_imported(i18n, p.records, replace, import_message, session);
+        }
+        pending.set(None);
     };
     let delete_all = move || {
         let result = households().delete_all();
@@ -224,6 +300,25 @@ pub fn SavedSection(
                 <input id="import-file" class="visually-hidden" type="file" data-testid="import-file"
                     accept=".json,.jsonl,.ndjson,application/json" on:change=on_event(on_file) />
                 <ExportFailure failure=exporter.failure />
+                {move || pending.get().map(|p| {
+                    let names: Vec<String> = p
+                        .duplicates
+                        .iter()
+                        .filter_map(|(n, _)| p.records[*n].id.clone())
+                        .collect();
+                    let mut m = Markup::new();
+                    m.open("div", r#"class="note warning" role="alert" data-testid="import-duplicates""#)
+                        .leaf("p", "", &i18n.tf("import_duplicates", &[("n", &names.len().to_string()), ("names", &names.join(", "))]))
+                        .leaf("button", r#"type="button" class="button primary small" data-action="replace" data-testid="import-replace""#, i18n.t("import_replace"))
+                        .leaf("button", r#"type="button" class="button secondary small" data-action="keep" data-testid="import-keep-both""#, i18n.t("import_keep_both"))
+                        .leaf("button", r#"type="button" class="button secondary small" data-testid="import-cancel""#, i18n.t("cancel"))
+                        .close("div");
+                    Static::new(m).on_action(move |action| match action {
+                        "replace" => resolve(true),
+                        "keep" => resolve(false),
+                        _ => pending.set(None),
+                    })
+                })}
                 <div role="status" aria-live="polite" data-testid="import-message">
                     {move || match import_message.get() {
                         None => ().into_any(),
@@ -262,7 +357,9 @@ pub fn SavedSection(
     }
 }
 
-/// One saved household: open, rename, duplicate, export, delete.
+/// One saved household: open, rename, duplicate, export, delete. Written as fixed HTML (see
+/// `result::markup`), re-made when its state changes: a card per household as Leptos views
+/// cost several kilobytes of the page's download.
 #[component]
 fn SavedCard(
     /// The household as stored.
@@ -275,87 +372,136 @@ fn SavedCard(
     let draft = StoredValue::new(entry.saved.draft.clone());
     let renaming = RwSignal::new(false);
     let confirm_delete = RwSignal::new(false);
-    let new_name = RwSignal::new(entry.saved.draft.name.clone());
-    let display_name = if entry.saved.draft.name.trim().is_empty() {
-        i18n.t("unnamed_household").to_string()
-    } else {
-        entry.saved.draft.name.clone()
-    };
-    let saved_at = local_time(&entry.saved.saved_at);
-    let members = entry.saved.draft.n_members();
-    let open = on_click(move || {
-        session.open(&id.get_value());
-        navigation.go(Section::Household);
-    });
-    let rename = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let result = households()
-            .rename(&id.get_value(), new_name.get_untracked().trim(), &now_iso())
-            .map(|_| ());
-        renaming.set(false);
-        session.refresh();
-        session.report(result);
-    };
-    let duplicate = on_click(move || {
-        let store = households();
-        let result = store.new_id(js_sys::Date::now() as u64).and_then(|new_id| {
-            let name = i18n.tf("copy_of", &[("name", &draft.get_value().name)]);
-            store
-                .duplicate(&id.get_value(), &new_id, &name, &now_iso())
-                .map(|_| ())
-        });
-        session.report(result);
-    });
+    let saved_at = StoredValue::new(local_time(&entry.saved.saved_at));
     let exporter = expect_context::<Exporter>();
-    let export = on_click(move || {
-        let d = draft.get_value();
-        exporter.export(
-            &format!("{}.json", file_stem(&d.name)),
-            "application/json",
-            &transfer::export_json(&d),
-        );
-    });
-    let delete = move || {
-        let result = households().delete(&id.get_value());
-        session.refresh();
-        session.report(result);
+    let input_id = StoredValue::new(format!("rename-{}", entry.id));
+    let act = move |action: &str| match action {
+        "open" => {
+            session.open(&id.get_value());
+            navigation.go(Section::Household);
+        }
+        "rename" => renaming.update(|r| *r = !*r),
+        "rename-save" => {
+            let typed = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&input_id.get_value()))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .map(|input| input.value())
+                .unwrap_or_default();
+            let result = households()
+                .rename(&id.get_value(), typed.trim(), &now_iso())
+                .map(|_| ());
+            renaming.set(false);
+            session.refresh();
+            session.report(result);
+        }
+        "duplicate" => {
+            let store = households();
+            let result = store.new_id(js_sys::Date::now() as u64).and_then(|new_id| {
+                let name = i18n.tf("copy_of", &[("name", &draft.get_value().name)]);
+                store
+                    .duplicate(&id.get_value(), &new_id, &name, &now_iso())
+                    .map(|_| ())
+            });
+            session.report(result);
+        }
+        "export" => {
+            let d = draft.get_value();
+            exporter.export(
+                &format!("{}.json", file_stem(&d.name)),
+                "application/json",
+                &transfer::export_json(&d),
+            );
+        }
+        "delete" => confirm_delete.set(true),
+        "confirm-delete" => {
+            let result = households().delete(&id.get_value());
+            session.refresh();
+            session.report(result);
+        }
+        _ => {}
     };
-    let name_for_label = display_name.clone();
-    view! {
-        <li class="saved-card" data-testid="saved-card">
-            <div class="saved-head">
-                <strong class="saved-name" data-testid="saved-name">{display_name.clone()}</strong>
-                <span class="saved-meta">
-                    {move || i18n.tf("saved_meta", &[("members", &members.to_string()), ("at", &saved_at)])}
-                </span>
-            </div>
-            {move || renaming.get().then(|| {
-                let input_id = format!("rename-{}", id.get_value());
-                let label_for = input_id.clone();
-                view! {
-                    <form class="rename-form" on:submit=on_event(rename)>
-                        <label for=label_for>{i18n.t("rename_label")}</label>
-                        <input id=input_id class="text-input" type="text" data-testid="rename-input" maxlength=mucsong_questionnaire::fields::MAX_NAME_CHARS
-                            prop:value=new_name.get_untracked() on:input=on_event(move |ev| new_name.set(event_target_value(&ev))) />
-                        <button type="submit" class="button primary small" data-testid="rename-save">{i18n.t("save")}</button>
-                    </form>
-                }
-            })}
-            <div class="saved-actions">
-                <button type="button" class="button primary small" data-testid="open" on:click=open
-                    aria-label=format!("{} — {}", i18n.t("open"), name_for_label)>{i18n.tr("open")}</button>
-                <button type="button" class="button secondary small" data-testid="rename" on:click=on_click(move || renaming.update(|r| *r = !*r))>
-                    {i18n.tr("rename")}
-                </button>
-                <button type="button" class="button secondary small" data-testid="duplicate" on:click=duplicate>{i18n.tr("duplicate")}</button>
-                <button type="button" class="button secondary small" data-testid="export" on:click=export>{i18n.tr("export")}</button>
-                {move || if confirm_delete.get() {
-                    view! { <button type="button" class="button danger small" data-testid="confirm-delete" on:click=on_click(delete)>{i18n.t("delete_confirm")}</button> }.into_any()
-                } else {
-                    view! { <button type="button" class="button secondary small" data-testid="delete" on:click=on_click(move || confirm_delete.set(true))>{i18n.t("delete")}</button> }.into_any()
-                }}
-            </div>
-        </li>
+    move || {
+        let mut m = Markup::new();
+        draft.with_value(|d| {
+            let name = if d.name.trim().is_empty() {
+                i18n.t("unnamed_household")
+            } else {
+                d.name.as_str()
+            };
+            // The estimate as the result page would show it, and for which day.
+            let class = mucsong_engine::assess(&d.record, &mucsong_engine::AssessOptions::default())
+                .map(|a| i18n.t(&format!("class_{}", a.result.class.key())))
+                .unwrap_or(i18n.t("saved_no_result"));
+            let date = d
+                .assessed_on()
+                .map(|day| mucsong_i18n::format_date(i18n.locale(), day))
+                .unwrap_or_default();
+            m.open("li", r#"class="saved-card" data-testid="saved-card""#)
+                .open("div", r#"class="saved-head""#)
+                .leaf("strong", r#"class="saved-name" data-testid="saved-name""#, name)
+                .leaf(
+                    "span",
+                    r#"class="saved-meta""#,
+                    &saved_at.with_value(|at| {
+                        i18n.tf("saved_meta", &[("members", &d.n_members().to_string()), ("at", at)])
+                    }),
+                )
+                .leaf(
+                    "span",
+                    r#"class="saved-verdict" data-testid="saved-verdict""#,
+                    &i18n.tf("saved_verdict", &[("class", class), ("date", &date)]),
+                )
+                .close("div");
+            if renaming.get() {
+                input_id.with_value(|input_id| {
+                    m.open("form", r#"class="rename-form""#)
+                        .open_with("label", &[("for", input_id)])
+                        .text(i18n.t("rename_label"))
+                        .close("label")
+                        .open_with(
+                            "input",
+                            &[
+                                ("id", input_id),
+                                ("class", "text-input"),
+                                ("type", "text"),
+                                ("data-testid", "rename-input"),
+                                ("maxlength", &mucsong_questionnaire::fields::MAX_NAME_CHARS.to_string()),
+                                ("value", &d.name),
+                            ],
+                        )
+                        .leaf(
+                            "button",
+                            r#"type="submit" class="button primary small" data-action="rename-save" data-testid="rename-save""#,
+                            i18n.t("save"),
+                        )
+                        .close("form");
+                });
+            }
+            m.open("div", r#"class="saved-actions""#)
+                .open_with(
+                    "button",
+                    &[
+                        ("type", "button"),
+                        ("class", "button primary small"),
+                        ("data-action", "open"),
+                        ("data-testid", "open"),
+                        ("aria-label", &format!("{} — {name}", i18n.t("open"))),
+                    ],
+                )
+                .text(i18n.t("open"))
+                .close("button")
+                .leaf("button", r#"type="button" class="button secondary small" data-action="rename" data-testid="rename""#, i18n.t("rename"))
+                .leaf("button", r#"type="button" class="button secondary small" data-action="duplicate" data-testid="duplicate""#, i18n.t("duplicate"))
+                .leaf("button", r#"type="button" class="button secondary small" data-action="export" data-testid="export""#, i18n.t("export"));
+            if confirm_delete.get() {
+                m.leaf("button", r#"type="button" class="button danger small" data-action="confirm-delete" data-testid="confirm-delete""#, i18n.t("delete_confirm"));
+            } else {
+                m.leaf("button", r#"type="button" class="button secondary small" data-action="delete" data-testid="delete""#, i18n.t("delete"));
+            }
+            m.close("div").close("li");
+        });
+        Static::new(m).on_action(act)
     }
 }
 
@@ -368,30 +514,53 @@ pub fn SetAsideNotices(
     let i18n = use_i18n();
     let session = use_session();
     let exporter = expect_context::<Exporter>();
-    view! {
-        {move || listing.with(|l| l.set_aside.clone()).into_iter().map(|s| {
-            let id = s.id.clone();
-            let id2 = s.id.clone();
-            let reason = i18n.t(s.error.key);
-            view! {
-                <div class="note warning" role="alert" data-testid="set-aside">
-                    <p>{i18n.tf("set_aside_text", &[("reason", reason), ("detail", &s.error.detail)])}</p>
-                    <button type="button" class="button secondary small" on:click=on_click(move || {
+    move || {
+        listing
+            .with(|l| l.set_aside.clone())
+            .into_iter()
+            .map(|s| {
+                let mut m = Markup::new();
+                m.open("div", r#"class="note warning" role="alert" data-testid="set-aside""#)
+                    .leaf(
+                        "p",
+                        "",
+                        &i18n.tf(
+                            "set_aside_text",
+                            &[("reason", i18n.t(s.error.key)), ("detail", &s.error.detail)],
+                        ),
+                    )
+                    .leaf(
+                        "button",
+                        r#"type="button" class="button secondary small" data-action="download""#,
+                        i18n.t("set_aside_download"),
+                    )
+                    .leaf(
+                        "button",
+                        r#"type="button" class="button secondary small" data-testid="discard-set-aside""#,
+                        i18n.t("set_aside_discard"),
+                    )
+                    .close("div");
+                let id = s.id;
+                Static::new(m).on_action(move |action| {
+                    if action == "download" {
                         match households().set_aside_text(&id) {
-                            Ok(Some(text)) => exporter.export(&format!("mucsong-set-aside-{id}.json"), "application/json", &text),
+                            Ok(Some(text)) => exporter.export(
+                                &format!("mucsong-set-aside-{id}.json"),
+                                "application/json",
+                                &text,
+                            ),
                             // Discarded meanwhile (in another tab): the list is re-read.
                             Ok(None) => session.refresh(),
                             Err(e) => exporter.failure.set(Some(store_error_text(&e))),
                         }
-                    })>{i18n.t("set_aside_download")}</button>
-                    <button type="button" class="button secondary small" data-testid="discard-set-aside" on:click=on_click(move || {
-                        let result = households().discard_set_aside(&id2);
-                        session.dismiss_notice(&id2);
+                    } else {
+                        let result = households().discard_set_aside(&id);
+                        session.dismiss_notice(&id);
                         session.report(result);
-                    })>{i18n.t("set_aside_discard")}</button>
-                </div>
-            }
-        }).collect_view()}
+                    }
+                })
+            })
+            .collect_view()
     }
 }
 

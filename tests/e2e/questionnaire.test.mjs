@@ -114,6 +114,30 @@ test("assessed in 2027, the household is shown under the new standard and under 
   assert.deepEqual(await phone.problems(), []);
 });
 
+test("printed from the browser's menu, the sheet names the household and its address and holds every answer", async () => {
+  await freshPhone();
+  await app.start({ date: "2026-06-01", name: "Hoàng Văn Minh, thôn Nà Phặc, xã Hữu Lũng" });
+  await app.completeTo(RURAL_FOUR);
+  await app.byTestId("see-result").click();
+  await app.byTestId("result-page").waitFor();
+  assert.equal(await app.byTestId("print-identity").isVisible(), false, "on screen the heading says enough");
+  // What the browser's menu does: print media, with no click on the app's print button.
+  await phone.page.emulateMedia({ media: "print" });
+  const identity = app.byTestId("print-identity");
+  assert.ok(await identity.isVisible());
+  assert.match(await identity.textContent(), /Hoàng Văn Minh, thôn Nà Phặc, xã Hữu Lũng.*01\/06\/2026/);
+  const rows = app.byTestId("answers-summary").locator(".answer-row");
+  assert.ok((await rows.count()) > 20, "the answers are in the printout");
+  assert.ok(await rows.first().isVisible(), "folded answers print open");
+  assert.equal(await app.byTestId("print").isVisible(), false);
+  await phone.page.pdf({ path: join(SHOTS, "result-print.pdf"), format: "A4" });
+  await phone.page.emulateMedia({ media: "screen" });
+  const saved = await new SavedPage(phone.page).show();
+  // Each card says what the estimate is, and for which day.
+  assert.match(await saved.byTestId("saved-verdict").textContent(), /hộ nghèo.*01\/06\/2026/);
+  assert.deepEqual(await phone.problems(), []);
+});
+
 test("an urban household answering don't know to the decisive question sees the range and what settles it", async () => {
   await freshPhone();
   await app.start({ date: "2026-06-01" });
@@ -126,9 +150,9 @@ test("an urban household answering don't know to the decisive question sees the 
   assert.match(verdict, /không nghèo/);
   assert.match(await app.byTestId("depends-on").first().textContent(), /Ô tô/);
   await phone.page.screenshot({ path: join(SHOTS, "06-result-range.png"), fullPage: true });
-  // Its button leads straight to the question to settle, with focus on it; answering it and
-  // pressing Continue comes back to the settled result.
-  await app.byTestId("depends-on").first().getByRole("button").click();
+  // The answer named is a button to the question that settles it, with focus on it; answering
+  // it and pressing Continue comes back to the settled result.
+  await app.byTestId("depends-on").first().getByRole("button", { name: /Ô tô/ }).click();
   await app.page.waitForSelector('[data-testid="step-assets"]');
   assert.equal(await app.byTestId("assets.car=dont_know").isChecked(), true);
   // Focus is on the answer to change, not on the screen's heading.
@@ -189,8 +213,21 @@ test("export then import round-trips the households, and a bad file changes noth
   assert.deepEqual(await saved.names(), ["thon-3-ho-17"]);
   const again = await saved.exportAll();
   assert.deepEqual(JSON.parse(again.text.trim()), record);
+  // The same file again: the person is asked, never doubled silently.
+  assert.match(await saved.importDuplicates("all.jsonl", exported.text), /đã lưu ở đây rồi: thon-3-ho-17/);
+  await saved.byTestId("import-cancel").click();
+  assert.equal(await saved.byTestId("import-duplicates").count(), 0);
+  assert.deepEqual(await saved.names(), ["thon-3-ho-17"]);
+  await saved.importDuplicates("all.jsonl", exported.text);
+  await saved.byTestId("import-replace").click();
+  await saved.byTestId("import-message").getByText(/Đã nhập 1 hộ/).waitFor();
+  assert.deepEqual(await saved.names(), ["thon-3-ho-17"], "replaced in place");
+  await saved.importDuplicates("all.jsonl", exported.text);
+  await saved.byTestId("import-keep-both").click();
+  await saved.byTestId("import-message").getByText(/Đã nhập 1 hộ/).waitFor();
+  assert.deepEqual(await saved.names(), ["thon-3-ho-17", "thon-3-ho-17"], "kept both when asked");
   // The imported household opens on the check page and gives the same result.
-  await saved.byTestId("open").click();
+  await saved.byTestId("open").first().click();
   await app.byTestId("see-result").click();
   assert.equal(await app.verdictClass(), "poor");
   assert.deepEqual(await phone.problems(), []);

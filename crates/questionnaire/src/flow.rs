@@ -61,6 +61,13 @@ pub fn screens(draft: &Draft) -> Vec<Step> {
     out
 }
 
+/// The screen that asks `path` (each deciding answer on the result page leads there).
+pub fn screen_of(draft: &Draft, path: &str) -> Option<Step> {
+    screens(draft)
+        .into_iter()
+        .find(|s| steps::fields(*s, draft).iter().any(|p| p == path))
+}
+
 /// "Answer these": the first screen after `after` (from the start when `None`) that asks a
 /// question the class still depends on and has no answer yet (unanswered, "don't know", or
 /// typed but not readable), and that question's path. (The engine names every answer of an

@@ -7,6 +7,7 @@
 // not a click path, and the questionnaire's skip logic is exercised for real.
 
 import { AppPage } from "../support/app-page.mjs";
+import { scanLanguage } from "../support/harness.mjs";
 
 export class QuestionnairePage extends AppPage {
   /** The start page's assessment date input. */
@@ -33,6 +34,7 @@ export class QuestionnairePage extends AppPage {
 
   /** Presses Continue (with the keyboard when `this.keyboard` is set: focus it, press Enter). */
   async continue() {
+    await scanLanguage(this.page);
     const before = await this.stepKey();
     if (this.keyboard) {
       await this.byTestId("continue").focus();

@@ -29,6 +29,13 @@ export class SavedPage extends AppPage {
     return this.byTestId("import-message").textContent();
   }
 
+  /** Imports a file whose households are already here: waits for the question and returns its text. */
+  async importDuplicates(name, text) {
+    await this.byTestId("import-file").setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(text, "utf8") });
+    await this.byTestId("import-duplicates").waitFor();
+    return this.byTestId("import-duplicates").textContent();
+  }
+
   async deleteEverything() {
     await this.byTestId("delete-all").click();
     await this.byTestId("confirm-delete-all").click();

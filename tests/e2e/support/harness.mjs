@@ -130,16 +130,22 @@ export async function launchPhone({ viewport = PHONE_VIEWPORT, locale = "vi-VN" 
     requests,
     consoleErrors,
     pageErrors,
-    /** Everything that went wrong in the browser so far, as readable lines (empty when all is well). */
+    /**
+     * Everything that went wrong in the browser so far, as readable lines (empty when all is
+     * well): errors, CSP violations, and the language problems of every screen the page objects
+     * passed through (`scanLanguage`) and of the screen shown now.
+     */
     async problems() {
       const csp = [];
       for (const p of context.pages()) {
         csp.push(...(await p.evaluate(() => window.__cspViolations ?? []).catch(() => [])));
+        await scanLanguage(p);
       }
       return [
         ...consoleErrors.map((m) => `console error: ${m}`),
         ...pageErrors.map((m) => `page error: ${m}`),
         ...csp.map((m) => `CSP violation: ${m}`),
+        ...context.pages().flatMap((p) => [...(p.__languageProblems ?? [])]),
       ];
     },
     close: () => browser.close(),
@@ -228,4 +234,44 @@ export function networkCutter() {
     restore = () => {};
   };
   return cutNetwork;
+}
+
+/**
+ * The language test, run on every screen the page objects pass through: the visible text of the
+ * page in its language (`<html lang>`) must hold no raw translation key or missing-text marker,
+ * no schema name, no ISO date, and no word of the other language (outside elements marked with
+ * the other `lang`, such as the language switch). Problems are kept on the page object (a set, so
+ * a screen seen twice counts once) and reported by `phone.problems()`.
+ */
+export async function scanLanguage(page) {
+  let found;
+  try {
+    found = await page.evaluate(() => {
+      const lang = document.documentElement.lang || "vi";
+      if (!document.body || !location.pathname.match(/\/(index\.html)?$/)) return [];
+      const clone = document.body.cloneNode(true);
+      // The other language's own elements (the language switch) and what is not shown.
+      for (const el of clone.querySelectorAll(`[lang]:not([lang="${lang}"]), script, style, template, .visually-hidden, .print-only`)) el.remove();
+      const text = clone.innerText ?? clone.textContent;
+      const problems = [];
+      const where = (m) => text.slice(Math.max(0, m.index - 30), m.index + m[0].length + 30).replace(/\s+/g, " ");
+      const check = (re, what) => {
+        for (const m of text.matchAll(re)) problems.push(`${lang}: ${what} "${m[0]}" in "…${where(m)}…"`);
+      };
+      check(/\[\?\]/g, "missing text");
+      check(/\b[a-z]{2,}_[a-z0-9_]+\b/g, "raw key");
+      check(/mucsong\/\w+@\d/g, "schema name");
+      check(/\b(19|20)\d\d-\d\d-\d\d\b/g, "ISO date");
+      if (lang === "vi") {
+        check(/\b(the|and|of|with|points|score|household|member|people|deprived|expected|found|line|column|Art\.|amended|not available|news reports|JSON Lines)\b/g, "English word");
+      } else {
+        check(/(?<![\p{L}])(và|của|không|được|người|những|chưa|hộ nghèo|cận nghèo|theo|sửa đổi|Điều|tr\.)(?![\p{L}])/gu, "Vietnamese word");
+      }
+      return problems;
+    });
+  } catch {
+    return; // the page is navigating or closed
+  }
+  page.__languageProblems ??= new Set();
+  for (const p of found) page.__languageProblems.add(p);
 }

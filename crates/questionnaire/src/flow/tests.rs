@@ -147,6 +147,15 @@ fn answer_these_leads_to_each_deciding_question_in_turn() {
             "{path} is asked on no screen"
         );
     }
+    // Each deciding answer leads to the screen that asks it.
+    for path in &interim.depends_on {
+        let step = screen_of(&draft, path).unwrap();
+        assert!(
+            steps::fields(step, &draft).contains(path),
+            "{path} on {step:?}"
+        );
+    }
+    assert_eq!(screen_of(&draft, "no.such.answer"), None);
     let (first, path) = next_deciding(&draft, None).unwrap();
     assert_eq!(
         first,
