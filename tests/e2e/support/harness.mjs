@@ -248,7 +248,8 @@ export async function scanLanguage(page) {
   try {
     found = await page.evaluate(() => {
       const lang = document.documentElement.lang || "vi";
-      if (!document.body || !location.pathname.match(/\/(index\.html)?$/)) return [];
+      // The household page only: commune mode names its CSV columns on purpose.
+      if (!document.body || location.pathname.includes("/commune/") || !location.pathname.match(/\/(index\.html)?$/)) return [];
       const clone = document.body.cloneNode(true);
       // The other language's own elements (the language switch) and what is not shown.
       for (const el of clone.querySelectorAll(`[lang]:not([lang="${lang}"]), script, style, template, .visually-hidden, .print-only`)) el.remove();
