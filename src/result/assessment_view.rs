@@ -52,9 +52,49 @@ pub fn write_assessment(
         .plain_list(&deprived);
         return;
     }
-    m.open("section", "").leaf("h2", "", i18n.t("how_title"));
+    // Why, in three lines, before the details: the score against its line, the deprivations,
+    // what to do next.
+    let deprived: Vec<String> = e
+        .indicators
+        .iter()
+        .filter(|i| i.status == IndicatorStatus::Deprived)
+        .map(|i| indicator_label(i18n, i))
+        .collect();
+    m.open("ul", r#"class="why" data-testid="why""#);
+    if let Some((a, Some(t))) = e.score_a.as_ref().map(|a| (a, a.threshold)) {
+        let score = if a.min == a.max {
+            a.min.to_string()
+        } else {
+            format!("{}–{}", a.min, a.max)
+        };
+        m.leaf(
+            "li",
+            "",
+            &i18n.tf(
+                "why_score",
+                &[("score", &score), ("threshold", &t.to_string())],
+            ),
+        );
+    }
+    let deprived_line = if deprived.is_empty() {
+        i18n.t("why_none_deprived").to_string()
+    } else {
+        i18n.tf(
+            "why_deprived",
+            &[
+                ("n", &deprived.len().to_string()),
+                ("total", &e.indicators.len().to_string()),
+                ("list", &deprived.join(", ")),
+            ],
+        )
+    };
+    m.leaf("li", "", &deprived_line)
+        .leaf("li", "", i18n.t("why_next"))
+        .close("ul");
+    m.open("details", r#"class="how-details""#)
+        .leaf("summary", "", i18n.t("how_title"));
     write_score_section(m, i18n, e);
-    m.close("section")
+    m.close("details")
         .open("section", "")
         .leaf("h2", "", i18n.t("indicators_title"));
     write_indicator_list(m, i18n, session, &e.indicators, &e.reasons);

@@ -3,7 +3,7 @@
 
 use crate::questionnaire::member_name;
 use crate::result::markup::Markup;
-use crate::result::reference_text;
+use crate::result::{reference_text, write_legal_basis};
 use crate::session::Session;
 use mucsong_engine::explanation::{IndicatorExplanation, Reason};
 use mucsong_engine::result::IndicatorStatus;
@@ -75,22 +75,20 @@ pub fn write_indicator_list(
             m.text(" ")
                 .text(&i18n.tf("members_involved", &[("names", &names.join(", "))]));
         }
-        m.close("span");
-        if Some(e.reference) != common {
-            m.leaf(
-                "span",
-                r#"class="legal""#,
-                &reference_text(i18n, e.reference),
-            );
-        }
-        m.close("li");
+        m.close("span").close("li");
     }
     m.close("ul");
-    if let Some(r) = common {
-        m.leaf(
-            "p",
-            r#"class="hint legal-common""#,
-            &i18n.tf("legal_basis", &[("reference", &reference_text(i18n, r))]),
-        );
+    // The legal source, once for the indicators that share it and then where one differs.
+    let mut legal: Vec<String> = common
+        .map(|r| i18n.tf("legal_basis", &[("reference", &reference_text(i18n, r))]))
+        .into_iter()
+        .collect();
+    for e in indicators.iter().filter(|e| Some(e.reference) != common) {
+        legal.push(format!(
+            "{}: {}",
+            indicator_label(i18n, e),
+            reference_text(i18n, e.reference)
+        ));
     }
+    write_legal_basis(m, i18n, &legal);
 }

@@ -33,6 +33,20 @@ pub fn reference_text(i18n: &I18n, reference: &Reference) -> String {
     text
 }
 
+/// One folded "Căn cứ pháp lý" per section: the forms' names and legal citations, out of the way
+/// of the plain explanation (printed open).
+pub fn write_legal_basis(m: &mut markup::Markup, i18n: &I18n, lines: &[String]) {
+    if lines.is_empty() {
+        return;
+    }
+    m.open("details", r#"class="legal-basis""#)
+        .leaf("summary", "", i18n.t("legal_title"));
+    for line in lines {
+        m.leaf("p", r#"class="hint""#, line);
+    }
+    m.close("details");
+}
+
 /// The Vietnamese words of the rule data's references and their English, longest first.
 const CITATION_WORDS: [(&str, &str); 9] = [
     (

@@ -2,7 +2,7 @@
 //! them.
 
 use crate::result::markup::Markup;
-use crate::result::reference_text;
+use crate::result::{reference_text, write_legal_basis};
 use mucsong_engine::explanation::Explanation;
 use mucsong_engine::rules::rules;
 use mucsong_widgets::i18n::I18n;
@@ -37,7 +37,6 @@ pub fn write_score_section(m: &mut Markup, i18n: &I18n, explanation: &Explanatio
                     &[("count", &count), ("stop", &s.stop_count.to_string())],
                 ),
             )
-            .leaf("p", r#"class="hint""#, &reference_text(i18n, s.reference))
             .close("section");
     }
     if let Some(a) = &explanation.score_a {
@@ -99,7 +98,6 @@ pub fn write_score_section(m: &mut Markup, i18n: &I18n, explanation: &Explanatio
             .close("tbody")
             .close("table")
             .close("details")
-            .leaf("p", r#"class="hint""#, &reference_text(i18n, a.reference))
             .close("section");
     }
     let b = &explanation.score_b;
@@ -137,6 +135,18 @@ pub fn write_score_section(m: &mut Markup, i18n: &I18n, explanation: &Explanatio
         _ => String::new(),
     };
     m.leaf("p", r#"class="note" data-testid="class-rule""#, &rule);
+    // The forms' names and the texts behind them, together and folded.
+    let mut legal = Vec::new();
+    if let Some(s) = &explanation.screening {
+        let reference = reference_text(i18n, s.reference);
+        legal.push(i18n.tf("legal_screening", &[("reference", &reference)]));
+    }
+    if let Some(a) = &explanation.score_a {
+        let reference = reference_text(i18n, a.reference);
+        legal.push(i18n.tf("legal_score_a", &[("reference", &reference)]));
+        legal.push(i18n.t("legal_score_b").to_string());
+    }
+    write_legal_basis(m, i18n, &legal);
 }
 
 /// `min`, or `min–max` when the two differ.

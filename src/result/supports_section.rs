@@ -2,7 +2,7 @@
 //! that may apply and where to ask, and the interpretations used.
 
 use crate::result::markup::Markup;
-use crate::result::reference_text;
+use crate::result::{reference_text, write_legal_basis};
 use mucsong_engine::explanation::Explanation;
 use mucsong_engine::rules::{edition_for, rules, ClassificationMethod};
 use mucsong_i18n::format_vnd;
@@ -131,17 +131,21 @@ pub fn write_supports_section(m: &mut Markup, i18n: &I18n, explanation: &Explana
             .leaf("strong", "", label)
             .text(": ")
             .text(i18n.t(&format!("support_level_{}", s.level)))
-            .open("br", "")
-            .leaf(
-                "span",
-                r#"class="hint""#,
-                &reference_text(i18n, s.reference),
-            )
             .close("li");
     }
+    let legal: Vec<String> = explanation
+        .supports
+        .iter()
+        .map(|s| {
+            let rule = rules().supports.iter().find(|r| r.key == s.key);
+            let label = rule.map_or(s.key, |r| i18n.t(&r.label_key()));
+            format!("{label}: {}", reference_text(i18n, s.reference))
+        })
+        .collect();
     m.close("ul")
-        .leaf("p", r#"class="note""#, i18n.t("supports_where"))
-        .close("section");
+        .leaf("p", r#"class="note""#, i18n.t("supports_where"));
+    write_legal_basis(m, i18n, &legal);
+    m.close("section");
 }
 
 /// Writes the [interpretation] rules used for this household (where the law is silent), if any.

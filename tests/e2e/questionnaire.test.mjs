@@ -82,6 +82,12 @@ test("a rural household of four completes the questionnaire and is assessed poor
   await phone.page.screenshot({ path: join(SHOTS, "05-result.png"), fullPage: true });
   assert.equal(await app.verdictClass(), "poor");
   assert.match(await app.verdictText(), /hộ nghèo/);
+  // The first screen holds the verdict and why, in three lines; the details are folded below.
+  const why = app.byTestId("why").first();
+  assert.match(await why.textContent(), /Điểm mức sống.*Thiếu hụt 8\/12 chỉ số.*Việc nên làm/s);
+  const bottom = await why.evaluate((el) => el.getBoundingClientRect().bottom);
+  assert.ok(bottom <= 740, `the three lines end at ${bottom} px, below the first screen`);
+  await phone.page.screenshot({ path: join(SHOTS, "05a-result-first-screen.png") });
   assert.deepEqual(await app.indicatorStatuses(), {
     employment: "deprived", dependants: "not_deprived", nutrition: "not_deprived", health_insurance: "deprived",
     adult_education: "not_deprived", child_schooling: "deprived", housing_quality: "deprived", housing_area: "deprived",

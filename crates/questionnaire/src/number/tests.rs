@@ -778,7 +778,7 @@ fn units_and_sao_sizes_have_their_keys() {
     for sao in SaoSize::ALL {
         assert_eq!(sao.mau_m2(), 10 * sao.sao_m2());
         for locale in Locale::ALL {
-            let name = locale.text(sao.key());
+            let name = pending_text(locale, sao.key()).unwrap();
             assert!(name.contains(&format!("{} m²", sao.sao_m2())), "{name}");
         }
     }
@@ -796,6 +796,17 @@ fn units_and_sao_sizes_have_their_keys() {
     );
     assert_eq!(SaoSize::usual_in_region("mekong_delta"), None);
     assert_eq!(SaoSize::usual_in_region("centrally_run_city"), None);
+}
+
+/// The reader's texts: kept with its wiring in docs/pending/ (not in the household catalogue,
+/// which would carry them in the page's download before the page uses the reader).
+fn pending_text(locale: Locale, key: &str) -> Option<String> {
+    let file = match locale {
+        Locale::Vi => include_str!("../../../../docs/pending/number-reader.vi.json"),
+        Locale::En => include_str!("../../../../docs/pending/number-reader.en.json"),
+    };
+    let texts: std::collections::BTreeMap<String, String> = serde_json::from_str(file).unwrap();
+    texts.get(key).cloned()
 }
 
 /// Every key the reader gives.
@@ -839,14 +850,17 @@ fn every_message_has_its_texts_and_arguments() {
         let got = error(kind, text);
         reached.push(got.key);
         for locale in Locale::ALL {
-            assert!(locale.has(got.key), "{}: {}", locale.tag(), got.key);
+            let template = pending_text(locale, got.key)
+                .unwrap_or_else(|| panic!("{}: {}", locale.tag(), got.key));
             let mut args: Vec<(&str, &str)> = got
                 .args
                 .iter()
                 .map(|(name, value)| (*name, value.as_str()))
                 .collect();
             args.push(("field", "Diện tích"));
-            let message = locale.format(got.key, &args);
+            let message = args.iter().fold(template, |t, (name, value)| {
+                t.replace(&format!("{{{name}}}"), value)
+            });
             assert!(
                 !message.contains('{') && !message.contains('}'),
                 "{}: {} leaves a placeholder: {message}",
