@@ -92,6 +92,8 @@ fn bench_engine(c: &mut Criterion) {
     let options = AssessOptions::default();
     let mut group = c.benchmark_group("engine");
     group.throughput(Throughput::Elements(N as u64));
+    // With the explanation (what the apps show) and the result record alone (what batch runs
+    // write): the same computation, the second keeping no reasons.
     group.bench_function(BenchmarkId::new("assess", "generated households"), |b| {
         b.iter(|| {
             for record in &records {
@@ -99,6 +101,16 @@ fn bench_engine(c: &mut Criterion) {
             }
         })
     });
+    group.bench_function(
+        BenchmarkId::new("assess_result", "generated households"),
+        |b| {
+            b.iter(|| {
+                for record in &records {
+                    let _ = black_box(engine::assess_result(black_box(record), &options));
+                }
+            })
+        },
+    );
     // One realistic rural household of five (tests/it/fixtures), assessed N times.
     let realistic = mucsong_formats::parse_household(include_str!(
         "../../../tests/it/fixtures/realistic_household.json"
