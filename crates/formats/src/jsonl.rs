@@ -122,6 +122,12 @@ pub fn parse_household_bytes(
     line: Option<u64>,
 ) -> Result<HouseholdRecord, RecordError> {
     let text = std::str::from_utf8(bytes).map_err(|e| invalid_utf8(bytes, &e, line))?;
+    // Natively, a plain well-formed record is read without a JSON tree; anything else (and
+    // every problem) goes through the tree reader, which words it.
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(record) = crate::household_stream::read_household_streaming(text) {
+        return Ok(record);
+    }
     household::parse_household(text)
         .map_err(|invalid| RecordError::from_invalid(line, read_id(text), &invalid))
 }
