@@ -263,15 +263,19 @@ impl Reader<'_> {
 fn string_end(bytes: &[u8]) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    // A byte of `x` is zero exactly where the result has its high bit set (for the first such
-    // byte; later ones may be false alarms, so the chunk is then scanned byte by byte).
+    // Where a byte of `x` is zero the result has its high bit set; it may also be set, as a false
+    // alarm, above a byte that is flagged (a borrow), never below the first one sought: the scan
+    // goes on byte by byte from the first flag.
     let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
     let mut at = 0;
     while let Some(chunk) = bytes.get(at..at + 8) {
         let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
         // Bytes below 0x20, once the high bit is cleared (non-ASCII bytes are ≥ 0x80).
         let low = (x & !HIGH).wrapping_sub(ONES * 0x20) & !x & HIGH;
-        if zero(x ^ (ONES * u64::from(b'"'))) | zero(x ^ (ONES * u64::from(b'\\'))) | low != 0 {
+        let found = zero(x ^ (ONES * u64::from(b'"'))) | zero(x ^ (ONES * u64::from(b'\\'))) | low;
+        if found != 0 {
+            // The first flagged byte is at or before the first one sought.
+            at += found.trailing_zeros() as usize / 8;
             break;
         }
         at += 8;
