@@ -402,11 +402,19 @@ fn write_record(out: &mut String, record: &dyn Fields) {
             out.push(',');
         }
         first = false;
-        mucsong_json::write_string(out, name);
+        write_key(out, name);
         out.push(':');
         write_answer(out, answer);
     }
     out.push('}');
+}
+
+/// A field name or an enum's key: ASCII snake_case, which JSON writes as is.
+fn write_key(out: &mut String, key: &str) {
+    debug_assert!(key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'));
+    out.push('"');
+    out.push_str(key);
+    out.push('"');
 }
 
 /// Whether the household writer would write the answer as `null`.
@@ -438,7 +446,7 @@ fn write_answer(out: &mut String, answer: SlotRef) {
         SlotRef::Money(Some(n)) => {
             let _ = write!(out, "{}", Number::from(n));
         }
-        SlotRef::Key(answer) => mucsong_json::write_string(out, answer.key().unwrap_or_default()),
+        SlotRef::Key(answer) => write_key(out, answer.key().unwrap_or_default()),
         SlotRef::Record(Some(record)) => write_record(out, record),
         SlotRef::List(list) => {
             out.push('[');
