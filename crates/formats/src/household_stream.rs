@@ -80,13 +80,18 @@ impl Reader<'_> {
         let mut next = 0;
         loop {
             self.expect(b'"')?;
-            let key = self.string()?;
-            let index = match names[next.min(names.len())..]
-                .iter()
-                .position(|name| *name == key)
-            {
-                Some(i) => next + i,
-                None => names[..next].iter().position(|name| *name == key)?,
+            let index = match self.take_name(names.get(next)) {
+                true => next,
+                false => {
+                    let key = self.string()?;
+                    match names[next.min(names.len())..]
+                        .iter()
+                        .position(|name| *name == key)
+                    {
+                        Some(i) => next + i,
+                        None => names[..next].iter().position(|name| *name == key)?,
+                    }
+                }
             };
             if seen & (1 << index) != 0 {
                 return None;
@@ -105,6 +110,19 @@ impl Reader<'_> {
                 _ => return None,
             }
         }
+    }
+
+    /// Takes `"name"` (after its opening quote) if the text has that key here.
+    fn take_name(&mut self, name: Option<&&str>) -> bool {
+        let Some(name) = name.map(|n| n.as_bytes()) else {
+            return false;
+        };
+        let rest = &self.bytes[self.at..];
+        let is_here = rest.get(name.len()) == Some(&b'"') && rest.starts_with(name);
+        if is_here {
+            self.at += name.len() + 1;
+        }
+        is_here
     }
 
     /// One answer into its place; null is unknown for every kind of answer.
