@@ -47,7 +47,7 @@ pub fn assess(
 }
 
 /// Assesses one household like `assess`, without building the explanation: the same
-/// computation, keeping only the result record (what batch runs write). Several times faster.
+/// computation, keeping only the result record (what batch runs write): no reasons, no explanation.
 pub fn assess_result(
     record: &HouseholdRecord,
     options: &AssessOptions,
