@@ -9,6 +9,8 @@
 //! the fields and indicator keys listed are compared, `possible_classes` and `depends_on` as sets,
 //! and an indicator expected as `null` must be absent from the result)
 //! or `expect_error` (problems that must be reported, by field path and optionally problem code).
+//! Every household case is also assessed without its explanation (`assess_result`, the batch
+//! path), which must give the same result or the same problems.
 
 use mucsong_engine::household::{Area, Region};
 use mucsong_engine::{self as engine, AssessOptions, Date, Indicator, SummaryRow};
@@ -195,7 +197,23 @@ fn run(case: &Case) -> Result<Outcome, String> {
                         as_of,
                         ..Default::default()
                     };
-                    match engine::assess(&record, &options) {
+                    let assessed = engine::assess(&record, &options);
+                    // The result alone (the batch path) comes from the same computation and must
+                    // agree with the explained assessment on every case, errors included.
+                    let result_only = engine::assess_result(&record, &options);
+                    let agree = match (&assessed, &result_only) {
+                        (Ok(a), Ok(r)) => a.result == *r,
+                        (Err(a), Err(r)) => a.problems == r.problems,
+                        _ => false,
+                    };
+                    if !agree {
+                        return Err(format!(
+                            "assess_result disagrees with assess:\n  assess: {:?}\n  assess_result: {:?}",
+                            assessed.map(|a| a.result),
+                            result_only
+                        ));
+                    }
+                    match assessed {
                         Ok(assessment) => Outcome::Result(
                             serde_json::to_value(&assessment.result).expect("a result serializes"),
                         ),

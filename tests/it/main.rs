@@ -5,5 +5,6 @@ mod architecture;
 mod batch;
 mod cases;
 mod engine_invariants;
+mod household_stream;
 mod json;
 mod properties;

@@ -237,6 +237,13 @@ proptest! {
     }
 
     #[test]
+    fn the_result_without_explanation_is_the_explained_result(record in household(ALL_DATES)) {
+        let result = mucsong_engine::assess_result(&record, &AssessOptions::default())
+            .expect("generated households are valid");
+        prop_assert_eq!(result, run(&record).result);
+    }
+
+    #[test]
     fn the_order_of_members_does_not_matter(mut record in household(ALL_DATES), seed in any::<u64>()) {
         let before = run(&record);
         let members = record.members.as_mut().unwrap();

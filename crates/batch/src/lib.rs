@@ -73,13 +73,14 @@ pub fn classify_json_lines_from<R: BufRead, W: Write>(
     for item in &mut reader {
         let LineRecord { line, record } = item?;
         match record.and_then(|household| {
-            engine::assess(&household, options).map_err(|invalid| {
+            // Only the result is written: the explanation is not built.
+            engine::assess_result(&household, options).map_err(|invalid| {
                 RecordError::from_invalid(Some(line), household.id.clone(), &invalid)
             })
         }) {
-            Ok(assessment) => {
-                writer.write_result(&assessment.result)?;
-                report.classified(&assessment.result);
+            Ok(result) => {
+                writer.write_result(&result)?;
+                report.classified(&result);
             }
             Err(error) => {
                 writer.write_error(&error)?;
@@ -101,13 +102,13 @@ pub fn classify_json_document<R: io::Read, W: Write>(
     let mut writer = JsonLinesWriter::new(output);
     let mut report = BatchReport::default();
     let outcome = jsonl::read_household_document(input)?.and_then(|household| {
-        engine::assess(&household, options)
+        engine::assess_result(&household, options)
             .map_err(|invalid| RecordError::from_invalid(None, household.id.clone(), &invalid))
     });
     match outcome {
-        Ok(assessment) => {
-            writer.write_result(&assessment.result)?;
-            report.classified(&assessment.result);
+        Ok(result) => {
+            writer.write_result(&result)?;
+            report.classified(&result);
         }
         Err(error) => {
             writer.write_error(&error)?;

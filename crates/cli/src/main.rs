@@ -506,7 +506,7 @@ fn read_chunks(
         bytes.truncate(filled);
         if let Some(e) = failure {
             // As the sequential path does, the whole lines read so far are classified first.
-            let cut = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let cut = memchr::memrchr(b'\n', &bytes).map_or(0, |i| i + 1);
             bytes.truncate(cut);
             if !bytes.is_empty() && tokens.recv().is_ok() {
                 let _ = chunks.send(Chunk {
@@ -523,7 +523,7 @@ fn read_chunks(
         let cut = if at_end {
             bytes.len()
         } else {
-            match bytes.iter().rposition(|&b| b == b'\n') {
+            match memchr::memrchr(b'\n', &bytes) {
                 Some(i) => i + 1,
                 None => {
                     // One line longer than a chunk: read on until it ends.
@@ -534,7 +534,7 @@ fn read_chunks(
         };
         carry = bytes[cut..].to_vec();
         bytes.truncate(cut);
-        let n_newlines = bytes.iter().filter(|&&b| b == b'\n').count() as u64;
+        let n_newlines = memchr::memchr_iter(b'\n', &bytes).count() as u64;
         if tokens.recv().is_err() {
             return Ok(sequence);
         }

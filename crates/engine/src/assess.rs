@@ -46,6 +46,16 @@ pub fn assess(
     Ok(assess_valid(&v))
 }
 
+/// Assesses one household like `assess`, without building the explanation: the same
+/// computation, keeping only the result record (what batch runs write): no reasons, no explanation.
+pub fn assess_result(
+    record: &HouseholdRecord,
+    options: &AssessOptions,
+) -> Result<ResultRecord, InvalidHousehold> {
+    let v = validate(record, options.as_of).map_err(|problems| InvalidHousehold { problems })?;
+    Ok(compute(&v, NoReasons).result)
+}
+
 const RURAL_REGIONS: [Region; 6] = [
     Region::RedRiverDelta,
     Region::NorthernMidlandsMountains,
@@ -98,11 +108,13 @@ struct ScoreOutcome {
     facts: score_a::ScoreFacts,
 }
 
+/// `explain`: also list score A's rows (for the explanation).
 fn official_method(
     v: &ValidHousehold,
     s: &ScoreThresholds,
     d: Deprivations,
     used: &mut UsedInterpretations,
+    explain: bool,
 ) -> ScoreOutcome {
     let screening = screening::evaluate(v, s, used);
     let facts = score_a::facts(v, s, used);
@@ -120,7 +132,7 @@ fn official_method(
         for &region in regions(area, v.region) {
             let c = b1_column(area == Area::Urban, region);
             let urban_region = (area == Area::Urban).then_some(region);
-            let a = score_a::score(&facts, c, urban_region, single);
+            let a = score_a::score(&facts, c, urban_region, single && explain);
             a_min = a_min.min(a.min);
             a_max = a_max.max(a.max);
             a_straddles |= a.min <= threshold && a.max > threshold;
@@ -154,11 +166,47 @@ fn official_method(
     }
 }
 
+/// Everything an assessment computed: the result record and what its explanation is made from.
+struct Computed<R> {
+    result: ResultRecord,
+    evals: Vec<IndicatorEval>,
+    reasons: R,
+    d: Deprivations,
+    classes: ClassSet,
+    score: Option<(ScoreOutcome, &'static ScoreThresholds)>,
+    income_class: Option<IncomeClass>,
+    used: UsedInterpretations,
+}
+
+/// The assessment with its explanation (`assess`).
 pub(crate) fn assess_valid(v: &ValidHousehold) -> Assessment {
+    let mut c = compute(v, Vec::with_capacity(24));
+    let detail = c.score.as_mut().and_then(|(o, _)| o.detail.take());
+    let explanation = explain(
+        v,
+        &c.evals,
+        c.reasons,
+        detail,
+        c.d,
+        c.classes,
+        c.score.as_ref().map(|(o, s)| (o, *s)),
+        c.income_class,
+        c.used,
+        c.result.depends_on.clone(),
+    );
+    Assessment {
+        result: c.result,
+        explanation,
+    }
+}
+
+/// The one computation behind `assess` and `assess_result`: indicators, Phiếu A, scores and
+/// classes, and the result record. The reasons go to `reasons` (kept or not); the pieces only the
+/// explanation needs (score A's rows) are gathered only when it keeps them.
+fn compute<R: ReasonSink>(v: &ValidHousehold, mut reasons: R) -> Computed<R> {
     let t = v.thresholds;
     let edition = v.edition;
     let mut used = UsedInterpretations::default();
-    let mut reasons = Vec::with_capacity(24);
     let evals = indicators::evaluate(v, &mut used, &mut reasons);
     let mut d = CountRange::default();
     for e in &evals {
@@ -175,9 +223,9 @@ pub(crate) fn assess_valid(v: &ValidHousehold) -> Assessment {
     let income_class = income_bits.map(income_class_of);
 
     let mut depends: Vec<AnswerPath> = Vec::new();
-    let (classes, mut score) = match (edition.classification, &t.score) {
+    let (classes, score) = match (edition.classification, &t.score) {
         (ClassificationMethod::Score, Some(s)) => {
-            let o = classify_2022_2025(v, s, d, &evals, &mut used, &mut depends);
+            let o = classify_2022_2025(v, s, d, &evals, &mut used, &mut depends, R::KEEPS);
             (o.classes, Some((o, s)))
         }
         _ => (
@@ -223,25 +271,17 @@ pub(crate) fn assess_valid(v: &ValidHousehold) -> Assessment {
         possible_classes: classes.classes(),
         income_per_person_month_vnd: income_exact.map(|total| total.div_euclid(12 * n as i64)),
         income_class,
-        depends_on: depends_on.clone(),
+        depends_on,
     };
-
-    let detail = score.as_mut().and_then(|(o, _)| o.detail.take());
-    let explanation = explain(
-        v,
-        &evals,
+    Computed {
+        result,
+        evals,
         reasons,
-        detail,
         d,
         classes,
-        score.as_ref().map(|(o, s)| (o, *s)),
+        score,
         income_class,
         used,
-        depends_on,
-    );
-    Assessment {
-        result,
-        explanation,
     }
 }
 
@@ -275,8 +315,9 @@ fn classify_2022_2025(
     evals: &[IndicatorEval],
     used: &mut UsedInterpretations,
     depends: &mut Vec<AnswerPath>,
+    explain: bool,
 ) -> ScoreOutcome {
-    let o = official_method(v, s, d, used);
+    let o = official_method(v, s, d, used, explain);
     if !o.classes.is_determined() {
         depends.extend_from_slice(&o.screening.unknown);
         if o.screening.can_review() {

@@ -96,6 +96,30 @@ pub struct Reason {
     pub reference: &'static Reference,
 }
 
+/// Where an assessment's reasons go: into a list when the explanation is wanted (`assess`), nowhere
+/// when only the result record is (`assess_result`, the batch path). Both run the same
+/// computation; only what is kept differs, and with nothing kept the explanation is not built.
+pub(crate) trait ReasonSink {
+    /// Whether reasons are kept (and so the explanation built).
+    const KEEPS: bool;
+    fn add(&mut self, reason: Reason);
+}
+
+impl ReasonSink for Vec<Reason> {
+    const KEEPS: bool = true;
+    fn add(&mut self, reason: Reason) {
+        self.push(reason);
+    }
+}
+
+/// Keeps no reasons: the result record alone is wanted.
+pub(crate) struct NoReasons;
+
+impl ReasonSink for NoReasons {
+    const KEEPS: bool = false;
+    fn add(&mut self, _: Reason) {}
+}
+
 /// One indicator's status and reasons.
 #[derive(Debug, Clone, Serialize)]
 pub struct IndicatorExplanation {

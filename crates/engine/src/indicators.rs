@@ -3,7 +3,7 @@
 //! deprived if no member can be, and unknown otherwise. Ages are exact at the assessment date;
 //! partial birth dates leave an indicator unknown only when the age range straddles its threshold.
 
-use super::explanation::{FactValue, Interp, Reason, UsedInterpretations};
+use super::explanation::{FactValue, Interp, Reason, ReasonSink, UsedInterpretations};
 use super::household::*;
 use super::result::{Indicator, IndicatorStatus};
 use super::tri::{AnswerPath, CountRange, Tri};
@@ -20,16 +20,17 @@ pub(crate) struct IndicatorEval {
     pub unknown: Vec<AnswerPath>,
 }
 
-/// Builds one indicator's outcome, writing its reasons into the shared list.
-struct Eval<'a> {
+/// Builds one indicator's outcome, writing its reasons into the shared sink (a list when the
+/// explanation is wanted, nothing when only the result record is).
+struct Eval<'a, R: ReasonSink> {
     indicator: Indicator,
     status: Tri,
-    reasons: &'a mut Vec<Reason>,
+    reasons: &'a mut R,
     unknown: Vec<AnswerPath>,
 }
 
-impl<'a> Eval<'a> {
-    fn new(indicator: Indicator, reasons: &'a mut Vec<Reason>) -> Self {
+impl<'a, R: ReasonSink> Eval<'a, R> {
+    fn new(indicator: Indicator, reasons: &'a mut R) -> Self {
         Eval {
             indicator,
             status: Tri::No,
@@ -38,9 +39,11 @@ impl<'a> Eval<'a> {
         }
     }
     fn push(&mut self, mut reason: Reason) {
-        reason.indicator = self.indicator;
-        reason.reference = &rules().indicator(self.indicator).reference;
-        self.reasons.push(reason);
+        if R::KEEPS {
+            reason.indicator = self.indicator;
+            reason.reference = &rules().indicator(self.indicator).reference;
+            self.reasons.add(reason);
+        }
     }
     fn finish(self) -> IndicatorEval {
         IndicatorEval {
@@ -57,11 +60,15 @@ impl<'a> Eval<'a> {
         unknown: impl FnOnce(&mut Vec<AnswerPath>),
     ) {
         self.status = self.status.or(status);
+        // The reason is only made when it is kept.
         match status {
             Tri::No => {}
-            Tri::Yes => self.push(reason()),
+            Tri::Yes if R::KEEPS => self.push(reason()),
+            Tri::Yes => {}
             Tri::Unknown => {
-                self.push(reason());
+                if R::KEEPS {
+                    self.push(reason());
+                }
                 unknown(&mut self.unknown);
             }
         }
@@ -123,7 +130,7 @@ fn push_if(unknown: &mut Vec<AnswerPath>, t: Tri, path: AnswerPath) {
 pub(crate) fn evaluate(
     v: &ValidHousehold,
     used: &mut UsedInterpretations,
-    reasons: &mut Vec<Reason>,
+    reasons: &mut impl ReasonSink,
 ) -> Vec<IndicatorEval> {
     let t = v.thresholds;
     v.edition
@@ -152,7 +159,7 @@ fn employment(
     v: &ValidHousehold,
     t: &Thresholds,
     used: &mut UsedInterpretations,
-    reasons: &mut Vec<Reason>,
+    reasons: &mut impl ReasonSink,
 ) -> IndicatorEval {
     let mut e = Eval::new(Indicator::Employment, reasons);
     for (i, m) in v.members.iter().enumerate() {
@@ -230,7 +237,7 @@ pub(crate) fn is_dependant(m: &ValidMember, t: &Thresholds) -> Tri {
 }
 
 /// Indicator 2: Dependants are more than 50 % of members.
-fn dependants(v: &ValidHousehold, t: &Thresholds, reasons: &mut Vec<Reason>) -> IndicatorEval {
+fn dependants(v: &ValidHousehold, t: &Thresholds, reasons: &mut impl ReasonSink) -> IndicatorEval {
     let mut e = Eval::new(Indicator::Dependants, reasons);
     let mut count = CountRange::default();
     for (i, m) in v.members.iter().enumerate() {
@@ -290,7 +297,7 @@ fn nutrition(
     v: &ValidHousehold,
     t: &Thresholds,
     used: &mut UsedInterpretations,
-    reasons: &mut Vec<Reason>,
+    reasons: &mut impl ReasonSink,
 ) -> IndicatorEval {
     let mut e = Eval::new(Indicator::Nutrition, reasons);
     let stunting_limit = t.nutrition_stunting_under_months;
@@ -429,7 +436,7 @@ fn nutrition_at(
 fn health_insurance(
     v: &ValidHousehold,
     t: &Thresholds,
-    reasons: &mut Vec<Reason>,
+    reasons: &mut impl ReasonSink,
 ) -> IndicatorEval {
     let mut e = Eval::new(Indicator::HealthInsurance, reasons);
     for (i, m) in v.members.iter().enumerate() {
@@ -488,7 +495,7 @@ fn adult_education(
     v: &ValidHousehold,
     t: &Thresholds,
     used: &mut UsedInterpretations,
-    reasons: &mut Vec<Reason>,
+    reasons: &mut impl ReasonSink,
 ) -> IndicatorEval {
     let mut e = Eval::new(Indicator::AdultEducation, reasons);
     for (i, m) in v.members.iter().enumerate() {
@@ -570,7 +577,7 @@ fn child_schooling(
     v: &ValidHousehold,
     t: &Thresholds,
     used: &mut UsedInterpretations,
-    reasons: &mut Vec<Reason>,
+    reasons: &mut impl ReasonSink,
 ) -> IndicatorEval {
     let mut e = Eval::new(Indicator::ChildSchooling, reasons);
     for (i, m) in v.members.iter().enumerate() {
@@ -663,7 +670,7 @@ fn housing_quality(
     v: &ValidHousehold,
     t: &Thresholds,
     used: &mut UsedInterpretations,
-    reasons: &mut Vec<Reason>,
+    reasons: &mut impl ReasonSink,
 ) -> IndicatorEval {
     let mut e = Eval::new(Indicator::HousingQuality, reasons);
     let h = &v.housing;
@@ -718,7 +725,11 @@ fn housing_quality(
 }
 
 /// Indicator 8: Living area per person under 8 m² (compared as area < 8 × members).
-fn housing_area(v: &ValidHousehold, t: &Thresholds, reasons: &mut Vec<Reason>) -> IndicatorEval {
+fn housing_area(
+    v: &ValidHousehold,
+    t: &Thresholds,
+    reasons: &mut impl ReasonSink,
+) -> IndicatorEval {
     let mut e = Eval::new(Indicator::HousingArea, reasons);
     let n = v.n_members() as f64;
     let min = t.housing_area_min_per_person_m2;
@@ -742,7 +753,7 @@ fn housing_area(v: &ValidHousehold, t: &Thresholds, reasons: &mut Vec<Reason>) -
 }
 
 /// Indicator 9: No clean water source.
-fn water(v: &ValidHousehold, reasons: &mut Vec<Reason>) -> IndicatorEval {
+fn water(v: &ValidHousehold, reasons: &mut impl ReasonSink) -> IndicatorEval {
     let mut e = Eval::new(Indicator::Water, reasons);
     e.status = Tri::test(v.water, |w| w == Water::Other);
     e.push(reason(
@@ -763,7 +774,7 @@ fn water(v: &ValidHousehold, reasons: &mut Vec<Reason>) -> IndicatorEval {
 fn sanitation(
     v: &ValidHousehold,
     used: &mut UsedInterpretations,
-    reasons: &mut Vec<Reason>,
+    reasons: &mut impl ReasonSink,
 ) -> IndicatorEval {
     let mut e = Eval::new(Indicator::Sanitation, reasons);
     if v.latrine == Some(Latrine::PourFlushVipPitDoubleVault) {
@@ -785,7 +796,7 @@ fn sanitation(
 }
 
 /// Indicator 11: No member uses the internet.
-fn internet(v: &ValidHousehold, reasons: &mut Vec<Reason>) -> IndicatorEval {
+fn internet(v: &ValidHousehold, reasons: &mut impl ReasonSink) -> IndicatorEval {
     let mut e = Eval::new(Indicator::Internet, reasons);
     let mut anyone = Tri::No;
     for m in &v.members {
@@ -817,7 +828,7 @@ fn internet(v: &ValidHousehold, reasons: &mut Vec<Reason>) -> IndicatorEval {
 }
 
 /// Indicator 12: None of TV, radio, computer/tablet, phone.
-fn information_devices(v: &ValidHousehold, reasons: &mut Vec<Reason>) -> IndicatorEval {
+fn information_devices(v: &ValidHousehold, reasons: &mut impl ReasonSink) -> IndicatorEval {
     let mut e = Eval::new(Indicator::InformationDevices, reasons);
     let a = &v.assets;
     let devices = [
@@ -854,7 +865,7 @@ fn information_devices(v: &ValidHousehold, reasons: &mut Vec<Reason>) -> Indicat
 fn waste(
     v: &ValidHousehold,
     used: &mut UsedInterpretations,
-    reasons: &mut Vec<Reason>,
+    reasons: &mut impl ReasonSink,
 ) -> IndicatorEval {
     let mut e = Eval::new(Indicator::Waste, reasons);
     used.mark(Interp::WasteOther);

@@ -22,7 +22,7 @@ mod testing;
 mod tri;
 mod validate;
 
-pub use assess::{assess, AssessOptions, Assessment};
+pub use assess::{assess, assess_result, AssessOptions, Assessment};
 pub use date::{Date, PartialDate};
 pub use explanation::*;
 pub use household::{Area, HouseholdRecord, Region};

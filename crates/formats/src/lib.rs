@@ -9,6 +9,9 @@
 pub mod envelope;
 pub mod error;
 pub mod household;
+/// Native only: the web pages keep the tree reader alone (size).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod household_stream;
 pub mod jsonl;
 pub mod result_csv;
 pub mod summary_csv;

@@ -343,6 +343,76 @@ fn parallel_runs_write_the_sequential_output() {
     assert_eq!(run.code, 2);
 }
 
+/// The output the tree reader and the explained engine give, line by line (the command line's
+/// first way: a JSON tree per line, `assess` with its explanation), from public APIs only.
+fn reference_output(text: &str) -> String {
+    use mucsong_engine::AssessOptions;
+    use mucsong_formats::{household, jsonl, JsonLinesWriter, RecordError};
+    let mut writer = JsonLinesWriter::new(Vec::new());
+    for (i, line) in text.split('\n').enumerate() {
+        let number = i as u64 + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        match household::parse_household(line) {
+            Ok(record) => match mucsong_engine::assess(&record, &AssessOptions::default()) {
+                Ok(assessment) => writer.write_result(&assessment.result).unwrap(),
+                Err(invalid) => writer
+                    .write_error(&RecordError::from_invalid(
+                        Some(number),
+                        record.id.clone(),
+                        &invalid,
+                    ))
+                    .unwrap(),
+            },
+            // A line the tree reader refuses: its error, as the JSON Lines reader words it.
+            Err(_) => {
+                let error = jsonl::parse_household_bytes(line.as_bytes(), Some(number))
+                    .expect_err("the tree reader refused it");
+                writer.write_error(&error).unwrap();
+            }
+        }
+    }
+    String::from_utf8(writer.into_inner()).unwrap()
+}
+
+#[test]
+fn results_are_the_tree_readers_and_the_explained_engines_byte_for_byte() {
+    // Generated households, bad lines, a few damaged ones and invalid records, in parallel and not.
+    let mut text = String::new();
+    for i in 0..1200u64 {
+        let line = gen_households::json_line(&gen_households::household(12, i));
+        text += &match i % 40 {
+            0 => gen_households::bad_line(i),
+            1 => line.replacen("\"sex\":\"", "\"sex\": \"", 1),
+            2 => line.replacen("\"assessed_on\":\"20", "\"assessed_on\":\"\\u0032", 1),
+            3 => line.replacen("\"members\":[", "\"members\":[{\"height_cm\":-1},", 1),
+            4 => line.replacen('}', ",}", 1),
+            5 => line.replacen("\"id\":\"", "\"id\":\"Hộ ", 1),
+            _ => line,
+        };
+        text += "\n";
+    }
+    let expected = reference_output(&text);
+    assert_eq!(expected.lines().count(), 1200);
+    // A file, not standard input: the helper writes all of its input before reading the output.
+    let path = format!(
+        "{}/reference-{}.jsonl",
+        env!("CARGO_TARGET_TMPDIR"),
+        std::process::id()
+    );
+    std::fs::write(&path, &text).unwrap();
+    for jobs in ["1", "2"] {
+        let run = mucsong(&["classify", "--jobs", jobs, &path], None);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert!(
+            run.stdout == expected,
+            "--jobs {jobs}: the output differs from the reference"
+        );
+    }
+    std::fs::remove_file(&path).unwrap();
+}
+
 /// Waits for `child` at most 20 s (then kills it and fails); returns its status and its standard
 /// error.
 fn exit_within_seconds(mut child: std::process::Child, what: &str) -> (Option<i32>, String) {
