@@ -1,11 +1,14 @@
-//! A typed answer (number, money, date, name): the text is kept exactly as typed, checked as it
-//! is typed, and its error shown in a line that is always reserved.
+//! A typed answer (number, money, land, date, name): the text is kept exactly as typed, checked
+//! as it is typed, and its error shown in a line that is always reserved. A number's line shows,
+//! while it reads, the value understood instead (`= 1 000 m²`); land typed in sào offers the
+//! choice of sào beside it.
 
 use crate::fields::{dom_id, error_text};
 use crate::fields::{flag, on_event, text};
 use crate::session::use_session;
 use leptos::prelude::*;
 use mucsong_questionnaire::fields::{self, question_key, FieldKind};
+use mucsong_questionnaire::number::SaoSize;
 use mucsong_widgets::i18n::use_i18n;
 
 /// A labelled text input with a hint, an error line and (except for names and the assessment
@@ -54,6 +57,12 @@ pub fn TextField(
                 .map(|e| error_text(&i18n, &path, &e))
         })
     };
+    // What a number's text was read as (`= 1 000 m²`), shown in the error's reserved line.
+    let is_number = fields::number_kind(kind, None).is_some();
+    let echo = {
+        let path = path.clone();
+        Memo::new(move |_| session.with_draft(|d| d.echo(&path)).flatten())
+    };
     let dont_know = {
         let path = path.clone();
         Memo::new(move |_| {
@@ -80,24 +89,26 @@ pub fn TextField(
             session.update(|d| d.set_dont_know(&path, checked, &ctx));
         }
     };
-    let (input_type, input_mode, autocomplete) = match kind {
-        FieldKind::Count { .. } | FieldKind::Money => ("text", "numeric", "off"),
-        FieldKind::Decimal { .. } => ("text", "decimal", "off"),
-        FieldKind::AssessmentDate => ("date", "none", "off"),
-        FieldKind::BirthDate => ("text", "text", "off"),
-        _ => ("text", "text", "off"),
+    // Counts and measures take digits with a dot or a comma (`1.000`, `0,5`); money and land
+    // also words (`3 triệu`, `2 sào`), so their keyboard is the full one.
+    let (input_type, input_mode) = match kind {
+        FieldKind::Count { .. } | FieldKind::Decimal { .. } => ("text", "decimal"),
+        FieldKind::AssessmentDate => ("date", "none"),
+        _ => ("text", "text"),
     };
     let unit = match kind {
-        FieldKind::Decimal { unit, .. } => Some(unit),
+        FieldKind::Decimal { unit, .. } => Some(unit.key()),
+        FieldKind::Land => Some("unit_m2"),
         FieldKind::Money => Some("unit_vnd"),
         _ => None,
     };
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
-    let described_by = if has_hint {
-        format!("{hint_id} {error_id}")
-    } else {
-        error_id.clone()
+    let described_by = match (has_hint, is_number) {
+        (true, true) => format!("{hint_id} {id}-echo {error_id}"),
+        (true, false) => format!("{hint_id} {error_id}"),
+        (false, true) => format!("{id}-echo {error_id}"),
+        (false, false) => error_id.clone(),
     };
     view! {
         <div class="field text" data-testid=format!("field-{path}")>
@@ -108,7 +119,7 @@ pub fn TextField(
                     id=id.clone()
                     type=input_type
                     inputmode=input_mode
-                    autocomplete=autocomplete
+                    autocomplete="off"
                     class="text-input"
                     data-testid=path.clone()
                     prop:value=initial
@@ -119,6 +130,12 @@ pub fn TextField(
                 />
                 {unit.map(|u| view! { <span class="unit">{i18n.tr(u)}</span> }.into_any())}
             </div>
+            {is_number.then(|| view! {
+                <p class="echo" id=format!("{id}-echo") data-testid=format!("echo-{path}")>
+                    {text(move || echo.get().unwrap_or_default())}
+                </p>
+            }.into_any())}
+            {(kind == FieldKind::Land).then(|| sao_choice(path.clone()))}
             <p class="error-line" id=error_id role="status" aria-live="polite">
                 {text(move || error.get().unwrap_or_default())}
             </p>
@@ -141,4 +158,43 @@ pub fn TextField(
             })}
         </div>
     }
+}
+
+/// Which sào the household counts land in, beside a land field whose text is in sào or mẫu: the
+/// one usual in the province's region is chosen until the household picks another; the choice is
+/// the draft's (every land field shows the same).
+fn sao_choice(path: String) -> AnyView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let shown = {
+        let path = path.clone();
+        Memo::new(move |_| {
+            session
+                .with_draft(|d| d.mentions_sao(&path))
+                .unwrap_or(false)
+        })
+    };
+    let chosen = move |sao: Option<SaoSize>| {
+        flag(move || session.with_draft(|d| d.sao_size() == sao).unwrap_or(false))
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        let sao = SaoSize::from_key(&event_target_value(&ev));
+        session.update(|d| d.set_sao(sao));
+    };
+    let options = SaoSize::ALL
+        .into_iter()
+        .map(|sao| {
+            view! { <option value=sao.key() prop:selected=chosen(Some(sao))>{i18n.tr(sao.key())}</option> }
+        })
+        .collect_view();
+    view! {
+        <label class="sao-choice" hidden=flag(move || !shown.get())>
+            <span>{i18n.tr("sao_choice")}</span>
+            <select class="select" data-testid=format!("sao-{path}") on:change=on_event(on_change)>
+                <option value="" prop:selected=chosen(None)>{i18n.tr("choose")}</option>
+                {options}
+            </select>
+        </label>
+    }
+    .into_any()
 }

@@ -55,7 +55,12 @@ pub fn answer_text(
         (FieldKind::Decimal { unit, .. }, _) => format!(
             "{} {}",
             fields::display_value(spec.kind, &answer),
-            i18n.t(unit)
+            i18n.t(unit.key())
+        ),
+        (FieldKind::Land, _) => format!(
+            "{} {}",
+            fields::display_value(spec.kind, &answer),
+            i18n.t("unit_m2")
         ),
         _ => fields::display_value(spec.kind, &answer),
     };

@@ -175,13 +175,14 @@ test("a reload in the middle of the questionnaire keeps every answer, even one t
   await freshPhone();
   await app.start({ date: "2026-06-01", name: "Reload" });
   await app.completeTo(RURAL_FOUR, { stopAt: "housing" });
-  await app.answer("housing.living_area_m2", "24m2");
-  assert.match(await app.byTestId("field-housing.living_area_m2").textContent(), /24m2/);
+  // A floor area in sào (land's unit, not a house's): "24m2" now reads, as 24 m².
+  await app.answer("housing.living_area_m2", "24 sào");
+  assert.match(await app.byTestId("field-housing.living_area_m2").textContent(), /24 sào/);
   await app.reload();
   assert.equal(await app.stepKey(), "housing");
-  assert.equal(await app.byTestId("housing.living_area_m2").inputValue(), "24m2");
-  // The error line names the field and what was expected.
-  assert.match(await app.byTestId("field-housing.living_area_m2").textContent(), /Diện tích ở: cần một số/);
+  assert.equal(await app.byTestId("housing.living_area_m2").inputValue(), "24 sào");
+  // The error line names the field, what was found and what may be written.
+  assert.match(await app.byTestId("field-housing.living_area_m2").textContent(), /Diện tích ở: chưa hiểu chữ "sào" trong "24 sào"\. Sau số có thể viết: m²/);
   await app.answer("housing.living_area_m2", "24");
   await app.completeTo(RURAL_FOUR);
   const check = await app.byTestId("check-page").textContent();

@@ -784,7 +784,12 @@ impl Parser<'_> {
             }
         }
         // Rust's float parsing rounds correctly; beyond f64's range is an error, as in serde_json.
-        match text.parse::<f64>() {
+        // In the web build a compact reader stands in for it (see `float::parse`).
+        #[cfg(not(target_arch = "wasm32"))]
+        let parsed = text.parse::<f64>();
+        #[cfg(target_arch = "wasm32")]
+        let parsed = float::parse(text).ok_or(());
+        match parsed {
             Ok(f) if f.is_finite() => Ok(Number::Float(f)),
             _ => {
                 self.at = start;
@@ -824,6 +829,9 @@ fn position(read: &[u8]) -> (usize, usize) {
         .count();
     (line, column)
 }
+
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod float;
 
 #[cfg(test)]
 mod tests {

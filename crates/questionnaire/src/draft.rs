@@ -2,7 +2,8 @@
 //! hold — the text exactly as typed (kept even when it does not parse, so nothing typed is ever
 //! lost), which answers were "don't know", and UI-only answers such as the chosen province.
 
-use crate::fields::{self, Answer, FieldError, ParseContext};
+use crate::fields::{self, Answer, FieldError, FieldKind, ParseContext};
+use crate::number::{self, SaoSize};
 use mucsong_engine::date::Date;
 use mucsong_engine::household::{HouseholdRecord, Member, HOUSEHOLD_SCHEMA};
 use mucsong_engine::rules::{edition_for, rules};
@@ -11,6 +12,9 @@ use mucsong_engine::rules::{edition_for, rules};
 pub const PROVINCE: &str = "province";
 /// UI-only answer: how income is given — `monthly`, `sources` or `unknown`.
 pub const INCOME_MODE: &str = "income_mode";
+/// UI-only answer: the sào the household counts land in (`SaoSize::key`), when they chose one;
+/// without it, the sào usual in their region (`Draft::sao_size`).
+pub const SAO: &str = "sao";
 
 /// One household's answers in progress.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -304,6 +308,85 @@ impl Draft {
         }
     }
 
+    /// The sào land is counted in: the one the household chose, else the one usual in its
+    /// region (none in the south, where land is counted in công, nor without a region).
+    pub fn sao_size(&self) -> Option<SaoSize> {
+        match self.extra(SAO) {
+            Some(key) => SaoSize::from_key(key),
+            None => self
+                .choice("region")
+                .and_then(|region| SaoSize::usual_in_region(&region)),
+        }
+    }
+
+    /// Sets the household's sào (`None`: the one usual in its region) and reads land typed in
+    /// sào or mẫu again with it.
+    pub fn set_sao(&mut self, sao: Option<SaoSize>) {
+        self.set_extra(SAO, sao.map(SaoSize::key));
+        self.reread_numbers();
+    }
+
+    /// Reads typed text for a field of `kind`: numbers through `number::read` (land with the
+    /// household's sào), the rest through `fields::parse_text`.
+    fn parse(
+        &self,
+        kind: FieldKind,
+        text: &str,
+        ctx: &ParseContext,
+    ) -> Result<Option<Answer>, FieldError> {
+        match fields::number_kind(kind, self.sao_size()) {
+            Some(kind) => Ok(fields::parse_number(&kind, text)?.map(|(answer, _)| answer)),
+            None => fields::parse_text(kind, text, ctx),
+        }
+    }
+
+    /// What a numeric field's text was read as, to show beside it (`= 1 000 m²`); `None` when
+    /// it is empty, does not read, is "don't know" or the field is not a number.
+    pub fn echo(&self, path: &str) -> Option<String> {
+        if self.is_dont_know(path) {
+            return None;
+        }
+        let kind = fields::number_kind(fields::spec(path)?.kind, self.sao_size())?;
+        fields::parse_number(&kind, &self.text(path))
+            .ok()
+            .flatten()
+            .map(|(_, echo)| echo)
+    }
+
+    /// Whether the land typed for `path` is counted in sào or mẫu (the page then offers the
+    /// choice of sào beside it).
+    pub fn mentions_sao(&self, path: &str) -> bool {
+        matches!(fields::spec(path), Some(spec) if spec.kind == FieldKind::Land)
+            && self
+                .raw
+                .get(path)
+                .is_some_and(|text| number::mentions_sao(text))
+    }
+
+    /// Reads every numeric field's typed text again, so that the record holds what the number
+    /// reader reads in it now: after the household's sào or region changed, and for drafts
+    /// saved before the reader (which kept `1.000` m² as 1). "Don't know" answers stay unknown;
+    /// text that no longer reads makes its value unknown and is reported (`error`).
+    pub fn reread_numbers(&mut self) {
+        let sao = self.sao_size();
+        let typed: Vec<(String, String)> = self
+            .raw
+            .as_slice()
+            .iter()
+            .filter(|(path, _)| !self.dont_know.contains(path))
+            .cloned()
+            .collect();
+        for (path, text) in typed {
+            let Some(kind) =
+                fields::spec(&path).and_then(|spec| fields::number_kind(spec.kind, sao))
+            else {
+                continue;
+            };
+            let answer = fields::parse_number(&kind, &text).ok().flatten();
+            self.store(&path, answer.as_ref().map(|(answer, _)| answer));
+        }
+    }
+
     /// Takes typed text for a field: the text is always kept; the record gets the value when it
     /// is valid, or unknown when it is empty, invalid or cannot be stored. Returns the error the
     /// field then shows (`error`).
@@ -313,7 +396,7 @@ impl Draft {
         };
         self.raw.insert(path.to_string(), text.to_string());
         self.dont_know.remove(path);
-        let parsed = fields::parse_text(spec.kind, text, ctx);
+        let parsed = self.parse(spec.kind, text, ctx);
         let is_stored = self.store(path, parsed.as_ref().ok().and_then(Option::as_ref));
         match parsed {
             Err(error) => Err(error),
@@ -329,7 +412,7 @@ impl Draft {
     pub fn error(&self, path: &str, ctx: &ParseContext) -> Option<FieldError> {
         let spec = fields::spec(path)?;
         let raw = self.raw.get(path)?;
-        match fields::parse_text(spec.kind, raw, ctx) {
+        match self.parse(spec.kind, raw, ctx) {
             Err(error) => Some(error),
             Ok(None) => None,
             Ok(Some(_)) if self.is_dont_know(path) => None,
@@ -348,6 +431,7 @@ impl Draft {
         let Some(key) = key else {
             self.raw.remove(path);
             self.store(path, None);
+            self.region_changed(path);
             return;
         };
         let answer = fields::parse_choice(spec.kind, key);
@@ -355,6 +439,14 @@ impl Draft {
             self.raw.remove(path);
         } else {
             self.raw.insert(path.to_string(), key.to_string());
+        }
+        self.region_changed(path);
+    }
+
+    /// After the region's answer changed: land in sào follows the sào usual there.
+    fn region_changed(&mut self, path: &str) {
+        if path == "region" && self.extra(SAO).is_none() {
+            self.reread_numbers();
         }
     }
 
@@ -370,6 +462,7 @@ impl Draft {
                 let _ = self.input(path, &text, ctx);
             }
         }
+        self.region_changed(path);
     }
 
     /// The current choice at `path` as a key (`"brick_stone"`, `"true"`), if any.
@@ -868,6 +961,104 @@ mod tests {
         d.choose("housing.wall", Some("brick_stone"));
         assert_eq!(d.option("housing.wall").as_deref(), Some("brick_stone"));
         assert!(d.invalid_fields(&ctx()).is_empty());
+    }
+
+    /// Every numeric field reads through the number reader, keeps the text as typed and echoes
+    /// what it understood; what does not read is refused with the reader's message.
+    #[test]
+    fn numbers_are_read_the_vietnamese_way_and_echoed() {
+        let mut d = draft();
+        d.add_member();
+        let nbsp = |s: &str| s.replace('_', "\u{a0}");
+        for (path, text, echo) in [
+            ("land_m2.annual_crops", "1.000", "= 1_000_m²"),
+            ("housing.living_area_m2", "0,5", "= 0,5_m²"),
+            ("income.monthly_vnd", "3 triệu", "= 3_000_000_đ"),
+            ("livestock.poultry", "1.000", "= 1_000"),
+            ("members[0].weight_kg", "12,5", "= 12,5_kg"),
+        ] {
+            d.input(path, text, &ctx()).unwrap();
+            assert_eq!(d.text(path), text);
+            assert_eq!(d.echo(path), Some(nbsp(echo)), "{path}");
+        }
+        assert_eq!(
+            d.record.land_m2.as_ref().unwrap().annual_crops,
+            Some(1_000.0)
+        );
+        assert_eq!(d.record.housing.as_ref().unwrap().living_area_m2, Some(0.5));
+        assert_eq!(
+            d.record.income.as_ref().unwrap().monthly_vnd,
+            Some(3_000_000)
+        );
+        assert_eq!(d.record.livestock.as_ref().unwrap().poultry, Some(1_000));
+        // Invalid or ambiguous: kept as typed, the value unknown, the reader's message, no echo.
+        for (path, text, key) in [
+            ("land_m2.forest", "abc", "num_err_not_a_number"),
+            (
+                "land_m2.annual_crops",
+                "5,000",
+                "num_err_ambiguous_separator",
+            ),
+            ("income.monthly_vnd", "1tr50", "num_err_ambiguous_shorthand"),
+        ] {
+            assert_eq!(d.input(path, text, &ctx()).unwrap_err().key, key);
+            assert_eq!(d.error(path, &ctx()).map(|e| e.key), Some(key));
+            assert_eq!(d.text(path), text);
+            assert_eq!(d.echo(path), None);
+        }
+        assert_eq!(d.record.land_m2.as_ref().unwrap().annual_crops, None);
+        assert_eq!(d.record.income.as_ref().unwrap().monthly_vnd, None);
+        // "Don't know" hides the echo.
+        d.input("income.monthly_vnd", "3tr", &ctx()).unwrap();
+        d.set_dont_know("income.monthly_vnd", true, &ctx());
+        assert_eq!(d.echo("income.monthly_vnd"), None);
+    }
+
+    /// The sào follows the province's region unless the household says which; changing either
+    /// reads land typed in sào again.
+    #[test]
+    fn land_in_sao_follows_the_region_and_the_households_choice() {
+        let mut d = draft();
+        let crops = |d: &Draft| d.record.land_m2.as_ref().and_then(|l| l.annual_crops);
+        let nbsp = |s: &str| s.replace('_', "\u{a0}");
+        // No region yet: the sào is unknown and the text is refused with both sizes.
+        assert_eq!(d.sao_size(), None);
+        let error = d
+            .input("land_m2.annual_crops", "3 sào", &ctx())
+            .unwrap_err();
+        assert_eq!(error.key, "num_err_sao_region");
+        assert!(d.mentions_sao("land_m2.annual_crops"));
+        assert_eq!(crops(&d), None);
+        // Lạng Sơn: Bắc Bộ, 360 m².
+        d.choose("region", Some("northern_midlands_mountains"));
+        assert_eq!(d.sao_size(), Some(SaoSize::BacBo));
+        assert_eq!(crops(&d), Some(1_080.0));
+        assert_eq!(d.error("land_m2.annual_crops", &ctx()), None);
+        assert_eq!(
+            d.echo("land_m2.annual_crops"),
+            Some(nbsp("= 1_080_m² (1 sào = 360_m²)"))
+        );
+        // The household counts in Trung Bộ sào.
+        d.set_sao(Some(SaoSize::TrungBo));
+        assert_eq!(d.extra(SAO), Some("sao_trung_bo"));
+        assert_eq!(crops(&d), Some(1_500.0));
+        // Its choice stays when the region changes; cleared, the region's sào is back.
+        d.choose("region", Some("red_river_delta"));
+        assert_eq!(crops(&d), Some(1_500.0));
+        d.set_sao(None);
+        assert_eq!(crops(&d), Some(1_080.0));
+        // In the south there is no usual sào (land is counted in công).
+        d.choose("region", Some("mekong_delta"));
+        assert_eq!(d.sao_size(), None);
+        assert_eq!(crops(&d), None);
+        assert_eq!(
+            d.error("land_m2.annual_crops", &ctx()).map(|e| e.key),
+            Some("num_err_sao_region")
+        );
+        d.input("land_m2.forest", "2 công", &ctx()).unwrap();
+        assert_eq!(d.record.land_m2.as_ref().unwrap().forest, Some(2_000.0));
+        assert!(!d.mentions_sao("land_m2.forest"));
+        assert!(!d.mentions_sao("income.monthly_vnd"));
     }
 
     #[test]

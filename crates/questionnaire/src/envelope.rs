@@ -42,7 +42,9 @@ pub fn encode(draft: &Draft, saved_at: &str) -> String {
 /// - version 0 (before envelopes): a bare `mucsong/household@1` record. It becomes an envelope
 ///   named after its `id`, resuming on the check page (every answer is already there).
 /// - version 1: read as is (texts and "don't know" paths sorted, a repeated path keeping its last
-///   text).
+///   text), and every number typed is read again with the number reader (`Draft::reread_numbers`):
+///   drafts saved before it kept `1.000` m² as 1 m² in the record, while the text as typed, which
+///   the person sees and means, says one thousand. The stored shape is unchanged.
 pub fn decode(text: &str) -> Result<Saved, DecodeError> {
     match format::decode(text) {
         Ok(Stored::Bare(record)) => {
@@ -61,18 +63,22 @@ pub fn decode(text: &str) -> Result<Saved, DecodeError> {
                 migrated_from: Some(0),
             })
         }
-        Ok(Stored::Envelope(saved)) => Ok(Saved {
-            draft: Draft {
+        Ok(Stored::Envelope(saved)) => {
+            let mut draft = Draft {
                 name: saved.name,
                 step: saved.step,
                 record: saved.record,
                 raw: saved.raw.into_iter().collect(),
                 dont_know: saved.dont_know.into_iter().collect(),
-            },
-            saved_at: saved.saved_at,
-            edition: saved.edition,
-            migrated_from: None,
-        }),
+            };
+            draft.reread_numbers();
+            Ok(Saved {
+                draft,
+                saved_at: saved.saved_at,
+                edition: saved.edition,
+                migrated_from: None,
+            })
+        }
         Err(error) => Err(DecodeError {
             key: match error.problem {
                 EnvelopeProblem::NotJson => "err_stored_not_json",
@@ -161,6 +167,29 @@ mod tests {
         assert_eq!(draft.text("assets.phone"), "hai");
         assert_eq!(draft.holding("assets.radio"), Holding::DontKnow);
         assert_eq!(draft.holding("assets.fridge"), Holding::Unseen);
+    }
+
+    /// Before the number reader, `1.000` typed for land was stored as 1 m² (and `3tr` was
+    /// refused): the text as typed is what the person meant, and it is read again on loading.
+    #[test]
+    fn numbers_saved_before_the_number_reader_are_read_again_from_their_text() {
+        let text = r#"{"envelope":1,"saved_at":"","name":"Lạng Sơn","step":"land","edition":"2022-2025","record":{"schema":"mucsong/household@1","region":"northern_midlands_mountains","land_m2":{"annual_crops":1,"forest":1.5},"livestock":{"poultry":10},"income":{"monthly_vnd":3000000}},"raw":{"income.monthly_vnd":"3tr","land_m2.annual_crops":"1.000","land_m2.forest":"1.500","land_m2.perennial_crops":"2 sào","livestock.poultry":"10","members[0].height_cm":"abc"},"dont_know":[]}"#;
+        let draft = decode(text).unwrap().draft;
+        let land = draft.record.land_m2.as_ref().unwrap();
+        assert_eq!(land.annual_crops, Some(1_000.0));
+        assert_eq!(land.forest, Some(1_500.0));
+        // The region's sào (Bắc Bộ, 360 m²).
+        assert_eq!(land.perennial_crops, Some(720.0));
+        assert_eq!(
+            draft.record.income.as_ref().unwrap().monthly_vnd,
+            Some(3_000_000)
+        );
+        assert_eq!(draft.record.livestock.as_ref().unwrap().poultry, Some(10));
+        // Nothing typed is lost, and written back the same.
+        assert_eq!(draft.text("land_m2.annual_crops"), "1.000");
+        assert_eq!(draft.text("members[0].height_cm"), "abc");
+        let again = decode(&encode(&draft, "")).unwrap().draft;
+        assert_eq!(again, draft);
     }
 
     #[test]

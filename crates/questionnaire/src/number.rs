@@ -1,6 +1,6 @@
 //! The one reader for every number the questionnaire asks for (counts, money, floor area, land,
 //! height, weight, kWh): text as a Vietnamese household types it → the value in the field's unit,
-//! with the "echo" the page shows beside the field (`= 1.000 m²`), or a refusal that says what was
+//! with the "echo" the page shows beside the field (`= 1 000 m²`), or a refusal that says what was
 //! read and what to type instead. Pure: no web crates, no I/O.
 //!
 //! # API
@@ -69,12 +69,15 @@
 //!
 //! # The echo
 //!
-//! `= ` and the value in Vietnamese notation with its unit, the same in every locale, as money is
-//! written elsewhere in the app (`mucsong_i18n::format_vnd`): `= 1.000 m²`, `= 3.000.000 đ`,
-//! `= 12,5 kg`, `= 1.000` for counts; a converting land unit adds what it counted,
-//! `= 1.080 m² (1 sào = 360 m²)`. A no-break space keeps a number and its unit on one line.
+//! `= ` and the value with its unit, the same in every locale: a decimal comma as Vietnamese
+//! write it, but thousands grouped by no-break spaces rather than dots, so that the echo of
+//! `1.000` says unmistakably which reading was taken: `= 1 000 m²`, `= 3 000 000 đ`, `= 12,5 kg`,
+//! `= 1 000` for counts; a converting land unit adds what it counted,
+//! `= 1 080 m² (1 sào = 360 m²)`. The values in messages are written the same way; the texts
+//! a message suggests typing (`write_first`) keep the dots. A no-break space keeps a number and
+//! its unit on one line.
 
-use mucsong_i18n::{format_vnd, group_thousands};
+use mucsong_i18n::group_thousands;
 use std::ops::Range;
 
 /// The most digits a number may have (beyond that, floating point would lose đồng).
@@ -116,6 +119,11 @@ impl SaoSize {
             SaoSize::BacBo => "sao_bac_bo",
             SaoSize::TrungBo => "sao_trung_bo",
         }
+    }
+
+    /// The size whose [`key`](SaoSize::key) this is.
+    pub fn from_key(key: &str) -> Option<SaoSize> {
+        SaoSize::ALL.into_iter().find(|sao| sao.key() == key)
     }
 
     /// The sào usually meant in one of the record's regions (`fields::REGION_KEYS`), as a
@@ -273,12 +281,12 @@ pub fn read(text: &str, kind: &NumberKind) -> Result<Option<Reading>, NumberErro
     })
 }
 
-/// `value` in Vietnamese notation with the kind's unit: `1.000 m²`, `3.000.000 đ`, `12,5 kg`,
-/// `1.000` for a count.
+/// `value` in Vietnamese notation with the kind's unit, thousands grouped by no-break spaces so
+/// that the echo of `1.000` cannot be read as one: `1 000 m²`, `3 000 000 đ`, `12,5 kg`, `1 000`
+/// for a count.
 pub fn format_value(value: Number, kind: &NumberKind) -> String {
     let digits = match value {
-        Number::Whole(n) if matches!(kind, NumberKind::Money { .. }) => return format_vnd(n),
-        Number::Whole(n) => group_thousands(n),
+        Number::Whole(n) => grouped(n),
         Number::Measure(x) => format_decimal(x),
     };
     match kind.unit_symbol() {
@@ -287,8 +295,35 @@ pub fn format_value(value: Number, kind: &NumberKind) -> String {
     }
 }
 
-/// A decimal in Vietnamese notation: dots between thousands, a comma before the decimals, no
-/// trailing zeros (`1500.5` → `1.500,5`).
+/// A measure as one types it so that [`read`] gives it back: no grouping, a decimal comma
+/// (`1500`, `36,5`), and a fourth decimal where three would read as thousands (`12,1250`).
+pub fn typed_measure(x: f64) -> String {
+    let plain = x.to_string();
+    match plain.split_once('.') {
+        Some((int, fraction)) if fraction.len() == 3 => format!("{int},{fraction}0"),
+        Some((int, fraction)) => format!("{int},{fraction}"),
+        None => plain,
+    }
+}
+
+/// Whether `text` counts land in sào or mẫu, whose size the household says (the page then
+/// offers the choice beside the field).
+pub fn mentions_sao(text: &str) -> bool {
+    let reader = Reader {
+        text,
+        kind: &NumberKind::Land {
+            max_m2: 0.0,
+            sao: None,
+        },
+    };
+    reader
+        .tokens()
+        .iter()
+        .any(|token| matches!(&token.piece, Piece::Word(word) if word == "sao" || word == "mau"))
+}
+
+/// A decimal as the echo writes it: no-break spaces between thousands, a comma before the
+/// decimals, no trailing zeros (`1500.5` → `1 500,5`).
 pub fn format_decimal(x: f64) -> String {
     if !x.is_finite() {
         return x.to_string();
@@ -300,13 +335,19 @@ pub fn format_decimal(x: f64) -> String {
     format!("{sign}{}", vietnamese(int, fraction))
 }
 
-/// Digits in Vietnamese notation: `int` grouped by dots, then `,fraction` if there is one.
+/// `n` with its thousands grouped by no-break spaces (`1 500 000`).
+fn grouped(n: i64) -> String {
+    group_thousands(n).replace('.', "\u{a0}")
+}
+
+/// Digits as the echo writes them: `int` grouped by no-break spaces, then `,fraction` if there is
+/// one.
 fn vietnamese(int: &str, fraction: &str) -> String {
     // Grouping is i18n's (one digit-grouping in the app); a number too long for i64 cannot be
     // a field's value and is left as it is.
     let int = int
         .parse::<i64>()
-        .map(group_thousands)
+        .map(grouped)
         .unwrap_or_else(|_| int.to_string());
     if fraction.is_empty() {
         int
@@ -351,9 +392,12 @@ fn expected_words(kind: &NumberKind) -> &'static str {
 
 /// A non-negative decimal held exactly: `units / 10^scale`. Conversions (3 sào × 360, 1,5 × a
 /// million) are done on these, so no float rounding reaches a đồng or the ambiguity rules.
+/// `u64` rather than `u128` keeps 128-bit division and formatting out of the page: 15 digits
+/// times a billion only overflow far above every field's maximum, and an overflow is refused as
+/// too large (so is a value with 15 decimals times a billion, which no one types).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Exact {
-    units: u128,
+    units: u64,
     scale: u32,
 }
 
@@ -362,7 +406,7 @@ impl Exact {
     const ONE: Exact = Exact::whole(1);
     const HALF: Exact = Exact { units: 5, scale: 1 };
 
-    const fn whole(units: u128) -> Exact {
+    const fn whole(units: u64) -> Exact {
         Exact { units, scale: 0 }
     }
 
@@ -381,9 +425,9 @@ impl Exact {
     }
 
     /// The units at a scale at least as fine as this one's.
-    fn at_scale(self, scale: u32) -> Option<u128> {
+    fn at_scale(self, scale: u32) -> Option<u64> {
         self.units
-            .checked_mul(10u128.checked_pow(scale.checked_sub(self.scale)?)?)
+            .checked_mul(10u64.checked_pow(scale.checked_sub(self.scale)?)?)
     }
 
     fn plus(self, other: Exact) -> Option<Exact> {
@@ -417,7 +461,7 @@ impl Exact {
     }
 
     /// The value if it is whole.
-    fn whole_value(self) -> Option<u128> {
+    fn whole_value(self) -> Option<u64> {
         let trimmed = self.trimmed();
         (trimmed.scale == 0).then_some(trimmed.units)
     }
@@ -435,11 +479,17 @@ impl Exact {
         (int.to_string(), fraction.to_string())
     }
 
+    /// The nearest float. Below 2^53 units and 10^22 both are exact floats, so one (correctly
+    /// rounded) division gives what parsing the decimal would, without formatting it first;
+    /// beyond (far above every field's maximum) the float is close, not nearest.
     fn to_f64(self) -> f64 {
-        let (int, fraction) = self.parts();
-        format!("{int}.{fraction}0")
-            .parse()
-            .unwrap_or(f64::INFINITY)
+        let mut x = self.units as f64;
+        let mut scale = self.scale;
+        while scale > 22 {
+            x /= 10.0;
+            scale -= 1;
+        }
+        x / 10f64.powi(scale as i32)
     }
 
     /// Vietnamese notation (`1.500,5`).
@@ -617,29 +667,30 @@ fn own_words(kind: &NumberKind) -> &'static [(&'static str, Meaning)] {
 }
 
 /// Appends `c` lower-cased and without its Vietnamese accents: `Ệ` → `e`, `đ` → `d`, combining
-/// marks (accents typed as separate characters) dropped, `²` → `2`, `^` dropped (`m^2`).
+/// marks (accents typed as separate characters) dropped, `²` → `2`, `^` dropped (`m^2`). Only
+/// ASCII and the Vietnamese letters are lower-cased, by the table below, so that the page does
+/// not carry Unicode's case tables: every word the reader knows is ASCII once folded, and any
+/// other letter is an unknown word either way.
 fn fold(c: char, out: &mut String) {
     const ACCENTED: [(char, &str); 6] = [
-        ('a', "àáảãạăằắẳẵặâầấẩẫậ"),
-        ('e', "èéẻẽẹêềếểễệ"),
-        ('i', "ìíỉĩị"),
-        ('o', "òóỏõọôồốổỗộơờớởỡợ"),
-        ('u', "ùúủũụưừứửữự"),
-        ('y', "ỳýỷỹỵ"),
+        ('a', "àáảãạăằắẳẵặâầấẩẫậÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬ"),
+        ('e', "èéẻẽẹêềếểễệÈÉẺẼẸÊỀẾỂỄỆ"),
+        ('i', "ìíỉĩịÌÍỈĨỊ"),
+        ('o', "òóỏõọôồốổỗộơờớởỡợÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢ"),
+        ('u', "ùúủũụưừứửữựÙÚỦŨỤƯỪỨỬỮỰ"),
+        ('y', "ỳýỷỹỵỲÝỶỸỴ"),
     ];
-    for lower in c.to_lowercase() {
-        match lower {
-            _ if is_combining(lower) => {}
-            '^' => {}
-            'đ' => out.push('d'),
-            '²' => out.push('2'),
-            _ => out.push(
-                ACCENTED
-                    .iter()
-                    .find(|(_, variants)| variants.contains(lower))
-                    .map_or(lower, |(base, _)| *base),
-            ),
-        }
+    match c {
+        _ if is_combining(c) => {}
+        '^' => {}
+        'đ' | 'Đ' => out.push('d'),
+        '²' => out.push('2'),
+        _ => out.push(
+            ACCENTED
+                .iter()
+                .find(|(_, variants)| variants.contains(c))
+                .map_or(c.to_ascii_lowercase(), |(base, _)| *base),
+        ),
     }
 }
 
@@ -982,7 +1033,7 @@ impl Reader<'_> {
             (Meaning::Regional { n_sao, name }, NumberKind::Land { sao, .. }) => {
                 // Without a known sào the size is a placeholder: `read` refuses the text.
                 let sao = sao.unwrap_or(SaoSize::BacBo);
-                let factor = Exact::whole(u128::from(n_sao * sao.sao_m2()));
+                let factor = Exact::whole(u64::from(n_sao * sao.sao_m2()));
                 Some(UnitWord::converting(factor, name, false, true))
             }
             _ => Some(meaning),
@@ -1201,10 +1252,10 @@ impl Reader<'_> {
 
     /// Whether `value` is one the field takes.
     fn fits(&self, value: Exact) -> bool {
-        let whole_within = |max: u128| value.whole_value().is_some_and(|n| n <= max);
+        let whole_within = |max: u64| value.whole_value().is_some_and(|n| n <= max);
         match *self.kind {
-            NumberKind::Count { max } => whole_within(u128::from(max)),
-            NumberKind::Money { max } => u128::try_from(max).is_ok_and(whole_within),
+            NumberKind::Count { max } => whole_within(u64::from(max)),
+            NumberKind::Money { max } => u64::try_from(max).is_ok_and(whole_within),
             NumberKind::Decimal { min, max, .. } => (min..=max).contains(&value.to_f64()),
             NumberKind::Land { max_m2, .. } => value.to_f64() <= max_m2,
         }
@@ -1361,15 +1412,15 @@ impl Reader<'_> {
 
     /// Checks the value against the field and writes the echo.
     fn finish(&self, value: Exact, terms: &[Term]) -> Result<(Number, String), NumberError> {
-        let whole = |max: u128, not_whole: &'static str| match value.whole_value() {
+        let whole = |max: u64, not_whole: &'static str| match value.whole_value() {
             None => Err(self.error(not_whole).with("read", value.vietnamese())),
             Some(n) if n > max => Err(self.too_large(self.shown(value))),
             Some(n) => Ok(Number::Whole(i64::try_from(n).unwrap_or(i64::MAX))),
         };
         let number = match *self.kind {
-            NumberKind::Count { max } => whole(u128::from(max), "num_err_count_not_whole")?,
+            NumberKind::Count { max } => whole(u64::from(max), "num_err_count_not_whole")?,
             NumberKind::Money { max } => {
-                whole(u128::try_from(max).unwrap_or(0), "num_err_money_not_whole")?
+                whole(u64::try_from(max).unwrap_or(0), "num_err_money_not_whole")?
             }
             NumberKind::Decimal { min, max, .. } => {
                 let x = value.to_f64();

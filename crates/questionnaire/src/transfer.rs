@@ -216,8 +216,8 @@ mod tests {
         assert_eq!(
             fields,
             [
-                ("housing.living_area_m2", "err_decimal"),
-                ("income.monthly_vnd", "err_money")
+                ("housing.living_area_m2", "num_err_negative"),
+                ("income.monthly_vnd", "num_err_negative")
             ]
         );
     }
