@@ -8,6 +8,7 @@ use crate::questionnaire::income_step::IncomeStep;
 use crate::questionnaire::members_list::MembersList;
 use crate::questionnaire::province_picker::ProvincePicker;
 use crate::questionnaire::standard_note::StandardNote;
+use crate::result::markup::{Markup, Static};
 use crate::session::use_session;
 use leptos::prelude::*;
 use mucsong_questionnaire::fields::is_tick_count;
@@ -68,7 +69,20 @@ pub fn StepBody(
                         .unwrap_or_default()
                 })
             };
+            // Phiếu A's exclusions: none of them holds for most households, in one tap.
+            let none = (step == Step::Exclusions).then(|| {
+                move || {
+                    let mut m = Markup::new();
+                    m.leaf(
+                        "button",
+                        r#"type="button" class="button secondary" data-testid="none-of-these""#,
+                        i18n.t("none_of_these"),
+                    );
+                    Static::new(m).on_button(move || session.update(|d| d.answer_none(step)))
+                }
+            });
             view! {
+                {none}
                 <CountChecklist paths=paths(true) />
                 {keyed_list(paths(false), |p| view! { <Field path=p /> }.into_any())}
             }

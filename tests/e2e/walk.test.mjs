@@ -2,7 +2,7 @@
 //
 // Taps counted: a choice (1), a typed answer (1, whatever its length), an item of a "which of
 // these" list (none: 0, one: 1 tick, more: the tick and the number), a province picked (2: open
-// the list, choose), "add a person" (1), Continue (1), "see the result" (1). The start page counts
+// the list, choose), "add a person" (1), "none of these" on Phiếu A's exclusions (1, when none holds), Continue (1), "see the result" (1). The start page counts
 // as the first screen; a screen counts as answered once Continue leaves it.
 
 import { test, after } from "node:test";
@@ -44,6 +44,17 @@ class CountingPage extends QuestionnairePage {
   async continue() {
     this.taps += 1;
     await super.continue();
+  }
+  /** Phiếu A's exclusions, none of which holds: one tap on "none of these", as a person would. */
+  async answerScreen(answers) {
+    const none = this.byTestId("none-of-these");
+    const screening = Object.entries(answers).filter(([path]) => path.startsWith("screening."));
+    if ((await none.count()) > 0 && screening.length === 7 && screening.every(([, v]) => String(v) === "false")) {
+      await none.click();
+      this.taps += 1;
+      answers = Object.fromEntries(Object.entries(answers).filter(([path]) => !path.startsWith("screening.")));
+    }
+    return super.answerScreen(answers);
   }
 }
 

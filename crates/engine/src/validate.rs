@@ -200,10 +200,17 @@ impl Checker {
         let (code, expected) = if v < 0.0 {
             (ProblemCode::NegativeNumber, format!("{what} ≥ 0"))
         } else {
-            (ProblemCode::OutOfRange, format!("{what} up to {max}"))
+            (
+                ProblemCode::OutOfRange,
+                format!("{what} up to {}", mucsong_float::f64_text(max)),
+            )
         };
-        self.problems
-            .push(Problem::new(field(), code, expected, v.to_string()));
+        self.problems.push(Problem::new(
+            field(),
+            code,
+            expected,
+            mucsong_float::f64_text(v),
+        ));
     }
 
     fn money(&mut self, field: &dyn Fn() -> String, value: Option<i64>) -> Option<i64> {

@@ -190,7 +190,7 @@ fn describe(value: &Value) -> String {
         Value::Number(Number::PosInt(n)) => format!("integer {n}"),
         Value::Number(Number::NegInt(n)) => format!("integer {n}"),
         Value::Number(Number::Float(f)) => {
-            let text = f.to_string();
+            let text = mucsong_float::f64_text(*f);
             if text.contains('.') {
                 format!("floating point {text}")
             } else {

@@ -92,7 +92,7 @@ impl fmt::Display for Number {
                 let abs = x.abs();
                 if abs != 0.0 && !(1e-5..1e16).contains(&abs) {
                     // `1.5e16` is written `1.5e+16`, `1.5e-7` as is.
-                    let text = format!("{x:e}");
+                    let text = f64_exp_text(x);
                     match text.split_once('e') {
                         Some((digits, exponent)) if !exponent.starts_with('-') => {
                             write!(f, "{digits}e+{exponent}")
@@ -100,9 +100,9 @@ impl fmt::Display for Number {
                         _ => f.write_str(&text),
                     }
                 } else if x.fract() == 0.0 {
-                    write!(f, "{x}.0")
+                    write!(f, "{}.0", f64_text(x))
                 } else {
-                    write!(f, "{x}")
+                    f.write_str(&f64_text(x))
                 }
             }
         }
@@ -830,8 +830,8 @@ fn position(read: &[u8]) -> (usize, usize) {
     (line, column)
 }
 
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-mod float;
+pub use mucsong_float as float;
+use mucsong_float::{f64_exp_text, f64_text};
 
 #[cfg(test)]
 mod tests {

@@ -496,6 +496,16 @@ impl Draft {
         }
     }
 
+    /// "None of these" on a screen of yes/no questions (Phiếu A's exclusions): every question
+    /// `step` asks is answered "Không" in one tap; each can still be changed on its own.
+    pub fn answer_none(&mut self, step: crate::steps::Step) {
+        for path in crate::steps::fields(step, self) {
+            if matches!(fields::spec(&path).map(|s| s.kind), Some(FieldKind::YesNo)) {
+                self.choose(&path, Some("false"));
+            }
+        }
+    }
+
     /// Where a checklist item stands: see `Holding`.
     pub fn holding(&self, path: &str) -> Holding {
         if self.is_dont_know(path) {
@@ -639,6 +649,23 @@ mod tests {
 
     fn draft() -> Draft {
         Draft::new("Nhà bà Lan", Date::parse("2026-06-01").unwrap())
+    }
+
+    /// One tap answers every exclusion and criterion "no", a "yes" given before included, and
+    /// a "don't know" is replaced too (the person said none of these holds).
+    #[test]
+    fn none_of_these_answers_every_exclusion_no() {
+        use crate::steps::{fields as step_fields, Step};
+        let mut d = draft();
+        let paths = step_fields(Step::Exclusions, &d);
+        assert_eq!(paths.len(), 7);
+        d.choose(&paths[0], Some("true"));
+        d.set_dont_know(&paths[1], true, &ctx());
+        d.answer_none(Step::Exclusions);
+        for path in &paths {
+            assert_eq!(d.answer(path), Some(Answer::Bool(false)), "{path}");
+        }
+        assert_eq!(crate::steps::next(Step::Exclusions, &d), Step::Members);
     }
 
     #[test]

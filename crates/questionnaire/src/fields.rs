@@ -913,7 +913,10 @@ mod tests {
         );
         // Refusals say what was read and what to type.
         assert_eq!(read(land, "abc").unwrap_err().key, "num_err_not_a_number");
-        assert_eq!(read(count, "1.5").unwrap_err().key, "num_err_count_not_whole");
+        assert_eq!(
+            read(count, "1.5").unwrap_err().key,
+            "num_err_count_not_whole"
+        );
     }
 
     /// Every field can be set on an empty record and read back, through its path.

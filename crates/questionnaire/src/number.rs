@@ -298,7 +298,7 @@ pub fn format_value(value: Number, kind: &NumberKind) -> String {
 /// A measure as one types it so that [`read`] gives it back: no grouping, a decimal comma
 /// (`1500`, `36,5`), and a fourth decimal where three would read as thousands (`12,1250`).
 pub fn typed_measure(x: f64) -> String {
-    let plain = x.to_string();
+    let plain = mucsong_float::f64_text(x);
     match plain.split_once('.') {
         Some((int, fraction)) if fraction.len() == 3 => format!("{int},{fraction}0"),
         Some((int, fraction)) => format!("{int},{fraction}"),
@@ -326,10 +326,10 @@ pub fn mentions_sao(text: &str) -> bool {
 /// decimals, no trailing zeros (`1500.5` → `1 500,5`).
 pub fn format_decimal(x: f64) -> String {
     if !x.is_finite() {
-        return x.to_string();
+        return mucsong_float::f64_text(x);
     }
     // Display writes the shortest text that reads back as `x`, never with an exponent.
-    let plain = format!("{}", x.abs());
+    let plain = mucsong_float::f64_text(x.abs());
     let (int, fraction) = plain.split_once('.').unwrap_or((&plain, ""));
     let sign = if x < 0.0 { "-" } else { "" };
     format!("{sign}{}", vietnamese(int, fraction))
