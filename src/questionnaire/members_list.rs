@@ -2,8 +2,10 @@
 
 use crate::fields::{dynamic, on_click, text};
 use crate::questionnaire::member_name;
+use crate::result::markup::{Markup, Static};
 use crate::session::use_session;
 use leptos::prelude::*;
+use mucsong_questionnaire::draft::SAME_FOR_EVERYONE;
 use mucsong_questionnaire::fields::option_key;
 use mucsong_questionnaire::steps::{age_range, MemberPage, Step};
 use mucsong_widgets::i18n::use_i18n;
@@ -15,6 +17,56 @@ pub fn MembersList() -> impl IntoView {
     let session = use_session();
     let n = Memo::new(move |_| session.with_draft(|d| d.n_members()).unwrap_or(0));
     let confirming = RwSignal::new(None::<usize>);
+    // With two people or more: the questions that are often the same for the whole household,
+    // answered once here (each person's page then shows the answer, to change there).
+    let same_for_everyone = move || {
+        (n.get() >= 2).then(|| {
+            let mut m = Markup::new();
+            m.open(
+                "section",
+                r#"class="same-for-all" data-testid="same-for-all""#,
+            )
+            .leaf("h2", "", i18n.t("all_title"))
+            .leaf("p", r#"class="hint""#, i18n.t("all_hint"));
+            for (field, keys) in SAME_FOR_EVERYONE {
+                let now = session.with_draft(|d| d.same_for_everyone(field)).flatten();
+                m.open("div", r#"class="same-row" role="group""#).leaf(
+                    "p",
+                    "",
+                    i18n.t(&format!("q_members_{field}")),
+                );
+                for key in keys {
+                    let label = if *key == "true" {
+                        "all_everyone"
+                    } else {
+                        "all_no_one"
+                    };
+                    let pressed = now.as_deref() == Some(*key);
+                    let (action, id) = (format!("{field}={key}"), format!("all-{field}={key}"));
+                    let pressed = if pressed { "true" } else { "false" };
+                    m.open_with(
+                        "button",
+                        &[
+                            ("type", "button"),
+                            ("class", "button secondary small"),
+                            ("data-action", &action),
+                            ("data-testid", &id),
+                            ("aria-pressed", pressed),
+                        ],
+                    )
+                    .text(i18n.t(label))
+                    .close("button");
+                }
+                m.close("div");
+            }
+            m.close("section");
+            Static::new(m).on_action(move |action| {
+                if let Some((field, key)) = action.split_once('=') {
+                    session.update(|d| d.set_for_everyone(field, key));
+                }
+            })
+        })
+    };
     // Adding stays on the list: everyone is entered here first, then Continue asks about each
     // person in turn.
     let add = on_click(move || {
@@ -115,5 +167,6 @@ pub fn MembersList() -> impl IntoView {
             {i18n.tr("add_member")}
         </button>
         <p class="members-count" role="status">{text(move || i18n.tf("members_count", &[("n", &n.get().to_string())]))}</p>
+        {same_for_everyone}
     }
 }

@@ -27,11 +27,13 @@ const PROVINCE = {
 };
 /** Issue 11's goal for the Lạng Sơn household of four (it took 43 screens and ~157 taps). */
 const GOAL = { screens: 15, taps: 60 };
+/** The member questions the member list offers to answer once for everyone (draft::SAME_FOR_EVERYONE). */
+const SAME_FOR_EVERYONE = ["health_insurance", "uses_internet", "monthly_social_allowance", "pension", "critical_illness"];
 
 /** The questionnaire page object, counting taps. */
 class CountingPage extends QuestionnairePage {
   taps = 0;
-  async answer(path, value) {
+  async countedAnswer(path, value) {
     // A "which of these" item: nothing to tap for none, a tick for one, a tick and a number
     // for more.
     const isTick = value !== "dont_know" && (await this.byTestId(`${path}=have`).count()) > 0;
@@ -41,9 +43,32 @@ class CountingPage extends QuestionnairePage {
     else this.taps += path === "province" ? 2 : 1;
     return done;
   }
+  /** The household whose answers are given (its members' answers for "the same for everyone"). */
+  household = null;
+  /** Member questions answered once for everyone on the member list. */
+  shared = new Set();
+  async answer(path, value) {
+    const field = path.match(/^members\[\d+\]\.(\w+)$/)?.[1];
+    if (field && this.shared.has(field)) return true; // answered for everyone, shown answered
+    return this.countedAnswer(path, value);
+  }
   async continue() {
+    // On the member list, a person answers once what is the same for everyone.
+    if (this.household && (await this.stepKey()) === "members") {
+      for (const field of SAME_FOR_EVERYONE) {
+        const values = new Set(this.household.members.map((m) => m[field]));
+        const [value] = values;
+        const button = this.byTestId(`all-${field}=${value}`);
+        if (values.size === 1 && (await button.count()) > 0) {
+          await button.click();
+          await this.page.waitForFunction((id) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute("aria-pressed") === "true", `all-${field}=${value}`);
+          this.taps += 1;
+          this.shared.add(field);
+        }
+      }
+    }
     this.taps += 1;
-    await super.continue();
+    await QuestionnairePage.prototype.continue.call(this);
   }
   /** Phiếu A's exclusions, none of which holds: one tap on "none of these", as a person would. */
   async answerScreen(answers) {
@@ -75,6 +100,7 @@ for (const name of NAMES) {
     if (phone) await phone.close();
     phone = await launchPhone();
     const app = await new CountingPage(phone.page).open();
+    app.household = household;
     await app.start({ date: record.assessed_on });
     app.taps = 1; // "Bắt đầu"
     let screens = 1;

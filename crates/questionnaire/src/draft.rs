@@ -16,6 +16,17 @@ pub const INCOME_MODE: &str = "income_mode";
 /// without it, the sào usual in their region (`Draft::sao_size`).
 pub const SAO: &str = "sao";
 
+/// The member questions that often have one answer for the whole household, offered once on the
+/// member list: the field and the answers offered for everyone ("everyone has it", "no one has
+/// it"). Asked of each person otherwise.
+pub const SAME_FOR_EVERYONE: [(&str, &[&str]); 5] = [
+    ("health_insurance", &["true", "false"]),
+    ("uses_internet", &["true", "false"]),
+    ("monthly_social_allowance", &["none"]),
+    ("pension", &["none"]),
+    ("critical_illness", &["false"]),
+];
+
 /// One household's answers in progress.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Draft {
@@ -496,6 +507,22 @@ impl Draft {
         }
     }
 
+    /// "The same for everyone" on the member list: `field` of every member set to `key` in one
+    /// tap (`SAME_FOR_EVERYONE`); each person's page then shows it answered, to change there.
+    pub fn set_for_everyone(&mut self, field: &str, key: &str) {
+        for i in 0..self.n_members() {
+            self.choose(&format!("members[{i}].{field}"), Some(key));
+        }
+    }
+
+    /// The answer every member has for `field`, when they all have the same one.
+    pub fn same_for_everyone(&self, field: &str) -> Option<String> {
+        let mut keys = (0..self.n_members()).map(|i| self.choice(&format!("members[{i}].{field}")));
+        let first = keys.next()??;
+        keys.all(|k| k.as_deref() == Some(first.as_str()))
+            .then_some(first)
+    }
+
     /// "None of these" on a screen of yes/no questions (Phiếu A's exclusions): every question
     /// `step` asks is answered "Không" in one tap; each can still be changed on its own.
     pub fn answer_none(&mut self, step: crate::steps::Step) {
@@ -649,6 +676,39 @@ mod tests {
 
     fn draft() -> Draft {
         Draft::new("Nhà bà Lan", Date::parse("2026-06-01").unwrap())
+    }
+
+    /// One tap gives everyone the same answer; the state shows only when all agree.
+    #[test]
+    fn the_same_answer_for_everyone_in_one_tap() {
+        let mut d = draft();
+        for _ in 0..3 {
+            d.add_member();
+        }
+        assert_eq!(d.same_for_everyone("health_insurance"), None);
+        for (field, keys) in SAME_FOR_EVERYONE {
+            for key in keys {
+                d.set_for_everyone(field, key);
+                assert_eq!(d.same_for_everyone(field).as_deref(), Some(*key), "{field}");
+                for i in 0..3 {
+                    assert_eq!(
+                        d.choice(&format!("members[{i}].{field}")).as_deref(),
+                        Some(*key)
+                    );
+                }
+            }
+        }
+        d.choose("members[1].health_insurance", Some("true"));
+        d.choose("members[0].health_insurance", Some("false"));
+        assert_eq!(d.same_for_everyone("health_insurance"), None);
+        assert_eq!(
+            d.record.members.as_ref().unwrap()[1].health_insurance,
+            Some(true)
+        );
+        assert_eq!(
+            d.record.members.as_ref().unwrap()[2].pension.is_some(),
+            true
+        );
     }
 
     /// One tap answers every exclusion and criterion "no", a "yes" given before included, and
