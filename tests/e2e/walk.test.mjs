@@ -28,7 +28,7 @@ const PROVINCE = {
 /** Issue 11's goal for the Lạng Sơn household of four (it took 43 screens and ~157 taps). */
 const GOAL = { screens: 15, taps: 60 };
 /** The member questions the member list offers to answer once for everyone (draft::SAME_FOR_EVERYONE). */
-const SAME_FOR_EVERYONE = ["health_insurance", "uses_internet", "monthly_social_allowance", "pension", "critical_illness"];
+const SAME_FOR_EVERYONE = ["health_insurance", "uses_internet", "vocational_training", "monthly_social_allowance", "pension", "critical_illness"];
 
 /** The questionnaire page object, counting taps. */
 class CountingPage extends QuestionnairePage {

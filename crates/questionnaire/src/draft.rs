@@ -19,9 +19,10 @@ pub const SAO: &str = "sao";
 /// The member questions that often have one answer for the whole household, offered once on the
 /// member list: the field and the answers offered for everyone ("everyone has it", "no one has
 /// it"). Asked of each person otherwise.
-pub const SAME_FOR_EVERYONE: [(&str, &[&str]); 5] = [
+pub const SAME_FOR_EVERYONE: [(&str, &[&str]); 6] = [
     ("health_insurance", &["true", "false"]),
     ("uses_internet", &["true", "false"]),
+    ("vocational_training", &["none"]),
     ("monthly_social_allowance", &["none"]),
     ("pension", &["none"]),
     ("critical_illness", &["false"]),
