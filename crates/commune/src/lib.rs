@@ -11,12 +11,14 @@ pub mod crosscheck;
 pub mod data;
 pub mod export;
 pub mod forms;
+pub mod layout;
 pub mod list;
 pub mod messages;
 pub mod reduction;
 pub mod run;
 pub mod sheet;
 pub mod targets;
+pub mod xlsx;
 
 pub use run::{
     classify_file, Bytes, CommuneRun, InputFormat, OpenError, Output, RunOptions, MAX_FILE_BYTES,
