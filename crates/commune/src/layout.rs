@@ -750,6 +750,9 @@ pub enum AnswersError {
     Io(String),
 }
 
+/// The answers an imported file gives, and the lines or rows it could not read.
+pub type ReadAnswers = (Vec<(Answers, Recorded)>, Vec<RecordError>);
+
 /// The answers of an imported file (the same file the run classified), for the list: household
 /// records of JSON Lines or a JSON document, or a summary sheet's rows with what they recorded.
 /// Lines or rows that cannot be read are left out, as the run leaves them out of its figures, and
@@ -757,7 +760,7 @@ pub enum AnswersError {
 pub fn read_answers(
     format: InputFormat,
     bytes: &[u8],
-) -> Result<(Vec<(Answers, Recorded)>, Vec<RecordError>), AnswersError> {
+) -> Result<ReadAnswers, AnswersError> {
     let mut answers = Vec::new();
     let mut errors = Vec::new();
     match format {

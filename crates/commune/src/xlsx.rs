@@ -143,7 +143,7 @@ fn write_sheet(
     let lines = sheet.heading_lines(heading);
     for i in 0..lines.left.len().max(lines.right.len()) {
         if let Some(l) = lines.left.get(i) {
-            span(ws, row, 0, half.saturating_sub(1).max(0), l, &f.plain)?;
+            span(ws, row, 0, half.saturating_sub(1), l, &f.plain)?;
         }
         if let Some(r) = lines.right.get(i) {
             let format = if i < 2 && sheet.village().is_some() {
