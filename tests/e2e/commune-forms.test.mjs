@@ -9,6 +9,12 @@ import { AS_OF, CommunePage, FormsWorkbench, unzip, VILLAGE, villageExpected } f
 
 const SHOTS = join(REPO_ROOT, "artifacts/screenshots");
 
+/** The pages' sizes in points ([width, height], rounded) of a PDF Chromium printed: its /MediaBox entries. */
+function pageSizes(pdf) {
+  const text = pdf.toString("latin1");
+  return [...text.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
+}
+
 /** Opens commune mode at `viewport`, imports the village with its two sheets, and hands over the workbench. */
 async function withVillage(viewport, body) {
   const phone = await launchPhone({ viewport });
@@ -67,7 +73,7 @@ test("Mẫu 6.1 and Mẫu 7.1 show the village's hand-computed numbers, with the
     // The undetermined household is named beside the form, not in it.
     assert.match(await sheet61.locator(".form-notes").innerText(), /1 hộ chưa xác định được.*nl-29/);
     await mkdir(SHOTS, { recursive: true });
-    await phone.page.screenshot({ path: join(SHOTS, "commune-form-6-1-1280.png"), fullPage: true });
+    await sheet61.screenshot({ path: join(SHOTS, "commune-form-6-1-1280.png") });
 
     const sheet71 = await forms.open("7_1");
     const text71 = await sheet71.innerText();
@@ -143,6 +149,9 @@ test("printing a form shows only that form, on A4 portrait or landscape", async 
     const printed = await page.evaluate(() => document.body.innerText);
     assert.doesNotMatch(printed, /Mức Sống|In biểu này|Xuất kết quả/);
     assert.match(printed, /TỔNG HỢP KẾT QUẢ RÀ SOÁT/);
+    // Chromium's own print to PDF, with the page size the styles ask for: A4 portrait, one page.
+    const portrait = pageSizes(await page.pdf({ preferCSSPageSize: true }));
+    assert.deepEqual(portrait, [[595, 842]]);
 
     // A wide form prints landscape.
     await page.emulateMedia({ media: "screen" });
@@ -151,6 +160,9 @@ test("printing a form shows only that form, on A4 portrait or landscape", async 
     await page.emulateMedia({ media: "print" });
     assert.equal(await page.locator('[data-testid="form-sheet"]').evaluate((e) => getComputedStyle(e).page), "form-landscape");
     assert.match(await page.evaluate(() => document.documentElement.className), /printing-landscape/);
+    const landscape = pageSizes(await page.pdf({ preferCSSPageSize: true }));
+    assert.ok(landscape.length >= 1);
+    for (const size of landscape) assert.deepEqual(size, [842, 595], "A4 landscape");
     // When printing is over the page is itself again.
     await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
     assert.equal(await page.evaluate(() => document.documentElement.className), "");
@@ -169,8 +181,9 @@ test("a form fits a 360 px phone: the table scrolls inside its frame", async () 
     await forms.open("6_1");
     assert.ok(await commune.fitsViewportWidth());
     await mkdir(SHOTS, { recursive: true });
-    await forms.page.locator('[data-testid="form-sheet"]').scrollIntoViewIfNeeded();
+    const sheet = forms.page.locator('[data-testid="form-sheet"]');
+    await sheet.scrollIntoViewIfNeeded();
     await phone.page.screenshot({ path: join(SHOTS, "commune-form-6-1-360.png") });
-    await phone.page.screenshot({ path: join(SHOTS, "commune-forms-360-full.png"), fullPage: true });
+    await sheet.screenshot({ path: join(SHOTS, "commune-form-6-1-360-whole.png") });
   });
 });

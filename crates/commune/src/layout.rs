@@ -757,10 +757,7 @@ pub type ReadAnswers = (Vec<(Answers, Recorded)>, Vec<RecordError>);
 /// records of JSON Lines or a JSON document, or a summary sheet's rows with what they recorded.
 /// Lines or rows that cannot be read are left out, as the run leaves them out of its figures, and
 /// counted in `.1`.
-pub fn read_answers(
-    format: InputFormat,
-    bytes: &[u8],
-) -> Result<ReadAnswers, AnswersError> {
+pub fn read_answers(format: InputFormat, bytes: &[u8]) -> Result<ReadAnswers, AnswersError> {
     let mut answers = Vec::new();
     let mut errors = Vec::new();
     match format {
