@@ -76,6 +76,16 @@ fn csv_text(bytes: &[u8]) -> Result<String, SheetError> {
     Ok(text.trim_start_matches('\u{feff}').to_string())
 }
 
+/// Where making the forms is.
+#[derive(Debug, Clone, PartialEq)]
+enum BuildPhase {
+    NotBuilt,
+    /// Assessing the list: percent done.
+    Building(u32),
+    Built,
+    Failed(String),
+}
+
 /// The file name without its extension.
 fn stem(name: &str) -> &str {
     name.rsplit_once('.').map_or(name, |(stem, _)| stem)
@@ -93,61 +103,91 @@ pub fn Workbench(report: Report) -> impl IntoView {
             .map(|t| Heading::from_json(&t))
             .unwrap_or_default(),
     );
-    // The assessed list, rebuilt when a sheet is attached; `version` tells the views.
-    let list = StoredValue::new(None::<Result<AssessedList, String>>);
+    // The assessed list, built when the officer asks (and again when a sheet is attached
+    // afterwards); `version` tells the views, `generation` stops a build a newer one replaced.
+    let list = StoredValue::new(None::<AssessedList>);
     let version = RwSignal::new(0u32);
+    let phase = RwSignal::new(BuildPhase::NotBuilt);
+    let generation = StoredValue::new(0u64);
     let selected = RwSignal::new(0usize);
     let failed = RwSignal::new(None::<String>);
     let saved_failed = RwSignal::new(false);
+    let format = report.format;
 
-    let rebuild = move || {
+    // Reads the kept file again, joins the sheets, and assesses the list in time slices (the page
+    // stays responsive on a large file, and a progress line moves).
+    let build = move || {
         let Some(loaded) = state.loaded.get_value() else {
             return;
         };
-        let built = read_answers(report.format, &loaded.bytes)
-            .map_err(|e| match e {
-                AnswersError::File(e) => {
-                    let m = messages::file_error(&e);
-                    i18n.tf(m.key, &m.arg_refs())
+        generation.update_value(|g| *g += 1);
+        let current = generation.get_value();
+        let d = details
+            .get_untracked()
+            .and_then(|a| a.read.ok())
+            .unwrap_or_default();
+        let p = previous.get_untracked().and_then(|a| a.read.ok());
+        phase.set(BuildPhase::Building(0));
+        spawn_local(async move {
+            // Let the progress line show before the file is read.
+            browser::yield_now().await;
+            let answers = match read_answers(format, &loaded.bytes) {
+                Ok((answers, _)) => answers,
+                Err(e) => {
+                    let text = match e {
+                        AnswersError::File(e) => {
+                            let m = messages::file_error(&e);
+                            i18n.tf(m.key, &m.arg_refs())
+                        }
+                        AnswersError::Io(detail) => {
+                            i18n.tf("commune_file_read_failed", &[("detail", &detail)])
+                        }
+                    };
+                    phase.set(BuildPhase::Failed(text));
+                    return;
                 }
-                AnswersError::Io(detail) => {
-                    i18n.tf("commune_file_read_failed", &[("detail", &detail)])
+            };
+            let options = AssessOptions {
+                as_of: loaded
+                    .options
+                    .override_record_dates
+                    .then_some(loaded.options.as_of),
+            };
+            let commune = CommuneList::from_parts(answers, &d, p);
+            let mut assessing = commune.assessing(&options, loaded.options.as_of);
+            loop {
+                let slice_start = browser::now_ms();
+                let mut is_done = false;
+                while !is_done && browser::now_ms() - slice_start < super::SLICE_MS {
+                    is_done = assessing.step(16);
                 }
-            })
-            .map(|(answers, _)| {
-                let d = details
-                    .get_untracked()
-                    .and_then(|a| a.read.ok())
-                    .unwrap_or_default();
-                let p = previous.get_untracked().and_then(|a| a.read.ok());
-                let options = AssessOptions {
-                    as_of: loaded
-                        .options
-                        .override_record_dates
-                        .then_some(loaded.options.as_of),
-                };
-                CommuneList::from_parts(answers, &d, p).assess(&options, loaded.options.as_of)
-            });
-        list.set_value(Some(built));
-        version.update(|v| *v += 1);
+                if generation.get_value() != current {
+                    return;
+                }
+                if is_done {
+                    break;
+                }
+                let (done, total) = assessing.progress();
+                phase.set(BuildPhase::Building((done * 100 / total.max(1)) as u32));
+                browser::yield_now().await;
+                if generation.get_value() != current {
+                    return;
+                }
+            }
+            list.set_value(Some(assessing.finish()));
+            version.update(|v| *v += 1);
+            phase.set(BuildPhase::Built);
+        });
     };
-    rebuild();
 
     let all_sheets = Memo::new(move |_| {
         version.track();
         let h = heading.get();
         list.with_value(|l| match l {
-            Some(Ok(list)) => sheets(&Forms::new(list), &h),
-            _ => Vec::new(),
+            Some(list) => sheets(&Forms::new(list), &h),
+            None => Vec::new(),
         })
     });
-    let build_error = move || {
-        version.track();
-        list.with_value(|l| match l {
-            Some(Err(e)) => Some(e.clone()),
-            _ => None,
-        })
-    };
 
     let attach = move |ev: leptos::ev::Event, is_details: bool| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
@@ -175,7 +215,10 @@ pub fn Workbench(report: Report) -> impl IntoView {
                 previous.set(Some(Attached { name, read }));
             }
             selected.set(0);
-            rebuild();
+            // Forms already made are made again with the sheet.
+            if phase.get_untracked() != BuildPhase::NotBuilt {
+                build();
+            }
         });
     };
 
@@ -184,15 +227,18 @@ pub fn Workbench(report: Report) -> impl IntoView {
         heading.set(h);
     };
 
-    let file_stem = stem(&report.file_name).to_string();
-    let stem_one = file_stem.clone();
+    let file_stem = StoredValue::new(stem(&report.file_name).to_string());
     let download_one = move |_| {
         let sheets = all_sheets.get_untracked();
         let Some(sheet) = sheets.get(selected.get_untracked()) else {
             return;
         };
         let h = heading.get_untracked();
-        let name = format!("{}-mau-{}.xlsx", stem_one, sheet.key.replace('_', "-"));
+        let name = format!(
+            "{}-mau-{}.xlsx",
+            file_stem.get_value(),
+            sheet.key.replace('_', "-")
+        );
         failed.set(
             match workbook(std::slice::from_ref(sheet), &h) {
                 Ok(bytes) => download(&name, XLSX_MIME, &bytes).err(),
@@ -204,7 +250,7 @@ pub fn Workbench(report: Report) -> impl IntoView {
     let download_all = move |_| {
         let sheets = all_sheets.get_untracked();
         let h = heading.get_untracked();
-        let name = format!("{file_stem}-bieu-mau.xlsx");
+        let name = format!("{}-bieu-mau.xlsx", file_stem.get_value());
         failed.set(
             match workbook(&sheets, &h) {
                 Ok(bytes) => download(&name, XLSX_MIME, &bytes).err(),
@@ -286,8 +332,29 @@ pub fn Workbench(report: Report) -> impl IntoView {
                 </label>
                 {move || attached_status(false)}
             </div>
-            {move || build_error().map(|e| view! { <p class="commune-alert" role="alert">{e}</p> })}
             <HeadingFields heading all_sheets on_save=save_heading saved_failed />
+            {move || match phase.get() {
+                BuildPhase::NotBuilt => view! {
+                    <div class="button-row no-print">
+                        <button type="button" class="button primary" data-testid="forms-build" on:click=move |_| build()>
+                            {i18n.t("commune_forms_build")}
+                        </button>
+                    </div>
+                }
+                .into_any(),
+                BuildPhase::Building(percent) => view! {
+                    <p class="commune-status no-print" role="status" data-testid="forms-building">
+                        {i18n.tf("commune_forms_building", &[("percent", &percent.to_string())])}
+                    </p>
+                }
+                .into_any(),
+                BuildPhase::Failed(text) => view! {
+                    <p class="commune-alert" role="alert" data-testid="forms-build-failed">{text}</p>
+                }
+                .into_any(),
+                BuildPhase::Built => ().into_any(),
+            }}
+            <Show when=move || phase.get() == BuildPhase::Built>
             <nav class="form-picker no-print" aria-label=move || i18n.t("commune_forms_picker_label")>
                 {move || {
                     all_sheets
@@ -335,6 +402,7 @@ pub fn Workbench(report: Report) -> impl IntoView {
                 let h = heading.get();
                 all_sheets.with(|s| s.get(selected.get()).map(|sheet| form_view(sheet, &h)))
             }}
+            </Show>
         </section>
     }
 }

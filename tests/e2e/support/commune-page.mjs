@@ -196,6 +196,12 @@ export class FormsWorkbench {
     if (previous) await this.byTestId("forms-previous-input").setInputFiles(previous);
   }
 
+  /** Asks for the forms ("Lập biểu mẫu") and waits until they are made. */
+  async build() {
+    await this.byTestId("forms-build").click();
+    await this.page.locator('[data-testid="form-sheet"]').waitFor({ timeout: 30_000 });
+  }
+
   /** Types one heading field (`province`, `district`, `commune`, `year`) and leaves it. */
   async setHeading(field, value) {
     const input = this.byTestId(`heading-${field}`).first();
