@@ -2,7 +2,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { launchPhone, REPO_ROOT } from "./support/harness.mjs";
 import { AS_OF, CommunePage, FormsWorkbench, unzip, VILLAGE, villageExpected } from "./support/commune-page.mjs";
@@ -193,5 +193,16 @@ test("a form fits a 360 px phone: the table scrolls inside its frame", async () 
     await sheet.scrollIntoViewIfNeeded();
     await phone.page.screenshot({ path: join(SHOTS, "commune-form-6-1-360.png") });
     await sheet.screenshot({ path: join(SHOTS, "commune-form-6-1-360-whole.png") });
+
+    // A last year's list that does not read is named, line and column, in Vietnamese; the forms
+    // are made again without it.
+    const bad = join(REPO_ROOT, "artifacts/previous-bad.csv");
+    await writeFile(bad, "id,village,area,class,members,earlier\nnl-01,Nà Lầu,rural,poor,4,\nnl-02,Nà Lầu,rural,ngheo,5,\n");
+    await forms.attach({ previous: bad });
+    const error = forms.byTestId("forms-sheet-error");
+    await error.waitFor();
+    assert.match(await error.innerText(), /previous-bad\.csv: dòng 3, cột class: cần poor, near_poor hoặc not_poor, nhưng gặp “ngheo”/);
+    await forms.byTestId("form-pick-6_2").waitFor({ state: "detached" });
+    assert.equal(await forms.byTestId("form-pick-6_1").count(), 1);
   });
 });
