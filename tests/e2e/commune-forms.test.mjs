@@ -174,6 +174,10 @@ test("printing a form shows only that form, on A4 portrait or landscape", async 
     // When printing is over the page is itself again.
     await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
     assert.equal(await page.evaluate(() => document.documentElement.className), "");
+    // The dashboard's own print leaves the workbench out.
+    await page.emulateMedia({ media: "print" });
+    assert.equal(await page.locator('[data-testid="form-sheet"]').isVisible(), false);
+    assert.ok(await page.locator("#commune-classes-title").isVisible());
     await page.emulateMedia({ media: "screen" });
   });
 });
