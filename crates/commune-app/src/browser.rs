@@ -131,3 +131,46 @@ pub fn print() {
         let _ = window.print();
     }
 }
+
+/// Where the forms' heading is kept (names of places and the year; no household data).
+const HEADING_KEY: &str = "mucsong.commune.heading";
+
+/// The saved heading's text, if any.
+pub fn load_heading() -> Option<String> {
+    storage()?.get_item(HEADING_KEY).ok().flatten()
+}
+
+/// Saves the heading's text; false when storage is unavailable.
+pub fn save_heading(text: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(HEADING_KEY, text).is_ok())
+}
+
+/// Prints only the open form: marks the root (`printing-form`, and `printing-landscape` for a
+/// wide form) so the print styles hide everything else and choose the form's A4 page, opens the
+/// print dialog, and unmarks the root when printing is over (`afterprint`).
+pub fn print_form(is_landscape: bool) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(root) = window.document().and_then(|d| d.document_element()) else {
+        return;
+    };
+    let classes = root.class_list();
+    let _ = classes.add_1("printing-form");
+    let _ = classes.toggle_with_force("printing-landscape", is_landscape);
+    let clear = Closure::once_into_js({
+        let root = root.clone();
+        move || {
+            let classes = root.class_list();
+            let _ = classes.remove_2("printing-form", "printing-landscape");
+        }
+    });
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_once(true);
+    let _ = window.add_event_listener_with_callback_and_add_event_listener_options(
+        "afterprint",
+        clear.unchecked_ref(),
+        &options,
+    );
+    let _ = window.print();
+}

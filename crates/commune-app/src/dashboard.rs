@@ -81,6 +81,7 @@ pub fn Dashboard(report: Report) -> impl IntoView {
             <TargetsSection report=report.clone() />
             {(!report.errors.is_empty()).then(|| view! { <ErrorList report=report.clone() n_listed /> })}
             <Exports report=report.clone() />
+            <super::workbench::Workbench report=report.clone() />
         </div>
     }
 }

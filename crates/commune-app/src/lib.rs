@@ -15,6 +15,7 @@ mod dashboard;
 mod exports;
 mod file_picker;
 pub mod page;
+mod workbench;
 
 pub use page::CommuneApp;
 

@@ -1,6 +1,7 @@
 //! Commune mode's pure model: chunked runs over a batch file (`run`); the commune's household list
 //! by village with last year's list (`list`, `sheet` for a summary sheet's recorded results); the
-//! official forms' numbers (`forms`: Mẫu 6.1, 6.2, 7.1–7.7, 7.11); the cross-check
+//! official forms' numbers (`forms`: Mẫu 6.1, 6.2, 7.1–7.7, 7.11), laid out as the circular lays
+//! them out (`layout`) and written as an `.xlsx` workbook (`xlsx`); the cross-check
 //! (`crosscheck`); province targets and the comparison with them (`targets`) and the yearly
 //! reduction of the poverty rate (`reduction`), with their data (`data`, from data/commune.toml);
 //! the dashboard and template CSV files (`export`); and messages as translation keys or worded
@@ -11,12 +12,14 @@ pub mod crosscheck;
 pub mod data;
 pub mod export;
 pub mod forms;
+pub mod layout;
 pub mod list;
 pub mod messages;
 pub mod reduction;
 pub mod run;
 pub mod sheet;
 pub mod targets;
+pub mod xlsx;
 
 pub use run::{
     classify_file, Bytes, CommuneRun, InputFormat, OpenError, Output, RunOptions, MAX_FILE_BYTES,

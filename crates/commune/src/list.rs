@@ -442,20 +442,58 @@ impl CommuneList {
     /// Assesses every household: full records with `options` (their own `assessed_on` unless
     /// overridden), summary rows on `summary_date` (they carry no date).
     pub fn assess(&self, options: &AssessOptions, summary_date: Date) -> AssessedList {
-        let previous_by_id: Option<BTreeMap<&str, &PreviousEntry>> = self
-            .previous
-            .as_ref()
-            .map(|p| p.entries.iter().map(|e| (e.id.as_str(), e)).collect());
-        let mut villages: Vec<String> = Vec::new();
-        let mut note_village = |v: &str| {
-            if !villages.iter().any(|known| known == v) {
-                villages.push(v.to_string());
-            }
-        };
-        let mut households = Vec::with_capacity(self.households.len());
-        for (index, h) in self.households.iter().enumerate() {
-            note_village(&h.village);
-            let previous = match (&previous_by_id, h.answers.id()) {
+        let mut assessing = self.assessing(options, summary_date);
+        while !assessing.step(usize::MAX) {}
+        assessing.finish()
+    }
+
+    /// The same assessment a few households at a time (`Assessing::step`), so a page can yield
+    /// between steps and stay responsive on a large list.
+    pub fn assessing(&self, options: &AssessOptions, summary_date: Date) -> Assessing<'_> {
+        Assessing {
+            list: self,
+            options: options.clone(),
+            summary_date,
+            previous_by_id: self
+                .previous
+                .as_ref()
+                .map(|p| p.entries.iter().map(|e| (e.id.as_str(), e)).collect()),
+            villages: Vec::new(),
+            households: Vec::with_capacity(self.households.len()),
+        }
+    }
+}
+
+/// An assessment of a list in progress (`CommuneList::assessing`).
+pub struct Assessing<'a> {
+    list: &'a CommuneList,
+    options: AssessOptions,
+    summary_date: Date,
+    previous_by_id: Option<BTreeMap<&'a str, &'a PreviousEntry>>,
+    villages: Vec<String>,
+    households: Vec<AssessedHousehold>,
+}
+
+fn note_village(villages: &mut Vec<String>, v: &str) {
+    if !villages.iter().any(|known| known == v) {
+        villages.push(v.to_string());
+    }
+}
+
+impl Assessing<'_> {
+    /// Assesses up to `max` more households; true when every household is assessed.
+    pub fn step(&mut self, max: usize) -> bool {
+        let start = self.households.len();
+        for (index, h) in self
+            .list
+            .households
+            .iter()
+            .enumerate()
+            .skip(start)
+            .take(max)
+        {
+            note_village(&mut self.villages, &h.village);
+            let previous = match (&self.previous_by_id, h.answers.id()) {
                 (Some(by_id), Some(id)) => match by_id.get(id) {
                     Some(entry) => Previous::On((*entry).clone()),
                     None => Previous::Absent,
@@ -463,20 +501,20 @@ impl CommuneList {
                 _ => Previous::Unknown,
             };
             let (result, children) = match &h.answers {
-                Answers::Record(record) => match assess(record, options) {
+                Answers::Record(record) => match assess(record, &self.options) {
                     Ok(a) => {
                         let children = child_counts(record, &a.result, &a.explanation);
                         (Ok(a.result), children)
                     }
                     Err(e) => (Err(e), None),
                 },
-                Answers::Summary(row) => (assess_summary(row, summary_date), None),
+                Answers::Summary(row) => (assess_summary(row, self.summary_date), None),
             };
             let mut recorded = h.recorded;
             if let Answers::Summary(row) = &h.answers {
                 recorded.score_a = recorded.score_a.or(row.score_a);
             }
-            households.push(AssessedHousehold {
+            self.households.push(AssessedHousehold {
                 index,
                 village: h.village.clone(),
                 head: h.head.clone(),
@@ -488,12 +526,29 @@ impl CommuneList {
                 children,
             });
         }
-        let current_ids: std::collections::BTreeSet<&str> = self
+        self.households.len() >= self.list.households.len()
+    }
+
+    /// Households assessed, and in the list.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.households.len(), self.list.households.len())
+    }
+
+    /// The assessed list (call when `step` has returned true; households not yet assessed are
+    /// left out).
+    pub fn finish(self) -> AssessedList {
+        let Assessing {
+            list,
+            mut villages,
+            households,
+            ..
+        } = self;
+        let current_ids: std::collections::BTreeSet<&str> = list
             .households
             .iter()
             .filter_map(|h| h.answers.id())
             .collect();
-        let departed: Vec<PreviousEntry> = self
+        let departed: Vec<PreviousEntry> = list
             .previous
             .iter()
             .flat_map(|p| &p.entries)
@@ -501,12 +556,12 @@ impl CommuneList {
             .cloned()
             .collect();
         for e in &departed {
-            note_village(&e.village);
+            note_village(&mut villages, &e.village);
         }
         AssessedList {
             households,
             departed,
-            previous: self.previous.clone(),
+            previous: list.previous.clone(),
             villages,
         }
     }

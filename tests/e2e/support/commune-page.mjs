@@ -1,8 +1,9 @@
-//! Page object and helpers for commune mode's end-to-end specs: open commune mode's page, load a file (picker or drop), read the dashboard's figures, take downloads, run the command-line tool.
+//! Page object and helpers for commune mode's end-to-end specs: open commune mode's page, load a file (picker or drop), read the dashboard's figures, take downloads, run the command-line tool; the forms workbench and a small zip reader for its .xlsx files.
 
 import { execFileSync } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import zlib from "node:zlib";
 import { AppPage } from "./app-page.mjs";
 import { distDir, REPO_ROOT, waitForAppStarted, waitInPage } from "./harness.mjs";
 
@@ -162,4 +163,88 @@ export function totalsFromJsonLines(bytes) {
     else totals[record.class] += 1;
   }
   return totals;
+}
+
+/** Thôn Nà Lầu, the commune crate's hand-computed village (crates/commune/tests/fixtures/village/). */
+export const VILLAGE = join(REPO_ROOT, "crates/commune/tests/fixtures/village");
+
+/** One number or list of a section of the village's expected.toml (`[form_7_1]` → `n_poor = 14`), read without a TOML library: the file writes them one a line. */
+export async function villageExpected(section, key) {
+  const text = await readFile(join(VILLAGE, "expected.toml"), "utf8");
+  const start = text.indexOf(`\n[${section}]\n`);
+  if (start < 0) throw new Error(`expected.toml: no [${section}]`);
+  const body = text.slice(start + section.length + 4).split(/\n\[/)[0];
+  const line = body.split("\n").find((l) => l.startsWith(`${key} =`));
+  if (!line) throw new Error(`expected.toml: no ${key} in [${section}]`);
+  return JSON.parse(line.slice(line.indexOf("=") + 1).trim());
+}
+
+/** The review workbench of a finished run: attach the sheets, type the heading, open a form, read its table. */
+export class FormsWorkbench {
+  constructor(commune) {
+    this.commune = commune;
+    this.page = commune.page;
+  }
+
+  byTestId(id) {
+    return this.commune.byTestId(id);
+  }
+
+  /** Attaches the details sheet and last year's list (paths). */
+  async attach({ details, previous }) {
+    if (details) await this.byTestId("forms-details-input").setInputFiles(details);
+    if (previous) await this.byTestId("forms-previous-input").setInputFiles(previous);
+  }
+
+  /** Asks for the forms ("Lập biểu mẫu") and waits until they are made. */
+  async build() {
+    await this.byTestId("forms-build").click();
+    await this.page.locator('[data-testid="form-sheet"]').waitFor({ timeout: 30_000 });
+  }
+
+  /** Types one heading field (`province`, `district`, `commune`, `year`) and leaves it. */
+  async setHeading(field, value) {
+    const input = this.byTestId(`heading-${field}`).first();
+    await input.fill(value);
+    await input.dispatchEvent("change");
+  }
+
+  /** Opens a form by its key (`6_1`, `7_1` …) and returns its sheet. */
+  async open(key) {
+    await this.byTestId(`form-pick-${key}`).first().click();
+    const sheet = this.page.locator(`[data-testid="form-sheet"][data-form="${key}"]`);
+    await sheet.waitFor();
+    return sheet;
+  }
+
+  /** The open form's body rows: {kind, cells: [text…]}. */
+  rows() {
+    return this.page.locator('[data-testid="form-sheet"] tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({ kind: tr.dataset.kind, cells: [...tr.cells].map((td) => td.textContent.trim()) })),
+    );
+  }
+}
+
+/** The entries of a zip file (an .xlsx) by name, inflated: a small reader of the central directory. */
+export function unzip(bytes) {
+  const { inflateRawSync } = zlib;
+  let end = bytes.length - 22;
+  while (end >= 0 && bytes.readUInt32LE(end) !== 0x06054b50) end -= 1;
+  if (end < 0) throw new Error("not a zip: no end of central directory");
+  const n = bytes.readUInt16LE(end + 10);
+  let at = bytes.readUInt32LE(end + 16);
+  const entries = new Map();
+  for (let i = 0; i < n; i += 1) {
+    const method = bytes.readUInt16LE(at + 10);
+    const size = bytes.readUInt32LE(at + 20);
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const skip = nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+    const local = bytes.readUInt32LE(at + 42);
+    const name = bytes.subarray(at + 46, at + 46 + nameLength).toString("utf8");
+    const dataAt = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+    const raw = bytes.subarray(dataAt, dataAt + size);
+    entries.set(name, method === 8 ? inflateRawSync(raw) : Buffer.from(raw));
+    at += 46 + skip;
+  }
+  return entries;
 }

@@ -8,3 +8,5 @@ mod laws;
 mod readers;
 mod small;
 mod village;
+#[cfg(not(target_arch = "wasm32"))]
+mod workbench;
