@@ -70,16 +70,14 @@ pub fn StepBody(
                 })
             };
             // Phiếu A's exclusions: none of them holds for most households, in one tap.
-            let none = (step == Step::Exclusions).then(|| {
-                move || {
-                    let mut m = Markup::new();
-                    m.leaf(
-                        "button",
-                        r#"type="button" class="button secondary" data-testid="none-of-these""#,
-                        i18n.t("none_of_these"),
-                    );
-                    Static::new(m).on_button(move || session.update(|d| d.answer_none(step)))
-                }
+            let none = (step == Step::Exclusions).then_some(move || {
+                let mut m = Markup::new();
+                m.leaf(
+                    "button",
+                    r#"type="button" class="button secondary" data-testid="none-of-these""#,
+                    i18n.t("none_of_these"),
+                );
+                Static::new(m).on_button(move || session.update(|d| d.answer_none(step)))
             });
             view! {
                 {none}

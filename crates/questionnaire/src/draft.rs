@@ -706,10 +706,7 @@ mod tests {
             d.record.members.as_ref().unwrap()[1].health_insurance,
             Some(true)
         );
-        assert_eq!(
-            d.record.members.as_ref().unwrap()[2].pension.is_some(),
-            true
-        );
+        assert!(d.record.members.as_ref().unwrap()[2].pension.is_some());
     }
 
     /// One tap answers every exclusion and criterion "no", a "yes" given before included, and
