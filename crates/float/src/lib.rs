@@ -241,6 +241,16 @@ pub fn f64_exp_text(x: f64) -> String {
 mod tests {
     use super::parse;
 
+    /// A small deterministic generator of test inputs (xorshift64).
+    fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
+        move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        }
+    }
+
     fn std(text: &str) -> Option<f64> {
         text.parse::<f64>().ok().filter(|x| x.is_finite())
     }
@@ -286,13 +296,7 @@ mod tests {
             );
         }
         // Generated: up to 15 significant digits, the point anywhere, exponents to ±22.
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = xorshift(0x9e37_79b9_7f4a_7c15);
         for _ in 0..200_000 {
             let n_digits = (next() % 15 + 1) as usize;
             let digits: String = (0..n_digits)
@@ -385,13 +389,7 @@ mod tests {
         for x in [f64::INFINITY, f64::NEG_INFINITY, f64::NAN] {
             assert_eq!(display(x), format!("{x}"));
         }
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = xorshift(0x2545_f491_4f6c_dd1d);
         for _ in 0..200_000 {
             let n_digits = (next() % 15 + 1) as u32;
             let m = next() % 10u64.pow(n_digits);
