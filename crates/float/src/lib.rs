@@ -310,7 +310,7 @@ mod tests {
             if point == n_digits {
                 text.pop();
             }
-            if next() % 3 == 0 {
+            if next().is_multiple_of(3) {
                 let e = (next() % 15) as i64 - 7;
                 text.push_str(&format!("e{e}"));
             }
