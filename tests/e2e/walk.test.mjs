@@ -27,8 +27,6 @@ const PROVINCE = {
 };
 /** Issue 11's goal for the Lạng Sơn household of four (it took 43 screens and ~157 taps). */
 const GOAL = { screens: 15, taps: 60 };
-/** The member questions the member list offers to answer once for everyone (draft::SAME_FOR_EVERYONE). */
-const SAME_FOR_EVERYONE = ["health_insurance", "uses_internet", "vocational_training", "monthly_social_allowance", "pension", "critical_illness"];
 
 /** The questionnaire page object, counting taps. */
 class CountingPage extends QuestionnairePage {
@@ -55,7 +53,9 @@ class CountingPage extends QuestionnairePage {
   async continue() {
     // On the member list, a person answers once what is the same for everyone.
     if (this.household && (await this.stepKey()) === "members") {
-      for (const field of SAME_FOR_EVERYONE) {
+      // The questions the list offers for everyone, read from its buttons (`field=key`).
+      const actions = await this.page.locator('[data-testid="same-for-all"] button').evaluateAll((bs) => bs.map((b) => b.dataset.action));
+      for (const field of new Set(actions.map((a) => a.split("=")[0]))) {
         const values = new Set(this.household.members.map((m) => m[field]));
         const [value] = values;
         const button = this.byTestId(`all-${field}=${value}`);

@@ -304,32 +304,43 @@ pub fn Workbench(report: Report) -> impl IntoView {
         })
     };
 
+    // The two optional sheets: the household details, and last year's list.
+    let attach_input = move |is_details: bool| {
+        let (label, hint, id) = if is_details {
+            (
+                "commune_forms_details_label",
+                "commune_forms_details_hint",
+                "forms-details-input",
+            )
+        } else {
+            (
+                "commune_forms_previous_label",
+                "commune_forms_previous_hint",
+                "forms-previous-input",
+            )
+        };
+        view! {
+            <label class="attach">
+                <span class="attach-label">{move || i18n.t(label)}</span>
+                <input
+                    type="file"
+                    accept=".csv,text/csv"
+                    data-testid=id
+                    on:change=move |ev| attach(ev, is_details)
+                />
+                <span class="hint">{move || i18n.t(hint)}</span>
+            </label>
+        }
+    };
+
     view! {
         <section class="card workbench" aria-labelledby="forms-title" data-testid="forms-workbench">
             <h2 id="forms-title" class="no-print">{move || i18n.t("commune_forms_title")}</h2>
             <p class="hint no-print">{move || i18n.t("commune_forms_intro")}</p>
             <div class="forms-attach no-print">
-                <label class="attach">
-                    <span class="attach-label">{move || i18n.t("commune_forms_details_label")}</span>
-                    <input
-                        type="file"
-                        accept=".csv,text/csv"
-                        data-testid="forms-details-input"
-                        on:change=move |ev| attach(ev, true)
-                    />
-                    <span class="hint">{move || i18n.t("commune_forms_details_hint")}</span>
-                </label>
+                {attach_input(true)}
                 {move || attached_status(true)}
-                <label class="attach">
-                    <span class="attach-label">{move || i18n.t("commune_forms_previous_label")}</span>
-                    <input
-                        type="file"
-                        accept=".csv,text/csv"
-                        data-testid="forms-previous-input"
-                        on:change=move |ev| attach(ev, false)
-                    />
-                    <span class="hint">{move || i18n.t("commune_forms_previous_hint")}</span>
-                </label>
+                {attach_input(false)}
                 {move || attached_status(false)}
             </div>
             <HeadingFields heading all_sheets on_save=save_heading saved_failed />
