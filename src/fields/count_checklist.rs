@@ -1,6 +1,7 @@
-//! "Which of these does the household have?": the counts of assets and livestock as a list to
-//! tick (`fields::is_tick_count`). A ticked item asks its count (1 unless changed); what is not
-//! ticked is 0 once the list is confirmed (`Draft::confirm_checklist`, on Continue); "Không
+//! "Which of these does the household have?": the counts of assets and livestock, the kinds of
+//! land and aquaculture as a list to tick (`fields::is_tick_count`). A ticked item asks its count
+//! (1 unless changed) or its area (asked, never assumed); what is not ticked is none once the
+//! list is confirmed (`Draft::confirm_checklist`, on Continue); "Không
 //! biết" is a choice of its own on each line, never implied.
 
 use crate::fields::text_field::TextField;
@@ -8,7 +9,7 @@ use crate::fields::{dynamic, flag, keyed_list, on_event};
 use crate::session::use_session;
 use leptos::prelude::*;
 use mucsong_questionnaire::draft::Holding;
-use mucsong_questionnaire::fields::question_key;
+use mucsong_questionnaire::fields::{self, question_key, Answer};
 use mucsong_widgets::i18n::use_i18n;
 
 /// The checklist of the items among a screen's fields; nothing when there are none.
@@ -67,11 +68,13 @@ fn CountItem(
             Holding::Unseen
         })
     };
-    // The count of a ticked item: the field's own input (`TextField` labels it "Số lượng").
+    // The count or area of a ticked item: the field's own input (`TextField` labels it "Số
+    // lượng" or "Diện tích"); a yes/no item (aquaculture) is its tick alone.
+    let amount = fields::ticked(&path) != Some(Answer::Bool(true));
     let count = {
         let path = path.clone();
         dynamic(move || {
-            if !have.get() {
+            if !amount || !have.get() {
                 return ().into_any();
             }
             view! { <TextField path=path.clone() /> }.into_any()

@@ -28,7 +28,12 @@ pub fn TextField(
     // know" (count_checklist.rs): here it is only "Số lượng".
     let is_count_of_tick = fields::is_tick_count(&path);
     let question = if is_count_of_tick {
-        "checklist_count".to_string()
+        if kind == FieldKind::Land {
+            "checklist_area"
+        } else {
+            "checklist_count"
+        }
+        .to_string()
     } else {
         question_key(&path)
     };

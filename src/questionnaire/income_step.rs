@@ -105,5 +105,6 @@ pub fn IncomeStep() -> impl IntoView {
             }.into_any(),
             _ => ().into_any(),
         })}
+        <Field path="agricultural_household".to_string() />
     }
 }

@@ -29,6 +29,14 @@ pub fn MembersList() -> impl IntoView {
             .leaf("h2", "", i18n.t("all_title"))
             .leaf("p", r#"class="hint""#, i18n.t("all_hint"));
             for (field, keys) in SAME_FOR_EVERYONE {
+                // Before the first question that offers only "no one": all of them in one tap.
+                if keys.len() == 1 && !m.as_str().contains("all-none") {
+                    m.leaf(
+                        "button",
+                        r#"type="button" class="button secondary" data-action="none" data-testid="all-none""#,
+                        i18n.t("all_none"),
+                    );
+                }
                 let now = session.with_draft(|d| d.same_for_everyone(field)).flatten();
                 m.open("div", r#"class="same-row" role="group""#).leaf(
                     "p",
@@ -60,10 +68,43 @@ pub fn MembersList() -> impl IntoView {
                 m.close("div");
             }
             m.close("section");
-            Static::new(m).on_action(move |action| {
-                if let Some((field, key)) = action.split_once('=') {
-                    session.update(|d| d.set_for_everyone(field, key));
-                }
+            Static::new(m).on_action(move |action| match action.split_once('=') {
+                Some((field, key)) => session.update(|d| d.set_for_everyone(field, key)),
+                None => session.update(|d| d.set_none_for_everyone()),
+            })
+        })
+    };
+    // On an empty list, the household's size in one tap (1 to 8; more are added one by one).
+    let size_picker = move || {
+        (n.get() == 0).then(|| {
+            let mut m = Markup::new();
+            m.open(
+                "div",
+                r#"class="size-picker" role="group" aria-labelledby="size-q""#,
+            )
+            .leaf(
+                "p",
+                r#"id="size-q" class="field-label""#,
+                i18n.t("members_size"),
+            );
+            for k in 1..=8 {
+                let k = k.to_string();
+                m.open_with(
+                    "button",
+                    &[
+                        ("type", "button"),
+                        ("class", "button secondary"),
+                        ("data-action", &k),
+                        ("data-testid", &format!("household-size-{k}")),
+                    ],
+                )
+                .text(&k)
+                .close("button");
+            }
+            m.close("div");
+            Static::new(m).on_action(move |k| {
+                let k = k.parse().unwrap_or(0);
+                session.update(|d| d.add_members(k));
             })
         })
     };
@@ -106,6 +147,7 @@ pub fn MembersList() -> impl IntoView {
     };
     view! {
         <p class="hint">{i18n.tr("members_hint")}</p>
+        {size_picker}
         <ul class="member-list" data-testid="member-list">
             {dynamic(move || {
                 (0..n.get())

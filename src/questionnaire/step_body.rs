@@ -49,7 +49,6 @@ pub fn StepBody(
         Step::Place => view! {
             <Field path="area".to_string() />
             <ProvincePicker />
-            <Field path="agricultural_household".to_string() />
         }
         .into_any(),
         Step::Members => view! { <MembersList /> }.into_any(),

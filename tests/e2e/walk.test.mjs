@@ -2,7 +2,7 @@
 //
 // Taps counted: a choice (1), a typed answer (1, whatever its length), an item of a "which of
 // these" list (none: 0, one: 1 tick, more: the tick and the number), a province picked (2: open
-// the list, choose), "add a person" (1), "none of these" on Phiếu A's exclusions (1, when none holds), Continue (1), "see the result" (1). The start page counts
+// the list, choose), the household's size (1) or "add a person" (1 each), "none of these" on Phiếu A's exclusions and "no one has any of these" on the member list (1, when none holds), Continue (1), "see the result" (1). The start page counts
 // as the first screen; a screen counts as answered once Continue leaves it.
 
 import { test, after } from "node:test";
@@ -54,9 +54,23 @@ class CountingPage extends QuestionnairePage {
     // On the member list, a person answers once what is the same for everyone.
     if (this.household && (await this.stepKey()) === "members") {
       // The questions the list offers for everyone, read from its buttons (`field=key`).
-      const actions = await this.page.locator('[data-testid="same-for-all"] button').evaluateAll((bs) => bs.map((b) => b.dataset.action));
+      const actions = await this.page.locator('[data-testid="same-for-all"] button').evaluateAll((bs) => bs.map((b) => b.dataset.action).filter((a) => a.includes("=")));
+      // Whose answer is given: a question not asked of a child (a serious illness, from 15) has
+      // none in the true record, and "no one" holds for the child as for everyone.
+      const truth = (field) => new Set(this.household.members.map((m) => m[field]).filter((v) => v !== undefined && v !== null));
+      const none = this.byTestId("all-none");
+      if ((await none.count()) > 0) {
+        const single = new Map(actions.map((a) => a.split("=")).filter(([f], _, all) => all.filter(([g]) => g === f).length === 1));
+        if ([...single].every(([f, key]) => { const v = truth(f); return v.size === 1 && String([...v][0]) === key; })) {
+          await none.click();
+          await this.page.waitForFunction((ids) => ids.every((id) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute("aria-pressed") === "true"), [...single].map(([f, k]) => `all-${f}=${k}`));
+          this.taps += 1;
+          for (const f of single.keys()) this.shared.add(f);
+        }
+      }
       for (const field of new Set(actions.map((a) => a.split("=")[0]))) {
-        const values = new Set(this.household.members.map((m) => m[field]));
+        if (this.shared.has(field)) continue;
+        const values = truth(field);
         const [value] = values;
         const button = this.byTestId(`all-${field}=${value}`);
         if (values.size === 1 && (await button.count()) > 0) {
@@ -116,7 +130,7 @@ for (const name of NAMES) {
         screens += 1;
       },
     });
-    const addTaps = household.members.length;
+    const addTaps = app.addTaps;
     app.taps += addTaps;
     await app.byTestId("see-result").click();
     app.taps += 1;

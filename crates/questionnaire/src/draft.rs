@@ -423,7 +423,17 @@ impl Draft {
     /// for that.
     pub fn error(&self, path: &str, ctx: &ParseContext) -> Option<FieldError> {
         let spec = fields::spec(path)?;
-        let raw = self.raw.get(path)?;
+        let raw = self.raw.get(path);
+        // Land ticked as used, with no area typed: the area is asked, not assumed.
+        if spec.kind == FieldKind::Land
+            && self.raw.contains_key(&tick_marker(path))
+            && raw.is_none_or(|t| t.trim().is_empty())
+            && self.answer(path).is_none()
+            && !self.is_dont_know(path)
+        {
+            return Some(FieldError::new("land_area_needed", ""));
+        }
+        let raw = raw?;
         match self.parse(spec.kind, raw, ctx) {
             Err(error) => Some(error),
             Ok(None) => None,
@@ -516,6 +526,17 @@ impl Draft {
         }
     }
 
+    /// "No one has any of these" on the member list: every question of `SAME_FOR_EVERYONE` that
+    /// offers only a "no one" answer (a qualification, an allowance, a pension, a serious
+    /// illness) answered so for everyone in one tap; each can still be changed, here or per person.
+    pub fn set_none_for_everyone(&mut self) {
+        for (field, keys) in SAME_FOR_EVERYONE {
+            if let [key] = keys {
+                self.set_for_everyone(field, key);
+            }
+        }
+    }
+
     /// The answer every member has for `field`, when they all have the same one.
     pub fn same_for_everyone(&self, field: &str) -> Option<String> {
         let mut keys = (0..self.n_members()).map(|i| self.choice(&format!("members[{i}].{field}")));
@@ -542,7 +563,8 @@ impl Draft {
         let typed = self.raw.get(path).is_some_and(|t| !t.trim().is_empty());
         match self.answer(path) {
             _ if self.raw.contains_key(&tick_marker(path)) => Holding::Have,
-            Some(Answer::Count(0)) => Holding::HaveNone,
+            Some(Answer::Count(0) | Answer::Bool(false)) => Holding::HaveNone,
+            Some(Answer::Number(n)) if n == 0.0 => Holding::HaveNone,
             Some(_) => Holding::Have,
             // Text that does not read as a count (an older number box's) is shown, ticked.
             None if typed => Holding::Have,
@@ -560,9 +582,10 @@ impl Draft {
                 self.set_dont_know(path, false, ctx);
                 self.raw.insert(marker, "1".to_string());
                 let typed = self.raw.get(path).is_some_and(|t| !t.trim().is_empty());
-                if !typed && !matches!(self.answer(path), Some(Answer::Count(n)) if n > 0) {
+                if !typed && self.holding_none(path) {
+                    // One of it, or yes; land waits for its area.
                     self.raw.remove(path);
-                    self.store(path, Some(&Answer::Count(1)));
+                    self.store(path, fields::ticked(path).as_ref());
                 }
             }
             Holding::DontKnow => {
@@ -573,9 +596,18 @@ impl Draft {
                 self.raw.remove(&marker);
                 self.raw.remove(path);
                 self.dont_know.remove(path);
-                let count = (holding == Holding::HaveNone).then_some(Answer::Count(0));
-                self.store(path, count.as_ref());
+                let none = (holding == Holding::HaveNone).then(|| fields::unticked(path));
+                self.store(path, none.flatten().as_ref());
             }
+        }
+    }
+
+    /// Whether a checklist item's answer is none of it (0, 0 m², no) or missing.
+    fn holding_none(&self, path: &str) -> bool {
+        match self.answer(path) {
+            None | Some(Answer::Count(0) | Answer::Bool(false)) => true,
+            Some(Answer::Number(n)) => n == 0.0,
+            Some(_) => false,
         }
     }
 
@@ -584,13 +616,18 @@ impl Draft {
     /// unticked. "Không biết" stays unknown.
     pub fn confirm_checklist(&mut self, paths: &[String], ctx: &ParseContext) {
         for path in paths.iter().filter(|p| fields::is_tick_count(p)) {
-            match (self.holding(path), self.answer(path)) {
-                (Holding::Unseen, _) | (Holding::Have, Some(Answer::Count(0))) => {
+            match self.holding(path) {
+                Holding::Unseen => self.set_holding(path, Holding::HaveNone, ctx),
+                Holding::Have if self.answer(path).is_some() && self.holding_none(path) => {
                     self.set_holding(path, Holding::HaveNone, ctx)
                 }
-                (Holding::Have, None) if self.raw.get(path).is_none_or(|t| t.trim().is_empty()) => {
+                Holding::Have
+                    if self.answer(path).is_none()
+                        && self.raw.get(path).is_none_or(|t| t.trim().is_empty()) =>
+                {
+                    // Ticked without a count: one (land has no such default; `error` asks its area).
                     self.raw.remove(path);
-                    self.store(path, Some(&Answer::Count(1)));
+                    self.store(path, fields::ticked(path).as_ref());
                 }
                 _ => {}
             }
@@ -608,6 +645,13 @@ impl Draft {
             Some(v) => self.raw.insert(key.to_string(), v.to_string()),
             None => self.raw.remove(key),
         };
+    }
+
+    /// Appends `n` empty members (the household's size, picked in one tap on an empty list).
+    pub fn add_members(&mut self, n: usize) {
+        for _ in 0..n {
+            self.add_member();
+        }
     }
 
     /// Appends an empty member and returns its index.
@@ -698,6 +742,21 @@ mod tests {
                     );
                 }
             }
+        }
+        // "No one has any of these": the questions whose only offer is "no one", in one tap.
+        let mut e = draft();
+        e.add_members(3);
+        assert_eq!(e.n_members(), 3);
+        e.set_none_for_everyone();
+        for (field, want) in [
+            ("vocational_training", Some("none")),
+            ("monthly_social_allowance", Some("none")),
+            ("pension", Some("none")),
+            ("critical_illness", Some("false")),
+            ("health_insurance", None),
+            ("uses_internet", None),
+        ] {
+            assert_eq!(e.same_for_everyone(field).as_deref(), want, "{field}");
         }
         d.choose("members[1].health_insurance", Some("true"));
         d.choose("members[0].health_insurance", Some("false"));
@@ -940,8 +999,57 @@ mod tests {
         assert_eq!(d.record.assets.as_ref().unwrap().motorbike, Some(1));
         // Other fields of the screen are not checklist items: they are left alone.
         let mut d = draft();
-        d.confirm_checklist(&["livestock.aquaculture".to_string()], &ctx());
-        assert_eq!(d.answer("livestock.aquaculture"), None);
+        d.confirm_checklist(&["electricity_kwh_per_month".to_string()], &ctx());
+        assert_eq!(d.answer("electricity_kwh_per_month"), None);
+    }
+
+    /// Land is ticked too: a ticked kind asks its area (never assumed), the others are 0 m²;
+    /// aquaculture is a tick alone (yes, or no when not ticked).
+    #[test]
+    fn land_and_aquaculture_are_ticked_and_an_area_is_asked() {
+        let land = [
+            "land_m2.annual_crops",
+            "land_m2.forest",
+            "livestock.aquaculture",
+            "livestock.poultry",
+        ]
+        .map(String::from)
+        .to_vec();
+        let mut d = draft();
+        d.set_holding("land_m2.annual_crops", Holding::Have, &ctx());
+        assert_eq!(d.holding("land_m2.annual_crops"), Holding::Have);
+        assert_eq!(d.answer("land_m2.annual_crops"), None);
+        // Continue is stopped at the ticked land without an area.
+        d.confirm_checklist(&land, &ctx());
+        let error = d.error("land_m2.annual_crops", &ctx()).map(|e| e.key);
+        assert_eq!(error, Some("land_area_needed"));
+        assert_eq!(d.answer("land_m2.annual_crops"), None);
+        assert_eq!(d.answer("land_m2.forest"), Some(Answer::Number(0.0)));
+        assert_eq!(d.answer("livestock.aquaculture"), Some(Answer::Bool(false)));
+        assert_eq!(d.holding("livestock.aquaculture"), Holding::HaveNone);
+        assert_eq!(d.answer("livestock.poultry"), Some(Answer::Count(0)));
+        d.input("land_m2.annual_crops", "1.000", &ctx()).unwrap();
+        assert_eq!(d.error("land_m2.annual_crops", &ctx()), None);
+        assert_eq!(
+            d.answer("land_m2.annual_crops"),
+            Some(Answer::Number(1000.0))
+        );
+        d.set_holding("livestock.aquaculture", Holding::Have, &ctx());
+        assert_eq!(d.answer("livestock.aquaculture"), Some(Answer::Bool(true)));
+        d.confirm_checklist(&land, &ctx());
+        assert_eq!(d.answer("livestock.aquaculture"), Some(Answer::Bool(true)));
+        assert_eq!(
+            d.answer("land_m2.annual_crops"),
+            Some(Answer::Number(1000.0))
+        );
+        // Unticked, the area typed is taken back: none.
+        d.set_holding("land_m2.annual_crops", Holding::HaveNone, &ctx());
+        assert_eq!(d.answer("land_m2.annual_crops"), Some(Answer::Number(0.0)));
+        assert_eq!(d.error("land_m2.annual_crops", &ctx()), None);
+        // "Không biết" on the line: unknown, no error.
+        d.set_holding("land_m2.forest", Holding::DontKnow, &ctx());
+        assert_eq!(d.answer("land_m2.forest"), None);
+        assert_eq!(d.error("land_m2.forest", &ctx()), None);
     }
 
     /// A ticked item asks its count: 1 unless changed; an emptied count is 1 when the list is

@@ -423,16 +423,40 @@ pub const LAND_MAX_M2: f64 = 100_000_000.0;
 pub const INCOME_SOURCES: &[&str] = mucsong_engine::household::IncomeSources::FIELDS;
 
 /// Whether a field is asked as an item of "which of these does the household have?" (a tick,
-/// and a count only for what is ticked) rather than as a number box: every count of the assets
-/// and livestock the household owns. Decided by the path, not by the screen, so the items follow
-/// the field wherever a screen lists it.
+/// and a count or an area only for what is ticked) rather than as a box of its own: every count
+/// of the assets and livestock the household owns, every kind of land it uses (ticked, its area
+/// is asked) and aquaculture (a tick alone). Decided by the path, not by the screen, so the items
+/// follow the field wherever a screen lists it.
 pub fn is_tick_count(path: &str) -> bool {
     let pattern = pattern_of(path);
-    (pattern.starts_with("assets.") || pattern.starts_with("livestock."))
-        && matches!(
-            spec(&pattern).map(|s| s.kind),
-            Some(FieldKind::Count { .. })
-        )
+    match spec(&pattern).map(|s| s.kind) {
+        Some(FieldKind::Count { .. }) => {
+            pattern.starts_with("assets.") || pattern.starts_with("livestock.")
+        }
+        Some(FieldKind::Land) => true,
+        Some(FieldKind::YesNo) => pattern == "livestock.aquaculture",
+        _ => false,
+    }
+}
+
+/// A checklist item's answer for "not ticked": none of it (0, 0 m², no).
+pub fn unticked(path: &str) -> Option<Answer> {
+    match spec(path)?.kind {
+        FieldKind::Count { .. } => Some(Answer::Count(0)),
+        FieldKind::Land => Some(Answer::Number(0.0)),
+        FieldKind::YesNo => Some(Answer::Bool(false)),
+        _ => None,
+    }
+}
+
+/// A checklist item's answer for "ticked" when nothing was typed: one of it, or yes; `None` for
+/// land, whose area must be typed.
+pub fn ticked(path: &str) -> Option<Answer> {
+    match spec(path)?.kind {
+        FieldKind::Count { .. } => Some(Answer::Count(1)),
+        FieldKind::YesNo => Some(Answer::Bool(true)),
+        _ => None,
+    }
 }
 
 /// The choices shown for the house's materials, as people name them, each with the record's key
@@ -1260,11 +1284,20 @@ mod tests {
             .map(|s| s.pattern)
             .filter(|p| is_tick_count(p))
             .collect();
-        assert_eq!(items.len(), 15 + 3, "{items:?}");
-        assert!(is_tick_count("assets.motorbike") && is_tick_count("livestock.poultry"));
-        for other in [
+        assert_eq!(items.len(), 15 + 4 + 5, "{items:?}");
+        for item in [
+            "assets.motorbike",
+            "livestock.poultry",
             "livestock.aquaculture",
             "land_m2.forest",
+        ] {
+            assert!(is_tick_count(item), "{item}");
+        }
+        assert_eq!(unticked("land_m2.forest"), Some(Answer::Number(0.0)));
+        assert_eq!(ticked("land_m2.forest"), None);
+        assert_eq!(ticked("livestock.aquaculture"), Some(Answer::Bool(true)));
+        assert_eq!(ticked("assets.car"), Some(Answer::Count(1)));
+        for other in [
             "electricity_kwh_per_month",
             "members[0].height_cm",
             "assets",

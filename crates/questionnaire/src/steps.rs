@@ -219,7 +219,7 @@ pub fn fields(step: Step, draft: &Draft) -> Vec<String> {
     let own = |paths: &[&str]| paths.iter().map(|p| p.to_string()).collect::<Vec<_>>();
     match step {
         Step::Intro => own(&["assessed_on"]),
-        Step::Place => own(&["area", "region", "agricultural_household"]),
+        Step::Place => own(&["area", "region"]),
         Step::Exclusions => own(&EXCLUSIONS).into_iter().chain(own(&CRITERIA)).collect(),
         Step::Member(i, page) => member_fields(draft, i, page),
         Step::Housing => own(&[
@@ -257,8 +257,10 @@ pub fn fields(step: Step, draft: &Draft) -> Vec<String> {
             "livestock.poultry",
             "livestock.aquaculture",
         ]),
+        // Whether the household farms decides only a support for households of average living
+        // (an income question), so it is asked with the income, after the class.
         Step::Income => match draft.extra(INCOME_MODE) {
-            Some("monthly") => own(&["income.monthly_vnd"]),
+            Some("monthly") => own(&["income.monthly_vnd", "agricultural_household"]),
             Some("sources") => INCOME_SOURCES
                 .iter()
                 .flat_map(|s| {
@@ -267,8 +269,9 @@ pub fn fields(step: Step, draft: &Draft) -> Vec<String> {
                         format!("income.sources_12m.{s}.cost_vnd"),
                     ]
                 })
+                .chain(["agricultural_household".to_string()])
                 .collect(),
-            _ => Vec::new(),
+            _ => own(&["agricultural_household"]),
         },
         Step::Waste => own(&["waste"]),
         Step::ExclusionStop | Step::Members | Step::Check | Step::Result => Vec::new(),
