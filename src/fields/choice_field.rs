@@ -57,9 +57,12 @@ pub fn ChoiceField(
             });
         }
     };
+    // The work preset has no "don't know" of its own: "something else" asks each question,
+    // each with its own.
+    let dont_know = (!path.ends_with(".work_preset")).then_some(DONT_KNOW);
     let option_views = options
         .into_iter()
-        .chain(std::iter::once(DONT_KNOW))
+        .chain(dont_know)
         .map(|key| {
             let label_key = if key == DONT_KNOW {
                 "dont_know".to_string()

@@ -13,6 +13,15 @@ pub fn Field(
     /// The answer's path in the household record (`members[0].sex`).
     path: String,
 ) -> impl IntoView {
+    // "What is this person's work?": one choice that answers the four work questions.
+    if fields::work_preset_member(&path).is_some() {
+        let options = fields::WORK_PRESETS
+            .iter()
+            .map(|(key, _)| *key)
+            .chain([fields::WORK_DETAIL])
+            .collect();
+        return view! { <ChoiceField path=path options=options /> }.into_any();
+    }
     match fields::spec(&path).map(|s| s.kind) {
         // The choices as the household names them (materials), and only those that can apply
         // to this member (allowances by age): the model's list.

@@ -11,7 +11,7 @@ use mucsong_questionnaire::draft::{Draft, INCOME_MODE, PROVINCE};
 use mucsong_questionnaire::fields::{
     self, option_key, question_key, Answer, FieldKind, ParseContext,
 };
-use mucsong_questionnaire::steps::{self, member_pages, Step};
+use mucsong_questionnaire::steps::{self, answer_pages, Step};
 use mucsong_widgets::i18n::{use_i18n, I18n};
 
 /// How an answer reads on the check page and in the print view.
@@ -81,7 +81,7 @@ pub fn CheckPage() -> impl IntoView {
                     match step {
                         Step::Members => {
                             for i in 0..d.n_members() {
-                                for page in member_pages(d, i) {
+                                for page in answer_pages(d, i) {
                                     out.push(Step::Member(i, page).key());
                                 }
                             }
@@ -239,7 +239,7 @@ fn CheckGroup(
             </div>
             {dynamic(move || if is_editing() {
                 let body_step = if step == Step::Members { Step::Members } else { step };
-                view! { <div class="check-edit"><StepBody step=body_step /></div> }.into_any()
+                view! { <div class="check-edit"><StepBody step=body_step review=true /></div> }.into_any()
             } else {
                 view! {
                     <dl class="answers">

@@ -151,7 +151,7 @@ fn first_invalid(
     draft: &mucsong_questionnaire::draft::Draft,
     ctx: &mucsong_questionnaire::fields::ParseContext,
 ) -> Option<String> {
-    steps::fields(step, draft)
+    steps::asked(step, draft)
         .into_iter()
         .find(|path| draft.error(path, ctx).is_some())
 }

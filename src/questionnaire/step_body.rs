@@ -23,6 +23,10 @@ use mucsong_widgets::language_switch::LanguageSwitch;
 pub fn StepBody(
     /// The screen whose questions to show.
     step: Step,
+    /// On the check page: every answer of the screen, also those given elsewhere (for everyone
+    /// on the member list, by a work preset); else only what the screen asks (`steps::asked`).
+    #[prop(optional)]
+    review: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
@@ -61,7 +65,11 @@ pub fn StepBody(
                 Memo::new(move |_| {
                     session
                         .with_draft(|d| {
-                            let mut paths = steps::fields(step, d);
+                            let mut paths = if review {
+                                steps::fields(step, d)
+                            } else {
+                                steps::asked(step, d)
+                            };
                             paths.retain(|p| is_tick_count(p) == ticks);
                             paths
                         })

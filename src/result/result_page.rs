@@ -14,7 +14,7 @@ use mucsong_engine::rules::{next_edition_after, review_edition_before};
 use mucsong_engine::{assess, AssessOptions};
 use mucsong_i18n::format_date;
 use mucsong_questionnaire::fields::question_key;
-use mucsong_questionnaire::steps::{self, member_pages, Step};
+use mucsong_questionnaire::steps::{self, answer_pages, Step};
 use mucsong_widgets::i18n::use_i18n;
 use mucsong_widgets::i18n::I18n;
 
@@ -131,7 +131,7 @@ fn AnswersSummary() -> impl IntoView {
                     let step_list: Vec<Step> = if step == Step::Members {
                         (0..d.n_members())
                             .flat_map(|i| {
-                                member_pages(d, i)
+                                answer_pages(d, i)
                                     .into_iter()
                                     .map(move |p| Step::Member(i, p))
                             })

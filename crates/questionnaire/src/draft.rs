@@ -284,6 +284,9 @@ impl Draft {
     /// The answer stored at `path` (`members[2].height_cm`), read in place through the record's
     /// field API; `None` when unanswered, unknown, or not a place in the record.
     pub fn answer(&self, path: &str) -> Option<Answer> {
+        if let Some(i) = fields::work_preset_member(path) {
+            return self.work_preset(i).map(Answer::Key);
+        }
         self.record.get_at(path).and_then(fields::read)
     }
 
@@ -446,6 +449,9 @@ impl Draft {
     /// Sets a choice or yes/no answer (`Some("brick_stone")`, `Some("true")`), or clears it. A key
     /// the field does not have is kept as typed text, and the field reports it (`error`).
     pub fn choose(&mut self, path: &str, key: Option<&str>) {
+        if let Some(i) = fields::work_preset_member(path) {
+            return self.set_work_preset(i, key);
+        }
         let Some(spec) = fields::spec(path) else {
             return;
         };
@@ -518,12 +524,67 @@ impl Draft {
         }
     }
 
+    /// The work preset shown as chosen for member `i` (`fields::WORK_PRESETS`): the one chosen,
+    /// while the four work answers are still its own; `WORK_DETAIL` when the person chose to
+    /// answer each question, or changed one of them, or answered them without a preset; `None`
+    /// before any of this.
+    pub fn work_preset(&self, i: usize) -> Option<&'static str> {
+        let now = fields::WORK_FIELDS.map(|f| self.choice(&format!("members[{i}].{f}")));
+        let chosen = self.raw.get(&format!("members[{i}].work_preset"));
+        let matches = |values: &[&str; 4]| {
+            values
+                .iter()
+                .zip(&now)
+                .all(|(v, n)| n.as_deref() == Some(*v))
+        };
+        match fields::WORK_PRESETS
+            .iter()
+            .find(|(key, _)| Some(*key) == chosen.map(String::as_str))
+        {
+            Some((key, values)) if matches(values) => Some(key),
+            _ if chosen.is_some() || now.iter().any(Option::is_some) => Some(fields::WORK_DETAIL),
+            _ => None,
+        }
+    }
+
+    /// Chooses member `i`'s work preset: a preset answers the four work questions at once (each
+    /// still changeable, which makes it `WORK_DETAIL`); `WORK_DETAIL` keeps the answers and asks
+    /// each question; `None` takes the choice back (the answers stay).
+    pub fn set_work_preset(&mut self, i: usize, key: Option<&str>) {
+        let marker = format!("members[{i}].work_preset");
+        match key {
+            Some(key) => {
+                if let Some((_, values)) = fields::WORK_PRESETS.iter().find(|(k, _)| *k == key) {
+                    for (field, value) in fields::WORK_FIELDS.iter().zip(values) {
+                        self.choose(&format!("members[{i}].{field}"), Some(value));
+                    }
+                }
+                self.raw.insert(marker, key.to_string());
+            }
+            None => {
+                self.raw.remove(&marker);
+            }
+        }
+    }
+
     /// "The same for everyone" on the member list: `field` of every member set to `key` in one
-    /// tap (`SAME_FOR_EVERYONE`); each person's page then shows it answered, to change there.
+    /// tap (`SAME_FOR_EVERYONE`); each person's pages then leave it out while it stands
+    /// (`answered_for_everyone`), and the check page shows it, to change there.
     pub fn set_for_everyone(&mut self, field: &str, key: &str) {
         for i in 0..self.n_members() {
             self.choose(&format!("members[{i}].{field}"), Some(key));
         }
+        self.raw.insert(format!("all:{field}"), key.to_string());
+    }
+
+    /// Whether a member's answer at `path` is the one given for everyone on the member list (the
+    /// person's own pages then do not ask it again; the check page shows it, to change there).
+    pub fn answered_for_everyone(&self, path: &str) -> bool {
+        let Some((_, field)) = path.split_once("].") else {
+            return false;
+        };
+        let all = self.raw.get(&format!("all:{field}"));
+        all.is_some() && self.choice(path).as_ref() == all
     }
 
     /// "No one has any of these" on the member list: every question of `SAME_FOR_EVERYONE` that

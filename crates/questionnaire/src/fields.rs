@@ -459,6 +459,61 @@ pub fn ticked(path: &str) -> Option<Answer> {
     }
 }
 
+/// The four answers of a member's work (Phiếu B1 col. 15–17 and item 5), which a work preset
+/// answers at once.
+pub const WORK_FIELDS: [&str; 4] = ["work_status", "job_type", "wage_contract", "nonfarm_work"];
+
+/// "What is this person's work?" as people describe it, each answering the four `WORK_FIELDS`
+/// at once (asked of members 15+ on their first page; `Draft::set_work_preset`). Work that fits
+/// none of them (not working, several jobs, wage work without a contract at a company…) is
+/// answered question by question (`WORK_DETAIL`). Farming on the household's own land is never
+/// non-farm work; hired work is wage work, so its contract counts (indicator 1).
+pub static WORK_PRESETS: &[(&str, [&str; 4])] = &[
+    ("own_farm", ["working", "other", "not_wage_work", "none"]),
+    (
+        "hired_farm",
+        ["working", "household_hired", "without_contract", "none"],
+    ),
+    (
+        "hired_nonfarm",
+        [
+            "working",
+            "household_hired",
+            "without_contract",
+            "hired_or_own_business",
+        ],
+    ),
+    (
+        "own_business",
+        ["working", "other", "not_wage_work", "hired_or_own_business"],
+    ),
+    (
+        "enterprise",
+        [
+            "working",
+            "enterprise",
+            "with_contract",
+            "with_labour_contract",
+        ],
+    ),
+    (
+        "civil_servant",
+        ["working", "civil_servant", "with_contract", "civil_servant"],
+    ),
+];
+
+/// The work preset "something else: answer each question".
+pub const WORK_DETAIL: &str = "detail";
+
+/// The member index of a work preset's path (`members[2].work_preset`), which is a question of
+/// the questionnaire, not a place in the record.
+pub fn work_preset_member(path: &str) -> Option<usize> {
+    path.strip_prefix("members[")?
+        .strip_suffix("].work_preset")?
+        .parse()
+        .ok()
+}
+
 /// The choices shown for the house's materials, as people name them, each with the record's key
 /// it stands for (Phiếu B1 items II–III and Phụ lục IV: only the form's listed materials are
 /// durable, everything else is `other`). The person's own choice is kept beside the record's

@@ -61,11 +61,16 @@ pub fn screens(draft: &Draft) -> Vec<Step> {
     out
 }
 
-/// The screen that asks `path` (each deciding answer on the result page leads there).
+/// The screen that asks `path` (each deciding answer on the result page leads there), or the
+/// member list for an answer given there for everyone.
 pub fn screen_of(draft: &Draft, path: &str) -> Option<Step> {
+    // An answer given for everyone leads to the member list, where it was given.
+    if draft.answered_for_everyone(path) {
+        return Some(Step::Members);
+    }
     screens(draft)
         .into_iter()
-        .find(|s| steps::fields(*s, draft).iter().any(|p| p == path))
+        .find(|s| steps::asked(*s, draft).iter().any(|p| p == path))
 }
 
 /// "Answer these": the first screen after `after` (from the start when `None`) that asks a
@@ -84,7 +89,7 @@ pub fn next_deciding(draft: &Draft, after: Option<Step>) -> Option<(Step, String
         None => 0,
     };
     all[from.min(all.len())..].iter().find_map(|step| {
-        steps::fields(*step, draft)
+        steps::asked(*step, draft)
             .into_iter()
             .find(|path| interim.depends_on.contains(path) && draft.answer(path).is_none())
             .map(|path| (*step, path))
@@ -121,10 +126,7 @@ pub fn walk(truth: &HouseholdRecord) -> Vec<Visit> {
         let mut answered = answer_screen(&mut draft, step, truth);
         // The member list: one "add a person" tap per member.
         if step == Step::Members {
-            while draft.n_members() < n_members {
-                draft.add_member();
-                answered += 1;
-            }
+            answered += answer_members(&mut draft, truth);
             steps::apply_implied(&mut draft);
         }
         visits.push(Visit {
@@ -135,6 +137,43 @@ pub fn walk(truth: &HouseholdRecord) -> Vec<Visit> {
         step = steps::next(step, &draft);
     }
     visits
+}
+
+/// The member list, answered from `truth`: the household's size in one tap, then what is the
+/// same for everyone who has an answer (a child is not asked about a serious illness), once.
+/// Returns the taps.
+pub(crate) fn answer_members(draft: &mut Draft, truth: &HouseholdRecord) -> usize {
+    let n_members = truth.members.as_ref().map_or(0, Vec::len);
+    let mut answered = 0;
+    if draft.n_members() == 0 && n_members > 0 {
+        draft.add_members(n_members); // the household's size, one tap
+        answered += 1;
+    }
+    // What is the same for everyone who has an answer (a child is not asked about a
+    // serious illness), answered once on the list.
+    for (field, keys) in crate::draft::SAME_FOR_EVERYONE {
+        let mut values = truth
+            .members
+            .iter()
+            .flatten()
+            .enumerate()
+            .filter_map(|(i, _)| {
+                truth
+                    .get_at(&format!("members[{i}].{field}"))
+                    .and_then(fields::read)
+            });
+        let Some(first) = values.next() else { continue };
+        let key = match &first {
+            fields::Answer::Key(k) => k.to_string(),
+            fields::Answer::Bool(b) => b.to_string(),
+            _ => continue,
+        };
+        if keys.contains(&key.as_str()) && values.all(|v| v == first) {
+            draft.set_for_everyone(field, &key);
+            answered += 1;
+        }
+    }
+    answered
 }
 
 /// Fills the questions `step` shows from `truth`; returns how many were answered.
@@ -151,7 +190,7 @@ fn answer_screen(draft: &mut Draft, step: Step, truth: &HouseholdRecord) -> usiz
     let mut answered = 0;
     let mut seen: Vec<String> = Vec::new();
     loop {
-        let new: Vec<String> = steps::fields(step, draft)
+        let new: Vec<String> = steps::asked(step, draft)
             .into_iter()
             .filter(|p| !seen.contains(p))
             .collect();
@@ -159,6 +198,27 @@ fn answer_screen(draft: &mut Draft, step: Step, truth: &HouseholdRecord) -> usiz
             break;
         }
         for path in new {
+            // The work preset that gives the member's four true work answers, if one does.
+            if let Some(i) = fields::work_preset_member(&path) {
+                let member = format!("members[{i}]");
+                let truth_of = |f: &str| {
+                    truth
+                        .get_at(&format!("{member}.{f}"))
+                        .and_then(fields::read)
+                };
+                let preset = fields::WORK_PRESETS.iter().find(|(_, values)| {
+                    fields::WORK_FIELDS
+                        .iter()
+                        .zip(values)
+                        .all(|(f, v)| truth_of(f) == Some(fields::Answer::Key(v)))
+                });
+                if let Some((key, _)) = preset {
+                    draft.set_work_preset(i, Some(key));
+                    answered += 1;
+                }
+                seen.push(path);
+                continue;
+            }
             let answer = truth.get_at(&path).and_then(fields::read);
             if let (Some(answer), Some(place)) = (answer, draft.record.slot_at(&path)) {
                 if fields::store(place, Some(&answer)) {

@@ -214,14 +214,33 @@ pub fn age_range(draft: &Draft, index: usize) -> (i32, i32) {
     }
 }
 
-/// The questions (field paths) a screen asks for this household.
+/// The questions a screen asks: `fields`, less what was already answered elsewhere on a
+/// member's pages (for everyone on the member list, or the four work questions by a work preset).
+/// The check page and the printout list every answer (`fields`); the screens ask these.
+pub fn asked(step: Step, draft: &Draft) -> Vec<String> {
+    match step {
+        Step::Member(i, page) => member_fields(draft, i, page, true),
+        _ => fields(step, draft),
+    }
+}
+
+/// The pages of member `index` that hold an answer (the check page and the printout list them;
+/// `member_pages` are those that ask something).
+pub fn answer_pages(draft: &Draft, index: usize) -> Vec<MemberPage> {
+    MemberPage::ALL
+        .into_iter()
+        .filter(|p| index < draft.n_members() && !fields(Step::Member(index, *p), draft).is_empty())
+        .collect()
+}
+
+/// The questions (field paths) of a screen for this household, each answer it holds (see `asked`).
 pub fn fields(step: Step, draft: &Draft) -> Vec<String> {
     let own = |paths: &[&str]| paths.iter().map(|p| p.to_string()).collect::<Vec<_>>();
     match step {
         Step::Intro => own(&["assessed_on"]),
         Step::Place => own(&["area", "region"]),
         Step::Exclusions => own(&EXCLUSIONS).into_iter().chain(own(&CRITERIA)).collect(),
-        Step::Member(i, page) => member_fields(draft, i, page),
+        Step::Member(i, page) => member_fields(draft, i, page, false),
         Step::Housing => own(&[
             "housing.wall",
             "housing.column",
@@ -278,13 +297,14 @@ pub fn fields(step: Step, draft: &Draft) -> Vec<String> {
     }
 }
 
-fn member_fields(draft: &Draft, i: usize, page: MemberPage) -> Vec<String> {
+fn member_fields(draft: &Draft, i: usize, page: MemberPage, asked: bool) -> Vec<String> {
     let (youngest, oldest) = age_range(draft, i);
     let path = |field: &str| format!("members[{i}].{field}");
     let choice = |field: &str| draft.choice(&path(field));
     let mut out = Vec::new();
+    // What was answered for everyone on the member list is not asked again here.
     let mut ask = |field: &str, when: bool| {
-        if when {
+        if when && !(asked && draft.answered_for_everyone(&path(field))) {
             out.push(path(field));
         }
     };
@@ -313,20 +333,30 @@ fn member_fields(draft: &Draft, i: usize, page: MemberPage) -> Vec<String> {
             ask("weight_kg", youngest < 10);
             ask("malnourished", youngest < 16);
             ask("monthly_social_allowance", child);
+            // From 15: schooling finished and the work as people describe it, one choice that
+            // answers the form's four work questions (`fields::WORK_PRESETS`).
+            ask("general_education", oldest >= 15);
+            ask("work_preset", oldest >= 15);
         }
         MemberPage::Work => {
-            ask("general_education", oldest >= 15);
             ask("vocational_training", oldest >= 15);
+            // The four work questions, unless a preset answered them (still its own answers).
+            let detail = oldest >= 15
+                && (!asked
+                    || matches!(
+                        draft.work_preset(i),
+                        None | Some(crate::fields::WORK_DETAIL)
+                    ));
             let working = matches!(choice("work_status").as_deref(), None | Some("working"));
-            ask("work_status", oldest >= 15);
-            ask("job_type", oldest >= 15 && working);
+            ask("work_status", detail);
+            ask("job_type", detail && working);
             // The labour contract is asked only of wage work: "other" work is the household's own.
             ask(
                 "wage_contract",
-                oldest >= 15 && working && choice("job_type").as_deref() != Some("other"),
+                detail && working && choice("job_type").as_deref() != Some("other"),
             );
             // B1 item 5 looks back 12 months, so it is asked of everyone 15+, working now or not.
-            ask("nonfarm_work", oldest >= 15);
+            ask("nonfarm_work", detail);
             ask("monthly_social_allowance", !child);
             ask("pension", oldest >= 15);
             ask("critical_illness", oldest >= 15);
@@ -406,7 +436,7 @@ pub fn applies(step: Step, draft: &Draft) -> bool {
             .any(|p| draft.choice(p).as_deref() == Some("true")),
         Step::Waste => draft.assessed_on().is_some_and(|d| d.year() >= 2026),
         Step::Member(i, page) => {
-            i < draft.n_members() && !fields(Step::Member(i, page), draft).is_empty()
+            i < draft.n_members() && !asked(Step::Member(i, page), draft).is_empty()
         }
         _ => true,
     }
@@ -656,6 +686,68 @@ mod tests {
         d.choose("members[0].work_status", Some("retired_or_homemaker"));
         assert!(!work(&d).contains(&"members[0].job_type".to_string()));
         assert!(work(&d).contains(&"members[0].nonfarm_work".to_string()));
+    }
+
+    /// "What does this person mainly do?" answers the four work questions at once: the work page
+    /// then does not ask them (the check page still lists them); changing one of them, or
+    /// choosing "something else", asks them one by one.
+    #[test]
+    fn a_work_preset_answers_the_four_work_questions() {
+        let mut d = with_member("1988");
+        let person = Step::Member(0, MemberPage::Person);
+        let work = Step::Member(0, MemberPage::Work);
+        let preset = "members[0].work_preset".to_string();
+        assert!(asked(person, &d).contains(&preset));
+        assert_eq!(d.work_preset(0), None);
+        d.choose(&preset, Some("hired_nonfarm"));
+        assert_eq!(
+            d.answer(&preset),
+            Some(crate::fields::Answer::Key("hired_nonfarm"))
+        );
+        for (field, key) in [
+            ("work_status", "working"),
+            ("job_type", "household_hired"),
+            ("wage_contract", "without_contract"),
+            ("nonfarm_work", "hired_or_own_business"),
+        ] {
+            let path = format!("members[0].{field}");
+            assert_eq!(d.choice(&path).as_deref(), Some(key), "{field}");
+            assert!(!asked(work, &d).contains(&path), "{field}");
+            assert!(fields(work, &d).contains(&path), "{field}");
+        }
+        // A changed answer (on the check page) is no longer the preset's: asked one by one.
+        d.choose("members[0].nonfarm_work", Some("none"));
+        assert_eq!(d.work_preset(0), Some("detail"));
+        assert!(asked(work, &d).contains(&"members[0].nonfarm_work".to_string()));
+        d.choose(&preset, Some("own_farm"));
+        assert_eq!(d.choice("members[0].job_type").as_deref(), Some("other"));
+        assert_eq!(
+            d.choice("members[0].wage_contract").as_deref(),
+            Some("not_wage_work")
+        );
+        // "Something else": the answers stay, each is asked.
+        d.choose(&preset, Some("detail"));
+        assert_eq!(d.work_preset(0), Some("detail"));
+        assert!(asked(work, &d).contains(&"members[0].work_status".to_string()));
+        assert_eq!(d.choice("members[0].job_type").as_deref(), Some("other"));
+        // Answered one by one without a preset: shown as "something else".
+        let mut e = with_member("1988");
+        e.choose("members[0].work_status", Some("studying"));
+        assert_eq!(e.work_preset(0), Some("detail"));
+        // A child is asked neither.
+        let child = with_member("2018");
+        assert!(!asked(person, &child).contains(&preset));
+        // Answers given for everyone on the member list are not asked again on the pages.
+        let mut f = with_member("1988");
+        f.set_none_for_everyone();
+        f.choose(&preset, Some("own_farm"));
+        f.choose("members[0].general_education", Some("primary"));
+        assert!(
+            !member_pages(&f, 0).contains(&MemberPage::Work),
+            "{:?}",
+            asked(work, &f)
+        );
+        assert!(answer_pages(&f, 0).contains(&MemberPage::Work));
     }
 
     /// The elderly allowance is offered from 60, the orphan's to those young enough; an answer
