@@ -21,9 +21,11 @@
 //   controlled; it asks to be claimed ("CLAIM", src/app/pwa.rs), and the worker caches commune
 //   mode then.
 // - LAZY: files the household page downloads only when asked: its English texts
-//   (lazy/household.en.txt, fetched when someone chooses English). Not downloaded at install;
+//   (lazy/household.en.txt, fetched when someone chooses English) and the QR code's encoder
+//   (lazy/qr.js and lazy/qrcodegen.js, fetched when a result is first shown). Not downloaded at install;
 //   cached on first use when their SHA-256 is right, like commune files, so English works offline
-//   once chosen; a new version's install refreshes those an older version had cached.
+//   once chosen (and the QR code drawn offline once drawn online); a new version's install
+//   refreshes those an older version had cached.
 // - Opening commune/ offline before commune mode was cached completely shows
 //   commune-offline.html (precached), a plain Vietnamese/English page saying why, instead of a
 //   browser error.
