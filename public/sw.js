@@ -54,6 +54,14 @@ const COMMUNE_OFFLINE_URL = scoped("./commune-offline.html");
 const COMMUNE_FILES = new Map(COMMUNE.map((entry) => [scoped(entry.url), entry]));
 /** LAZY by absolute URL. */
 const LAZY_FILES = new Map(LAZY.map((entry) => [scoped(entry.url), entry]));
+/**
+ * What an on-demand script is answered with when it is neither cached nor reachable (offline
+ * before its first use), by absolute URL: the QR code's module says so to the page
+ * (`<html data-qr="failed">`, which src/result/qr_code.rs's listener would set on a network
+ * error) instead of failing as a network error in the console, like commune-offline.html for
+ * commune mode.
+ */
+const OFFLINE_STAND_INS = new Map([[scoped("./lazy/qr.js"), 'document.documentElement.setAttribute("data-qr", "failed");']]);
 /** The entry of a file cached on first use (commune mode's or on demand), by absolute URL. */
 const onDemand = (url) => COMMUNE_FILES.get(url) ?? LAZY_FILES.get(url);
 
@@ -231,8 +239,14 @@ self.addEventListener("fetch", (event) => {
       const hit = await cache.match(request, { ignoreSearch: true });
       if (hit) return hit;
       if (onDemand(path)) {
-        const { body, init } = await fetchOnFirstUse(path);
-        return new Response(body, init);
+        try {
+          const { body, init } = await fetchOnFirstUse(path);
+          return new Response(body, init);
+        } catch (error) {
+          const standIn = OFFLINE_STAND_INS.get(path);
+          if (standIn) return new Response(standIn, { headers: { "Content-Type": "text/javascript" } });
+          throw error;
+        }
       }
       // Cache-first: the network is only asked for what this version does not contain.
       return fetch(request);

@@ -236,3 +236,16 @@ test("English: the block is in English, and at 320 px with 200 % text it fits th
   assert.doesNotMatch(await block.innerText(), /(?<![\p{L}])(và|của|không|được|người|mã|cán bộ)(?![\p{L}])/u);
   assert.deepEqual((await phone.problems()).filter((p) => !p.startsWith("en: ")), []);
 });
+
+test("offline before the encoder was ever used, the block says the network is needed once, with no error", async () => {
+  const phone = await phoneWith();
+  await waitForOfflineReady(phone.page);
+  await cutNetwork(phone);
+  await showResult(phone, await fixture("lang-son-four"));
+  const failed = phone.page.getByTestId("qr-failed");
+  await failed.waitFor();
+  assert.match(await failed.innerText(), /cần có mạng/);
+  assert.equal(await phone.page.getByTestId("qr-loading").isVisible(), false);
+  await phone.context.setOffline(false);
+  assert.deepEqual(await phone.problems(), []);
+});
