@@ -242,6 +242,7 @@ test("offline before the encoder was ever used, the block says the network is ne
   await waitForOfflineReady(phone.page);
   await cutNetwork(phone);
   await showResult(phone, await fixture("lang-son-four"));
+  await phone.page.getByTestId("qr-block").locator("summary").click();
   const failed = phone.page.getByTestId("qr-failed");
   await failed.waitFor();
   assert.match(await failed.innerText(), /cần có mạng/);
