@@ -21,9 +21,11 @@
 //   controlled; it asks to be claimed ("CLAIM", src/app/pwa.rs), and the worker caches commune
 //   mode then.
 // - LAZY: files the household page downloads only when asked: its English texts
-//   (lazy/household.en.txt, fetched when someone chooses English). Not downloaded at install;
+//   (lazy/household.en.txt, fetched when someone chooses English) and the QR code's encoder
+//   (lazy/qr.js and lazy/qrcodegen.js, fetched when a result is first shown). Not downloaded at install;
 //   cached on first use when their SHA-256 is right, like commune files, so English works offline
-//   once chosen; a new version's install refreshes those an older version had cached.
+//   once chosen (and the QR code drawn offline once drawn online); a new version's install
+//   refreshes those an older version had cached.
 // - Opening commune/ offline before commune mode was cached completely shows
 //   commune-offline.html (precached), a plain Vietnamese/English page saying why, instead of a
 //   browser error.
@@ -52,6 +54,14 @@ const COMMUNE_OFFLINE_URL = scoped("./commune-offline.html");
 const COMMUNE_FILES = new Map(COMMUNE.map((entry) => [scoped(entry.url), entry]));
 /** LAZY by absolute URL. */
 const LAZY_FILES = new Map(LAZY.map((entry) => [scoped(entry.url), entry]));
+/**
+ * What an on-demand script is answered with when it is neither cached nor reachable (offline
+ * before its first use), by absolute URL: the QR code's module says so to the page
+ * (`<html data-qr="failed">`, which src/result/qr_code.rs's listener would set on a network
+ * error) instead of failing as a network error in the console, like commune-offline.html for
+ * commune mode.
+ */
+const OFFLINE_STAND_INS = new Map([[scoped("./lazy/qr.js"), 'document.documentElement.setAttribute("data-qr", "failed");']]);
 /** The entry of a file cached on first use (commune mode's or on demand), by absolute URL. */
 const onDemand = (url) => COMMUNE_FILES.get(url) ?? LAZY_FILES.get(url);
 
@@ -229,8 +239,14 @@ self.addEventListener("fetch", (event) => {
       const hit = await cache.match(request, { ignoreSearch: true });
       if (hit) return hit;
       if (onDemand(path)) {
-        const { body, init } = await fetchOnFirstUse(path);
-        return new Response(body, init);
+        try {
+          const { body, init } = await fetchOnFirstUse(path);
+          return new Response(body, init);
+        } catch (error) {
+          const standIn = OFFLINE_STAND_INS.get(path);
+          if (standIn) return new Response(standIn, { headers: { "Content-Type": "text/javascript" } });
+          throw error;
+        }
       }
       // Cache-first: the network is only asked for what this version does not contain.
       return fetch(request);

@@ -42,6 +42,11 @@ if ! grep -qaF "$(head -n 1 "$ENGLISH")" dist/*.wasm; then
   echo "build: expected $ENGLISH's header in the household wasm (same build), but it is not there" >&2
   exit 1
 fi
+# The household record's QR code (public/lazy/qr.js, with Nayuki's qrcodegen from vendor/): an ES
+# module the result page loads when it is shown, so neither is part of the first load; cached by
+# the service worker on first use, like the English texts.
+cp public/lazy/qr.js vendor/qrcodegen/qrcodegen.js dist/lazy/
+node scripts/minify/minify.mjs lazy dist
 
 echo "==> build: commune mode (commune.html -> dist/commune/)"
 trunk build commune.html --dist dist/commune --release --offline

@@ -14,7 +14,7 @@
 //    Any other inline script or inline style left in a page is an error: it would be blocked.
 // 2. Every file of the household app (everything outside commune/ and lazy/, except sw.js) goes
 //    into PRECACHE with its SHA-256, every file of commune mode (commune/) into COMMUNE, the files
-//    downloaded only on demand (lazy/: the household page's English texts) into LAZY; a version
+//    downloaded only on demand (lazy/: the household page's English texts, the QR code's encoder) into LAZY; a version
 //    derived from all three replaces the placeholders in sw.js (see public/sw.js for their use).
 
 import { createHash } from "node:crypto";
@@ -111,8 +111,10 @@ for (const path of files) {
   const entry = { url: `./${path}`, sha256: sha256(await readFile(join(dir, path))).slice(0, 32), immutable: CONTENT_HASHED.test(path) };
   (path.startsWith(`${COMMUNE_DIR}/`) ? commune : path.startsWith(`${LAZY_DIR}/`) ? lazy : household).push(entry);
 }
-if (!lazy.some((e) => e.url === `./${LAZY_DIR}/household.en.txt`)) {
-  fail(`expected ${join(dir, LAZY_DIR, "household.en.txt")} (scripts/build.sh copies it), but found none`);
+for (const name of ["household.en.txt", "qr.js", "qrcodegen.js"]) {
+  if (!lazy.some((e) => e.url === `./${LAZY_DIR}/${name}`)) {
+    fail(`expected ${join(dir, LAZY_DIR, name)} (scripts/build.sh copies it), but found none`);
+  }
 }
 if (commune.filter((e) => e.url.endsWith(".wasm")).length !== 1) {
   fail(`expected exactly one .wasm in ${join(dir, COMMUNE_DIR)}/, but found ${commune.filter((e) => e.url.endsWith(".wasm")).length}`);

@@ -3,7 +3,8 @@
 // Usage: node scripts/minify/minify.mjs glue DIST_DIR     (after a Trunk build of one page into DIST_DIR)
 //        node scripts/minify/minify.mjs sw DIST_DIR       (before scripts/gen-precache.mjs fills in sw.js)
 //        node scripts/minify/minify.mjs offline DIST_DIR  (the household build: commune-offline.html)
-// scripts/build.sh runs both at the right moments. Why: the glue and the service worker are
+//        node scripts/minify/minify.mjs lazy DIST_DIR     (the household build: the QR code's modules in lazy/)
+// scripts/build.sh runs each at the right moment. Why: the glue and the service worker are
 // read-once text that gzip cannot shrink as well as a minifier (measured: 12.2 KB -> 8.5 KB gzip
 // together). Trunk 0.21 minifies CSS and HTML (Trunk.toml `minify`) but not wasm-bindgen's output.
 //
@@ -37,8 +38,8 @@ const fail = (message) => {
   console.error(`minify: ${message}`);
   process.exit(1);
 };
-if (!["glue", "sw", "offline"].includes(mode) || !dir) {
-  fail(`expected "glue DIST_DIR", "sw DIST_DIR" or "offline DIST_DIR", but found "${process.argv.slice(2).join(" ")}"`);
+if (!["glue", "sw", "offline", "lazy"].includes(mode) || !dir) {
+  fail(`expected "glue DIST_DIR", "sw DIST_DIR", "offline DIST_DIR" or "lazy DIST_DIR", but found "${process.argv.slice(2).join(" ")}"`);
 }
 
 const kb = (n) => (n / 1024).toFixed(1);
@@ -57,6 +58,12 @@ async function minifyFile(path, module, keep = false) {
 
 if (mode === "sw") {
   await minifyFile(join(dir, "sw.js"), false, /__MUCSONG_/);
+} else if (mode === "lazy") {
+  // The ES modules the household page loads on demand (the QR code: public/lazy/qr.js and the
+  // vendored qrcodegen.js). The library's copyright and licence notice is kept, as its licence asks.
+  const modules = (await readdir(join(dir, "lazy"))).filter((n) => n.endsWith(".js"));
+  if (modules.length === 0) fail(`${join(dir, "lazy")}: expected the QR code's modules, but found no .js file`);
+  for (const name of modules) await minifyFile(join(dir, "lazy", name), true, /Copyright/);
 } else if (mode === "offline") {
   // commune-offline.html (copied as it is by Trunk) links the app's stylesheet, whose built name
   // carries a content hash; its comments and the whitespace between tags go (Trunk minifies the

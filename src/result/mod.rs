@@ -1,9 +1,10 @@
 //! The result: verdict, scores, indicators, income distance, what would change the class,
-//! supports, the 2027-2030 comparison, and the print view.
+//! supports, the 2027-2030 comparison, the QR code of the household record, and the print view.
 
 pub mod assessment_view;
 pub mod indicator_list;
 pub mod markup;
+pub mod qr_code;
 pub mod result_page;
 pub mod score_section;
 pub mod supports_section;

@@ -1,11 +1,12 @@
 //! The result page: the engine's assessment of the open household, the comparison with the next
-//! edition in the year before it starts (2027-2030 for assessments in 2026), problems that prevent an assessment, the answers, and printing.
+//! edition in the year before it starts (2027-2030 for assessments in 2026), problems that prevent an assessment, the QR code for the commune office, the answers, and printing.
 
 use crate::fields::{on_click, tf_with_assessment_dates};
 use crate::questionnaire::check_page::answer_text;
 use crate::result::assessment_view::write_assessment;
 use crate::result::markup::{Markup, Static};
 use crate::result::path_label;
+use crate::result::qr_code::{load_qr_module, write_qr_block};
 use crate::session::{use_session, Session};
 use crate::{use_navigation, Section};
 use leptos::prelude::*;
@@ -15,6 +16,7 @@ use mucsong_engine::{assess, AssessOptions};
 use mucsong_i18n::format_date;
 use mucsong_questionnaire::fields::question_key;
 use mucsong_questionnaire::steps::{self, answer_pages, Step};
+use mucsong_questionnaire::transfer::export_line;
 use mucsong_widgets::i18n::use_i18n;
 use mucsong_widgets::i18n::I18n;
 
@@ -24,6 +26,7 @@ pub fn ResultPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let navigation = use_navigation();
+    load_qr_module();
     // The whole assessment (or the problems that prevent one) is fixed text once shown. Its
     // buttons: "answer these" opens the first question the class still depends on (and
     // Continue the next); "fix the answers", shown when nothing is left to decide, the check
@@ -44,6 +47,9 @@ pub fn ResultPage() -> impl IntoView {
         }
         if let Some(record) = session.with_draft(|d| d.record.clone()) {
             write_content(&mut m, &i18n, &session, &record);
+        }
+        if let Some(json) = session.with_draft(export_line) {
+            write_qr_block(&mut m, &i18n, &json);
         }
         Static::new(m).on_action(move |action| {
             if !action.is_empty() {

@@ -24,6 +24,14 @@ pub fn export_json(draft: &Draft) -> String {
     format::export_json(&export_record(draft))
 }
 
+/// One household as one line of compact JSON (no final newline): what its QR code holds
+/// (docs/formats.md §4), the same record as `export_json`.
+pub fn export_line(draft: &Draft) -> String {
+    let mut line = export_json_lines([draft]);
+    line.pop();
+    line
+}
+
 /// Several households as JSON Lines.
 pub fn export_json_lines<'a>(drafts: impl IntoIterator<Item = &'a Draft>) -> String {
     let records: Vec<HouseholdRecord> = drafts.into_iter().map(export_record).collect();
