@@ -3,7 +3,8 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
+    // No panic hook: the wasm is built with panics as plain traps (scripts/size-flags.sh), which
+    // never call one.
     mucsong_widgets::remove_loading_shell();
     leptos::mount::mount_to_body(mucsong_app::App);
 }

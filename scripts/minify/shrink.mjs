@@ -22,6 +22,12 @@ const fail = (message) => {
 };
 
 /** Escapes a string for use inside a RegExp. */
+// The last wasm-opt run: Binaryen's flatten and re-reloop passes, each time followed by two -Oz
+// rounds, let it restructure the control flow anew. Measured on the household page (2026-12-04):
+// once 1.1 KB gzip smaller than one -Oz, twice another 0.7 KB; about 20 s longer.
+const RESTRUCTURE = ["--flatten", "--rereloop", "-Oz", "-Oz"];
+const OPT_PASSES = [...RESTRUCTURE, ...RESTRUCTURE];
+
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** A RegExp matching `name` as a whole identifier (not part of a longer one). */
@@ -218,7 +224,7 @@ export function shrinkWasm(wasmPath, glue, features) {
   const raw = `${wasmPath}.shrink.wasm`;
   writeFileSync(raw, Buffer.concat(out));
   try {
-    execFileSync("wasm-opt", ["-Oz", ...features, raw, "-o", wasmPath], { stdio: "inherit" });
+    execFileSync("wasm-opt", [...OPT_PASSES, ...features, raw, "-o", wasmPath], { stdio: "inherit" });
   } catch (e) {
     fail(`wasm-opt failed on ${raw}: ${e.message}`);
   }

@@ -35,6 +35,12 @@ test("1.000 m² of land, 0,5 m², 3 sào: echoed as understood; abc stops Contin
   await app.completeTo(RURAL_FOUR, { stopAt: "land" });
 
   // The thousands dot, typed key by key: the echo follows every keystroke.
+  // Land is ticked like the assets: a ticked land asks its area.
+  const tick = async (path) => {
+    const box = app.byTestId(`${path}=have`);
+    if (!(await box.isChecked())) await box.check();
+  };
+  await tick("land_m2.annual_crops");
   const crops = app.byTestId("land_m2.annual_crops");
   const cropsEcho = app.byTestId("echo-land_m2.annual_crops");
   await crops.fill("");
@@ -45,6 +51,7 @@ test("1.000 m² of land, 0,5 m², 3 sào: echoed as understood; abc stops Contin
   assert.equal(await cropsEcho.isVisible(), true);
 
   // Sào in Lào Cai: the Bắc Bộ sào, with the choice beside the field.
+  await tick("land_m2.perennial_crops");
   const perennial = app.byTestId("land_m2.perennial_crops");
   assert.equal(await app.byTestId("sao-land_m2.perennial_crops").isVisible(), false);
   await perennial.fill("3 sào");
@@ -57,6 +64,7 @@ test("1.000 m² of land, 0,5 m², 3 sào: echoed as understood; abc stops Contin
   await sao.selectOption("sao_bac_bo");
 
   // Text that does not read: refused at the field, and Continue stops there.
+  await tick("land_m2.forest");
   const forest = app.byTestId("land_m2.forest");
   await forest.fill("abc");
   assert.equal(await app.byTestId("echo-land_m2.forest").textContent(), "");

@@ -353,7 +353,13 @@ pub fn assessment_date_args(locale: Locale) -> [(&'static str, String); 2] {
 pub fn format_date(locale: Locale, date: mucsong_rules::date::Date) -> String {
     match locale {
         Locale::Vi => format!("{:02}/{:02}/{}", date.day(), date.month(), date.year()),
-        Locale::En => date.to_string(),
+        Locale::En => {
+            const MONTHS: [&str; 12] = [
+                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+            ];
+            let month = MONTHS[usize::from(date.month()).clamp(1, 12) - 1];
+            format!("{} {month} {}", date.day(), date.year())
+        }
     }
 }
 
@@ -783,6 +789,6 @@ mod tests {
         assert_eq!(format_vnd(999), "999\u{a0}đ");
         let d = mucsong_rules::date::Date::parse("2026-06-01").unwrap();
         assert_eq!(format_date(Locale::Vi, d), "01/06/2026");
-        assert_eq!(format_date(Locale::En, d), "2026-06-01");
+        assert_eq!(format_date(Locale::En, d), "1 Jun 2026");
     }
 }
