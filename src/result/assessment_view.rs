@@ -29,14 +29,19 @@ pub fn write_assessment(
     let e = &assessment.explanation;
     let date = format_date(i18n.locale(), e.assessed_on);
     write_verdict(m, i18n, session, &assessment.result);
-    m.open("p", r#"class="hint" data-testid="edition-line""#)
-        .text(&i18n.tf("edition_line", &[("edition", e.edition), ("date", &date)]));
-    if e.provisional {
-        m.text(" ")
-            .leaf("span", r#"class="provisional-tag""#, i18n.t("provisional"));
-    }
-    m.close("p");
+    // Which standard and date: under the verdict in the comparisons, after the three lines of why
+    // on the household's own result (so that they fit its first screen).
+    let edition_line = |m: &mut Markup| {
+        m.open("p", r#"class="hint" data-testid="edition-line""#)
+            .text(&i18n.tf("edition_line", &[("edition", e.edition), ("date", &date)]));
+        if e.provisional {
+            m.text(" ")
+                .leaf("span", r#"class="provisional-tag""#, i18n.t("provisional"));
+        }
+        m.close("p");
+    };
     if compact {
+        edition_line(m);
         let deprived: Vec<String> = e
             .indicators
             .iter()
@@ -91,6 +96,7 @@ pub fn write_assessment(
     m.leaf("li", "", &deprived_line)
         .leaf("li", "", i18n.t("why_next"))
         .close("ul");
+    edition_line(m);
     m.open("details", r#"class="how-details""#)
         .leaf("summary", "", i18n.t("how_title"));
     write_score_section(m, i18n, e);
