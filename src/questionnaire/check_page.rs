@@ -33,6 +33,13 @@ pub fn answer_text(
         return (i18n.t("not_answered").to_string(), "unanswered");
     };
     let Some(spec) = fields::spec(path) else {
+        // The work preset ("Làm ruộng, nương, chăn nuôi của nhà"): its option's label.
+        if let (Some(_), Answer::Key(key)) = (fields::work_preset_member(path), &answer) {
+            return (
+                i18n.t(&format!("opt_work_preset_{key}")).to_string(),
+                "answered",
+            );
+        }
         return (fields::display_value(FieldKind::Text, &answer), "answered");
     };
     let text = match (spec.kind, &answer) {

@@ -5,6 +5,7 @@ use crate::fields::{on_click, tf_with_assessment_dates};
 use crate::questionnaire::check_page::answer_text;
 use crate::result::assessment_view::write_assessment;
 use crate::result::markup::{Markup, Static};
+use crate::questionnaire::member_name;
 use crate::result::path_label;
 use crate::result::qr_code::{load_qr_module, write_qr_block};
 use crate::session::{use_session, Session};
@@ -146,12 +147,15 @@ fn AnswersSummary() -> impl IntoView {
                         vec![step]
                     };
                     for s in step_list {
+                        // A member's answers under their name (a row with no answer), each
+                        // labelled by its question alone.
+                        if let Step::Member(i, p) = s {
+                            if answer_pages(d, i).first() == Some(&p) {
+                                out.push((member_name(&i18n, d, i), String::new()));
+                            }
+                        }
                         for path in steps::fields(s, d) {
-                            let label = if path.starts_with("members[") {
-                                path_label(&i18n, d, &path)
-                            } else {
-                                i18n.t(&question_key(&path)).to_string()
-                            };
+                            let label = i18n.t(&question_key(&path)).to_string();
                             out.push((label, answer_text(&i18n, d, &path, &ctx).0));
                         }
                     }
@@ -168,6 +172,12 @@ fn AnswersSummary() -> impl IntoView {
                     {move || {
                         let mut m = Markup::new();
                         for (q, a) in rows() {
+                            if a.is_empty() {
+                                m.open("div", r#"class="answer-row answer-group""#)
+                                    .leaf("dt", "", &q)
+                                    .close("div");
+                                continue;
+                            }
                             m.open("div", r#"class="answer-row""#)
                                 .leaf("dt", "", &q)
                                 .leaf("dd", "", &a)

@@ -168,6 +168,7 @@ test("on the printout the code is open and still reads as the household's record
   const pdf = await phone.page.pdf({ path: join(SHOTS, "qr-print-5.pdf"), format: "A4" });
   const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   t.diagnostic(`printout of a household of five: ${pages} A4 pages, QR version ${version} (${side} square)`);
+  assert.ok(pages <= 2, `the commune office's sheet for five people takes ${pages} A4 pages (at most 2)`);
   const decoded = recordOf(await scanQr(phone.page));
   await phone.page.emulateMedia({ media: "screen" });
   assert.deepEqual(decoded, await exportOf(saved));

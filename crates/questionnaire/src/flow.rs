@@ -107,7 +107,7 @@ pub struct Visit {
 
 /// Answers `truth` (a household's true answers) the way the questionnaire asks: each screen in
 /// order, its questions filled from the record (a screen's list may grow as it is answered, as a
-/// birth date brings in school questions), every member added on the member list. Stops
+/// birth date brings in school questions), the members added on the member list (size picker, same-for-all). Stops
 /// at the check page. An answer the record leaves unknown is left unanswered.
 pub fn walk(truth: &HouseholdRecord) -> Vec<Visit> {
     let mut draft = Draft::new(
@@ -115,7 +115,6 @@ pub fn walk(truth: &HouseholdRecord) -> Vec<Visit> {
         mucsong_engine::date::Date::new(2000, 1, 1).expect("a date"),
     );
     draft.record.assessed_on = None;
-    let n_members = truth.members.as_ref().map_or(0, Vec::len);
     let mut visits = Vec::new();
     let mut step = Step::Intro;
     // Guards against a loop in the screen order (a test failure, not a hang).
