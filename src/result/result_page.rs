@@ -3,9 +3,9 @@
 
 use crate::fields::{on_click, tf_with_assessment_dates};
 use crate::questionnaire::check_page::answer_text;
+use crate::questionnaire::member_name;
 use crate::result::assessment_view::write_assessment;
 use crate::result::markup::{Markup, Static};
-use crate::questionnaire::member_name;
 use crate::result::path_label;
 use crate::result::qr_code::{load_qr_module, write_qr_block};
 use crate::session::{use_session, Session};
