@@ -1,0 +1,179 @@
+//! Household ids that occur on more than one row or line of a file, and how the officer resolves
+//! each: keep the later row in place of the earlier (`Replace`), keep both (`KeepBoth`: the
+//! cross-check then flags the repeated id), or keep the first and skip the later ones (`Skip`).
+//! Nothing is dropped until the officer has chosen; what is dropped is blanked, not removed, so
+//! every other row keeps its line for messages. Used for imported sheets (their summary CSV) and
+//! for JSON Lines alike.
+
+use mucsong_formats::JsonLinesReader;
+use std::collections::{BTreeMap, HashMap};
+
+/// One id on several rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Duplicate {
+    pub id: String,
+    /// The lines (rows) that carry it, in file order; at least two.
+    pub lines: Vec<u64>,
+}
+
+/// What to do with a repeated id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolution {
+    /// The last row replaces the earlier ones.
+    Replace,
+    /// Every row stays a household of its own.
+    KeepBoth,
+    /// The first row stays; the later ones are skipped.
+    Skip,
+}
+
+impl Resolution {
+    pub const ALL: [Resolution; 3] = [Resolution::Replace, Resolution::KeepBoth, Resolution::Skip];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Resolution::Replace => "replace",
+            Resolution::KeepBoth => "keep_both",
+            Resolution::Skip => "skip",
+        }
+    }
+
+    /// The lines of `duplicate` this resolution drops.
+    pub fn dropped(self, duplicate: &Duplicate) -> Vec<u64> {
+        let n = duplicate.lines.len();
+        match self {
+            Resolution::Replace => duplicate.lines[..n - 1].to_vec(),
+            Resolution::KeepBoth => Vec::new(),
+            Resolution::Skip => duplicate.lines[1..].to_vec(),
+        }
+    }
+}
+
+/// The ids that occur more than once, in the order their second occurrence is met.
+pub fn find_duplicates<'a>(ids: impl Iterator<Item = (u64, &'a str)>) -> Vec<Duplicate> {
+    let mut first: HashMap<&str, u64> = HashMap::new();
+    let mut repeated: BTreeMap<&str, (usize, Vec<u64>)> = BTreeMap::new();
+    let mut n_groups = 0;
+    for (line, id) in ids {
+        match first.get(id) {
+            None => {
+                first.insert(id, line);
+            }
+            Some(&first_line) => {
+                let entry = repeated.entry(id).or_insert_with(|| {
+                    n_groups += 1;
+                    (n_groups, vec![first_line])
+                });
+                entry.1.push(line);
+            }
+        }
+    }
+    let mut groups: Vec<(usize, Duplicate)> = repeated
+        .into_iter()
+        .map(|(id, (order, lines))| {
+            (
+                order,
+                Duplicate {
+                    id: id.to_string(),
+                    lines,
+                },
+            )
+        })
+        .collect();
+    groups.sort_by_key(|(order, _)| *order);
+    groups.into_iter().map(|(_, d)| d).collect()
+}
+
+/// The lines dropped by resolving each duplicate as chosen (`choices[i]` for `duplicates[i]`).
+pub fn dropped_lines(duplicates: &[Duplicate], choices: &[Resolution]) -> Vec<u64> {
+    let mut lines: Vec<u64> = duplicates
+        .iter()
+        .zip(choices)
+        .flat_map(|(d, r)| r.dropped(d))
+        .collect();
+    lines.sort_unstable();
+    lines
+}
+
+/// `text` with the lines numbered in `lines` (from 1) replaced by `filler` (JSON Lines: nothing;
+/// CSV: `""`, see `LINE_FILLER`).
+pub fn blank_lines(text: &[u8], lines: &[u64], filler: &[u8]) -> Vec<u8> {
+    if lines.is_empty() {
+        return text.to_vec();
+    }
+    let mut out = Vec::with_capacity(text.len());
+    for (i, line) in text.split_inclusive(|&b| b == b'\n').enumerate() {
+        if lines.binary_search(&(i as u64 + 1)).is_ok() {
+            out.extend_from_slice(filler);
+            if line.ends_with(b"\n") {
+                out.push(b'\n');
+            }
+        } else {
+            out.extend_from_slice(line);
+        }
+    }
+    out
+}
+
+/// The household ids of a JSON Lines file, by line (lines that cannot be read have none).
+pub fn json_lines_duplicates(bytes: &[u8]) -> Vec<Duplicate> {
+    let mut ids: Vec<(u64, String)> = Vec::new();
+    for item in JsonLinesReader::new(bytes) {
+        let Ok(item) = item else { break };
+        if let Ok(record) = item.record {
+            if let Some(id) = record.id.filter(|id| !id.trim().is_empty()) {
+                ids.push((item.line, id));
+            }
+        }
+    }
+    find_duplicates(ids.iter().map(|(line, id)| (*line, id.as_str())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeated_ids_are_found_in_order_and_resolved_three_ways() {
+        let ids = [(2, "h1"), (3, "h2"), (4, "h1"), (5, "h3"), (6, "h2"), (7, "h1")];
+        let duplicates = find_duplicates(ids.into_iter());
+        assert_eq!(
+            duplicates,
+            [
+                Duplicate {
+                    id: "h1".into(),
+                    lines: vec![2, 4, 7]
+                },
+                Duplicate {
+                    id: "h2".into(),
+                    lines: vec![3, 6]
+                },
+            ]
+        );
+        assert_eq!(Resolution::Replace.dropped(&duplicates[0]), [2, 4]);
+        assert_eq!(Resolution::Skip.dropped(&duplicates[0]), [4, 7]);
+        assert!(Resolution::KeepBoth.dropped(&duplicates[0]).is_empty());
+        assert_eq!(
+            dropped_lines(&duplicates, &[Resolution::Skip, Resolution::Replace]),
+            [3, 4, 7]
+        );
+    }
+
+    #[test]
+    fn blanked_lines_keep_every_other_line_in_place() {
+        assert_eq!(blank_lines(b"a\nb\nc\nd", &[2, 4], b""), b"a\n\nc\n");
+        assert_eq!(blank_lines(b"a\r\nb\r\n", &[1], b"\"\""), b"\"\"\nb\r\n");
+    }
+
+    #[test]
+    fn json_lines_ids_are_read_from_the_records() {
+        let text = b"{\"id\":\"a\"}\n{\"id\":\"b\"}\n\n{\"id\":\"a\"}\nnot json\n";
+        assert_eq!(
+            json_lines_duplicates(text),
+            [Duplicate {
+                id: "a".into(),
+                lines: vec![1, 4]
+            }]
+        );
+    }
+}
