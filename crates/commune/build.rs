@@ -435,7 +435,10 @@ fn column_names() {
                 for written in names {
                     let folded = fold::fold(written);
                     if folded.is_empty() {
-                        names_fail(format!("{name} {:?}: {written:?} folds to nothing", entry.key));
+                        names_fail(format!(
+                            "{name} {:?}: {written:?} folds to nothing",
+                            entry.key
+                        ));
                     }
                     if let Some(other) = rows.iter().find(|r| r.0 == folded) {
                         if other.1 != entry.key {
@@ -444,7 +447,10 @@ fn column_names() {
                                 entry.key, other.1
                             ));
                         }
-                        names_fail(format!("{name} {:?}: {written:?} is listed twice", entry.key));
+                        names_fail(format!(
+                            "{name} {:?}: {written:?} is listed twice",
+                            entry.key
+                        ));
                     }
                     rows.push((folded, entry.key.clone(), is_vietnamese));
                 }

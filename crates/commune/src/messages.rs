@@ -9,8 +9,8 @@ use super::data::FLAG_MESSAGES;
 use super::import::encoding::LegacyEncoding;
 use super::import::{ImportError, Note, Requirement};
 use super::run::{OpenError, MAX_FILE_BYTES};
-use mucsong_formats::summary_csv::HeaderLanguage;
 use mucsong_formats::error::{Place, Problem};
+use mucsong_formats::summary_csv::HeaderLanguage;
 use mucsong_formats::summary_csv::SummaryColumn;
 use mucsong_formats::FileError;
 use mucsong_i18n::{Locale, COMMUNE};
@@ -186,11 +186,9 @@ pub fn note_text(note: &Note, locale: Locale) -> String {
             "commune_import_place_line",
             &[("line", &line.to_string())],
         ),
-        (None, Some(column)) => COMMUNE.format(
-            locale,
-            "commune_import_place_column",
-            &[("column", column)],
-        ),
+        (None, Some(column)) => {
+            COMMUNE.format(locale, "commune_import_place_column", &[("column", column)])
+        }
         (None, None) => return text,
     };
     format!("{place}: {text}")
@@ -200,13 +198,18 @@ pub fn note_text(note: &Note, locale: Locale) -> String {
 pub fn requirement_text(requirement: Requirement, locale: Locale) -> String {
     let name = |c: SummaryColumn| {
         let words = match c {
-            SummaryColumn::Indicator(i) => COMMUNE.text(locale, &format!("commune_indicator_{}", i.key())),
+            SummaryColumn::Indicator(i) => {
+                COMMUNE.text(locale, &format!("commune_indicator_{}", i.key()))
+            }
             _ => COMMUNE.text(locale, &format!("commune_import_column_{}", c.english())),
         };
-        format!("{words} ({})", c.name(match locale {
-            Locale::Vi => HeaderLanguage::Vietnamese,
-            Locale::En => HeaderLanguage::English,
-        }))
+        format!(
+            "{words} ({})",
+            c.name(match locale {
+                Locale::Vi => HeaderLanguage::Vietnamese,
+                Locale::En => HeaderLanguage::English,
+            })
+        )
     };
     match requirement {
         Requirement::Column(c) => name(c),

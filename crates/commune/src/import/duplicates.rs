@@ -135,7 +135,14 @@ mod tests {
 
     #[test]
     fn repeated_ids_are_found_in_order_and_resolved_three_ways() {
-        let ids = [(2, "h1"), (3, "h2"), (4, "h1"), (5, "h3"), (6, "h2"), (7, "h1")];
+        let ids = [
+            (2, "h1"),
+            (3, "h2"),
+            (4, "h1"),
+            (5, "h3"),
+            (6, "h2"),
+            (7, "h1"),
+        ];
         let duplicates = find_duplicates(ids.into_iter());
         assert_eq!(
             duplicates,

@@ -30,7 +30,9 @@ use encoding::{guess_legacy_encoding, LegacyEncoding};
 use mucsong_engine::household::Region;
 use mucsong_engine::Indicator;
 use mucsong_formats::jsonl::UTF8_BOM;
-use mucsong_formats::summary_csv::{check_encoding, CsvWriteOptions, HeaderLanguage, SummaryColumn};
+use mucsong_formats::summary_csv::{
+    check_encoding, CsvWriteOptions, HeaderLanguage, SummaryColumn,
+};
 use mucsong_formats::FileError;
 use source::{CsvRows, Merge, Row, RowSource, SheetRows, Value};
 use std::collections::BTreeMap;
@@ -62,27 +64,47 @@ pub enum ImportError {
     /// No row with any cell.
     Empty,
     /// A CSV that is not UTF-8: the encoding it seems to be in and the first line that is not.
-    LegacyEncoding { encoding: LegacyEncoding, line: u64 },
+    LegacyEncoding {
+        encoding: LegacyEncoding,
+        line: u64,
+    },
     Utf16,
     /// Not text and not a workbook.
     Binary,
     /// An Excel 97–2003 workbook (`.xls`).
     OldExcel,
     /// A workbook that cannot be read (damaged, password-protected, not a spreadsheet).
-    Workbook { detail: String },
-    MalformedCsv { line: u64, detail: String },
+    Workbook {
+        detail: String,
+    },
+    MalformedCsv {
+        line: u64,
+        detail: String,
+    },
     /// No sheet has a row naming at least two household columns.
-    NoHeader { sheets: Vec<String> },
+    NoHeader {
+        sheets: Vec<String>,
+    },
 }
 
 impl std::fmt::Display for ImportError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // What the summary reader also says is said in its words, as the command line always has.
+        match self {
+            ImportError::Empty => return FileError::Empty.fmt(f),
+            ImportError::Utf16 => return FileError::Utf16.fmt(f),
+            ImportError::Binary => return FileError::Binary.fmt(f),
+            ImportError::MalformedCsv { line, detail } => {
+                return FileError::MalformedCsv {
+                    line: Some(*line),
+                    detail: detail.clone(),
+                }
+                .fmt(f)
+            }
+            _ => {}
+        }
         let m = crate::messages::import_error(self);
-        f.write_str(&mucsong_i18n::COMMUNE.format(
-            mucsong_i18n::Locale::En,
-            m.key,
-            &m.arg_refs(),
-        ))
+        f.write_str(&mucsong_i18n::COMMUNE.format(mucsong_i18n::Locale::En, m.key, &m.arg_refs()))
     }
 }
 
@@ -377,12 +399,7 @@ fn import_workbook(bytes: &[u8], choices: &ColumnChoices) -> Result<Import, Impo
 fn score(row: &Row, choices: &ColumnChoices) -> usize {
     row.cells
         .iter()
-        .filter(|c| {
-            matches!(
-                target_of(&c.text(), choices),
-                Some((Target::Column(_), _))
-            )
-        })
+        .filter(|c| matches!(target_of(&c.text(), choices), Some((Target::Column(_), _))))
         .count()
 }
 
@@ -571,9 +588,7 @@ fn convert<S: RowSource>(
     );
     let mut ids: Vec<(u64, String)> = Vec::new();
     let mut n_rows = 0u64;
-    let id_at = read
-        .iter()
-        .position(|h| column_of(h) == SummaryColumn::Id);
+    let id_at = read.iter().position(|h| column_of(h) == SummaryColumn::Id);
     let mut unnamed_reported = vec![false; source::MAX_COLUMNS];
     let mut process = |row: Row, notes: &mut Notes| {
         if row.line <= header_line {
@@ -592,8 +607,14 @@ fn convert<S: RowSource>(
                 );
             }
         }
-        let cells: Vec<String> = read
+        // A CSV row with more or fewer cells than its header is written so, for the summary
+        // reader to refuse as it refuses any such row (a row cut short by a stray line break
+        // must not pass as "unknown"); a worksheet's rows simply end at their last cell.
+        let width = headers.len();
+        let n_cells = row.cells.len();
+        let mut cells: Vec<String> = read
             .iter()
+            .filter(|h| is_workbook || h.index < n_cells)
             .map(|h| {
                 let value = row.cells.get(h.index).unwrap_or(&Value::Empty);
                 let (text, message) = cell_text(column_of(h), value);
@@ -603,10 +624,17 @@ fn convert<S: RowSource>(
                 text
             })
             .collect();
+        if !is_workbook && n_cells > width {
+            cells.extend(row.cells[width..].iter().map(Value::text));
+        }
         if cells.iter().all(|c| c.is_empty()) {
             return;
         }
-        if let Some(id) = id_at.map(|i| cells[i].trim()).filter(|id| !id.is_empty()) {
+        if let Some(id) = id_at
+            .and_then(|i| cells.get(i))
+            .map(|id| id.trim())
+            .filter(|id| !id.is_empty())
+        {
             ids.push((row.line, id.to_string()));
         }
         n_rows += 1;
@@ -621,7 +649,9 @@ fn convert<S: RowSource>(
 
     // Merged regions among the data rows, in a column that is read.
     for merge in &merges {
-        if (merge.last_row as u64) < header_line || merge.first_row == merge.last_row && merge.first_column == merge.last_column {
+        if (merge.last_row as u64) < header_line
+            || merge.first_row == merge.last_row && merge.first_column == merge.last_column
+        {
             continue;
         }
         let Some(h) = read.iter().find(|h| {
@@ -645,7 +675,10 @@ fn convert<S: RowSource>(
         layout: layout(language),
         sheet,
         header_line,
-        columns: read.iter().map(|h| (column_of(h), h.label.clone())).collect(),
+        columns: read
+            .iter()
+            .map(|h| (column_of(h), h.label.clone()))
+            .collect(),
         notes: notes.kept,
         n_more_notes: notes.n_more,
         duplicates,
@@ -680,7 +713,8 @@ impl LineWriter {
             let cell = cell.replace(['\r', '\n'], " ");
             if cell.contains([',', '"']) || cell.starts_with(' ') || cell.ends_with(' ') {
                 self.bytes.push(b'"');
-                self.bytes.extend_from_slice(cell.replace('"', "\"\"").as_bytes());
+                self.bytes
+                    .extend_from_slice(cell.replace('"', "\"\"").as_bytes());
                 self.bytes.push(b'"');
             } else {
                 self.bytes.extend_from_slice(cell.as_bytes());
@@ -700,6 +734,23 @@ fn whole_number(text: &str) -> Option<&str> {
     let is_digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
     (is_digits(digits) && is_digits(fraction) && fraction.bytes().all(|b| b == b'0'))
         .then_some(digits)
+}
+
+/// A cell as the summary reader compares it with its keys: lower case, spaces and hyphens as
+/// underscores.
+fn as_key(text: &str) -> String {
+    text.chars()
+        .map(|c| if c == ' ' || c == '-' { '_' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The area words the summary reader reads itself (formats.md §3).
+fn is_area_key(text: &str) -> bool {
+    matches!(
+        as_key(text).as_str(),
+        "rural" | "urban" | "nong_thon" | "thanh_thi" | "nông_thôn" | "thành_thị"
+    )
 }
 
 /// A name of an area or region table, else `None`.
@@ -745,11 +796,14 @@ fn cell_text(column: SummaryColumn, value: &Value) -> (String, Option<Message>) 
         }
         Value::Text(raw) => {
             let text = raw.trim();
+            // The format's own words are kept as written (the results file echoes the cells);
+            // others are translated.
             let translated = match column {
-                SummaryColumn::Area => named(AREA_NAMES, text),
-                SummaryColumn::Region => named(REGION_NAMES, text).or_else(|| {
-                    Region::from_key(&fold(text)).map(|r| r.key())
-                }),
+                SummaryColumn::Area if !is_area_key(text) => named(AREA_NAMES, text),
+                SummaryColumn::Region if Region::from_key(&as_key(text)).is_none() => {
+                    named(REGION_NAMES, text)
+                        .or_else(|| Region::from_key(&fold(text)).map(|r| r.key()))
+                }
                 SummaryColumn::Members
                 | SummaryColumn::ScoreA
                 | SummaryColumn::ScoreB

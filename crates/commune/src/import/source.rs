@@ -253,8 +253,15 @@ impl<'w, 'b> SheetRows<'w, 'b> {
         if self.is_done {
             return Ok(None);
         }
-        match self.cells.next_cell_with_formula().map_err(workbook_error)? {
-            Some(cell) => Ok(Some((cell.pos, value_of(cell.value, cell.formula.is_some())))),
+        match self
+            .cells
+            .next_cell_with_formula()
+            .map_err(workbook_error)?
+        {
+            Some(cell) => Ok(Some((
+                cell.pos,
+                value_of(cell.value, cell.formula.is_some()),
+            ))),
             None => {
                 self.is_done = true;
                 Ok(None)

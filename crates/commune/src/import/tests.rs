@@ -55,7 +55,10 @@ fn names_fold_alike_with_or_without_marks_case_and_punctuation() {
     assert_eq!(fold("TRUNG-DU VÀ MIỀN NÚI PHÍA BẮC"), folded);
     assert_eq!(fold("  trung du va mien nui phia bac "), folded);
     // Decomposed marks, as some Mac and web sources write them.
-    assert_eq!(fold("So\u{302}\u{301} nha\u{302}n kha\u{302}\u{309}u"), "so_nhan_khau");
+    assert_eq!(
+        fold("So\u{302}\u{301} nha\u{302}n kha\u{302}\u{309}u"),
+        "so_nhan_khau"
+    );
     assert_eq!(fold("Đ/Đ"), "d_d");
 }
 
@@ -75,7 +78,10 @@ fn every_name_of_the_data_names_a_column_area_or_region() {
     }
     // Every region can be written in words.
     for region in Region::ALL {
-        assert!(REGION_NAMES.iter().any(|r| r.key == region.key()), "{region:?}");
+        assert!(
+            REGION_NAMES.iter().any(|r| r.key == region.key()),
+            "{region:?}"
+        );
     }
 }
 
@@ -91,8 +97,22 @@ fn vietnamese_csv() -> Vec<u8> {
             "{n};{id};Nguyễn Văn {n};{area};{region};{members};{score};1;0;0;1;0;0;0;0;0;0;0;0;\n"
         )
     };
-    text.push_str(&row(1, "H01", "Nông thôn", "Trung du và miền núi phía Bắc", "4", "120"));
-    text.push_str(&row(2, "H02", "nong thon", "trung du mien nui phia bac", "3,0", "150"));
+    text.push_str(&row(
+        1,
+        "H01",
+        "Nông thôn",
+        "Trung du và miền núi phía Bắc",
+        "4",
+        "120",
+    ));
+    text.push_str(&row(
+        2,
+        "H02",
+        "nong thon",
+        "trung du mien nui phia bac",
+        "3,0",
+        "150",
+    ));
     text.push_str(";;;;;;;;;;;;;;;;;;;\n");
     text.push_str(&row(3, "H01", "Thành thị", "TDMNPB", "5", "130,5"));
     text.into_bytes()
@@ -100,7 +120,11 @@ fn vietnamese_csv() -> Vec<u8> {
 
 #[test]
 fn a_vietnamese_excel_csv_is_read_with_its_names_and_lines() {
-    let imported = ready(import_sheet(&vietnamese_csv(), "ds.csv", &ColumnChoices::default()));
+    let imported = ready(import_sheet(
+        &vietnamese_csv(),
+        "ds.csv",
+        &ColumnChoices::default(),
+    ));
     assert_eq!(imported.header_line, 2);
     assert_eq!(imported.layout.delimiter, b';');
     assert!(imported.layout.bom);
@@ -113,7 +137,10 @@ fn a_vietnamese_excel_csv_is_read_with_its_names_and_lines() {
             (Some(2), "commune_import_note_unknown_column"),
         ]
     );
-    assert_eq!(imported.notes[1].column.as_deref(), Some("\"Họ tên chủ hộ\""));
+    assert_eq!(
+        imported.notes[1].column.as_deref(),
+        Some("\"Họ tên chủ hộ\"")
+    );
     assert_eq!(
         imported.duplicates,
         [Duplicate {
@@ -143,7 +170,11 @@ fn a_vietnamese_excel_csv_is_read_with_its_names_and_lines() {
 
 #[test]
 fn resolving_a_duplicate_blanks_the_dropped_row_only() {
-    let imported = ready(import_sheet(&vietnamese_csv(), "ds.csv", &ColumnChoices::default()));
+    let imported = ready(import_sheet(
+        &vietnamese_csv(),
+        "ds.csv",
+        &ColumnChoices::default(),
+    ));
     let skip = duplicates::dropped_lines(&imported.duplicates, &[duplicates::Resolution::Skip]);
     let rows = read_summary_sheet(&imported.without_lines(&skip)).unwrap();
     assert_eq!(rows.iter().map(|r| r.line).collect::<Vec<_>>(), [3, 4]);
@@ -164,7 +195,10 @@ fn a_missing_required_column_is_asked_for_and_the_choice_is_used() {
         Import::NeedsMapping(request) => request,
         other => panic!("{other:?}"),
     };
-    assert_eq!(request.missing, [Requirement::Column(SummaryColumn::Members)]);
+    assert_eq!(
+        request.missing,
+        [Requirement::Column(SummaryColumn::Members)]
+    );
     let header = request
         .headers
         .iter()
@@ -175,10 +209,16 @@ fn a_missing_required_column_is_asked_for_and_the_choice_is_used() {
     choices.choose(&header.text, Target::Column(SummaryColumn::Members));
     // Remembered as JSON and read back, as the page stores it.
     let choices = ColumnChoices::from_json(&choices.to_json());
-    assert_eq!(choices.get("NHÂN SỐ"), Some(Target::Column(SummaryColumn::Members)));
+    assert_eq!(
+        choices.get("NHÂN SỐ"),
+        Some(Target::Column(SummaryColumn::Members))
+    );
     let imported = ready(import_sheet(text.as_bytes(), "ds.csv", &choices));
     assert_eq!(imported.n_rows, 3);
-    assert_eq!(ColumnChoices::from_json("not json"), ColumnChoices::default());
+    assert_eq!(
+        ColumnChoices::from_json("not json"),
+        ColumnChoices::default()
+    );
 }
 
 #[test]
@@ -190,8 +230,12 @@ fn a_legacy_encoding_is_named_and_refused() {
         }
         other => panic!("{other:?}"),
     }
-    let error = import_sheet(b"ma_ho\nN\xF4ng th\xF4n\n", "x.csv", &ColumnChoices::default())
-        .unwrap_err();
+    let error = import_sheet(
+        b"ma_ho\nN\xF4ng th\xF4n\n",
+        "x.csv",
+        &ColumnChoices::default(),
+    )
+    .unwrap_err();
     assert_eq!(
         error,
         ImportError::LegacyEncoding {
@@ -204,7 +248,10 @@ fn a_legacy_encoding_is_named_and_refused() {
         crate::messages::import_error(&error).key,
         &crate::messages::import_error(&error).arg_refs(),
     );
-    assert!(vi.contains("Windows-1258") && vi.contains("CSV UTF-8"), "{vi}");
+    assert!(
+        vi.contains("Windows-1258") && vi.contains("CSV UTF-8"),
+        "{vi}"
+    );
 }
 
 #[test]
@@ -240,9 +287,7 @@ fn what_stops_an_import_says_why() {
         ImportError::NoHeader {
             sheets: vec!["Sheet1".into()],
         },
-        ImportError::Workbook {
-            detail: "x".into(),
-        },
+        ImportError::Workbook { detail: "x".into() },
     ] {
         let message = crate::messages::import_error(&error);
         for locale in Locale::ALL {
@@ -263,7 +308,14 @@ fn commune_workbook() -> Vec<u8> {
     sheet.set_name("Danh sách").unwrap();
     let title = Format::new().set_bold();
     sheet
-        .merge_range(0, 0, 0, 18, "DANH SÁCH HỘ NGHÈO, CẬN NGHÈO NĂM 2026", &title)
+        .merge_range(
+            0,
+            0,
+            0,
+            18,
+            "DANH SÁCH HỘ NGHÈO, CẬN NGHÈO NĂM 2026",
+            &title,
+        )
         .unwrap();
     let mut headers = vec!["Mã hộ", "Thôn", "Khu vực", "Số nhân khẩu", "Điểm A"];
     headers.extend(INDICATORS_VI);
@@ -279,14 +331,18 @@ fn commune_workbook() -> Vec<u8> {
         }
         sheet.write_number(r, 4, score).unwrap();
         for c in 5..17u16 {
-            sheet.write_number(r, c, if c < 8 { 1.0 } else { 0.0 }).unwrap();
+            sheet
+                .write_number(r, c, if c < 8 { 1.0 } else { 0.0 })
+                .unwrap();
         }
     };
     put_row(2, "LS-001", Some(4.0), 120.0);
     put_row(3, "LS-002", None, 150.0);
     // Row 5 (index 4) is blank.
     put_row(5, "LS-001", Some(2.0), 90.0);
-    sheet.merge_range(2, 2, 3, 2, "Nông thôn", &Format::new()).unwrap();
+    sheet
+        .merge_range(2, 2, 3, 2, "Nông thôn", &Format::new())
+        .unwrap();
     sheet.write_string(5, 2, "nông thôn").unwrap();
     sheet.write_string(2, 1, "Nà Lầu").unwrap();
     // Members of row 4 as a formula with its saved result, written in a date format.
@@ -404,8 +460,14 @@ fn a_formula_without_a_saved_result_is_unknown_and_said() {
 #[test]
 fn a_workbook_without_household_columns_names_its_sheets() {
     let mut workbook = Workbook::new();
-    workbook.add_worksheet().write_string(0, 0, "Báo cáo").unwrap();
-    workbook.add_worksheet().write_string(0, 0, "Tổng hợp").unwrap();
+    workbook
+        .add_worksheet()
+        .write_string(0, 0, "Báo cáo")
+        .unwrap();
+    workbook
+        .add_worksheet()
+        .write_string(0, 0, "Tổng hợp")
+        .unwrap();
     let bytes = workbook.save_to_buffer().unwrap();
     assert_eq!(
         import_sheet(&bytes, "x.xlsx", &ColumnChoices::default()),
@@ -423,7 +485,14 @@ fn every_note_and_error_is_worded_in_both_languages() {
         &ColumnChoices::default(),
     ))
     .notes;
-    notes.extend(ready(import_sheet(&vietnamese_csv(), "x.csv", &ColumnChoices::default())).notes);
+    notes.extend(
+        ready(import_sheet(
+            &vietnamese_csv(),
+            "x.csv",
+            &ColumnChoices::default(),
+        ))
+        .notes,
+    );
     for locale in Locale::ALL {
         for note in &notes {
             let text = note_text(note, locale);
