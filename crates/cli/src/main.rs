@@ -629,7 +629,7 @@ fn read_chunks(
 /// Reads a sheet through commune mode's import, its notes and repeated ids said on standard
 /// error; or the exit status when it cannot be read or lacks columns.
 fn import(bytes: &[u8], name: &str, choices: &ColumnChoices) -> Result<Imported, ExitCode> {
-    let request = match import_sheet(bytes, name, choices) {
+    let request = match import_sheet(bytes, choices) {
         Ok(Import::Ready(imported)) => {
             let mut err = io::stderr().lock();
             let place = match &imported.sheet {

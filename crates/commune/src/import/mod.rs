@@ -25,6 +25,7 @@ pub mod source;
 use crate::data::{find_name, NameRow, AREA_NAMES, COLUMN_NAMES, REGION_NAMES};
 use crate::fold::fold;
 use crate::messages::Message;
+use crate::run::Bytes;
 use duplicates::{find_duplicates, Duplicate};
 use encoding::{guess_legacy_encoding, LegacyEncoding};
 use mucsong_engine::household::Region;
@@ -305,57 +306,8 @@ pub fn column_letter(index: usize) -> String {
     String::from_utf8(letters).expect("ASCII letters")
 }
 
-/// Imports a sheet: `file_name` only tells a CSV from a workbook when the content does not.
-pub fn import_sheet(
-    bytes: &[u8],
-    file_name: &str,
-    choices: &ColumnChoices,
-) -> Result<Import, ImportError> {
-    let _ = file_name;
-    if bytes.len() > MAX_IMPORT_BYTES {
-        return Err(ImportError::TooLarge {
-            n_bytes: bytes.len() as u64,
-            max_bytes: MAX_IMPORT_BYTES as u64,
-            is_unzipped: false,
-        });
-    }
-    if bytes.starts_with(b"PK\x03\x04") {
-        return import_workbook(bytes, choices);
-    }
-    if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
-        return Err(ImportError::OldExcel);
-    }
-    let has_bom = bytes.starts_with(UTF8_BOM);
-    let text = if has_bom {
-        &bytes[UTF8_BOM.len()..]
-    } else {
-        bytes
-    };
-    match check_encoding(text) {
-        Ok(()) => {}
-        Err(FileError::InvalidUtf8 { line }) => {
-            return Err(ImportError::LegacyEncoding {
-                encoding: guess_legacy_encoding(text),
-                line,
-            })
-        }
-        Err(FileError::Utf16) => return Err(ImportError::Utf16),
-        Err(_) => return Err(ImportError::Binary),
-    }
-    let separator = source::sniff_separator(text);
-    let rows = CsvRows::new(text, separator);
-    let layout = |language| CsvWriteOptions {
-        delimiter: separator,
-        bom: has_bom,
-        language,
-    };
-    match convert(rows, None, choices, false, &layout)? {
-        Some(import) => Ok(import),
-        None => Err(ImportError::NoHeader { sheets: Vec::new() }),
-    }
-}
-
-fn import_workbook(bytes: &[u8], choices: &ColumnChoices) -> Result<Import, ImportError> {
+/// Reads the first worksheet that has a header row, whole.
+fn import_workbook(bytes: &[u8], choices: &ColumnChoices) -> Result<Started, ImportError> {
     use calamine::Reader;
     let mut workbook = source::open_workbook(bytes)?;
     let names = workbook.sheet_names();
@@ -368,16 +320,18 @@ fn import_workbook(bytes: &[u8], choices: &ColumnChoices) -> Result<Import, Impo
         language,
     };
     for (i, name) in names.iter().enumerate() {
-        let rows = SheetRows::new(&mut workbook, name)?;
-        if let Some(mut import) = convert(rows, Some(name.clone()), choices, true, &layout)? {
-            if i > 0 {
-                if let Import::Ready(imported) = &mut import {
+        let mut rows = SheetRows::new(&mut workbook, name)?;
+        match start_sheet(&mut rows, Some(name.clone()), choices, true, &layout)? {
+            None => continue,
+            Some(Started::NeedsMapping(request)) => return Ok(Started::NeedsMapping(request)),
+            Some(Started::Converting(mut converter)) => {
+                if i > 0 {
                     let skipped = names[..i]
                         .iter()
                         .map(|n| format!("\"{n}\""))
                         .collect::<Vec<_>>()
                         .join(", ");
-                    imported.notes.insert(
+                    converter.notes.kept.insert(
                         0,
                         Note {
                             line: None,
@@ -388,8 +342,11 @@ fn import_workbook(bytes: &[u8], choices: &ColumnChoices) -> Result<Import, Impo
                         },
                     );
                 }
+                while let Some(row) = rows.next_row()? {
+                    converter.take(row);
+                }
+                return Ok(Started::Converting(converter));
             }
-            return Ok(import);
         }
     }
     Err(ImportError::NoHeader { sheets: names })
@@ -433,14 +390,21 @@ impl Notes {
     }
 }
 
-/// Reads one sheet's rows: `None` when none of its first rows is a header row.
-fn convert<S: RowSource>(
-    mut rows: S,
+/// What finding the header gave.
+enum Started {
+    NeedsMapping(MappingRequest),
+    Converting(Box<Converter>),
+}
+
+/// Finds a sheet's header row and matches its columns: `None` when none of its first rows is a
+/// header row. The first rows after the header are converted already.
+fn start_sheet<S: RowSource>(
+    rows: &mut S,
     sheet: Option<String>,
     choices: &ColumnChoices,
     is_workbook: bool,
     layout: &dyn Fn(HeaderLanguage) -> CsvWriteOptions,
-) -> Result<Option<Import>, ImportError> {
+) -> Result<Option<Started>, ImportError> {
     // The header row: of the first rows, the first that names the most household columns (at
     // least two, so a title that happens to say "Vùng" is not taken for it).
     let mut first_rows = Vec::new();
@@ -559,7 +523,7 @@ fn convert<S: RowSource>(
         }
     }
     if !missing.is_empty() {
-        return Ok(Some(Import::NeedsMapping(MappingRequest {
+        return Ok(Some(Started::NeedsMapping(MappingRequest {
             sheet,
             header_line,
             headers,
@@ -573,33 +537,76 @@ fn convert<S: RowSource>(
     };
 
     // The summary CSV, each row on its own line.
-    let read: Vec<&HeaderCell> = headers
+    let read: Vec<HeaderCell> = headers
         .iter()
         .filter(|h| matches!(h.target, Some(Target::Column(_))))
+        .cloned()
         .collect();
-    let column_of = |h: &HeaderCell| match h.target {
-        Some(Target::Column(c)) => c,
-        _ => unreachable!("only read columns are kept"),
-    };
     let mut writer = LineWriter::default();
     writer.write_record(
         header_line,
         read.iter().map(|h| column_of(h).name(language).to_string()),
     );
-    let mut ids: Vec<(u64, String)> = Vec::new();
-    let mut n_rows = 0u64;
     let id_at = read.iter().position(|h| column_of(h) == SummaryColumn::Id);
-    let mut unnamed_reported = vec![false; source::MAX_COLUMNS];
-    let mut process = |row: Row, notes: &mut Notes| {
-        if row.line <= header_line {
+    let mut converter = Converter {
+        sheet,
+        is_workbook,
+        header_line,
+        layout: layout(language),
+        headers,
+        read,
+        id_at,
+        merges,
+        writer,
+        ids: Vec::new(),
+        n_rows: 0,
+        notes,
+        unnamed_reported: vec![false; source::MAX_COLUMNS],
+    };
+    for row in first_rows.into_iter().skip(at + 1) {
+        converter.take(row);
+    }
+    Ok(Some(Started::Converting(Box::new(converter))))
+}
+
+/// The summary column a read header cell is matched to.
+fn column_of(h: &HeaderCell) -> SummaryColumn {
+    match h.target {
+        Some(Target::Column(c)) => c,
+        _ => unreachable!("only read columns are kept"),
+    }
+}
+
+/// Writes a sheet's rows after its header as summary CSV lines, noting what it passes over.
+struct Converter {
+    sheet: Option<String>,
+    is_workbook: bool,
+    header_line: u64,
+    layout: CsvWriteOptions,
+    headers: Vec<HeaderCell>,
+    /// The header cells that are read, in the sheet's order.
+    read: Vec<HeaderCell>,
+    /// Where the id is among `read`.
+    id_at: Option<usize>,
+    merges: Vec<Merge>,
+    writer: LineWriter,
+    ids: Vec<(u64, String)>,
+    n_rows: u64,
+    notes: Notes,
+    unnamed_reported: Vec<bool>,
+}
+
+impl Converter {
+    fn take(&mut self, row: Row) {
+        if row.line <= self.header_line {
             return;
         }
         // Data under no header is reported once per column.
         for (index, cell) in row.cells.iter().enumerate() {
-            let is_unnamed = headers.get(index).is_none_or(|h| h.text.is_empty());
-            if is_unnamed && !cell.is_empty() && !unnamed_reported[index] {
-                unnamed_reported[index] = true;
-                notes.push(
+            let is_unnamed = self.headers.get(index).is_none_or(|h| h.text.is_empty());
+            if is_unnamed && !cell.is_empty() && !self.unnamed_reported[index] {
+                self.unnamed_reported[index] = true;
+                self.notes.push(
                     Some(row.line),
                     Some(&column_letter(index)),
                     Message::new("commune_import_note_unnamed_column")
@@ -610,9 +617,12 @@ fn convert<S: RowSource>(
         // A CSV row with more or fewer cells than its header is written so, for the summary
         // reader to refuse as it refuses any such row (a row cut short by a stray line break
         // must not pass as "unknown"); a worksheet's rows simply end at their last cell.
-        let width = headers.len();
+        let width = self.headers.len();
         let n_cells = row.cells.len();
-        let mut cells: Vec<String> = read
+        let is_workbook = self.is_workbook;
+        let notes = &mut self.notes;
+        let mut cells: Vec<String> = self
+            .read
             .iter()
             .filter(|h| is_workbook || h.index < n_cells)
             .map(|h| {
@@ -630,60 +640,186 @@ fn convert<S: RowSource>(
         if cells.iter().all(|c| c.is_empty()) {
             return;
         }
-        if let Some(id) = id_at
+        if let Some(id) = self
+            .id_at
             .and_then(|i| cells.get(i))
             .map(|id| id.trim())
             .filter(|id| !id.is_empty())
         {
-            ids.push((row.line, id.to_string()));
+            self.ids.push((row.line, id.to_string()));
         }
-        n_rows += 1;
-        writer.write_record(row.line, cells.into_iter());
-    };
-    for row in first_rows.into_iter().skip(at + 1) {
-        process(row, &mut notes);
-    }
-    while let Some(row) = rows.next_row()? {
-        process(row, &mut notes);
+        self.n_rows += 1;
+        self.writer.write_record(row.line, cells.into_iter());
     }
 
-    // Merged regions among the data rows, in a column that is read.
-    for merge in &merges {
-        if (merge.last_row as u64) < header_line
-            || merge.first_row == merge.last_row && merge.first_column == merge.last_column
-        {
-            continue;
+    fn finish(mut self) -> Imported {
+        // Merged regions among the data rows, in a column that is read.
+        for merge in &self.merges {
+            let is_one_cell =
+                merge.first_row == merge.last_row && merge.first_column == merge.last_column;
+            if (merge.last_row as u64) < self.header_line || is_one_cell {
+                continue;
+            }
+            let Some(h) = self.read.iter().find(|h| {
+                (merge.first_column as usize..=merge.last_column as usize).contains(&h.index)
+            }) else {
+                continue;
+            };
+            let first = (merge.first_row as u64 + 1).max(self.header_line + 1);
+            let last = merge.last_row as u64 + 1;
+            self.notes.push(
+                Some(first),
+                Some(&h.label),
+                Message::new("commune_import_note_merged")
+                    .arg("first", first.to_string())
+                    .arg("last", last.to_string()),
+            );
         }
-        let Some(h) = read.iter().find(|h| {
-            (merge.first_column as usize..=merge.last_column as usize).contains(&h.index)
-        }) else {
-            continue;
-        };
-        let first = (merge.first_row as u64 + 1).max(header_line + 1);
-        let last = merge.last_row as u64 + 1;
-        notes.push(
-            Some(first),
-            Some(&h.label),
-            Message::new("commune_import_note_merged")
-                .arg("first", first.to_string())
-                .arg("last", last.to_string()),
-        );
+        let duplicates = find_duplicates(self.ids.iter().map(|(l, id)| (*l, id.as_str())));
+        Imported {
+            csv: self.writer.bytes,
+            layout: self.layout,
+            sheet: self.sheet,
+            header_line: self.header_line,
+            columns: self
+                .read
+                .iter()
+                .map(|h| (column_of(h), h.label.clone()))
+                .collect(),
+            notes: self.notes.kept,
+            n_more_notes: self.notes.n_more,
+            duplicates,
+            n_rows: self.n_rows,
+        }
     }
-    let duplicates = find_duplicates(ids.iter().map(|(l, id)| (*l, id.as_str())));
-    Ok(Some(Import::Ready(Imported {
-        csv: writer.bytes,
-        layout: layout(language),
-        sheet,
-        header_line,
-        columns: read
-            .iter()
-            .map(|h| (column_of(h), h.label.clone()))
-            .collect(),
-        notes: notes.kept,
-        n_more_notes: notes.n_more,
-        duplicates,
-        n_rows,
-    })))
+}
+
+/// A CSV file's rows over shared bytes (the browser's file, read in steps).
+struct SharedText {
+    bytes: Bytes,
+    start: usize,
+}
+
+impl AsRef<[u8]> for SharedText {
+    fn as_ref(&self) -> &[u8] {
+        &self.bytes[self.start..]
+    }
+}
+
+/// An import in steps, so a page can convert a large CSV between frames: a workbook is read at
+/// `start` (calamine reads it whole), a CSV a few rows per `step`.
+pub struct SheetImport {
+    csv: Option<(CsvRows<std::io::Cursor<SharedText>>, u64)>,
+    converter: Box<Converter>,
+    is_done: bool,
+}
+
+/// What starting an import gave.
+pub enum Start {
+    NeedsMapping(MappingRequest),
+    Importing(SheetImport),
+}
+
+impl SheetImport {
+    /// Checks the file, finds its header row and matches its columns.
+    pub fn start(bytes: Bytes, choices: &ColumnChoices) -> Result<Start, ImportError> {
+        if bytes.len() > MAX_IMPORT_BYTES {
+            return Err(ImportError::TooLarge {
+                n_bytes: bytes.len() as u64,
+                max_bytes: MAX_IMPORT_BYTES as u64,
+                is_unzipped: false,
+            });
+        }
+        if bytes.starts_with(b"PK\x03\x04") {
+            return match import_workbook(&bytes, choices)? {
+                Started::NeedsMapping(request) => Ok(Start::NeedsMapping(request)),
+                Started::Converting(converter) => Ok(Start::Importing(SheetImport {
+                    csv: None,
+                    converter,
+                    is_done: true,
+                })),
+            };
+        }
+        if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+            return Err(ImportError::OldExcel);
+        }
+        let has_bom = bytes.starts_with(UTF8_BOM);
+        let start = if has_bom { UTF8_BOM.len() } else { 0 };
+        let text = &bytes[start..];
+        match check_encoding(text) {
+            Ok(()) => {}
+            Err(FileError::InvalidUtf8 { line }) => {
+                return Err(ImportError::LegacyEncoding {
+                    encoding: guess_legacy_encoding(text),
+                    line,
+                })
+            }
+            Err(FileError::Utf16) => return Err(ImportError::Utf16),
+            Err(_) => return Err(ImportError::Binary),
+        }
+        let separator = source::sniff_separator(text);
+        let n_bytes = bytes.len() as u64;
+        let mut rows = CsvRows::new(std::io::Cursor::new(SharedText { bytes, start }), separator);
+        let layout = |language| CsvWriteOptions {
+            delimiter: separator,
+            bom: has_bom,
+            language,
+        };
+        match start_sheet(&mut rows, None, choices, false, &layout)? {
+            None => Err(ImportError::NoHeader { sheets: Vec::new() }),
+            Some(Started::NeedsMapping(request)) => Ok(Start::NeedsMapping(request)),
+            Some(Started::Converting(mut converter)) => {
+                // The output is about as long as the input: reserve it once.
+                converter.writer.bytes.reserve(n_bytes as usize);
+                Ok(Start::Importing(SheetImport {
+                    csv: Some((rows, n_bytes)),
+                    converter,
+                    is_done: false,
+                }))
+            }
+        }
+    }
+
+    /// Converts up to `max_rows` more rows; true when the sheet is done.
+    pub fn step(&mut self, max_rows: usize) -> Result<bool, ImportError> {
+        let Some((rows, _)) = &mut self.csv else {
+            return Ok(true);
+        };
+        for _ in 0..max_rows {
+            match rows.next_row()? {
+                Some(row) => self.converter.take(row),
+                None => {
+                    self.is_done = true;
+                    break;
+                }
+            }
+        }
+        Ok(self.is_done)
+    }
+
+    /// Bytes read and the file's size (a workbook is done at once).
+    pub fn progress(&self) -> (u64, u64) {
+        match &self.csv {
+            Some((rows, n_bytes)) => (rows.position().min(*n_bytes), *n_bytes),
+            None => (1, 1),
+        }
+    }
+
+    /// The sheet read; call when `step` said it is done (rows not yet stepped are left out).
+    pub fn finish(self) -> Imported {
+        self.converter.finish()
+    }
+}
+
+/// Imports a whole sheet at once (the command line, the tests).
+pub fn import_sheet(bytes: &[u8], choices: &ColumnChoices) -> Result<Import, ImportError> {
+    match SheetImport::start(Bytes::new(bytes.to_vec()), choices)? {
+        Start::NeedsMapping(request) => Ok(Import::NeedsMapping(request)),
+        Start::Importing(mut import) => {
+            while !import.step(usize::MAX)? {}
+            Ok(Import::Ready(import.finish()))
+        }
+    }
 }
 
 /// What stands on a line of the summary CSV that has no row: one empty cell. Not an empty line,

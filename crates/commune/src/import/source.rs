@@ -121,13 +121,13 @@ pub fn sniff_separator(text: &[u8]) -> u8 {
 }
 
 /// The rows of a CSV text (UTF-8, its BOM already removed).
-pub struct CsvRows<'a> {
-    reader: csv::Reader<&'a [u8]>,
+pub struct CsvRows<R> {
+    reader: csv::Reader<R>,
     record: csv::StringRecord,
 }
 
-impl<'a> CsvRows<'a> {
-    pub fn new(text: &'a [u8], separator: u8) -> CsvRows<'a> {
+impl<R: std::io::Read> CsvRows<R> {
+    pub fn new(text: R, separator: u8) -> CsvRows<R> {
         // Lines end at `\n` only, so the line numbers stay right for CRLF files (as in
         // mucsong_formats' summary reader); a `\r` left on the last cell is trimmed with the rest.
         let reader = csv::ReaderBuilder::new()
@@ -141,9 +141,14 @@ impl<'a> CsvRows<'a> {
             record: csv::StringRecord::new(),
         }
     }
+
+    /// How far the reader got, in bytes of the text.
+    pub fn position(&self) -> u64 {
+        self.reader.position().byte()
+    }
 }
 
-impl RowSource for CsvRows<'_> {
+impl<R: std::io::Read> RowSource for CsvRows<R> {
     fn next_row(&mut self) -> Result<Option<Row>, ImportError> {
         loop {
             match self.reader.read_record(&mut self.record) {
