@@ -5,6 +5,8 @@
 //! every other row keeps its line for messages. Used for imported sheets (their summary CSV) and
 //! for JSON Lines alike.
 
+use crate::run::Bytes;
+use mucsong_formats::jsonl::{parse_household_bytes, UTF8_BOM};
 use mucsong_formats::JsonLinesReader;
 use std::collections::{BTreeMap, HashMap};
 
@@ -129,6 +131,64 @@ pub fn json_lines_duplicates(bytes: &[u8]) -> Vec<Duplicate> {
     find_duplicates(ids.iter().map(|(line, id)| (*line, id.as_str())))
 }
 
+/// The household ids of a JSON Lines file read a few lines per `step`, for a page's time
+/// slices: the same lines and records as `json_lines_duplicates`.
+pub struct JsonLinesIds {
+    bytes: Bytes,
+    position: usize,
+    line: u64,
+    ids: Vec<(u64, String)>,
+}
+
+impl JsonLinesIds {
+    pub fn new(bytes: Bytes) -> JsonLinesIds {
+        let position = if bytes.starts_with(UTF8_BOM) {
+            UTF8_BOM.len()
+        } else {
+            0
+        };
+        JsonLinesIds {
+            bytes,
+            position,
+            line: 0,
+            ids: Vec::new(),
+        }
+    }
+
+    /// Reads up to `max_lines` more lines; true at the end.
+    pub fn step(&mut self, max_lines: usize) -> bool {
+        for _ in 0..max_lines {
+            if self.position >= self.bytes.len() {
+                return true;
+            }
+            let rest = &self.bytes[self.position..];
+            let end = rest.iter().position(|&b| b == b'\n').map_or(rest.len(), |i| i + 1);
+            let text = &rest[..end];
+            self.position += end;
+            self.line += 1;
+            if text.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            if let Ok(record) = parse_household_bytes(text, Some(self.line)) {
+                if let Some(id) = record.id.filter(|id| !id.trim().is_empty()) {
+                    self.ids.push((self.line, id));
+                }
+            }
+        }
+        self.position >= self.bytes.len()
+    }
+
+    /// Bytes read and the file's size.
+    pub fn progress(&self) -> (u64, u64) {
+        (self.position as u64, self.bytes.len() as u64)
+    }
+
+    /// The repeated ids of the lines read.
+    pub fn finish(self) -> Vec<Duplicate> {
+        find_duplicates(self.ids.iter().map(|(line, id)| (*line, id.as_str())))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,12 +235,14 @@ mod tests {
     #[test]
     fn json_lines_ids_are_read_from_the_records() {
         let text = b"{\"id\":\"a\"}\n{\"id\":\"b\"}\n\n{\"id\":\"a\"}\nnot json\n";
-        assert_eq!(
-            json_lines_duplicates(text),
-            [Duplicate {
-                id: "a".into(),
-                lines: vec![1, 4]
-            }]
-        );
+        let expected = [Duplicate {
+            id: "a".into(),
+            lines: vec![1, 4],
+        }];
+        assert_eq!(json_lines_duplicates(text), expected);
+        // In steps, as the page reads them.
+        let mut ids = JsonLinesIds::new(Bytes::new(text.to_vec()));
+        while !ids.step(2) {}
+        assert_eq!(ids.finish(), expected);
     }
 }
