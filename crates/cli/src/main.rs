@@ -679,7 +679,7 @@ fn import(bytes: &[u8], name: &str, choices: &ColumnChoices) -> Result<Imported,
         .headers
         .iter()
         .filter(|h| h.target.is_none() && !h.text.is_empty())
-        .map(|h| h.label.clone())
+        .map(|h| format!("\"{}\"", h.text))
         .collect();
     Err(failure(&format!(
         "{name}: the header row (row {}) has no column for: {}. Columns not read: {}. Name one with --column \"HEADER=KEY\".",

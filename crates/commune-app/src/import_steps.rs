@@ -130,7 +130,10 @@ fn request_met(
     picks: &[(Requirement, SummaryColumn, RwSignal<Option<usize>>)],
     requirement: Requirement,
 ) -> bool {
-    let mut of_it = picks.iter().filter(|(r, _, _)| *r == requirement).peekable();
+    let mut of_it = picks
+        .iter()
+        .filter(|(r, _, _)| *r == requirement)
+        .peekable();
     of_it.peek().is_none() || of_it.any(|(_, _, pick)| pick.get().is_some())
 }
 
@@ -145,9 +148,7 @@ pub fn DuplicatePrompt(
     let choices: Vec<RwSignal<Option<Resolution>>> =
         duplicates.iter().map(|_| RwSignal::new(None)).collect();
     let choices = StoredValue::new(choices);
-    let n_pending = move || {
-        choices.with_value(|c| c.iter().filter(|c| c.get().is_none()).count())
-    };
+    let n_pending = move || choices.with_value(|c| c.iter().filter(|c| c.get().is_none()).count());
     let set_all = move |resolution: Resolution| {
         choices.with_value(|c| c.iter().for_each(|c| c.set(Some(resolution))));
     };

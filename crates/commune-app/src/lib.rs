@@ -27,16 +27,14 @@ pub use mucsong_commune as model;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use model::messages::{self, Message};
-use model::import::duplicates::{
-    blank_lines, dropped_lines, Duplicate, JsonLinesIds, Resolution,
-};
+use model::import::duplicates::{blank_lines, dropped_lines, Duplicate, JsonLinesIds, Resolution};
 use model::import::{ColumnChoices, Imported, MappingRequest, Note, SheetImport, Start, Target};
+use model::messages::{self, Message};
 use model::{Bytes, CommuneRun, InputFormat, OpenError, RunOptions, TargetTally, TargetValues};
-use mucsong_formats::error::Place;
-use mucsong_formats::summary_csv::SummaryColumn;
 use mucsong_batch::CommuneSummary;
 use mucsong_engine::{edition_for, Date};
+use mucsong_formats::error::Place;
+use mucsong_formats::summary_csv::SummaryColumn;
 use mucsong_formats::{FileError, RecordError};
 use mucsong_i18n::Locale;
 use mucsong_widgets::i18n::use_i18n;
@@ -67,14 +65,21 @@ pub struct Report {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Phase {
     Idle,
-    Reading { name: String },
+    Reading {
+        name: String,
+    },
     /// Reading a sheet into the summary format, or looking for repeated ids: percent done.
-    Importing { percent: u32 },
+    Importing {
+        percent: u32,
+    },
     /// The sheet's header lacks required columns: the officer picks them.
     Mapping(MappingRequest),
     /// Household ids on more than one row: the officer resolves them.
     Duplicates(Vec<Duplicate>),
-    Running { n_records: u64, percent: u32 },
+    Running {
+        n_records: u64,
+        percent: u32,
+    },
     Cancelled,
     Failed(Message),
 }
@@ -258,9 +263,8 @@ impl CommuneState {
         };
         match InputFormat::detect(&pending.name, &pending.bytes) {
             InputFormat::SummaryCsv => {
-                let choices = ColumnChoices::from_json(
-                    &browser::load_column_choices().unwrap_or_default(),
-                );
+                let choices =
+                    ColumnChoices::from_json(&browser::load_column_choices().unwrap_or_default());
                 self.phase.set(Phase::Importing { percent: 0 });
                 browser::yield_now().await;
                 let mut import = match SheetImport::start(pending.bytes.clone(), &choices) {
@@ -305,10 +309,15 @@ impl CommuneState {
                     .set((imported.notes.clone(), imported.n_more_notes));
                 if imported.duplicates.is_empty() {
                     let columns = imported.columns.clone();
-                    self.classify(loaded(Bytes::new(imported.csv), columns), generation, pending.read_ms)
-                        .await;
+                    self.classify(
+                        loaded(Bytes::new(imported.csv), columns),
+                        generation,
+                        pending.read_ms,
+                    )
+                    .await;
                 } else {
-                    self.phase.set(Phase::Duplicates(imported.duplicates.clone()));
+                    self.phase
+                        .set(Phase::Duplicates(imported.duplicates.clone()));
                     self.imported.set_value(Some(imported));
                 }
             }
@@ -329,15 +338,23 @@ impl CommuneState {
                 }
                 let duplicates = ids.into_inner().finish();
                 if duplicates.is_empty() {
-                    self.classify(loaded(pending.bytes.clone(), Vec::new()), generation, pending.read_ms)
-                        .await;
+                    self.classify(
+                        loaded(pending.bytes.clone(), Vec::new()),
+                        generation,
+                        pending.read_ms,
+                    )
+                    .await;
                 } else {
                     self.phase.set(Phase::Duplicates(duplicates));
                 }
             }
             InputFormat::JsonDocument => {
-                self.classify(loaded(pending.bytes.clone(), Vec::new()), generation, pending.read_ms)
-                    .await;
+                self.classify(
+                    loaded(pending.bytes.clone(), Vec::new()),
+                    generation,
+                    pending.read_ms,
+                )
+                .await;
             }
         }
     }
@@ -603,6 +620,9 @@ fn Status() -> impl IntoView {
                     value=percent.to_string()
                     aria-label=i18n.t("commune_progress_label")
                 ></progress>
+                <button type="button" class="button secondary" on:click=move |_| state.cancel()>
+                    {i18n.t("commune_cancel")}
+                </button>
             </div>
         }
         .into_any(),

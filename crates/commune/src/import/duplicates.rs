@@ -98,7 +98,7 @@ pub fn dropped_lines(duplicates: &[Duplicate], choices: &[Resolution]) -> Vec<u6
 }
 
 /// `text` with the lines numbered in `lines` (from 1) replaced by `filler` (JSON Lines: nothing;
-/// CSV: `""`, see `LINE_FILLER`).
+/// an imported sheet's CSV: its separator, a row of empty cells).
 pub fn blank_lines(text: &[u8], lines: &[u64], filler: &[u8]) -> Vec<u8> {
     if lines.is_empty() {
         return text.to_vec();
@@ -162,7 +162,10 @@ impl JsonLinesIds {
                 return true;
             }
             let rest = &self.bytes[self.position..];
-            let end = rest.iter().position(|&b| b == b'\n').map_or(rest.len(), |i| i + 1);
+            let end = rest
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(rest.len(), |i| i + 1);
             let text = &rest[..end];
             self.position += end;
             self.line += 1;

@@ -172,8 +172,8 @@ pub struct MappingRequest {
 /// A sheet read into the summary format.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Imported {
-    /// A summary CSV (formats.md §3, header names in the sheet's language, `,` separated), each
-    /// row on the line of the sheet it came from.
+    /// A summary CSV (formats.md §3, header names in the sheet's language, separated as
+    /// `layout` says), each row on the line of the sheet it came from.
     pub csv: Vec<u8>,
     /// How a results file for this sheet is best written: the CSV's own separator and BOM, or
     /// for a workbook `;` under Vietnamese headers (what Vietnamese Excel opens), `,` under
@@ -207,7 +207,7 @@ impl Imported {
     /// The summary CSV without the rows on `lines` (left blank, so every other row keeps its
     /// line): what resolving duplicates leaves.
     pub fn without_lines(&self, lines: &[u64]) -> Vec<u8> {
-        duplicates::blank_lines(&self.csv, lines, LINE_FILLER)
+        duplicates::blank_lines(&self.csv, lines, &[self.layout.delimiter])
     }
 }
 
@@ -286,8 +286,12 @@ fn target_of(header: &str, choices: &ColumnChoices) -> Option<(Target, Option<bo
         let column = SummaryColumn::from_header(key)?;
         return Some((Target::Column(column), Some(*is_vietnamese)));
     }
-    let column = SummaryColumn::from_header(&folded)
-        .filter(|c| !matches!(c, SummaryColumn::IncomeClass | SummaryColumn::Error))?;
+    let column = SummaryColumn::from_header(&folded)?;
+    // The results file's own columns that are not read back: passed over without a word, so
+    // a results file can be opened again.
+    if matches!(column, SummaryColumn::IncomeClass | SummaryColumn::Error) {
+        return Some((Target::Ignored, None));
+    }
     let is_vietnamese = folded == column.vietnamese() && column.vietnamese() != column.english();
     let is_english = folded == column.english() && column.vietnamese() != column.english();
     let language = (is_vietnamese || is_english).then_some(is_vietnamese);
@@ -449,9 +453,9 @@ fn start_sheet<S: RowSource>(
     for (index, cell) in header_row.cells.iter().enumerate() {
         let text = cell.text();
         let label = if is_workbook {
-            format!("\"{text}\" ({})", column_letter(index))
+            format!("{text} ({})", column_letter(index))
         } else {
-            format!("\"{text}\"")
+            text.clone()
         };
         // A header merged across columns names the first of them only.
         let is_merged_tail = index > 0
@@ -542,7 +546,12 @@ fn start_sheet<S: RowSource>(
         .filter(|h| matches!(h.target, Some(Target::Column(_))))
         .cloned()
         .collect();
-    let mut writer = LineWriter::default();
+    let layout = layout(language);
+    let mut writer = LineWriter {
+        bytes: Vec::new(),
+        line: 0,
+        separator: layout.delimiter,
+    };
     writer.write_record(
         header_line,
         read.iter().map(|h| column_of(h).name(language).to_string()),
@@ -552,7 +561,7 @@ fn start_sheet<S: RowSource>(
         sheet,
         is_workbook,
         header_line,
-        layout: layout(language),
+        layout,
         headers,
         read,
         id_at,
@@ -822,32 +831,38 @@ pub fn import_sheet(bytes: &[u8], choices: &ColumnChoices) -> Result<Import, Imp
     }
 }
 
-/// What stands on a line of the summary CSV that has no row: one empty cell. Not an empty line,
-/// which the CSV reader skips without counting it into the next record's line; a row of empty
-/// cells is passed over (and counted as blank) by the summary reader, before or after the header.
-pub const LINE_FILLER: &[u8] = b"\"\"";
-
-/// Writes CSV records each on a given line (`LINE_FILLER` lines before it), with `,` and quotes
-/// where a cell needs them; a cell's own line breaks become spaces so lines stay the sheet's.
-#[derive(Default)]
+/// What stands on a line of the summary CSV that has no row: the separator alone, a row of two
+/// empty cells. Not an empty line, which the CSV reader skips without counting it into the next
+/// record's line; a row of empty cells is passed over (and counted as blank) by the summary
+/// reader, before or after the header, and the separator on the first line is what the reader
+/// sniffs its separator from.
+/// Writes CSV records each on a given line (filler lines before it, see above), with the
+/// separator and quotes where a cell needs them; a cell's own line breaks become spaces so lines
+/// stay the sheet's.
 struct LineWriter {
     bytes: Vec<u8>,
     line: u64,
+    /// The sheet's own separator (a workbook's: the results file's), so a results file written
+    /// from this text is laid out as the officer's.
+    separator: u8,
 }
 
 impl LineWriter {
     fn write_record(&mut self, line: u64, cells: impl Iterator<Item = String>) {
         while self.line + 1 < line {
-            self.bytes.extend_from_slice(LINE_FILLER);
+            self.bytes.push(self.separator);
             self.bytes.push(b'\n');
             self.line += 1;
         }
         for (i, cell) in cells.enumerate() {
             if i > 0 {
-                self.bytes.push(b',');
+                self.bytes.push(self.separator);
             }
             let cell = cell.replace(['\r', '\n'], " ");
-            if cell.contains([',', '"']) || cell.starts_with(' ') || cell.ends_with(' ') {
+            let needs_quotes = cell.bytes().any(|b| b == self.separator || b == b'"')
+                || cell.starts_with(' ')
+                || cell.ends_with(' ');
+            if needs_quotes {
                 self.bytes.push(b'"');
                 self.bytes
                     .extend_from_slice(cell.replace('"', "\"\"").as_bytes());

@@ -133,10 +133,7 @@ fn a_vietnamese_excel_csv_is_read_with_its_names_and_lines() {
             (Some(2), "commune_import_note_unknown_column"),
         ]
     );
-    assert_eq!(
-        imported.notes[1].column.as_deref(),
-        Some("\"Họ tên chủ hộ\"")
-    );
+    assert_eq!(imported.notes[1].column.as_deref(), Some("Họ tên chủ hộ"));
     assert_eq!(
         imported.duplicates,
         [Duplicate {
@@ -160,7 +157,7 @@ fn a_vietnamese_excel_csv_is_read_with_its_names_and_lines() {
     let Place::Column(name) = &error.problems[0].place else {
         panic!("{error:?}")
     };
-    assert_eq!(imported.column_label(name), Some("\"Điểm B1\""));
+    assert_eq!(imported.column_label(name), Some("Điểm B1"));
     assert_eq!(rows[0].recorded.class, None);
 }
 
@@ -360,12 +357,12 @@ fn a_commune_workbook_is_read_from_its_list_sheet() {
         [
             "Read the sheet “Danh sách”: \"Hướng dẫn\" has no household-list columns.",
             "rows 1–1 above the header row 2 are read as titles and passed over.",
-            "Row 2, column \"Thôn\" (B): not a household-list column, passed over (if it is one \
+            "Row 2, column Thôn (B): not a household-list column, passed over (if it is one \
              that should be read, pick it when matching columns or rename it as in the template).",
             "Row 6, column T: column T holds data but has no header, passed over.",
-            "Row 6, column \"Số nhân khẩu\" (D): the cell is formatted as a date (1900-01-02); \
+            "Row 6, column Số nhân khẩu (D): the cell is formatted as a date (1900-01-02); \
              read as the number it holds, 2. Please check it.",
-            "Row 3, column \"Khu vực\" (C): the cells of rows 3–4 are merged; the first cell's \
+            "Row 3, column Khu vực (C): the cells of rows 3–4 are merged; the first cell's \
              value is read for each row.",
         ]
     );
@@ -384,7 +381,7 @@ fn a_commune_workbook_is_read_from_its_list_sheet() {
     assert_eq!((second.area, second.members), (Some(Area::Rural), Some(3)));
     assert_eq!(rows[0].recorded.class, Some(Class::Poor));
     assert_eq!(rows[2].answers.as_ref().unwrap().members, Some(2));
-    assert!(text_of(&imported).starts_with("\"\"\nma_ho,khu_vuc,so_nhan_khau,diem_a,"));
+    assert!(text_of(&imported).starts_with(";\nma_ho;khu_vuc;so_nhan_khau;diem_a;"));
 }
 
 /// A copy of a workbook with one part's XML changed.
