@@ -149,6 +149,7 @@ pub fn DuplicatePrompt(
         duplicates.iter().map(|_| RwSignal::new(None)).collect();
     let choices = StoredValue::new(choices);
     let n_pending = move || choices.with_value(|c| c.iter().filter(|c| c.get().is_none()).count());
+    let has_pending = move || n_pending() > 0;
     let set_all = move |resolution: Resolution| {
         choices.with_value(|c| c.iter().for_each(|c| c.set(Some(resolution))));
     };
@@ -246,7 +247,7 @@ pub fn DuplicatePrompt(
                     class="button primary"
                     data-testid="duplicates-continue"
                     on:click=go_on
-                    prop:disabled=move || n_pending() > 0
+                    prop:disabled=has_pending
                 >
                     {move || i18n.t("commune_duplicates_continue")}
                 </button>

@@ -53,6 +53,9 @@ const HEADERS: [&str; 17] = [
     "Tiếp cận thông tin",
 ];
 
+/// A row: id, area, region, members, score A and the twelve indicators.
+type Household<'a> = (&'a str, &'a str, &'a str, f64, f64, [f64; 12]);
+
 #[test]
 fn an_xlsx_with_vietnamese_headers_is_classified() {
     let mut workbook = Workbook::new();
@@ -62,7 +65,7 @@ fn an_xlsx_with_vietnamese_headers_is_classified() {
         sheet.write_string(1, c as u16, *h).unwrap();
     }
     // Rural, A 120, three deprivations: poor. Urban, A 200: not poor. The first id again.
-    let rows: [(&str, &str, &str, f64, f64, [f64; 12]); 3] = [
+    let rows: [Household; 3] = [
         (
             "H1",
             "Nông thôn",

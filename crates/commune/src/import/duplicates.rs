@@ -8,7 +8,7 @@
 use crate::run::Bytes;
 use mucsong_formats::jsonl::{parse_household_bytes, UTF8_BOM};
 use mucsong_formats::JsonLinesReader;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// One id on several rows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,39 +51,53 @@ impl Resolution {
     }
 }
 
-/// The ids that occur more than once, in the order their second occurrence is met.
-pub fn find_duplicates<'a>(ids: impl Iterator<Item = (u64, &'a str)>) -> Vec<Duplicate> {
-    let mut first: HashMap<&str, u64> = HashMap::new();
-    let mut repeated: BTreeMap<&str, (usize, Vec<u64>)> = BTreeMap::new();
-    let mut n_groups = 0;
-    for (line, id) in ids {
-        match first.get(id) {
+/// Finds repeated ids as they come, one at a time (so a page's time slices share the work).
+#[derive(Debug, Default)]
+pub struct DuplicateFinder {
+    /// Each id's first line, or its place in `repeated` once it is met again.
+    seen: HashMap<String, Seen>,
+    repeated: Vec<Duplicate>,
+}
+
+#[derive(Debug)]
+enum Seen {
+    Once(u64),
+    Repeated(usize),
+}
+
+impl DuplicateFinder {
+    /// The id of the household on `line`.
+    pub fn push(&mut self, line: u64, id: &str) {
+        match self.seen.get_mut(id) {
             None => {
-                first.insert(id, line);
+                self.seen.insert(id.to_string(), Seen::Once(line));
             }
-            Some(&first_line) => {
-                let entry = repeated.entry(id).or_insert_with(|| {
-                    n_groups += 1;
-                    (n_groups, vec![first_line])
-                });
-                entry.1.push(line);
-            }
+            Some(seen) => match *seen {
+                Seen::Repeated(i) => self.repeated[i].lines.push(line),
+                Seen::Once(first) => {
+                    *seen = Seen::Repeated(self.repeated.len());
+                    self.repeated.push(Duplicate {
+                        id: id.to_string(),
+                        lines: vec![first, line],
+                    });
+                }
+            },
         }
     }
-    let mut groups: Vec<(usize, Duplicate)> = repeated
-        .into_iter()
-        .map(|(id, (order, lines))| {
-            (
-                order,
-                Duplicate {
-                    id: id.to_string(),
-                    lines,
-                },
-            )
-        })
-        .collect();
-    groups.sort_by_key(|(order, _)| *order);
-    groups.into_iter().map(|(_, d)| d).collect()
+
+    /// The ids met more than once, in the order their second occurrence was met.
+    pub fn finish(self) -> Vec<Duplicate> {
+        self.repeated
+    }
+}
+
+/// The ids that occur more than once, in the order their second occurrence is met.
+pub fn find_duplicates<'a>(ids: impl Iterator<Item = (u64, &'a str)>) -> Vec<Duplicate> {
+    let mut finder = DuplicateFinder::default();
+    for (line, id) in ids {
+        finder.push(line, id);
+    }
+    finder.finish()
 }
 
 /// The lines dropped by resolving each duplicate as chosen (`choices[i]` for `duplicates[i]`).
@@ -137,7 +151,7 @@ pub struct JsonLinesIds {
     bytes: Bytes,
     position: usize,
     line: u64,
-    ids: Vec<(u64, String)>,
+    ids: DuplicateFinder,
 }
 
 impl JsonLinesIds {
@@ -151,7 +165,7 @@ impl JsonLinesIds {
             bytes,
             position,
             line: 0,
-            ids: Vec::new(),
+            ids: DuplicateFinder::default(),
         }
     }
 
@@ -174,7 +188,7 @@ impl JsonLinesIds {
             }
             if let Ok(record) = parse_household_bytes(text, Some(self.line)) {
                 if let Some(id) = record.id.filter(|id| !id.trim().is_empty()) {
-                    self.ids.push((self.line, id));
+                    self.ids.push(self.line, &id);
                 }
             }
         }
@@ -188,7 +202,7 @@ impl JsonLinesIds {
 
     /// The repeated ids of the lines read.
     pub fn finish(self) -> Vec<Duplicate> {
-        find_duplicates(self.ids.iter().map(|(line, id)| (*line, id.as_str())))
+        self.ids.finish()
     }
 }
 

@@ -26,7 +26,7 @@ use crate::data::{find_name, NameRow, AREA_NAMES, COLUMN_NAMES, REGION_NAMES};
 use crate::fold::fold;
 use crate::messages::Message;
 use crate::run::Bytes;
-use duplicates::{find_duplicates, Duplicate};
+use duplicates::{Duplicate, DuplicateFinder};
 use encoding::{guess_legacy_encoding, LegacyEncoding};
 use mucsong_engine::household::Region;
 use mucsong_engine::Indicator;
@@ -507,23 +507,19 @@ fn start_sheet<S: RowSource>(
     };
     let mut missing = Vec::new();
     for column in SummaryColumn::ALL {
-        match column {
-            SummaryColumn::Area | SummaryColumn::Members => {
-                if !has(column) {
-                    missing.push(Requirement::Column(column));
-                }
-            }
-            SummaryColumn::Indicator(i) if Indicator::TWELVE.contains(&i) => {
-                if !has(column) {
-                    missing.push(Requirement::Column(column));
-                }
-            }
-            SummaryColumn::ScoreA => {
-                if !has(SummaryColumn::ScoreA) && !has(SummaryColumn::MonthlyIncome) {
-                    missing.push(Requirement::ScoreOrIncome);
-                }
-            }
-            _ => {}
+        let is_required = match column {
+            SummaryColumn::Area | SummaryColumn::Members => true,
+            SummaryColumn::Indicator(i) => Indicator::TWELVE.contains(&i),
+            _ => false,
+        };
+        if is_required && !has(column) {
+            missing.push(Requirement::Column(column));
+        }
+        if column == SummaryColumn::ScoreA
+            && !has(SummaryColumn::ScoreA)
+            && !has(SummaryColumn::MonthlyIncome)
+        {
+            missing.push(Requirement::ScoreOrIncome);
         }
     }
     if !missing.is_empty() {
@@ -567,7 +563,7 @@ fn start_sheet<S: RowSource>(
         id_at,
         merges,
         writer,
-        ids: Vec::new(),
+        ids: DuplicateFinder::default(),
         n_rows: 0,
         notes,
         unnamed_reported: vec![false; source::MAX_COLUMNS],
@@ -599,7 +595,7 @@ struct Converter {
     id_at: Option<usize>,
     merges: Vec<Merge>,
     writer: LineWriter,
-    ids: Vec<(u64, String)>,
+    ids: DuplicateFinder,
     n_rows: u64,
     notes: Notes,
     unnamed_reported: Vec<bool>,
@@ -655,7 +651,7 @@ impl Converter {
             .map(|id| id.trim())
             .filter(|id| !id.is_empty())
         {
-            self.ids.push((row.line, id.to_string()));
+            self.ids.push(row.line, id);
         }
         self.n_rows += 1;
         self.writer.write_record(row.line, cells.into_iter());
@@ -684,7 +680,7 @@ impl Converter {
                     .arg("last", last.to_string()),
             );
         }
-        let duplicates = find_duplicates(self.ids.iter().map(|(l, id)| (*l, id.as_str())));
+        let duplicates = self.ids.finish();
         Imported {
             csv: self.writer.bytes,
             layout: self.layout,

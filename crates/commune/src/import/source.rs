@@ -210,12 +210,15 @@ fn value_of(data: DataRef<'_>, has_formula: bool) -> Value {
     }
 }
 
+/// A cell's value and its (row, column) from 0.
+type PlacedValue = ((u32, u32), Value);
+
 /// The rows of one worksheet, cell by cell from calamine's reader, merged regions filled in:
 /// each cell a region covers reads as the region's first cell (as the officer sees it).
 pub struct SheetRows<'w, 'b> {
     cells: XlsxCellReader<'w, Cursor<&'b [u8]>>,
     /// The first cell of the next row, read ahead.
-    pending: Option<((u32, u32), Value)>,
+    pending: Option<PlacedValue>,
     merges: Vec<Merge>,
     /// The first cell's value of each merged region, once its row was read.
     merge_values: Vec<Option<Value>>,
@@ -251,7 +254,7 @@ impl<'w, 'b> SheetRows<'w, 'b> {
         })
     }
 
-    fn next_cell(&mut self) -> Result<Option<((u32, u32), Value)>, ImportError> {
+    fn next_cell(&mut self) -> Result<Option<PlacedValue>, ImportError> {
         if let Some(cell) = self.pending.take() {
             return Ok(Some(cell));
         }

@@ -477,6 +477,8 @@ fn every_note_and_error_is_worded_in_both_languages() {
     }
 }
 
+// proptest's random source does not build for the browser target.
+#[cfg(not(target_arch = "wasm32"))]
 mod properties {
     use super::*;
     use proptest::prelude::*;
