@@ -282,22 +282,43 @@ fn an_officers_workbook_gives_the_clis_results_in_the_browser_too() {
     let sheet = workbook.add_worksheet();
     sheet.write_string(0, 0, "DANH SÁCH HỘ").unwrap();
     let headers = [
-        "Mã hộ", "Khu vực", "Vùng", "Số nhân khẩu", "Điểm B1", "Việc làm", "Người phụ thuộc",
-        "Dinh dưỡng", "BHYT", "Giáo dục người lớn", "Đi học trẻ em", "Chất lượng nhà ở",
-        "Diện tích nhà ở", "Nước sạch", "Nhà tiêu", "Internet", "Thiết bị thông tin",
+        "Mã hộ",
+        "Khu vực",
+        "Vùng",
+        "Số nhân khẩu",
+        "Điểm B1",
+        "Việc làm",
+        "Người phụ thuộc",
+        "Dinh dưỡng",
+        "BHYT",
+        "Giáo dục người lớn",
+        "Đi học trẻ em",
+        "Chất lượng nhà ở",
+        "Diện tích nhà ở",
+        "Nước sạch",
+        "Nhà tiêu",
+        "Internet",
+        "Thiết bị thông tin",
     ];
     for (c, h) in headers.iter().enumerate() {
         sheet.write_string(1, c as u16, *h).unwrap();
     }
     let areas = ["Nông thôn", "Thành thị", "nông thôn", "NT"];
-    let regions = ["Trung du và miền núi phía Bắc", "Đông Nam Bộ", "TDMNPB", "Tây Nguyên"];
+    let regions = [
+        "Trung du và miền núi phía Bắc",
+        "Đông Nam Bộ",
+        "TDMNPB",
+        "Tây Nguyên",
+    ];
     for i in 0..40u32 {
         let r = i + 2;
         sheet.write_string(r, 0, format!("ho-{i}")).unwrap();
         sheet.write_string(r, 1, areas[i as usize % 4]).unwrap();
         sheet.write_string(r, 2, regions[i as usize % 4]).unwrap();
         sheet.write_number(r, 3, f64::from(1 + i % 7)).unwrap();
-        sheet.write_number(r, 4, f64::from(90 + (i * 37) % 150)).unwrap();
+        sheet
+            .write_number(r, 4, f64::from(90 + (i * 37) % 150))
+            .unwrap();
         for c in 0..12u32 {
             sheet
                 .write_number(r, 5 + c as u16, f64::from(u32::from((i + c) % 5 == 0)))
