@@ -132,7 +132,7 @@ fn an_xlsx_with_vietnamese_headers_is_classified() {
     // What the import says goes to standard error, with rows.
     assert!(
         run.stderr
-            .contains("rows 1–1 above the header row 2 are read as titles"),
+            .contains("row 1 above the header row 2 is read as a title"),
         "{}",
         run.stderr
     );

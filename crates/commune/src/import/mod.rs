@@ -438,10 +438,16 @@ fn start_sheet<S: RowSource>(
         notes.push(
             None,
             None,
-            Message::new("commune_import_note_title_rows")
-                .arg("first", first_rows[0].line.to_string())
-                .arg("last", first_rows[at - 1].line.to_string())
-                .arg("header", header_line.to_string()),
+            if at == 1 {
+                Message::new("commune_import_note_title_row")
+                    .arg("line", first_rows[0].line.to_string())
+                    .arg("header", header_line.to_string())
+            } else {
+                Message::new("commune_import_note_title_rows")
+                    .arg("first", first_rows[0].line.to_string())
+                    .arg("last", first_rows[at - 1].line.to_string())
+                    .arg("header", header_line.to_string())
+            },
         );
     }
 

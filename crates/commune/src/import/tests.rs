@@ -129,7 +129,7 @@ fn a_vietnamese_excel_csv_is_read_with_its_names_and_lines() {
     assert_eq!(
         note_keys(&imported),
         [
-            (None, "commune_import_note_title_rows"),
+            (None, "commune_import_note_title_row"),
             (Some(2), "commune_import_note_unknown_column"),
         ]
     );
@@ -356,7 +356,7 @@ fn a_commune_workbook_is_read_from_its_list_sheet() {
         notes,
         [
             "Read the sheet “Danh sách”: \"Hướng dẫn\" has no household-list columns.",
-            "rows 1–1 above the header row 2 are read as titles and passed over.",
+            "row 1 above the header row 2 is read as a title and passed over.",
             "Row 2, column Thôn (B): not a household-list column, passed over (if it is one \
              that should be read, pick it when matching columns or rename it as in the template).",
             "Row 6, column T: column T holds data but has no header, passed over.",
