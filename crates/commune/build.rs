@@ -1,11 +1,16 @@
 //! Checks commune mode's rule data (`data/commune.toml`: province targets, reduction targets,
 //! commune mode's interpretations) and writes it as Rust constants (`OUT_DIR/commune_data.rs`,
 //! included by `src/data.rs`), so bad data fails the build with the entry named and the page
-//! parses nothing at run time.
+//! parses nothing at run time. Also checks the names of `data/columns.toml` (the columns, areas and
+//! regions of a household sheet as people name them, for the import) and writes them folded and
+//! sorted (`OUT_DIR/column_names.rs`), so a lookup is a binary search.
 
 use serde::Deserialize;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
+
+#[path = "src/fold.rs"]
+mod fold;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -180,6 +185,7 @@ fn reference_code(r: &Reference) -> String {
 }
 
 fn main() {
+    column_names();
     let path = "data/commune.toml";
     println!("cargo:rerun-if-changed={path}");
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| fail(format!("unreadable: {e}")));
@@ -373,4 +379,100 @@ fn main() {
     let _ = writeln!(out, "pub const SCORE_A_NEAR_LINE_MARGIN: i64 = {margin};");
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(format!("{out_dir}/commune_data.rs"), out).expect("OUT_DIR is writable");
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NamesFile {
+    column: Vec<Names>,
+    ignored: Ignored,
+    area: Vec<Names>,
+    region: Vec<Names>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Names {
+    key: String,
+    vi: Vec<String>,
+    en: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Ignored {
+    names: Vec<String>,
+}
+
+fn names_fail(message: String) -> ! {
+    panic!("data/columns.toml: {message}")
+}
+
+/// Checks data/columns.toml and writes its tables folded and sorted by the folded name.
+fn column_names() {
+    let path = "data/columns.toml";
+    println!("cargo:rerun-if-changed={path}");
+    println!("cargo:rerun-if-changed=src/fold.rs");
+    let text =
+        std::fs::read_to_string(path).unwrap_or_else(|e| names_fail(format!("unreadable: {e}")));
+    let file: NamesFile = toml::from_str(&text).unwrap_or_else(|e| names_fail(e.to_string()));
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "// Written by crates/commune/build.rs from data/columns.toml. Do not edit."
+    );
+    // One table: (folded name, key, is Vietnamese), sorted by the folded name, no name twice.
+    let table = |out: &mut String, name: &str, entries: &[Names], extra: &[String]| {
+        let mut rows: Vec<(String, String, bool)> = Vec::new();
+        for entry in entries {
+            if !fold::fold(&entry.key).eq(&entry.key) || entry.key.is_empty() {
+                names_fail(format!("{name} key {:?} is not snake_case", entry.key));
+            }
+            if entry.vi.is_empty() && entry.en.is_empty() {
+                names_fail(format!("{name} {:?} has no names", entry.key));
+            }
+            for (names, is_vietnamese) in [(&entry.vi, true), (&entry.en, false)] {
+                for written in names {
+                    let folded = fold::fold(written);
+                    if folded.is_empty() {
+                        names_fail(format!(
+                            "{name} {:?}: {written:?} folds to nothing",
+                            entry.key
+                        ));
+                    }
+                    if let Some(other) = rows.iter().find(|r| r.0 == folded) {
+                        if other.1 != entry.key {
+                            names_fail(format!(
+                                "{name} {:?}: {written:?} folds to {folded:?}, a name of {:?}",
+                                entry.key, other.1
+                            ));
+                        }
+                        names_fail(format!(
+                            "{name} {:?}: {written:?} is listed twice",
+                            entry.key
+                        ));
+                    }
+                    rows.push((folded, entry.key.clone(), is_vietnamese));
+                }
+            }
+        }
+        for written in extra {
+            let folded = fold::fold(written);
+            if rows.iter().any(|r| r.0 == folded) {
+                names_fail(format!("ignored name {written:?} is also a column's name"));
+            }
+            rows.push((folded, String::new(), false));
+        }
+        rows.sort();
+        let _ = writeln!(out, "pub const {name}: &[NameRow] = &[");
+        for (folded, key, is_vietnamese) in rows {
+            let _ = writeln!(out, "    NameRow {{ folded: {folded:?}, key: {key:?}, is_vietnamese: {is_vietnamese} }},");
+        }
+        let _ = writeln!(out, "];");
+    };
+    table(&mut out, "COLUMN_NAMES", &file.column, &file.ignored.names);
+    table(&mut out, "AREA_NAMES", &file.area, &[]);
+    table(&mut out, "REGION_NAMES", &file.region, &[]);
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    std::fs::write(format!("{out_dir}/column_names.rs"), out).expect("OUT_DIR is writable");
 }

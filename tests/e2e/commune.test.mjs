@@ -154,12 +154,11 @@ test("bad files get a clear Vietnamese message naming what was expected, and the
   const random = Buffer.from(Array.from({ length: 8192 }, () => ((state = (state * 1103515245 + 12345) % 2 ** 31) >> 16) & 0xff));
   const cases = [
     ["utf16.csv", utf16, /UTF-16.*UTF-8/],
-    ["legacy.csv", legacy, /Dòng 2 không phải mã UTF-8.*Windows-1258/],
+    ["legacy.csv", legacy, /không phải mã UTF-8: có vẻ được lưu bằng bảng mã Windows-1258.*từ dòng 2.*CSV UTF-8/],
     ["noise.bin", random, /không phải tệp văn bản|UTF-8/],
-    ["missing.csv", Buffer.from("ma_ho;khu_vuc;so_nhan_khau\nh1;nong_thon;3\n"), /thiếu các cột bắt buộc: .*score_a \(diem_a\) \/ monthly_income_vnd \(thu_nhap_thang\)/],
-    ["extra.csv", Buffer.from(text.replace("ma_ho;", "ma_ho;ghi_chu;")), /cột không nhận ra: "ghi_chu"/],
     ["empty.csv", Buffer.from("\n\n"), /Tệp trống/],
-    ["book.xlsx", Buffer.from("PK\u0003\u0004 a workbook"), /bảng tính Excel/],
+    ["book.xlsx", Buffer.from("PK\u0003\u0004 a workbook"), /Không đọc được bảng tính/],
+    ["old.xls", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /Excel cũ \(\.xls/],
   ];
   await withCommune(async (commune, phone) => {
     for (const [name, buffer, pattern] of cases) {
@@ -167,6 +166,15 @@ test("bad files get a clear Vietnamese message naming what was expected, and the
       await commune.fileError().waitFor();
       assert.match(await commune.fileError().innerText(), pattern, name);
     }
+    // Required columns missing: the officer is asked for them, naming what is missing.
+    await commune.pick({ name: "missing.csv", mimeType: "text/csv", buffer: Buffer.from("ma_ho;khu_vuc;so_nhan_khau\nh1;nong_thon;3\n") });
+    const mapping = commune.byTestId("column-mapping");
+    await mapping.waitFor();
+    assert.match(await mapping.innerText(), /Điểm A \(thu nhập, phiếu B1\) \(diem_a\)[\s\S]*Việc làm \(viec_lam\)/);
+    // A column that is not ours is passed over with a note; the rows are read.
+    await commune.pick({ name: "extra.csv", mimeType: "text/csv", buffer: Buffer.from(text.replace("ma_ho;", "ma_ho;mau_sac;").replace(/\r\n(xa-ho-\d+);/g, "\r\n$1;;")) });
+    assert.equal((await commune.figures()).households, 495);
+    assert.match(await commune.byTestId("import-notes").innerText(), /Dòng 1, cột mau_sac: không phải cột của danh sách hộ, bỏ qua/);
     // Semicolons, decimal commas in money, blank lines, and a short row still work.
     const semicolons = "ma_ho;khu_vuc;so_nhan_khau;diem_a;thu_nhap_thang;viec_lam;phu_thuoc;dinh_duong;bhyt;giao_duc_nguoi_lon;di_hoc_tre_em;chat_luong_nha;dien_tich_nha;nuoc_sach;nha_tieu;internet;thiet_bi_thong_tin\n\nh1;nong_thon;4;120;4.000.000,00;1;1;1;0;0;0;0;0;0;0;0;0\nh2;nong_thon;4;120;1,5;1;1;1;0;0;0;0;0;0;0;0;0\n";
     await commune.pick({ name: "semi.csv", mimeType: "text/csv", buffer: Buffer.from(semicolons) });
@@ -183,7 +191,8 @@ test("a large file shows a moving progress bar, and Stop stops it", async () => 
   const text = (await readFile(SAMPLE, "utf8")).replace(/^\uFEFF/, "");
   const [header, ...rows] = text.split("\r\n").filter(Boolean);
   const big = [header];
-  for (let i = 0; i < 600; i++) big.push(...rows);
+  // Each copy with ids of its own: repeated ids would be asked about first.
+  for (let i = 0; i < 600; i++) big.push(...rows.map((row) => row.replace(/^xa-ho-/, `xa-${i}-ho-`)));
   await withCommune(async (commune, phone) => {
     await commune.setDate(AS_OF);
     await commune.pick({ name: "big.csv", mimeType: "text/csv", buffer: Buffer.from(big.join("\n")) });

@@ -1,6 +1,8 @@
-//! The command-line tool: classifies household files (one JSON record, JSON Lines, summary CSV)
-//! with the same engine and batch readers as the app, streaming from a file or standard input to
-//! standard output.
+//! The command-line tool: classifies household files (one JSON record, JSON Lines, summary CSV,
+//! an officer's own `.csv` or `.xlsx` sheet) with the same engine and batch readers as the app,
+//! from a file or standard input to standard output. Sheets go through commune mode's import
+//! (`mucsong_commune::import`), the reader the browser uses, so a province's IT staff can script
+//! what an officer does by hand.
 
 use mucsong_batch::{self as batch, BatchReport, CsvRunError};
 use mucsong_engine::{AssessOptions, Date};
@@ -11,16 +13,24 @@ use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+use mucsong_commune::import::{
+    import_sheet, ColumnChoices, Import, Imported, Target, MAX_IMPORT_BYTES,
+};
+use mucsong_commune::messages::note_text;
+use mucsong_formats::summary_csv::SummaryColumn;
+use mucsong_i18n::{Locale, COMMUNE};
+
 const USAGE: &str = "\
 mucsong — classify households under Vietnam's multidimensional poverty standard
 
 Usage:
-  mucsong classify [--as-of YYYY-MM-DD] [--format json|jsonl|csv] [--jobs N] [--summary] FILE
+  mucsong classify [--as-of YYYY-MM-DD] [--format json|jsonl|csv|xlsx] [--jobs N]
+                   [--column 'HEADER=KEY']... [--summary] FILE
   mucsong --help | --version
 
-FILE is a household record (JSON), one record per line (JSON Lines), or a summary CSV;
-`-` reads standard input. The format follows the extension (.json, .jsonl/.ndjson, .csv)
-or, otherwise, the content.
+FILE is a household record (JSON), one record per line (JSON Lines), or a household sheet:
+a CSV or an Excel workbook (.xlsx); `-` reads standard input. The format follows the
+extension (.json, .jsonl/.ndjson, .csv, .xlsx) or, otherwise, the content.
 
 Output (standard output): one result per line as JSON Lines; for a CSV input, the same rows
 plus score_b, class, income_class and error, laid out like the input (separator, BOM,
@@ -30,18 +40,29 @@ cell naming its line and field, and the others go on.
 Options:
   --as-of YYYY-MM-DD   assess as of this date instead of each record's assessed_on
                        (CSV rows have no date: they use --as-of or today's date in Vietnam)
-  --format FORMAT      json, jsonl or csv: skip format detection (useful with `-`)
+  --format FORMAT      json, jsonl, csv or xlsx: skip format detection (useful with `-`)
   --jobs N             threads classifying JSON Lines (default: the number of cores,
                        at most 8); the output is the same, in input order
+  --column 'HEADER=KEY'  read the sheet's column HEADER as KEY (a column name below, or
+                       `-` to pass it over), where its name is not one mucsong knows;
+                       may be repeated
   --summary            print commune statistics (classes, indicators, H, A, M0) to
                        standard error at the end
   -h, --help           show this help
   -V, --version        show the version
 
-CSV: UTF-8 with or without BOM, `,` or `;` separated. Columns: id (ma_ho), area (khu_vuc:
-rural/urban, nong_thon/thanh_thi), region (vung), members (so_nhan_khau), score_a (diem_a)
+Sheets: a CSV (UTF-8 with or without BOM, `,` or `;` separated; a file saved as
+Windows-1258 or TCVN3 is refused with what to do) or the first worksheet of an .xlsx that
+has household columns, at most 50 MB. The header row may sit under title rows. Columns: id
+(ma_ho), area (khu_vuc: rural/urban, nong_thon/thanh_thi, 'Nông thôn'), region (vung, keys
+or names like 'Trung du và miền núi phía Bắc'), members (so_nhan_khau), score_a (diem_a)
 and/or monthly_income_vnd (thu_nhap_thang: whole đồng, `1.500.000` allowed), and the twelve
-indicators (1 deprived, 0 not, empty unknown). Unknown columns are refused.
+indicators (1 deprived, 0 not, empty unknown); headers are also matched by their Vietnamese
+or English names, with or without diacritics, in any case ('Số nhân khẩu', 'Điểm B1').
+Unknown columns are passed over with a note on standard error, and so are title rows,
+merged cells, dates in number columns and repeated household ids: each note names its row
+and column. Output rows keep the sheet's row numbers. A CSV larger than 50 MB is streamed
+instead, and must then use the column names above exactly.
 
 Exit status: 0 every record classified; 1 some records or the file refused, or the output
 cannot be written; 2 usage error; 141 (128 + SIGPIPE, as for a tool the signal stopped)
@@ -57,6 +78,7 @@ enum Format {
     Json,
     JsonLines,
     Csv,
+    Xlsx,
 }
 
 /// Parsed command line.
@@ -66,6 +88,8 @@ struct Args {
     summary: bool,
     /// Threads classifying JSON Lines (1: no extra threads).
     jobs: usize,
+    /// `--column`: the officer's own matches of a sheet's headers.
+    choices: ColumnChoices,
     file: OsString,
 }
 
@@ -93,6 +117,7 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, Strin
         }
     }
     let (mut as_of, mut format, mut summary, mut file) = (None, None, false, None);
+    let mut choices = ColumnChoices::default();
     let mut jobs = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
     let mut only_operands = false;
     while let Some(arg) = args.next() {
@@ -130,12 +155,35 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, Strin
                     "json" => Format::Json,
                     "jsonl" | "ndjson" => Format::JsonLines,
                     "csv" => Format::Csv,
+                    "xlsx" => Format::Xlsx,
                     _ => {
                         return Err(format!(
-                            "--format: expected json, jsonl or csv, but found {v:?}"
+                            "--format: expected json, jsonl, csv or xlsx, but found {v:?}"
                         ))
                     }
                 });
+            }
+            "--column" => {
+                let v = value("--column")?;
+                let parsed = v.rsplit_once('=').and_then(|(header, key)| {
+                    let target = match key.trim() {
+                        "-" => Some(Target::Ignored),
+                        key => SummaryColumn::ALL
+                            .into_iter()
+                            .chain([SummaryColumn::ScoreB, SummaryColumn::Class])
+                            .find(|c| c.english() == key || c.vietnamese() == key)
+                            .map(Target::Column),
+                    }?;
+                    Some((header.trim().to_string(), target))
+                });
+                match parsed {
+                    Some((header, target)) if !header.is_empty() => choices.choose(&header, target),
+                    _ => {
+                        return Err(format!(
+                            "--column: expected HEADER=KEY with KEY a column name (members, so_nhan_khau, …) or -, but found {v:?}"
+                        ))
+                    }
+                }
             }
             "--summary" => summary = true,
             "--jobs" => {
@@ -158,6 +206,7 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, Strin
         format,
         summary,
         jobs,
+        choices,
         file,
     }))
 }
@@ -218,9 +267,30 @@ fn main() -> ExitCode {
         Format::JsonLines => {
             batch::classify_json_lines(input, output, &options).map_err(CsvRunError::Output)
         }
-        Format::Csv => {
+        Format::Csv | Format::Xlsx => {
             let date = args.as_of.unwrap_or_else(today_in_vietnam);
-            match batch::classify_summary_csv(input, output, date, None) {
+            // A sheet of up to MAX_IMPORT_BYTES is read whole through the import; a larger CSV
+            // is streamed through the summary reader as it is.
+            let mut head = Vec::new();
+            if let Err(e) = (&mut input)
+                .take(MAX_IMPORT_BYTES as u64 + 1)
+                .read_to_end(&mut head)
+            {
+                return failure(&format!("cannot read {name}: {e}"));
+            }
+            let (input, options): (Box<dyn BufRead>, _) =
+                if head.len() <= MAX_IMPORT_BYTES || format == Format::Xlsx {
+                    match import(&head, &name, &args.choices) {
+                        Ok(imported) => (
+                            Box::new(io::Cursor::new(imported.csv)),
+                            Some(imported.layout),
+                        ),
+                        Err(code) => return code,
+                    }
+                } else {
+                    (Box::new(io::Cursor::new(head).chain(input)), None)
+                };
+            match batch::classify_summary_csv(input, output, date, options) {
                 (report, Ok(())) => Ok(report),
                 (report, Err(e)) => {
                     // The rows before a refused part of the file were classified; a run cut by
@@ -556,10 +626,74 @@ fn read_chunks(
     }
 }
 
+/// Reads a sheet through commune mode's import, its notes and repeated ids said on standard
+/// error; or the exit status when it cannot be read or lacks columns.
+fn import(bytes: &[u8], name: &str, choices: &ColumnChoices) -> Result<Imported, ExitCode> {
+    let request = match import_sheet(bytes, choices) {
+        Ok(Import::Ready(imported)) => {
+            let mut err = io::stderr().lock();
+            let place = match &imported.sheet {
+                Some(sheet) => format!("{name}, sheet \"{sheet}\""),
+                None => name.to_string(),
+            };
+            for note in &imported.notes {
+                let _ = writeln!(err, "mucsong: {place}: {}", note_text(note, Locale::En));
+            }
+            if imported.n_more_notes > 0 {
+                let _ = writeln!(
+                    err,
+                    "mucsong: {place}: {} more notes",
+                    imported.n_more_notes
+                );
+            }
+            for duplicate in &imported.duplicates {
+                let rows: Vec<String> = duplicate.lines.iter().map(u64::to_string).collect();
+                let _ = writeln!(
+                    err,
+                    "mucsong: {place}: household id {:?} is on rows {}: each row is classified; keep one in the sheet",
+                    duplicate.id,
+                    rows.join(", ")
+                );
+            }
+            return Ok(imported);
+        }
+        Ok(Import::NeedsMapping(request)) => request,
+        Err(e) => {
+            let message = mucsong_commune::messages::import_error(&e);
+            let vietnamese = COMMUNE.format(Locale::Vi, message.key, &message.arg_refs());
+            return Err(failure(&format!("{name}: {e}\n  ({vietnamese})")));
+        }
+    };
+    let missing: Vec<String> = request
+        .missing
+        .iter()
+        .map(|r| {
+            r.columns()
+                .iter()
+                .map(|c| format!("{} ({})", c.english(), c.vietnamese()))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        })
+        .collect();
+    let unread: Vec<String> = request
+        .headers
+        .iter()
+        .filter(|h| h.target.is_none() && !h.text.is_empty())
+        .map(|h| format!("\"{}\"", h.text))
+        .collect();
+    Err(failure(&format!(
+        "{name}: the header row (row {}) has no column for: {}. Columns not read: {}. Name one with --column \"HEADER=KEY\".",
+        request.header_line,
+        missing.join(", "),
+        if unread.is_empty() { "none".to_string() } else { unread.join(", ") }
+    )))
+}
+
 fn format_from_extension(path: &Path) -> Option<Format> {
     let extension = path.extension()?.to_str()?.to_ascii_lowercase();
     match extension.as_str() {
         "csv" => Some(Format::Csv),
+        "xlsx" | "xlsm" => Some(Format::Xlsx),
         "jsonl" | "ndjson" => Some(Format::JsonLines),
         "json" => Some(Format::Json),
         _ => None,
@@ -576,8 +710,12 @@ fn sniff_json(input: &mut impl BufRead) -> Format {
     }
 }
 
-/// JSON when the first non-blank character (after a BOM) is `{`, else CSV.
+/// A workbook when the file is a zip archive, JSON when the first non-blank character (after a
+/// BOM) is `{`, else CSV.
 fn sniff_format(head: &[u8]) -> Format {
+    if head.starts_with(b"PK\x03\x04") {
+        return Format::Xlsx;
+    }
     let body = head
         .strip_prefix(mucsong_formats::jsonl::UTF8_BOM)
         .unwrap_or(head);

@@ -1,7 +1,8 @@
 //! The browser services commune mode needs, kept thin and in one place: reading a picked or
 //! dropped file as bytes, yielding to the event loop between chunks, the clock for time slices,
-//! the saved targets in localStorage, and the wasm memory size for the benchmark. Downloads are
-//! the widgets' (`mucsong_widgets::download`), shared with the household page.
+//! the saved targets and column matches in localStorage, and the wasm memory size for the
+//! benchmark. Downloads are the widgets' (`mucsong_widgets::download`), shared with the
+//! household page.
 
 use js_sys::Uint8Array;
 use mucsong_widgets::download::js_error_text;
@@ -133,6 +134,19 @@ pub fn print() {
 }
 
 /// Where the forms' heading is kept (names of places and the year; no household data).
+/// The officer's matches of sheet headers to columns (`ColumnChoices::to_json`).
+const COLUMNS_KEY: &str = "mucsong.commune.columns";
+
+/// The remembered column matches, if any.
+pub fn load_column_choices() -> Option<String> {
+    storage()?.get_item(COLUMNS_KEY).ok().flatten()
+}
+
+/// Remembers the column matches; false if storage failed.
+pub fn save_column_choices(text: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(COLUMNS_KEY, text).is_ok())
+}
+
 const HEADING_KEY: &str = "mucsong.commune.heading";
 
 /// The saved heading's text, if any.

@@ -23,7 +23,13 @@ pub fn Dashboard(report: Report) -> impl IntoView {
     let header = move || {
         let report = &r;
         let locale = i18n.locale();
-        let format = i18n.t(&format!("commune_format_{}", report.format.key()));
+        // A workbook is classified from the import's summary CSV: name what the officer opened.
+        let is_workbook = report.file_name.to_ascii_lowercase().ends_with(".xlsx");
+        let format = if is_workbook {
+            i18n.t("commune_format_xlsx")
+        } else {
+            i18n.t(&format!("commune_format_{}", report.format.key()))
+        };
         let stopped = report.stopped_by.as_ref().map(|e| {
             let m = messages::file_error(e);
             view! {

@@ -70,7 +70,7 @@ pub fn FilePicker() -> impl IntoView {
                     id="commune-file"
                     class="visually-hidden"
                     type="file"
-                    accept=".csv,.jsonl,.ndjson,.json,.txt,text/csv,application/json"
+                    accept=".xlsx,.csv,.jsonl,.ndjson,.json,.txt,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                     data-testid="commune-file-input"
                     prop:disabled=move || state.is_busy()
                     on:change=on_pick

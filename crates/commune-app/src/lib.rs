@@ -1,5 +1,8 @@
-//! Commune mode: review officers open a JSON Lines or summary CSV file, every household is
-//! classified in the browser in time slices (the page stays responsive, a progress bar moves), and
+//! Commune mode: review officers open a sheet they already have (`.xlsx`, `.csv`: read through
+//! the import, its columns matched by name or by the officer's choice, `import_steps`) or the
+//! household app's JSON Lines; repeated household ids are shown and resolved before anything is
+//! counted; every household is classified in the browser in time slices (the page stays
+//! responsive, a progress bar moves), and
 //! a dashboard shows classes, deprivation by indicator, the Alkire–Foster figures and the province
 //! targets, with exports. The logic is the pure `mucsong_commune` model (= `model` here); this
 //! module only drives it and draws it. It is a page of its own (`page::CommuneApp`, built into
@@ -14,6 +17,7 @@ mod charts;
 mod dashboard;
 mod exports;
 mod file_picker;
+mod import_steps;
 pub mod page;
 mod workbench;
 
@@ -23,10 +27,14 @@ pub use mucsong_commune as model;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use model::import::duplicates::{blank_lines, dropped_lines, Duplicate, JsonLinesIds, Resolution};
+use model::import::{ColumnChoices, Imported, MappingRequest, Note, SheetImport, Start, Target};
 use model::messages::{self, Message};
 use model::{Bytes, CommuneRun, InputFormat, OpenError, RunOptions, TargetTally, TargetValues};
 use mucsong_batch::CommuneSummary;
 use mucsong_engine::{edition_for, Date};
+use mucsong_formats::error::Place;
+use mucsong_formats::summary_csv::SummaryColumn;
 use mucsong_formats::{FileError, RecordError};
 use mucsong_i18n::Locale;
 use mucsong_widgets::i18n::use_i18n;
@@ -57,8 +65,21 @@ pub struct Report {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Phase {
     Idle,
-    Reading { name: String },
-    Running { n_records: u64, percent: u32 },
+    Reading {
+        name: String,
+    },
+    /// Reading a sheet into the summary format, or looking for repeated ids: percent done.
+    Importing {
+        percent: u32,
+    },
+    /// The sheet's header lacks required columns: the officer picks them.
+    Mapping(MappingRequest),
+    /// Household ids on more than one row: the officer resolves them.
+    Duplicates(Vec<Duplicate>),
+    Running {
+        n_records: u64,
+        percent: u32,
+    },
     Cancelled,
     Failed(Message),
 }
@@ -66,9 +87,22 @@ pub enum Phase {
 /// The file of the current report, kept for exports (its bytes are shared, not copied).
 #[derive(Debug, Clone)]
 pub struct Loaded {
+    /// What is classified: the file itself, or for a sheet the import's summary CSV (with the
+    /// rows the officer dropped left blank).
     pub bytes: Bytes,
     pub name: String,
     pub options: RunOptions,
+    /// A sheet's columns as it names them, for messages.
+    pub columns: Vec<(SummaryColumn, String)>,
+}
+
+/// A file read and waiting for the officer (columns to match, repeated ids to resolve).
+#[derive(Debug, Clone)]
+pub struct Pending {
+    pub bytes: Bytes,
+    pub name: String,
+    pub options: RunOptions,
+    pub read_ms: f64,
 }
 
 /// Commune mode's state, shared with its parts through context.
@@ -82,6 +116,12 @@ pub struct CommuneState {
     pub targets: RwSignal<TargetValues>,
     pub date: RwSignal<String>,
     pub override_dates: RwSignal<bool>,
+    /// The file read, until it is classified.
+    pending: StoredValue<Option<Pending>>,
+    /// The sheet read, while its repeated ids are resolved (`None` for JSON Lines).
+    imported: StoredValue<Option<Imported>>,
+    /// The import's notes (kept, and how many more).
+    pub notes: RwSignal<(Vec<Note>, u64)>,
 }
 
 impl CommuneState {
@@ -97,6 +137,9 @@ impl CommuneState {
             targets: RwSignal::new(targets),
             date: RwSignal::new(browser::today()),
             override_dates: RwSignal::new(false),
+            pending: StoredValue::new(None),
+            imported: StoredValue::new(None),
+            notes: RwSignal::new((Vec::new(), 0)),
         }
     }
 
@@ -113,7 +156,7 @@ impl CommuneState {
     pub fn is_busy(&self) -> bool {
         matches!(
             self.phase.get(),
-            Phase::Reading { .. } | Phase::Running { .. }
+            Phase::Reading { .. } | Phase::Importing { .. } | Phase::Running { .. }
         )
     }
 
@@ -139,6 +182,7 @@ impl CommuneState {
         let generation = self.next_generation();
         self.report.set(None);
         self.loaded.set_value(None);
+        self.notes.set((Vec::new(), 0));
         let size = file.size();
         if size > model::MAX_FILE_BYTES as f64 {
             self.phase
@@ -166,18 +210,195 @@ impl CommuneState {
             if state.generation.get_value() != generation {
                 return;
             }
-            state
-                .classify(
-                    Loaded {
-                        bytes,
-                        name,
-                        options,
-                    },
+            let pending = Pending {
+                bytes,
+                name,
+                options,
+                read_ms,
+            };
+            state.begin(pending, generation).await;
+        });
+    }
+
+    /// Runs `step` in time slices until it says it is done, showing `progress` (percent) between
+    /// them; false when a newer run or "Stop" replaced this one.
+    async fn in_slices(
+        &self,
+        generation: u64,
+        mut step: impl FnMut() -> bool,
+        progress: impl Fn() -> u32,
+    ) -> bool {
+        loop {
+            let slice_start = browser::now_ms();
+            let mut is_done = false;
+            while !is_done && browser::now_ms() - slice_start < SLICE_MS {
+                is_done = step();
+            }
+            if self.generation.get_value() != generation {
+                return false;
+            }
+            if is_done {
+                return true;
+            }
+            self.phase.set(Phase::Importing {
+                percent: progress(),
+            });
+            browser::yield_now().await;
+            if self.generation.get_value() != generation {
+                return false;
+            }
+        }
+    }
+
+    /// A file read: a sheet goes through the import (columns matched, repeated ids found), JSON
+    /// Lines are looked through for repeated ids; then the officer is asked, or it is classified.
+    async fn begin(self, pending: Pending, generation: u64) {
+        self.pending.set_value(Some(pending.clone()));
+        self.imported.set_value(None);
+        let loaded = |bytes: Bytes, columns| Loaded {
+            bytes,
+            name: pending.name.clone(),
+            options: pending.options,
+            columns,
+        };
+        match InputFormat::detect(&pending.name, &pending.bytes) {
+            InputFormat::SummaryCsv => {
+                let choices =
+                    ColumnChoices::from_json(&browser::load_column_choices().unwrap_or_default());
+                self.phase.set(Phase::Importing { percent: 0 });
+                browser::yield_now().await;
+                let mut import = match SheetImport::start(pending.bytes.clone(), &choices) {
+                    Ok(Start::Importing(import)) => import,
+                    Ok(Start::NeedsMapping(request)) => {
+                        self.phase.set(Phase::Mapping(request));
+                        return;
+                    }
+                    Err(e) => {
+                        self.phase.set(Phase::Failed(messages::import_error(&e)));
+                        return;
+                    }
+                };
+                let failed = std::cell::RefCell::new(None);
+                let is_current = {
+                    let import = std::cell::RefCell::new(&mut import);
+                    self.in_slices(
+                        generation,
+                        || match import.borrow_mut().step(2048) {
+                            Ok(is_done) => is_done,
+                            Err(e) => {
+                                *failed.borrow_mut() = Some(e);
+                                true
+                            }
+                        },
+                        || {
+                            let (done, total) = import.borrow().progress();
+                            (done * 100 / total.max(1)) as u32
+                        },
+                    )
+                    .await
+                };
+                if !is_current {
+                    return;
+                }
+                if let Some(e) = failed.into_inner() {
+                    self.phase.set(Phase::Failed(messages::import_error(&e)));
+                    return;
+                }
+                let imported = import.finish();
+                self.notes
+                    .set((imported.notes.clone(), imported.n_more_notes));
+                if imported.duplicates.is_empty() {
+                    let columns = imported.columns.clone();
+                    self.classify(
+                        loaded(Bytes::new(imported.csv), columns),
+                        generation,
+                        pending.read_ms,
+                    )
+                    .await;
+                } else {
+                    self.phase
+                        .set(Phase::Duplicates(imported.duplicates.clone()));
+                    self.imported.set_value(Some(imported));
+                }
+            }
+            InputFormat::JsonLines => {
+                let ids = std::cell::RefCell::new(JsonLinesIds::new(pending.bytes.clone()));
+                let is_current = self
+                    .in_slices(
+                        generation,
+                        || ids.borrow_mut().step(64),
+                        || {
+                            let (done, total) = ids.borrow().progress();
+                            (done * 100 / total.max(1)) as u32
+                        },
+                    )
+                    .await;
+                if !is_current {
+                    return;
+                }
+                let duplicates = ids.into_inner().finish();
+                if duplicates.is_empty() {
+                    self.classify(
+                        loaded(pending.bytes.clone(), Vec::new()),
+                        generation,
+                        pending.read_ms,
+                    )
+                    .await;
+                } else {
+                    self.phase.set(Phase::Duplicates(duplicates));
+                }
+            }
+            InputFormat::JsonDocument => {
+                self.classify(
+                    loaded(pending.bytes.clone(), Vec::new()),
                     generation,
-                    read_ms,
+                    pending.read_ms,
                 )
                 .await;
-        });
+            }
+        }
+    }
+
+    /// The officer's columns for the sheet waiting: remembered, and the sheet read again.
+    pub fn choose_columns(&self, chosen: Vec<(String, Target)>) {
+        let Some(pending) = self.pending.get_value() else {
+            return;
+        };
+        let mut choices =
+            ColumnChoices::from_json(&browser::load_column_choices().unwrap_or_default());
+        for (header, target) in chosen {
+            choices.choose(&header, target);
+        }
+        // Not being able to remember the choice does not stop this reading.
+        let _ = browser::save_column_choices(&choices.to_json());
+        let generation = self.next_generation();
+        let state = *self;
+        spawn_local(async move { state.begin(pending, generation).await });
+    }
+
+    /// The officer's resolution of each repeated id (in the order shown): the dropped rows are
+    /// left blank, and what is left is classified.
+    pub fn resolve(&self, resolutions: Vec<Resolution>) {
+        let (Some(pending), Phase::Duplicates(duplicates)) =
+            (self.pending.get_value(), self.phase.get_untracked())
+        else {
+            return;
+        };
+        let dropped = dropped_lines(&duplicates, &resolutions);
+        let (bytes, columns) = match self.imported.get_value() {
+            Some(imported) => (imported.without_lines(&dropped), imported.columns.clone()),
+            None => (blank_lines(&pending.bytes, &dropped, b""), Vec::new()),
+        };
+        self.imported.set_value(None);
+        let loaded = Loaded {
+            bytes: Bytes::new(bytes),
+            name: pending.name.clone(),
+            options: pending.options,
+            columns,
+        };
+        let generation = self.next_generation();
+        let state = *self;
+        spawn_local(async move { state.classify(loaded, generation, pending.read_ms).await });
     }
 
     /// Classifies the same file again (after the date changed).
@@ -249,7 +470,11 @@ impl CommuneState {
             n_bytes,
             summary: run.summary().clone(),
             tally: *run.targets(),
-            errors: run.errors().to_vec(),
+            errors: run
+                .errors()
+                .iter()
+                .map(|e| with_sheet_columns(e, &loaded.columns))
+                .collect(),
             n_blank: run.n_blank(),
             stopped_by: run.stopped_by().cloned(),
             work_ms,
@@ -271,6 +496,22 @@ impl CommuneState {
         self.targets.set(values);
         is_saved
     }
+}
+
+/// A record error with its columns named as the sheet names them.
+fn with_sheet_columns(error: &RecordError, columns: &[(SummaryColumn, String)]) -> RecordError {
+    let mut error = error.clone();
+    for problem in &mut error.problems {
+        if let Place::Column(name) = &problem.place {
+            let label = SummaryColumn::from_header(name)
+                .and_then(|c| columns.iter().find(|(k, _)| *k == c))
+                .map(|(_, label)| label.clone());
+            if let Some(label) = label {
+                problem.place = Place::Column(label);
+            }
+        }
+    }
+    error
 }
 
 /// The commune state provided by `CommuneSection`.
@@ -324,6 +565,7 @@ pub fn CommuneSection() -> impl IntoView {
             <p class="commune-privacy no-print">{move || i18n.t("commune_privacy")}</p>
             <file_picker::FilePicker />
             <Status />
+            <import_steps::ImportNotes />
             {move || state.report.get().map(|report| view! { <dashboard::Dashboard report /> })}
         </section>
     }
@@ -370,6 +612,24 @@ fn Status() -> impl IntoView {
             </div>
         }
         .into_any(),
+        Phase::Importing { percent } => view! {
+            <div class="commune-status" role="status" data-testid="commune-importing">
+                <p>{i18n.tf("commune_importing", &[("percent", &percent.to_string())])}</p>
+                <progress
+                    max="100"
+                    value=percent.to_string()
+                    aria-label=i18n.t("commune_progress_label")
+                ></progress>
+                <button type="button" class="button secondary" on:click=move |_| state.cancel()>
+                    {i18n.t("commune_cancel")}
+                </button>
+            </div>
+        }
+        .into_any(),
+        Phase::Mapping(request) => view! { <import_steps::ColumnMapping request /> }.into_any(),
+        Phase::Duplicates(duplicates) => {
+            view! { <import_steps::DuplicatePrompt duplicates /> }.into_any()
+        }
         Phase::Cancelled => view! {
             <p class="commune-status" role="status">{i18n.t("commune_cancelled")}</p>
         }

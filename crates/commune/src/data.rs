@@ -1,6 +1,8 @@
 //! Commune mode's rule data (`data/commune.toml`), as constants written by `build.rs`: the province
 //! targets and where they come from, the yearly poverty-reduction targets, and the readings
-//! ([interpretation]) commune mode makes where the circular's forms are silent.
+//! ([interpretation]) commune mode makes where the circular's forms are silent; and from
+//! `data/columns.toml`, the names of a household sheet's columns, areas and regions as people
+//! write them (`COLUMN_NAMES`, `AREA_NAMES`, `REGION_NAMES`), for the import.
 
 use crate::targets::TargetDef;
 use mucsong_engine::rules::{Reference, RuleStatus};
@@ -47,6 +49,26 @@ pub struct CommuneInterpretation {
 }
 
 include!(concat!(env!("OUT_DIR"), "/commune_data.rs"));
+
+/// One name of `data/columns.toml` (how people name a sheet's column, or write an area or a
+/// region in a cell), folded (`crate::fold`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NameRow {
+    pub folded: &'static str,
+    /// The column, area or region key it names; empty for a column the import passes over.
+    pub key: &'static str,
+    pub is_vietnamese: bool,
+}
+
+include!(concat!(env!("OUT_DIR"), "/column_names.rs"));
+
+/// The row of a name table (`COLUMN_NAMES`, `AREA_NAMES`, `REGION_NAMES`) for a folded name.
+pub fn find_name(table: &'static [NameRow], folded: &str) -> Option<&'static NameRow> {
+    table
+        .binary_search_by(|row| row.folded.cmp(folded))
+        .ok()
+        .map(|i| &table[i])
+}
 
 /// The interpretation with this key.
 pub fn interpretation(key: &str) -> Option<&'static CommuneInterpretation> {

@@ -5,13 +5,17 @@
 //! (`crosscheck`); province targets and the comparison with them (`targets`) and the yearly
 //! reduction of the poverty rate (`reduction`), with their data (`data`, from data/commune.toml);
 //! the dashboard and template CSV files (`export`); and messages as translation keys or worded
-//! templates (`messages`). No web crates, no I/O, no clock: compiled natively so the parity tests
-//! run the browser's own batch path.
+//! templates (`messages`); importing the sheets officers already have (`import`: `.xlsx` and
+//! `.csv` with headers that are not ours, matched by the names of data/columns.toml, `fold`). No
+//! web crates, no I/O, no clock: compiled natively so the parity tests run the browser's own
+//! batch path.
 
 pub mod crosscheck;
 pub mod data;
 pub mod export;
+pub mod fold;
 pub mod forms;
+pub mod import;
 pub mod layout;
 pub mod list;
 pub mod messages;

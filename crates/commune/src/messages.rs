@@ -6,8 +6,11 @@
 
 use super::crosscheck::{Flag, FlagValue};
 use super::data::FLAG_MESSAGES;
+use super::import::encoding::LegacyEncoding;
+use super::import::{ImportError, Note, Requirement};
 use super::run::{OpenError, MAX_FILE_BYTES};
 use mucsong_formats::error::{Place, Problem};
+use mucsong_formats::summary_csv::HeaderLanguage;
 use mucsong_formats::summary_csv::SummaryColumn;
 use mucsong_formats::FileError;
 use mucsong_i18n::{Locale, COMMUNE};
@@ -20,14 +23,14 @@ pub struct Message {
 }
 
 impl Message {
-    fn new(key: &'static str) -> Message {
+    pub(crate) fn new(key: &'static str) -> Message {
         Message {
             key,
             args: Vec::new(),
         }
     }
 
-    fn arg(mut self, name: &'static str, value: impl Into<String>) -> Message {
+    pub(crate) fn arg(mut self, name: &'static str, value: impl Into<String>) -> Message {
         self.args.push((name, value.into()));
         self
     }
@@ -119,6 +122,105 @@ pub fn file_error(error: &FileError) -> Message {
             .arg("line", line.map_or("?".to_string(), |l| l.to_string()))
             .arg("detail", detail.clone()),
         FileError::Io { detail } => Message::new("commune_file_io").arg("detail", detail.clone()),
+    }
+}
+
+/// Why a sheet could not be imported at all.
+pub fn import_error(error: &ImportError) -> Message {
+    let mb = |n: u64| format!("{:.0}", n as f64 / 1_048_576.0);
+    match error {
+        ImportError::TooLarge {
+            n_bytes,
+            max_bytes,
+            is_unzipped,
+        } => Message::new(if *is_unzipped {
+            "commune_import_too_large_unzipped"
+        } else {
+            "commune_file_too_large"
+        })
+        .arg("size_mb", mb(*n_bytes))
+        .arg("max_mb", mb(*max_bytes)),
+        ImportError::Empty => Message::new("commune_file_empty"),
+        ImportError::LegacyEncoding { encoding, line } => Message::new(match encoding {
+            LegacyEncoding::Windows1258 => "commune_import_encoding_windows_1258",
+            LegacyEncoding::Tcvn3 => "commune_import_encoding_tcvn3",
+            LegacyEncoding::Other => "commune_import_encoding_other",
+        })
+        .arg("line", line.to_string()),
+        ImportError::Utf16 => Message::new("commune_file_utf16"),
+        ImportError::Binary => Message::new("commune_file_binary"),
+        ImportError::OldExcel => Message::new("commune_import_old_excel"),
+        ImportError::Workbook { detail } => {
+            Message::new("commune_import_workbook").arg("detail", detail.clone())
+        }
+        ImportError::MalformedCsv { line, detail } => Message::new("commune_file_malformed_csv")
+            .arg("line", line.to_string())
+            .arg("detail", detail.clone()),
+        ImportError::NoHeader { sheets } => Message::new(if sheets.is_empty() {
+            "commune_import_no_header"
+        } else {
+            "commune_import_no_header_sheets"
+        })
+        .arg(
+            "sheets",
+            sheets
+                .iter()
+                .map(|s| format!("\"{s}\""))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+    }
+}
+
+/// A note of the import in words, with its row and column: "Dòng 5, cột "Số khẩu" (C): …".
+pub fn note_text(note: &Note, locale: Locale) -> String {
+    let text = COMMUNE.format(locale, note.message.key, &note.message.arg_refs());
+    let place = match (note.line, &note.column) {
+        (Some(line), Some(column)) => COMMUNE.format(
+            locale,
+            "commune_import_place_line_column",
+            &[("line", &line.to_string()), ("column", column)],
+        ),
+        (Some(line), None) => COMMUNE.format(
+            locale,
+            "commune_import_place_line",
+            &[("line", &line.to_string())],
+        ),
+        (None, Some(column)) => {
+            COMMUNE.format(locale, "commune_import_place_column", &[("column", column)])
+        }
+        (None, None) => return text,
+    };
+    format!("{place}: {text}")
+}
+
+/// What the officer is asked to pick a column for.
+pub fn requirement_text(requirement: Requirement, locale: Locale) -> String {
+    let name = |c: SummaryColumn| {
+        let words = match c {
+            SummaryColumn::Indicator(i) => {
+                COMMUNE.text(locale, &format!("commune_indicator_{}", i.key()))
+            }
+            _ => COMMUNE.text(locale, &format!("commune_import_column_{}", c.english())),
+        };
+        format!(
+            "{words} ({})",
+            c.name(match locale {
+                Locale::Vi => HeaderLanguage::Vietnamese,
+                Locale::En => HeaderLanguage::English,
+            })
+        )
+    };
+    match requirement {
+        Requirement::Column(c) => name(c),
+        Requirement::ScoreOrIncome => COMMUNE.format(
+            locale,
+            "commune_import_score_or_income",
+            &[
+                ("score", &name(SummaryColumn::ScoreA)),
+                ("income", &name(SummaryColumn::MonthlyIncome)),
+            ],
+        ),
     }
 }
 

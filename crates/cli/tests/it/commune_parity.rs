@@ -272,3 +272,77 @@ fn a_large_generated_file_streams_through_without_listing_every_error() {
     assert_eq!(run.summary().n_rejected, 2_000);
     assert_eq!(run.errors().len(), mucsong_commune::MAX_LISTED_ERRORS);
 }
+
+/// An officer's workbook: the browser's path (the import, then the batch run over what it wrote)
+/// gives the CLI's results file byte for byte, and the same counts.
+#[test]
+fn an_officers_workbook_gives_the_clis_results_in_the_browser_too() {
+    use mucsong_commune::import::{import_sheet, ColumnChoices, Import};
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.write_string(0, 0, "DANH SÁCH HỘ").unwrap();
+    let headers = [
+        "Mã hộ",
+        "Khu vực",
+        "Vùng",
+        "Số nhân khẩu",
+        "Điểm B1",
+        "Việc làm",
+        "Người phụ thuộc",
+        "Dinh dưỡng",
+        "BHYT",
+        "Giáo dục người lớn",
+        "Đi học trẻ em",
+        "Chất lượng nhà ở",
+        "Diện tích nhà ở",
+        "Nước sạch",
+        "Nhà tiêu",
+        "Internet",
+        "Thiết bị thông tin",
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        sheet.write_string(1, c as u16, *h).unwrap();
+    }
+    let areas = ["Nông thôn", "Thành thị", "nông thôn", "NT"];
+    let regions = [
+        "Trung du và miền núi phía Bắc",
+        "Đông Nam Bộ",
+        "TDMNPB",
+        "Tây Nguyên",
+    ];
+    for i in 0..40u32 {
+        let r = i + 2;
+        sheet.write_string(r, 0, format!("ho-{i}")).unwrap();
+        sheet.write_string(r, 1, areas[i as usize % 4]).unwrap();
+        sheet.write_string(r, 2, regions[i as usize % 4]).unwrap();
+        sheet.write_number(r, 3, f64::from(1 + i % 7)).unwrap();
+        sheet
+            .write_number(r, 4, f64::from(90 + (i * 37) % 150))
+            .unwrap();
+        for c in 0..12u32 {
+            sheet
+                .write_number(r, 5 + c as u16, f64::from(u32::from((i + c) % 5 == 0)))
+                .unwrap();
+        }
+    }
+    let bytes = workbook.save_to_buffer().unwrap();
+    let path = std::env::temp_dir().join(format!("parity-{}.xlsx", std::process::id()));
+    std::fs::write(&path, &bytes).unwrap();
+    let (cli_out, cli_err) = cli(&path, true);
+    std::fs::remove_file(&path).unwrap();
+    let Import::Ready(imported) = import_sheet(&bytes, &ColumnChoices::default()).unwrap() else {
+        panic!("the workbook's columns are all named")
+    };
+    let (run, out) = classify_file(
+        Bytes::new(imported.csv),
+        "danh-sach.xlsx",
+        &options(true),
+        Some(Output::ResultsCsv {
+            language: HeaderLanguage::Vietnamese,
+        }),
+    )
+    .expect("the import's text opens");
+    assert_same_lines(&out, &cli_out);
+    assert_eq!(browser_counts(&run), cli_counts(&cli_err));
+    assert_eq!(run.summary().n_households, 40);
+}
