@@ -315,8 +315,12 @@ pub(crate) fn validate(
         }
         Some(list) => {
             let mut members = Vec::with_capacity(list.len());
+            // The earliest birth date accepted, once per household.
+            let on = assessed_on.map(|on| (on, on.add_years(-(MAX_AGE_YEARS + 1)).succ()));
             for (i, m) in list.iter().enumerate() {
-                members.extend(validate_member(&mut c, i, m, assessed_on));
+                if let Some(member) = validate_member(&mut c, i, m, on) {
+                    members.push(member);
+                }
             }
             members
         }
@@ -399,7 +403,7 @@ fn validate_member(
     c: &mut Checker,
     i: usize,
     m: &Member,
-    assessed_on: Option<Date>,
+    on: Option<(Date, Date)>,
 ) -> Option<ValidMember> {
     let field = |name: &str| format!("members[{i}].{name}");
     let n_before = c.problems.len();
@@ -418,36 +422,33 @@ fn validate_member(
             }
         },
     };
-    let age = assessed_on.and_then(|on| {
-        let oldest = on.add_years(-(MAX_AGE_YEARS + 1)).succ();
-        match birth {
-            None if m.birth_date.is_some() => None,
-            None => Some(AgeSpan::new(oldest, on, on, false)),
-            Some((birth, text)) if birth.earliest() > on => {
-                c.problems.push(Problem::new(
-                    field("birth_date"),
-                    ProblemCode::DateInFuture,
-                    format!("a birth date on or before the assessment date {on}"),
-                    format!("\"{text}\""),
-                ));
-                None
-            }
-            Some((birth, text)) if birth.latest().min(on).age_years_on(on) > MAX_AGE_YEARS => {
-                c.problems.push(Problem::new(
-                    field("birth_date"),
-                    ProblemCode::OutOfRange,
-                    format!("an age of at most {MAX_AGE_YEARS} years on {on}"),
-                    format!("\"{text}\""),
-                ));
-                None
-            }
-            Some((birth, _)) => Some(AgeSpan::new(
-                birth.earliest().max(oldest),
-                birth.latest().min(on),
-                on,
-                matches!(birth, PartialDate::Day(_)),
-            )),
+    let age = on.and_then(|(on, oldest)| match birth {
+        None if m.birth_date.is_some() => None,
+        None => Some(AgeSpan::new(oldest, on, on, false)),
+        Some((birth, text)) if birth.earliest() > on => {
+            c.problems.push(Problem::new(
+                field("birth_date"),
+                ProblemCode::DateInFuture,
+                format!("a birth date on or before the assessment date {on}"),
+                format!("\"{text}\""),
+            ));
+            None
         }
+        Some((birth, text)) if birth.latest().min(on).age_years_on(on) > MAX_AGE_YEARS => {
+            c.problems.push(Problem::new(
+                field("birth_date"),
+                ProblemCode::OutOfRange,
+                format!("an age of at most {MAX_AGE_YEARS} years on {on}"),
+                format!("\"{text}\""),
+            ));
+            None
+        }
+        Some((birth, _)) => Some(AgeSpan::new(
+            birth.earliest().max(oldest),
+            birth.latest().min(on),
+            on,
+            matches!(birth, PartialDate::Day(_)),
+        )),
     });
     let height_cm = c.number(&|| field("height_cm"), m.height_cm, 250.0, "a height in cm");
     let weight_kg = c.number(&|| field("weight_kg"), m.weight_kg, 400.0, "a weight in kg");
