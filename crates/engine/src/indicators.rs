@@ -330,7 +330,10 @@ fn nutrition(
         let mut status: Option<Tri> = None;
         let mut deciding: Option<(&'static str, f64, f64)> = None;
         let last = m.age.max_months.min(stunting_limit - 1);
-        for months in m.age.min_months.max(0)..=last {
+        // No measurement: no age gives a deciding measurement, so once the status is unknown
+        // nothing later changes the outcome.
+        let never_decides = m.height_cm.is_none() && m.weight_kg.is_none();
+        'ages: for months in m.age.min_months.max(0)..=last {
             for sex in [Sex::Male, Sex::Female] {
                 if m.sex.is_some_and(|s| s != sex) {
                     continue;
@@ -339,7 +342,14 @@ fn nutrition(
                 if deciding.is_none() {
                     deciding = d;
                 }
-                status = Some(status.map_or(s, |old| old.join(s)));
+                let joined = status.map_or(s, |old| old.join(s));
+                status = Some(joined);
+                // An unknown status stays unknown whatever the other ages give, and the deciding
+                // measurement is the first one found: the rest of the ages (up to 192 months
+                // times both sexes for an unknown birth date) cannot change either.
+                if joined == Tri::Unknown && (deciding.is_some() || never_decides) {
+                    break 'ages;
+                }
             }
         }
         let mut status = status.unwrap_or(Tri::No);

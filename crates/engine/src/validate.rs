@@ -42,13 +42,7 @@ impl AgeSpan {
         self.months_at_least(years * 12)
     }
     pub fn months_at_least(&self, months: i32) -> Tri {
-        if self.min_months >= months {
-            Tri::Yes
-        } else if self.max_months < months {
-            Tri::No
-        } else {
-            Tri::Unknown
-        }
+        Tri::from_bounds(self.min_months >= months, self.max_months >= months)
     }
     /// From `from` years up to (not including) `until` years.
     pub fn years_between(&self, from: i32, until: i32) -> Tri {
