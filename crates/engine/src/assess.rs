@@ -166,7 +166,7 @@ fn official_method(
 /// Everything an assessment computed: the result record and what its explanation is made from.
 struct Computed<R> {
     result: ResultRecord,
-    evals: Vec<IndicatorEval>,
+    evals: indicators::IndicatorEvals,
     reasons: R,
     d: Deprivations,
     classes: ClassSet,

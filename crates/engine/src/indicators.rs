@@ -126,17 +126,45 @@ fn push_if(unknown: &mut Vec<AnswerPath>, t: Tri, path: AnswerPath) {
     }
 }
 
+/// The outcomes of an edition's indicators, in its order: at most every indicator, kept inline
+/// (one fewer allocation per household of a batch). Reads as a slice.
+pub(crate) struct IndicatorEvals {
+    items: [IndicatorEval; Indicator::ALL.len()],
+    len: usize,
+}
+
+impl std::ops::Deref for IndicatorEvals {
+    type Target = [IndicatorEval];
+    fn deref(&self) -> &[IndicatorEval] {
+        &self.items[..self.len]
+    }
+}
+
+impl<'a> IntoIterator for &'a IndicatorEvals {
+    type Item = &'a IndicatorEval;
+    type IntoIter = std::slice::Iter<'a, IndicatorEval>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
 /// Evaluates every indicator of the household's edition.
 pub(crate) fn evaluate(
     v: &ValidHousehold,
     used: &mut UsedInterpretations,
     reasons: &mut impl ReasonSink,
-) -> Vec<IndicatorEval> {
+) -> IndicatorEvals {
     let t = v.thresholds;
-    v.edition
-        .indicator_set
-        .iter()
-        .map(|&indicator| match indicator {
+    let mut out = IndicatorEvals {
+        items: std::array::from_fn(|_| IndicatorEval {
+            indicator: Indicator::Employment,
+            status: Tri::No,
+            unknown: Vec::new(),
+        }),
+        len: 0,
+    };
+    for (place, &indicator) in out.items.iter_mut().zip(v.edition.indicator_set.iter()) {
+        *place = match indicator {
             Indicator::Employment => employment(v, t, used, reasons),
             Indicator::Dependants => dependants(v, t, reasons),
             Indicator::Nutrition => nutrition(v, t, used, reasons),
@@ -150,8 +178,10 @@ pub(crate) fn evaluate(
             Indicator::Internet => internet(v, reasons),
             Indicator::InformationDevices => information_devices(v, reasons),
             Indicator::Waste => waste(v, used, reasons),
-        })
-        .collect()
+        };
+        out.len += 1;
+    }
+    out
 }
 
 /// Indicator 1: A member aged 15+ without a job, or working for wages without a labour contract.

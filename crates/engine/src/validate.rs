@@ -149,14 +149,14 @@ pub(crate) struct ValidHousehold<'r> {
     pub area: Option<Area>,
     pub region: Option<Region>,
     pub members: Vec<ValidMember>,
-    pub screening: Screening,
+    pub screening: &'r Screening,
     pub housing: Housing,
     pub latrine: Option<Latrine>,
     pub electricity_kwh_per_month: Option<f64>,
     pub water: Option<Water>,
-    pub assets: Assets,
+    pub assets: &'r Assets,
     pub land: Land,
-    pub livestock: Livestock,
+    pub livestock: &'r Livestock,
     /// `None` when no income answer was given at all.
     pub income: Option<IncomeRange>,
     pub waste: Option<Waste>,
@@ -377,7 +377,8 @@ pub(crate) fn validate(
         area: record.area,
         region: record.region,
         members,
-        screening: record.screening.clone().unwrap_or_default(),
+        // Borrowed from the record (nothing in them is validated): no copy per household.
+        screening: record.screening.as_ref().unwrap_or(&Screening::EMPTY),
         housing: Housing {
             living_area_m2: living_area,
             ..housing
@@ -385,9 +386,9 @@ pub(crate) fn validate(
         latrine: record.latrine,
         electricity_kwh_per_month: electricity,
         water: record.water,
-        assets: record.assets.clone().unwrap_or_default(),
+        assets: record.assets.as_ref().unwrap_or(&Assets::EMPTY),
         land,
-        livestock: record.livestock.clone().unwrap_or_default(),
+        livestock: record.livestock.as_ref().unwrap_or(&Livestock::EMPTY),
         income,
         waste: record.waste,
     })
