@@ -625,7 +625,7 @@ impl Draft {
         match self.answer(path) {
             _ if self.raw.contains_key(&tick_marker(path)) => Holding::Have,
             Some(Answer::Count(0) | Answer::Bool(false)) => Holding::HaveNone,
-            Some(Answer::Number(n)) if n == 0.0 => Holding::HaveNone,
+            Some(Answer::Number(0.0)) => Holding::HaveNone,
             Some(_) => Holding::Have,
             // Text that does not read as a count (an older number box's) is shown, ticked.
             None if typed => Holding::Have,

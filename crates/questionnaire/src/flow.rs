@@ -115,7 +115,6 @@ pub fn walk(truth: &HouseholdRecord) -> Vec<Visit> {
         mucsong_engine::date::Date::new(2000, 1, 1).expect("a date"),
     );
     draft.record.assessed_on = None;
-    let n_members = truth.members.as_ref().map_or(0, Vec::len);
     let mut visits = Vec::new();
     let mut step = Step::Intro;
     // Guards against a loop in the screen order (a test failure, not a hang).
