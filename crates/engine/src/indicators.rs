@@ -642,7 +642,12 @@ fn child_schooling(
             let b = rank.map_or(Tri::Unknown, |r| {
                 Tri::from_bool(r < fitting_rank(school_age, t))
             });
-            below = Some(below.map_or(b, |old| old.join(b)));
+            let joined = below.map_or(b, |old| old.join(b));
+            below = Some(joined);
+            // Unknown stays unknown whatever the other school ages give.
+            if joined == Tri::Unknown {
+                break;
+            }
         }
         let below = below.unwrap_or(Tri::Unknown);
         let status = child.and(attends.not().or(attends.and(below)));
