@@ -471,13 +471,13 @@ fn sample_result(
         schema: "mucsong/result@1".into(),
         id: None,
         edition: "2022-2025".into(),
-        assessed_on: "2026-06-01".into(),
+        assessed_on: mucsong_engine::Date::new(2026, 6, 1).unwrap(),
         screening: None,
         score_a: Some(100),
         score_b,
         indicators: Default::default(),
         class,
-        possible_classes: vec![class],
+        possible_classes: [class][..].into(),
         income_per_person_month_vnd: None,
         income_class,
         depends_on: vec![],
@@ -748,5 +748,50 @@ fn an_output_file_classified_again_gives_the_same_file() {
     assert_eq!(
         String::from_utf8(second).unwrap(),
         String::from_utf8(first).unwrap()
+    );
+}
+
+// ---- JSON Lines: the result writer against serde_json ----
+
+/// `JsonLinesWriter::write_result` writes each result field by field; the text must be serde_json's
+/// (the derived `Serialize`) byte for byte: on generated households of both editions (every class,
+/// unknown answers, undetermined results with their paths) and ids that need
+/// escapes or are not ASCII.
+#[test]
+fn the_result_writer_writes_serde_jsons_text() {
+    let options = mucsong_engine::AssessOptions::default();
+    let mut results: Vec<ResultRecord> = (0..3000)
+        .filter_map(|i| {
+            mucsong_engine::assess_result(&mucsong_generator::household(7, i), &options).ok()
+        })
+        .collect();
+    assert!(results.iter().any(|r| r.class == Class::Undetermined));
+    assert!(results.iter().any(|r| r.edition == "2027-2030"));
+    let ids = [
+        None,
+        Some(""),
+        Some("hộ \"Nà Lầu\" số 7"),
+        Some("a\\b\nc\td\u{1}\u{7f}é"),
+    ];
+    for (i, id) in ids.iter().enumerate() {
+        let mut r = results[i].clone();
+        r.id = id.map(str::to_string);
+        results.push(r);
+    }
+    let mut expected = Vec::new();
+    for r in &results {
+        serde_json::to_writer(&mut expected, r).unwrap();
+        expected.push(b'\n');
+    }
+    let mut writer = jsonl::JsonLinesWriter::new(Vec::new());
+    for r in &results {
+        writer.write_result(r).unwrap();
+    }
+    let written = writer.into_inner();
+    assert!(
+        written == expected,
+        "the writer's text differs from serde_json's:\n{}\n---\n{}",
+        String::from_utf8_lossy(&written[..written.len().min(2000)]),
+        String::from_utf8_lossy(&expected[..expected.len().min(2000)])
     );
 }

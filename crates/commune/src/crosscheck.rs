@@ -9,7 +9,7 @@ use crate::data::SCORE_A_NEAR_LINE_MARGIN;
 use crate::list::{Answers, AssessedList, CommuneList};
 use mucsong_engine::household::WorkStatus;
 use mucsong_engine::{
-    edition_for, Area, Date, Indicator, IndicatorStatus, ResultRecord, ScreeningOutcome,
+    edition_for, Area, Indicator, IndicatorStatus, ResultRecord, ScreeningOutcome,
 };
 use std::collections::BTreeMap;
 
@@ -65,7 +65,7 @@ pub struct Flag {
 
 /// The score-A line of the household's area on its assessment date (score method only).
 fn score_a_line(result: &ResultRecord, area: Area) -> Option<i64> {
-    let on = Date::parse(&result.assessed_on).ok()?;
+    let on = result.assessed_on;
     let score = edition_for(on)?.thresholds_on(on).score.as_ref()?;
     Some(
         score.score_a_threshold[match area {

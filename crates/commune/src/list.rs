@@ -594,7 +594,7 @@ fn child_counts(
     result: &ResultRecord,
     explanation: &mucsong_engine::Explanation,
 ) -> Option<ChildCounts> {
-    let on = Date::parse(&result.assessed_on).ok()?;
+    let on = result.assessed_on;
     let under = thresholds_on(on)?.dependant_child_under_age;
     let mut counts = ChildCounts::default();
     let deprived = |indicator: Indicator, member: usize| {

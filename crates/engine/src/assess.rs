@@ -11,7 +11,7 @@ use super::household::{Area, HouseholdRecord, Region};
 use super::indicators::{self, status_of, IndicatorEval};
 use super::problem::InvalidHousehold;
 use super::result::{
-    Class, IncomeClass, Indicator, IndicatorStatus, ResultRecord, ScreeningOutcome, RESULT_SCHEMA,
+    Class, IncomeClass, Indicator, IndicatorStatuses, ResultRecord, ScreeningOutcome, RESULT_SCHEMA,
 };
 use super::score_a::{self, ScoreA};
 use super::screening::{self, ScreeningEval, CRITERION_KEYS, EXCLUSION_KEYS};
@@ -20,7 +20,6 @@ use super::validate::{validate, ValidHousehold};
 use crate::date::Date;
 use crate::rules::{b1_column, rules, ClassificationMethod, ScoreThresholds};
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// Options of an assessment.
 #[derive(Debug, Clone, Default)]
@@ -105,19 +104,18 @@ struct ScoreOutcome {
     /// Whether, in some possible column, score A straddles the threshold / is at most it.
     a_straddles: bool,
     a_can_be_under: bool,
-    facts: score_a::ScoreFacts,
 }
 
-/// `explain`: also list score A's rows (for the explanation).
+/// `explain`: also list score A's rows (for the explanation). The B1 facts (`facts`, about a
+/// kilobyte) stay in the caller's frame rather than in the outcome, which is moved on.
 fn official_method(
     v: &ValidHousehold,
     s: &ScoreThresholds,
     d: Deprivations,
-    used: &mut UsedInterpretations,
+    facts: &score_a::ScoreFacts,
+    screening: ScreeningEval,
     explain: bool,
 ) -> ScoreOutcome {
-    let screening = screening::evaluate(v, s, used);
-    let facts = score_a::facts(v, s, used);
     let mut classes = ClassSet::default();
     if screening.can_screen_out() {
         classes.add(ClassSet::NOT_POOR);
@@ -132,7 +130,7 @@ fn official_method(
         for &region in regions(area, v.region) {
             let c = b1_column(area == Area::Urban, region);
             let urban_region = (area == Area::Urban).then_some(region);
-            let a = score_a::score(&facts, c, urban_region, single && explain);
+            let a = score_a::score(facts, c, urban_region, single && explain);
             a_min = a_min.min(a.min);
             a_max = a_max.max(a.max);
             a_straddles |= a.min <= threshold && a.max > threshold;
@@ -162,14 +160,13 @@ fn official_method(
         column,
         a_straddles,
         a_can_be_under,
-        facts,
     }
 }
 
 /// Everything an assessment computed: the result record and what its explanation is made from.
 struct Computed<R> {
     result: ResultRecord,
-    evals: Vec<IndicatorEval>,
+    evals: indicators::IndicatorEvals,
     reasons: R,
     d: Deprivations,
     classes: ClassSet,
@@ -247,19 +244,16 @@ fn compute<R: ReasonSink>(v: &ValidHousehold, mut reasons: R) -> Computed<R> {
         .as_ref()
         .and_then(|(o, _)| (o.a_min == o.a_max && o.column.is_some()).then_some(o.a_min));
     let ppi = t.score.as_ref().map(|s| s.score_b_points_per_indicator);
-    // Inserted one by one rather than collected: `BTreeMap::from_iter` sorts its input with a
-    // stable sort of its own (kilobytes of wasm for at most a dozen indicators). Same map: a later
-    // entry for the same indicator replaces the earlier one either way.
-    let mut indicator_map: BTreeMap<Indicator, IndicatorStatus> = BTreeMap::new();
+    let mut indicator_map = IndicatorStatuses::new();
     for e in &evals {
         indicator_map.insert(e.indicator, status_of(e.status));
     }
     let income_exact = v.income.as_ref().and_then(|i| i.exact());
     let result = ResultRecord {
-        schema: RESULT_SCHEMA.to_string(),
+        schema: RESULT_SCHEMA.into(),
         id: v.record.id.clone(),
-        edition: edition.key.to_string(),
-        assessed_on: v.assessed_on.to_iso_string(),
+        edition: edition.key.into(),
+        assessed_on: v.assessed_on,
         screening: score.as_ref().map(|(o, _)| screening_outcome(&o.screening)),
         score_a: score_a_exact,
         score_b: match (ppi, d.is_exact()) {
@@ -317,12 +311,14 @@ fn classify_2022_2025(
     depends: &mut Vec<AnswerPath>,
     explain: bool,
 ) -> ScoreOutcome {
-    let o = official_method(v, s, d, used, explain);
+    let screening = screening::evaluate(v, s, used);
+    let facts = score_a::facts(v, s, used);
+    let o = official_method(v, s, d, &facts, screening, explain);
     if !o.classes.is_determined() {
         depends.extend_from_slice(&o.screening.unknown);
         if o.screening.can_review() {
             if o.a_straddles {
-                score_a::unknown_paths(&o.facts, depends);
+                score_a::unknown_paths(&facts, depends);
             }
             // Unknown indicators matter only if score B could fall either side of 30.
             let b_straddles = s.score_b_points_per_indicator * (d.lo as i64)
@@ -822,7 +818,7 @@ mod tests {
     fn the_edition_switches_on_2027_01_01_and_classifies_by_income() {
         let a = with(EXAMPLE, |v| v["assessed_on"] = "2026-12-31".into());
         assert_eq!(
-            (a.result.edition.as_str(), a.result.score_a),
+            (&*a.result.edition, a.result.score_a),
             ("2022-2025", Some(155))
         );
         let b = with(EXAMPLE, |v| {

@@ -2,7 +2,7 @@
 //! standard.md §2.3) and the decree's income definition (§2.2), both over sets of possibilities so
 //! unknown answers yield every class still possible.
 
-use super::result::{Class, IncomeClass};
+use super::result::{Class, IncomeClass, PossibleClasses};
 use super::tri::{CountRange, Tri};
 use super::validate::IncomeRange;
 use crate::rules::Thresholds;
@@ -22,18 +22,17 @@ impl ClassSet {
         ClassSet(self.0 | other.0)
     }
     /// The classes, sorted (poor < near_poor < not_poor).
-    pub fn classes(self) -> Vec<Class> {
-        let mut out = Vec::with_capacity(self.0.count_ones() as usize);
-        out.extend(
-            [
-                (Self::POOR, Class::Poor),
-                (Self::NEAR_POOR, Class::NearPoor),
-                (Self::NOT_POOR, Class::NotPoor),
-            ]
-            .into_iter()
-            .filter(|(bit, _)| self.0 & bit != 0)
-            .map(|(_, c)| c),
-        );
+    pub fn classes(self) -> PossibleClasses {
+        let mut out = PossibleClasses::new();
+        for (bit, class) in [
+            (Self::POOR, Class::Poor),
+            (Self::NEAR_POOR, Class::NearPoor),
+            (Self::NOT_POOR, Class::NotPoor),
+        ] {
+            if self.0 & bit != 0 {
+                out.push(class);
+            }
+        }
         out
     }
     /// The class, or `Undetermined` when several remain.

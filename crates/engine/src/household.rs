@@ -289,6 +289,8 @@ macro_rules! record_struct {
         impl $name {
             /// The field names, in formats.md order (the order they are written in).
             pub const FIELDS: &'static [&'static str] = &[$(stringify!($field)),+];
+            /// Every answer unknown (what `Default` gives), as a constant to borrow.
+            pub const EMPTY: Self = Self { $($field: None),+ };
         }
 
         impl Fields for $name {

@@ -28,7 +28,8 @@ pub use explanation::*;
 pub use household::{Area, HouseholdRecord, Region};
 pub use problem::{InvalidHousehold, Problem, ProblemCode};
 pub use result::{
-    Class, IncomeClass, Indicator, IndicatorStatus, ResultRecord, ScreeningOutcome, RESULT_SCHEMA,
+    Class, IncomeClass, Indicator, IndicatorStatus, IndicatorStatuses, PossibleClasses,
+    ResultRecord, ScreeningOutcome, RESULT_SCHEMA,
 };
 pub use rules::{edition_for, rules, Edition, Reference, RuleBook, RuleStatus};
 pub use summary::{assess_summary, SummaryRow};

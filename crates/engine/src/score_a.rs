@@ -211,9 +211,18 @@ pub(crate) fn facts(
         rows: &[None],
         unknown: (0, 0),
     };
-    let mut slots = [empty; N_SLOTS];
-    let mut n_slots = 0;
-    let mut unknown: Vec<AnswerPath> = Vec::new();
+    // Filled in place and returned as the same value (no copy of the slots at the end).
+    let mut f = ScoreFacts {
+        slots: [empty; N_SLOTS],
+        n_slots: 0,
+        unknown: Vec::new(),
+        nonfarm_certain: 0,
+        nonfarm_possible: 0,
+        nonfarm_unknown: Vec::new(),
+    };
+    let slots = &mut f.slots;
+    let n_slots = &mut f.n_slots;
+    let unknown = &mut f.unknown;
     let mut push =
         |item: u8, (lo, hi): (u8, u8), rows: &'static [Option<B1Row>], paths: &[AnswerPath]| {
             let max = rows.len() as u8 - 1;
@@ -222,14 +231,14 @@ pub(crate) fn facts(
             if lo != hi {
                 unknown.extend_from_slice(paths);
             }
-            slots[n_slots] = Slot {
+            slots[*n_slots] = Slot {
                 item,
                 lo,
                 hi,
                 rows,
                 unknown: (start, unknown.len() as u16),
             };
-            n_slots += 1;
+            *n_slots += 1;
         };
     let n = v.n_members();
     if n > s.household_size_max_row {
@@ -533,14 +542,10 @@ pub(crate) fn facts(
     if nonfarm_certain == nonfarm_possible {
         nonfarm_unknown.clear();
     }
-    ScoreFacts {
-        slots,
-        n_slots,
-        unknown,
-        nonfarm_certain,
-        nonfarm_possible,
-        nonfarm_unknown,
-    }
+    f.nonfarm_certain = nonfarm_certain;
+    f.nonfarm_possible = nonfarm_possible;
+    f.nonfarm_unknown = nonfarm_unknown;
+    f
 }
 
 /// Score A in `column` (0-5 rural regions, 6 urban) plus the urban region points if urban.
@@ -553,6 +558,9 @@ pub(crate) fn score(
 ) -> ScoreA {
     let r = rules();
     let mut out = ScoreA::default();
+    // Summed in locals, not in `out` (which lives in memory): one add per slot, not a store and a
+    // reload.
+    let (mut min, mut max) = (0i64, 0i64);
     // Points come from Mẫu 3.3-3.10 (b1-points.csv) and Mẫu 3.10's region points.
     let reference = r.b1_reference();
     let urban_reference = r.urban_region_reference();
@@ -564,8 +572,8 @@ pub(crate) fn score(
         if slot.lo == slot.hi {
             let row = slot.rows[slot.lo as usize];
             let p = points(row);
-            out.min += p;
-            out.max += p;
+            min += p;
+            max += p;
             if detail && p != 0 {
                 out.items.push(ScoredItem {
                     item: slot.item,
@@ -581,8 +589,8 @@ pub(crate) fn score(
                 lo = lo.min(p);
                 hi = hi.max(p);
             }
-            out.min += lo;
-            out.max += hi;
+            min += lo;
+            max += hi;
             if detail {
                 out.unresolved.push(UnresolvedItem {
                     item: slot.item,
@@ -611,8 +619,8 @@ pub(crate) fn score(
     };
     let (lo, lo_row) = best(f.nonfarm_certain);
     let (hi, _) = best(f.nonfarm_possible);
-    out.min += lo;
-    out.max += hi;
+    min += lo;
+    max += hi;
     if detail {
         if lo == hi {
             if let (Some(row), true) = (lo_row, lo != 0) {
@@ -637,8 +645,8 @@ pub(crate) fn score(
     }
     if let Some(region) = urban_region {
         let p = r.b1_urban_region_points[region as usize] as i64;
-        out.min += p;
-        out.max += p;
+        min += p;
+        max += p;
         if detail && p != 0 {
             insert_in_item_order(
                 &mut out.items,
@@ -651,6 +659,8 @@ pub(crate) fn score(
             );
         }
     }
+    out.min = min;
+    out.max = max;
     out
 }
 

@@ -8,7 +8,7 @@ use super::classify::{
 };
 use super::household::{Area, Region};
 use super::problem::{InvalidHousehold, Problem, ProblemCode};
-use super::result::{Indicator, ResultRecord, RESULT_SCHEMA};
+use super::result::{Indicator, IndicatorStatuses, ResultRecord, RESULT_SCHEMA};
 use super::tri::{CountRange, Tri};
 use super::validate::IncomeRange;
 use crate::date::Date;
@@ -76,7 +76,7 @@ pub fn assess_summary(
     }
     let edition = edition.expect("checked");
     let t = edition.thresholds_on(assessed_on);
-    let mut statuses = BTreeMap::new();
+    let mut statuses = IndicatorStatuses::new();
     let mut d = CountRange::default();
     let mut unknown_indicators = Vec::new();
     for &indicator in edition.indicator_set {
@@ -175,10 +175,10 @@ pub fn assess_summary(
     };
     let ppi = t.score.as_ref().map(|s| s.score_b_points_per_indicator);
     Ok(ResultRecord {
-        schema: RESULT_SCHEMA.to_string(),
+        schema: RESULT_SCHEMA.into(),
         id: row.id.clone(),
-        edition: edition.key.to_string(),
-        assessed_on: assessed_on.to_iso_string(),
+        edition: edition.key.into(),
+        assessed_on,
         screening: None,
         score_a: if t.score.is_some() { row.score_a } else { None },
         score_b: match (ppi, d.is_exact()) {
@@ -285,7 +285,7 @@ mod tests {
     fn from_2027_the_class_follows_income() {
         let r = assess_summary(&row(Some(100), 3, 0), date("2027-01-01")).unwrap();
         assert_eq!(
-            (r.edition.as_str(), r.score_a, r.score_b),
+            (&*r.edition, r.score_a, r.score_b),
             ("2027-2030", None, None)
         );
         // 1,500,000 per person ≤ 2,200,000; the 2027 set has no information_devices and an

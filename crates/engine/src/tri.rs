@@ -4,20 +4,36 @@
 use std::fmt;
 
 /// A truth value that may be unknown. Ordered No < Unknown < Yes, so `max` is OR and `min` is AND.
+/// Held as 0, 1, 2 so that the logic is arithmetic rather than branches: answers vary from one
+/// household to the next, and a mispredicted branch costs more than the sum (this logic runs a
+/// few hundred times per household of a batch).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[repr(u8)]
 pub(crate) enum Tri {
-    No,
-    Unknown,
-    Yes,
+    No = 0,
+    Unknown = 1,
+    Yes = 2,
 }
 
 impl Tri {
-    pub fn from_bool(b: bool) -> Tri {
-        if b {
-            Tri::Yes
-        } else {
-            Tri::No
+    /// 0 → No, 1 → Unknown, 2 (or 3) → Yes: the identity on the representation.
+    #[inline]
+    fn from_level(n: u8) -> Tri {
+        match n & 3 {
+            0 => Tri::No,
+            1 => Tri::Unknown,
+            _ => Tri::Yes,
         }
+    }
+    /// Yes when both hold, No when neither, Unknown when only `maybe` does (`surely` implies
+    /// `maybe`).
+    #[inline]
+    pub fn from_bounds(surely: bool, maybe: bool) -> Tri {
+        Tri::from_level(surely as u8 + maybe as u8)
+    }
+    #[inline]
+    pub fn from_bool(b: bool) -> Tri {
+        Tri::from_level(2 * b as u8)
     }
     /// `None` (unanswered) is unknown.
     pub fn from_opt(b: Option<bool>) -> Tri {
@@ -35,11 +51,7 @@ impl Tri {
     }
     #[allow(clippy::should_implement_trait)]
     pub fn not(self) -> Tri {
-        match self {
-            Tri::No => Tri::Yes,
-            Tri::Unknown => Tri::Unknown,
-            Tri::Yes => Tri::No,
-        }
+        Tri::from_level(2 - self as u8)
     }
     /// The value that covers both possibilities (for evaluating one rule over a range of facts).
     pub fn join(self, other: Tri) -> Tri {
@@ -70,14 +82,8 @@ impl CountRange {
     }
     /// Adds one member's contribution.
     pub fn add(&mut self, t: Tri) {
-        match t {
-            Tri::Yes => {
-                self.lo += 1;
-                self.hi += 1;
-            }
-            Tri::Unknown => self.hi += 1,
-            Tri::No => {}
-        }
+        self.lo += (t == Tri::Yes) as u32;
+        self.hi += (t != Tri::No) as u32;
     }
     /// An optional count, capped (counts above `cap` behave like `cap`).
     pub fn from_opt(n: Option<u32>, cap: u32) -> CountRange {
@@ -91,13 +97,7 @@ impl CountRange {
     }
     /// Whether the count is at least `k`.
     pub fn at_least(self, k: u32) -> Tri {
-        if self.lo >= k {
-            Tri::Yes
-        } else if self.hi < k {
-            Tri::No
-        } else {
-            Tri::Unknown
-        }
+        Tri::from_bounds(self.lo >= k, self.hi >= k)
     }
 }
 

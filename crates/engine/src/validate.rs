@@ -42,13 +42,7 @@ impl AgeSpan {
         self.months_at_least(years * 12)
     }
     pub fn months_at_least(&self, months: i32) -> Tri {
-        if self.min_months >= months {
-            Tri::Yes
-        } else if self.max_months < months {
-            Tri::No
-        } else {
-            Tri::Unknown
-        }
+        Tri::from_bounds(self.min_months >= months, self.max_months >= months)
     }
     /// From `from` years up to (not including) `until` years.
     pub fn years_between(&self, from: i32, until: i32) -> Tri {
@@ -155,14 +149,14 @@ pub(crate) struct ValidHousehold<'r> {
     pub area: Option<Area>,
     pub region: Option<Region>,
     pub members: Vec<ValidMember>,
-    pub screening: Screening,
+    pub screening: &'r Screening,
     pub housing: Housing,
     pub latrine: Option<Latrine>,
     pub electricity_kwh_per_month: Option<f64>,
     pub water: Option<Water>,
-    pub assets: Assets,
+    pub assets: &'r Assets,
     pub land: Land,
-    pub livestock: Livestock,
+    pub livestock: &'r Livestock,
     /// `None` when no income answer was given at all.
     pub income: Option<IncomeRange>,
     pub waste: Option<Waste>,
@@ -315,8 +309,12 @@ pub(crate) fn validate(
         }
         Some(list) => {
             let mut members = Vec::with_capacity(list.len());
+            // The earliest birth date accepted, once per household.
+            let on = assessed_on.map(|on| (on, on.add_years(-(MAX_AGE_YEARS + 1)).succ()));
             for (i, m) in list.iter().enumerate() {
-                members.extend(validate_member(&mut c, i, m, assessed_on));
+                if let Some(member) = validate_member(&mut c, i, m, on) {
+                    members.push(member);
+                }
             }
             members
         }
@@ -379,7 +377,8 @@ pub(crate) fn validate(
         area: record.area,
         region: record.region,
         members,
-        screening: record.screening.clone().unwrap_or_default(),
+        // Borrowed from the record (nothing in them is validated): no copy per household.
+        screening: record.screening.as_ref().unwrap_or(&Screening::EMPTY),
         housing: Housing {
             living_area_m2: living_area,
             ..housing
@@ -387,9 +386,9 @@ pub(crate) fn validate(
         latrine: record.latrine,
         electricity_kwh_per_month: electricity,
         water: record.water,
-        assets: record.assets.clone().unwrap_or_default(),
+        assets: record.assets.as_ref().unwrap_or(&Assets::EMPTY),
         land,
-        livestock: record.livestock.clone().unwrap_or_default(),
+        livestock: record.livestock.as_ref().unwrap_or(&Livestock::EMPTY),
         income,
         waste: record.waste,
     })
@@ -399,7 +398,7 @@ fn validate_member(
     c: &mut Checker,
     i: usize,
     m: &Member,
-    assessed_on: Option<Date>,
+    on: Option<(Date, Date)>,
 ) -> Option<ValidMember> {
     let field = |name: &str| format!("members[{i}].{name}");
     let n_before = c.problems.len();
@@ -418,36 +417,33 @@ fn validate_member(
             }
         },
     };
-    let age = assessed_on.and_then(|on| {
-        let oldest = on.add_years(-(MAX_AGE_YEARS + 1)).succ();
-        match birth {
-            None if m.birth_date.is_some() => None,
-            None => Some(AgeSpan::new(oldest, on, on, false)),
-            Some((birth, text)) if birth.earliest() > on => {
-                c.problems.push(Problem::new(
-                    field("birth_date"),
-                    ProblemCode::DateInFuture,
-                    format!("a birth date on or before the assessment date {on}"),
-                    format!("\"{text}\""),
-                ));
-                None
-            }
-            Some((birth, text)) if birth.latest().min(on).age_years_on(on) > MAX_AGE_YEARS => {
-                c.problems.push(Problem::new(
-                    field("birth_date"),
-                    ProblemCode::OutOfRange,
-                    format!("an age of at most {MAX_AGE_YEARS} years on {on}"),
-                    format!("\"{text}\""),
-                ));
-                None
-            }
-            Some((birth, _)) => Some(AgeSpan::new(
-                birth.earliest().max(oldest),
-                birth.latest().min(on),
-                on,
-                matches!(birth, PartialDate::Day(_)),
-            )),
+    let age = on.and_then(|(on, oldest)| match birth {
+        None if m.birth_date.is_some() => None,
+        None => Some(AgeSpan::new(oldest, on, on, false)),
+        Some((birth, text)) if birth.earliest() > on => {
+            c.problems.push(Problem::new(
+                field("birth_date"),
+                ProblemCode::DateInFuture,
+                format!("a birth date on or before the assessment date {on}"),
+                format!("\"{text}\""),
+            ));
+            None
         }
+        Some((birth, text)) if birth.latest().min(on).age_years_on(on) > MAX_AGE_YEARS => {
+            c.problems.push(Problem::new(
+                field("birth_date"),
+                ProblemCode::OutOfRange,
+                format!("an age of at most {MAX_AGE_YEARS} years on {on}"),
+                format!("\"{text}\""),
+            ));
+            None
+        }
+        Some((birth, _)) => Some(AgeSpan::new(
+            birth.earliest().max(oldest),
+            birth.latest().min(on),
+            on,
+            matches!(birth, PartialDate::Day(_)),
+        )),
     });
     let height_cm = c.number(&|| field("height_cm"), m.height_cm, 250.0, "a height in cm");
     let weight_kg = c.number(&|| field("weight_kg"), m.weight_kg, 400.0, "a weight in kg");

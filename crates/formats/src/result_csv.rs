@@ -77,8 +77,8 @@ impl<W: Write> ResultCsvWriter<W> {
         match outcome {
             Ok(r) => {
                 self.out.push(r.id.clone().unwrap_or_default());
-                self.out.push(r.edition.clone());
-                self.out.push(r.assessed_on.clone());
+                self.out.push(r.edition.to_string());
+                self.out.push(r.assessed_on.to_iso_string());
                 self.out.push(
                     r.screening
                         .map(screening_key)

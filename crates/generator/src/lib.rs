@@ -386,8 +386,14 @@ pub fn bad_line(index: u64) -> String {
 /// below checks.
 pub fn json_line(record: &HouseholdRecord) -> String {
     let mut out = String::with_capacity(4096);
-    write_record(&mut out, record);
+    write_json_line(record, &mut out);
     out
+}
+
+/// `json_line` appended to `out`, so that a stream of tens of millions of lines reuses one
+/// buffer.
+pub fn write_json_line(record: &HouseholdRecord, out: &mut String) {
+    write_record(out, record);
 }
 
 fn write_record(out: &mut String, record: &dyn Fields) {
@@ -437,14 +443,21 @@ fn write_answer(out: &mut String, answer: SlotRef) {
     match answer {
         SlotRef::Text(Some(text)) => mucsong_json::write_string(out, text),
         SlotRef::Bool(Some(b)) => out.push_str(if b { "true" } else { "false" }),
+        // Whole numbers (most of the generated ones) are written digit by digit, which is what
+        // `Number`'s `Display` gives them (`18.0`, `2`, `-5`); the rest go through it.
+        SlotRef::Number(Some(n)) if n.is_sign_positive() && n.fract() == 0.0 && n < 1e15 => {
+            write_digits(out, n as u64);
+            out.push_str(".0");
+        }
         SlotRef::Number(Some(n)) => {
             let _ = write!(out, "{}", Number::Float(n));
         }
-        SlotRef::Count(Some(n)) => {
-            let _ = write!(out, "{n}");
-        }
+        SlotRef::Count(Some(n)) => write_digits(out, u64::from(n)),
         SlotRef::Money(Some(n)) => {
-            let _ = write!(out, "{}", Number::from(n));
+            if n < 0 {
+                out.push('-');
+            }
+            write_digits(out, n.unsigned_abs());
         }
         SlotRef::Key(answer) => write_key(out, answer.key().unwrap_or_default()),
         SlotRef::Record(Some(record)) => write_record(out, record),
@@ -462,6 +475,22 @@ fn write_answer(out: &mut String, answer: SlotRef) {
         }
         _ => out.push_str("null"),
     }
+}
+
+/// The decimal digits of `n`, as `{n}` writes them.
+fn write_digits(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // ASCII digits only.
+    out.push_str(std::str::from_utf8(&digits[at..]).expect("ASCII digits"));
 }
 
 /// `n` bytes of deterministic noise (a 64-bit linear congruential generator from `seed`), for

@@ -41,7 +41,7 @@ pub fn interim(draft: &Draft) -> Option<Interim> {
     let possible = if result.possible_classes.is_empty() {
         vec![result.class]
     } else {
-        result.possible_classes
+        result.possible_classes.to_vec()
     };
     Some(Interim {
         possible,
