@@ -278,23 +278,9 @@ fn write_result_json(out: &mut Vec<u8>, r: &ResultRecord) {
     key(out, false, "assessed_on");
     let on = r.assessed_on;
     if (0..=9999).contains(&on.year()) {
-        // `YYYY-MM-DD`, as the date's `Display` writes it, without a string in between.
-        let (y, m, d) = (on.year() as u32, u32::from(on.month()), u32::from(on.day()));
-        let digit = |n: u32| b'0' + (n % 10) as u8;
-        out.extend_from_slice(&[
-            b'"',
-            digit(y / 1000),
-            digit(y / 100),
-            digit(y / 10),
-            digit(y),
-            b'-',
-            digit(m / 10),
-            digit(m),
-            b'-',
-            digit(d / 10),
-            digit(d),
-            b'"',
-        ]);
+        out.push(b'"');
+        out.extend_from_slice(&on.iso_bytes());
+        out.push(b'"');
     } else {
         text(out, &on.to_string());
     }

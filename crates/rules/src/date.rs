@@ -55,6 +55,27 @@ impl Date {
         self.day
     }
 
+    /// `YYYY-MM-DD` as bytes, as `Display` writes a date of the years 0–9999 (the rule data's
+    /// messages at compile time, the JSON Lines result writer without a string in between).
+    pub const fn iso_bytes(self) -> [u8; 10] {
+        const fn digit(n: u32) -> u8 {
+            b'0' + (n % 10) as u8
+        }
+        let (y, m, d) = (self.year as u32, self.month as u32, self.day as u32);
+        [
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(m / 10),
+            digit(m),
+            b'-',
+            digit(d / 10),
+            digit(d),
+        ]
+    }
+
     /// Parses `YYYY-MM-DD` exactly.
     pub fn parse(text: &str) -> Result<Date, DateError> {
         match PartialDate::parse(text)? {
@@ -279,6 +300,21 @@ mod tests {
 
     fn d(s: &str) -> Date {
         Date::parse(s).unwrap()
+    }
+
+    #[test]
+    fn iso_bytes_are_what_display_writes() {
+        for text in [
+            "0001-01-01",
+            "1988-03-10",
+            "2026-12-04",
+            "2027-01-01",
+            "9999-12-31",
+        ] {
+            let date = d(text);
+            assert_eq!(date.iso_bytes(), *date.to_string().as_bytes(), "{text}");
+            assert_eq!(date.to_string(), text);
+        }
     }
 
     #[test]

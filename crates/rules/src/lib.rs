@@ -753,26 +753,6 @@ const fn refuse(parts: &[&str]) -> ! {
     }
 }
 
-/// `YYYY-MM-DD` as bytes, for messages.
-const fn date_bytes(date: Date) -> [u8; 10] {
-    const fn digit(n: u32) -> u8 {
-        b'0' + (n % 10) as u8
-    }
-    let (y, m, d) = (date.year() as u32, date.month() as u32, date.day() as u32);
-    [
-        digit(y / 1000),
-        digit(y / 100),
-        digit(y / 10),
-        digit(y),
-        b'-',
-        digit(m / 10),
-        digit(m),
-        b'-',
-        digit(d / 10),
-        digit(d),
-    ]
-}
-
 /// The rows of b1-points.csv in `B1Row` order; every row the engine applies must be there, and
 /// no other, and the point columns must follow `Region`.
 const fn b1_rows_in_engine_order(rows: &[B1PointsRow]) -> [B1PointsRow; B1Row::ALL.len()] {
@@ -1056,7 +1036,7 @@ impl Lookup {
     }
 
     const fn refuse(&self, key: &str, expected: &str) -> ! {
-        let on = date_bytes(self.on);
+        let on = self.on.iso_bytes();
         let on = match std::str::from_utf8(&on) {
             Ok(on) => on,
             Err(_) => "?",
