@@ -240,17 +240,7 @@ fn write_result_json(out: &mut Vec<u8>, r: &ResultRecord) {
                 if n < 0 {
                     out.push(b'-');
                 }
-                let mut digits = [0u8; 20];
-                let (mut at, mut n) = (digits.len(), n.unsigned_abs());
-                loop {
-                    at -= 1;
-                    digits[at] = b'0' + (n % 10) as u8;
-                    n /= 10;
-                    if n == 0 {
-                        break;
-                    }
-                }
-                out.extend_from_slice(&digits[at..]);
+                out.extend_from_slice(decimal(n.unsigned_abs(), &mut [0; 20]));
             }
             None => out.extend_from_slice(b"null"),
         }
@@ -394,4 +384,19 @@ impl<W: Write> JsonLinesWriter<W> {
     pub fn into_inner(self) -> W {
         self.output
     }
+}
+
+/// The decimal digits of `n` as `{n}` writes them, written into the end of `buf`: the result
+/// writer's numbers and the household generator's, without a formatter in between.
+pub fn decimal(mut n: u64, buf: &mut [u8; 20]) -> &[u8] {
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    &buf[at..]
 }

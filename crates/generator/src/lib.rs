@@ -478,19 +478,11 @@ fn write_answer(out: &mut String, answer: SlotRef) {
 }
 
 /// The decimal digits of `n`, as `{n}` writes them.
-fn write_digits(out: &mut String, mut n: u64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
+fn write_digits(out: &mut String, n: u64) {
+    let mut buf = [0; 20];
+    let digits = mucsong_formats::jsonl::decimal(n, &mut buf);
     // ASCII digits only.
-    out.push_str(std::str::from_utf8(&digits[at..]).expect("ASCII digits"));
+    out.push_str(std::str::from_utf8(digits).expect("ASCII digits"));
 }
 
 /// `n` bytes of deterministic noise (a 64-bit linear congruential generator from `seed`), for
